@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function isTimezone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every setting the bot reads, with its default. `.env.example` documents each one;
+ * keep the two in step (a test checks it).
+ */
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('sqlite:.market-brief/market-brief.db')
+    .refine((value) => value.startsWith('sqlite:'), {
+      message: 'must be sqlite:PATH or sqlite::memory: (postgres:// is not supported yet)',
+    }),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isTimezone, { message: 'must be an IANA timezone such as Asia/Hong_Kong or America/New_York' }),
+  DEFAULT_BRIEF_TIME: z
+    .string()
+    .trim()
+    .default('08:00')
+    .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { message: 'must be HH:MM (24-hour), e.g. 08:00' }),
+  BRIEF_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  MAX_INPUT_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(10 * 1024 * 1024),
+  EXAMPLES_ON_FIRST_RUN: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses the environment once. Values in the real environment win over `.env`.
+ * Throws a ConfigError listing every problem by variable name.
+ */
+export function loadConfig(
+  environment: Record<string, string | undefined> = process.env,
+  dotenvPath: string | null = '.env',
+): Config {
+  const fromFile = dotenvPath !== null && existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  const merged = { ...fromFile, ...environment };
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const variable = issue.path.join('.') || '(environment)';
+      const value = typeof merged[variable] === 'string' ? ` (got "${merged[variable]}")` : '';
+      return `${variable}: ${issue.message}${value}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return result.data;
+}
+
+/** `sqlite:PATH` → the path, `sqlite::memory:` → ':memory:'. */
+export function sqlitePath(databaseUrl: string): string {
+  const path = databaseUrl.slice('sqlite:'.length);
+  return path === ':memory:' || path === '' ? ':memory:' : path;
+}

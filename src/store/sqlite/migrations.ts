@@ -1,0 +1,137 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Versioned, append-only migrations: never edit a released one, add the next.
+ * Each runs in its own transaction and is recorded in schema_migrations.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'articles, entity mentions, topics, near-duplicate bands, full-text index',
+    sql: `
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        url TEXT,
+        source TEXT,
+        published_at TEXT,
+        guid TEXT,
+        content_hash TEXT NOT NULL UNIQUE,
+        entities_json TEXT NOT NULL,
+        topics_json TEXT NOT NULL,
+        sentiment_label TEXT NOT NULL,
+        sentiment_score REAL NOT NULL,
+        duplicate_of TEXT REFERENCES articles(id),
+        ingested_at TEXT NOT NULL,
+        sort_time TEXT NOT NULL,
+        signature BLOB NOT NULL
+      );
+      CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+      CREATE INDEX articles_guid ON articles(guid) WHERE guid IS NOT NULL;
+      CREATE INDEX articles_sort_time ON articles(sort_time);
+      CREATE INDEX articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+      CREATE TABLE article_topics (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        topic TEXT NOT NULL,
+        sort_time TEXT NOT NULL,
+        PRIMARY KEY (topic, sort_time, article_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE entity_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        ticker TEXT,
+        mentions INTEGER NOT NULL,
+        sort_time TEXT NOT NULL,
+        PRIMARY KEY (entity_id, sort_time, article_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE article_bands (
+        band TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_id)
+      ) WITHOUT ROWID;
+
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='porter unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+      END;
+    `,
+  },
+  {
+    version: 2,
+    name: 'subscriptions and deliveries',
+    sql: `
+      CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        topics_json TEXT NOT NULL,
+        topic_key TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        weekdays_only INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        disabled_reason TEXT,
+        UNIQUE (platform, workspace_id, channel_id, topic_key)
+      );
+      CREATE TABLE deliveries (
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed')),
+        message_ids_json TEXT NOT NULL DEFAULT '[]',
+        claimed_at TEXT NOT NULL,
+        posted_at TEXT,
+        error TEXT,
+        PRIMARY KEY (subscription_id, slot)
+      );
+      CREATE INDEX deliveries_status ON deliveries(status);
+    `,
+  },
+];
+
+/** Applies the migrations the database lacks; returns the versions it applied. */
+export function migrate(database: DatabaseSync): number[] {
+  database.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    database
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => Number(row['version'])),
+  );
+  const done: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    database.exec('BEGIN IMMEDIATE');
+    try {
+      // Another process may have applied it while we waited for the write lock.
+      const raced = database.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version);
+      if (raced === undefined) {
+        database.exec(migration.sql);
+        database
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, new Date().toISOString());
+        done.push(migration.version);
+      }
+      database.exec('COMMIT');
+    } catch (error) {
+      database.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  return done;
+}

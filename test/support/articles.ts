@@ -1,0 +1,22 @@
+import type { Article } from '../../src/core/article.ts';
+
+/** A stored-article value for store and brief tests; text is the test's own writing. */
+export function makeArticle(overrides: Partial<Article> & { id: string }): Article {
+  return {
+    title: `Title of ${overrides.id}`,
+    text: `Body of ${overrides.id}.`,
+    url: null,
+    source: 'test',
+    publishedAt: '2026-11-20T08:00:00.000Z',
+    guid: null,
+    contentHash: `hash-${overrides.id}`,
+    entities: [],
+    topics: [],
+    sentiment: { label: 'neutral', score: 0 },
+    duplicateOf: null,
+    ingestedAt: '2026-11-20T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const noKeys = { signature: new Uint32Array([1, 2, 3]), bands: [] as string[] };
