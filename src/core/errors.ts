@@ -18,3 +18,24 @@ export class InputError extends UserFacingError {
 export function isUserFacing(error: unknown): error is UserFacingError {
   return error instanceof UserFacingError;
 }
+
+/** Why a post to a channel failed, so the scheduler can act: disable, retry later, or give up. */
+export type DeliveryFailure =
+  /** The channel no longer exists or the bot was removed from it: disable the subscription. */
+  | 'channel-gone'
+  /** The bot may not post there (missing permission, not in channel): disable and tell the admins. */
+  | 'forbidden'
+  /** The workspace's token was revoked or the app uninstalled: disable every subscription there. */
+  | 'revoked'
+  /** Try again later (rate limit beyond patience, 5xx, network). */
+  | 'transient';
+
+/** A typed failure from a Publisher; `message` is safe to show an admin. */
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+  readonly failure: DeliveryFailure;
+  constructor(failure: DeliveryFailure, message: string) {
+    super(message);
+    this.failure = failure;
+  }
+}

@@ -69,6 +69,56 @@ export interface TopicCount {
   articles: number;
 }
 
+/** A feed the bot polls. */
+export interface Source {
+  id: string;
+  /** The feed URL as added (canonical form). */
+  url: string;
+  title: string | null;
+  /** Topics every item of this source is tagged with, besides its own. */
+  topics: string[];
+  /** Where it was added, so failures and pauses can be reported there. */
+  addedBy: { platform: string; workspaceId: string; channelId: string; userId: string };
+  addedAt: string;
+  intervalMinutes: number;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string;
+  paused: boolean;
+  pausedReason: string | null;
+  itemsStored: number;
+}
+
+export type NewSource = Pick<Source, 'url' | 'title' | 'topics' | 'addedBy' | 'intervalMinutes'>;
+
+export type PollRecord =
+  | { ok: true; at: string; nextPollAt: string; etag: string | null; lastModified: string | null; title?: string | null; itemsStored: number }
+  | { ok: false; at: string; nextPollAt: string; error: string; pause: boolean };
+
+/** What one LLM call cost, for token accounting. */
+export interface UsageRecord {
+  at: string;
+  promptId: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Answered from the cache: no call was made. */
+  cached: boolean;
+}
+
+export interface UsageTotal {
+  promptId: string;
+  model: string;
+  calls: number;
+  cacheHits: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
 /**
  * The one shared state. Async so a networked database fits the same port;
  * nothing engine-specific (SQL, FTS syntax) leaks through it.
@@ -103,6 +153,27 @@ export interface Store {
   claimDelivery(subscriptionId: string, slot: string, at: string): Promise<boolean>;
   completeDelivery(subscriptionId: string, slot: string, result: { messageIds: string[]; at: string } | { error: string }): Promise<void>;
   listDeliveries(where?: { subscriptionId?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]>;
+
+  /** Adds a feed, or returns the one already stored with that URL. */
+  addSource(source: NewSource, at: string): Promise<{ source: Source; created: boolean }>;
+  getSource(id: string): Promise<Source | null>;
+  listSources(where?: { workspaceId?: string }): Promise<Source[]>;
+  removeSource(id: string): Promise<boolean>;
+  /** Sources not paused whose next poll is at or before `now`, most overdue first. */
+  dueSources(now: string, limit: number): Promise<Source[]>;
+  recordPoll(id: string, record: PollRecord): Promise<void>;
+  resumeSource(id: string, nextPollAt: string): Promise<void>;
+
+  /** A cached value (an LLM summary, a composed brief) by kind and key; null when absent or expired. */
+  getCached(kind: string, key: string, now: string): Promise<string | null>;
+  putCached(kind: string, key: string, value: string, expiresAt: string | null): Promise<void>;
+  recordUsage(record: UsageRecord): Promise<void>;
+  usageSince(since: string): Promise<UsageTotal[]>;
+
+  /** A platform's install record for one workspace (e.g. a Slack OAuth installation), as opaque JSON. */
+  saveInstallation(platform: string, workspaceId: string, data: string): Promise<void>;
+  getInstallation(platform: string, workspaceId: string): Promise<string | null>;
+  deleteInstallation(platform: string, workspaceId: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -124,6 +124,16 @@ describe('sqlite store', () => {
     expect(await one.listDeliveries()).toMatchObject([{ status: 'posted', messageIds: ['m1'] }]);
   });
 
+  it('keeps one installation per platform and workspace', async () => {
+    const store = newStore();
+    expect(await store.getInstallation('slack', 'T1')).toBeNull();
+    await store.saveInstallation('slack', 'T1', '{"v":1}');
+    await store.saveInstallation('slack', 'T1', '{"v":2}');
+    expect(await store.getInstallation('slack', 'T1')).toBe('{"v":2}');
+    await store.deleteInstallation('slack', 'T1');
+    expect(await store.getInstallation('slack', 'T1')).toBeNull();
+  });
+
   it('creates the tables the port relies on in the file', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-raw-')), 'db.sqlite');
     newStore(path);

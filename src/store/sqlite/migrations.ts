@@ -101,6 +101,68 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX deliveries_status ON deliveries(status);
     `,
   },
+  {
+    version: 3,
+    name: 'platform installations',
+    sql: `
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'feed sources',
+    sql: `
+      CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        topics_json TEXT NOT NULL,
+        added_by_json TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        interval_minutes INTEGER NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        next_poll_at TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0,
+        paused_reason TEXT,
+        items_stored INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX sources_due ON sources(paused, next_poll_at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'cache and LLM usage',
+    sql: `
+      CREATE TABLE cache (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        PRIMARY KEY (kind, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE llm_usage (
+        at TEXT NOT NULL,
+        prompt_id TEXT NOT NULL,
+        model TEXT NOT NULL,
+        input_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        cached INTEGER NOT NULL
+      );
+      CREATE INDEX llm_usage_at ON llm_usage(at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */

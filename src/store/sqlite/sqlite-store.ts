@@ -6,6 +6,8 @@ import type { ArticleQuery, DedupeKeys, EntityCount, SearchHit, Store, TopicCoun
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle, signatureToBlob, sortTime } from './article-rows.ts';
 import { articleFilter, freeTextToFtsQuery } from './article-filter.ts';
 import { migrate } from './migrations.ts';
+import { createCacheStore } from './cache-store.ts';
+import { createSourceStore } from './source-store.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 
 const DEFAULT_LIMIT = 50;
@@ -180,6 +182,23 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       }));
     },
     ...subscriptions,
+    ...createSourceStore(database),
+    ...createCacheStore(database),
+    async saveInstallation(platform, workspaceId, data) {
+      database
+        .prepare(
+          `INSERT INTO installations (platform, workspace_id, data, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (platform, workspace_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        )
+        .run(platform, workspaceId, data, new Date().toISOString());
+    },
+    async getInstallation(platform, workspaceId) {
+      const row = database.prepare('SELECT data FROM installations WHERE platform = ? AND workspace_id = ?').get(platform, workspaceId);
+      return row === undefined ? null : String(row['data']);
+    },
+    async deleteInstallation(platform, workspaceId) {
+      database.prepare('DELETE FROM installations WHERE platform = ? AND workspace_id = ?').run(platform, workspaceId);
+    },
     async close() {
       if (database.isOpen) database.close();
     },
