@@ -1,0 +1,111 @@
+/** Common English function words: they say nothing about what a line is about. */
+export const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being ' +
+    'below between both but by can could did do does doing down during each few for from further had ' +
+    'has have having he her here hers him his how i if in into is it its itself just me more most my ' +
+    'no nor not now of off on once only or other our ours out over own said same says she should so ' +
+    'some such than that the their theirs them then there these they this those through to too under ' +
+    'until up very was we were what when where which while who whom why will with would you your ' +
+    'yours yet since per amid via us'
+  ).split(' '),
+);
+
+// Letters and digits, ASCII or beyond (general and CJK punctuation excluded).
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code === 0xd7 || code === 0xf7) return false;
+  if (code < 0xc0) return code === 0xaa || code === 0xb5 || code === 0xba;
+  return !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0x3000 && code <= 0x303f) && !(code >= 0xfe30 && code <= 0xfe4f) && !(code >= 0xff00 && code <= 0xff0f);
+}
+
+// Characters that may sit inside a word: U.S., S&P, co-founder, don't.
+function isJoinerCode(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x26 || code === 0x2e || code === 0x2d;
+}
+
+function isCjkCode(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+// Scans the word tokens of a text (a hand-written scanner: this runs on every paragraph of every
+// article, and Unicode-property regular expressions were the cleaner's main cost).
+function scan(text: string, onWord: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let index = 0; index <= text.length; index += 1) {
+    const code = index < text.length ? text.charCodeAt(index) : 32;
+    if (isWordCode(code)) {
+      if (start < 0) start = index;
+      continue;
+    }
+    if (start >= 0 && isJoinerCode(code) && index + 1 < text.length && isWordCode(text.charCodeAt(index + 1))) continue;
+    if (start >= 0) {
+      onWord(start, index);
+      start = -1;
+    }
+  }
+}
+
+/** Lowercased word tokens, apostrophes unified, a trailing possessive dropped. */
+export function words(text: string): string[] {
+  const lower = text.toLowerCase();
+  const found: string[] = [];
+  scan(lower, (start, end) => {
+    let word = lower.slice(start, end);
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    found.push(word);
+  });
+  return found;
+}
+
+/** How many words a line holds; CJK text has no spaces, so two of its characters count as a word. */
+export function wordCount(text: string): number {
+  let count = 0;
+  let cjk = 0;
+  scan(text, (start, end) => {
+    let hasCjk = false;
+    for (let index = start; index < end; index += 1) {
+      if (isCjkCode(text.charCodeAt(index))) {
+        cjk += 1;
+        hasCjk = true;
+      }
+    }
+    if (!hasCjk) count += 1;
+  });
+  return count + Math.ceil(cjk / 2);
+}
+
+/** A crude stem so "surges", "surged" and "surge" meet; enough for overlap scores. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  return word.replace(/(ies|ied)$/, 'y').replace(/(ing|ed|es|s)$/, '');
+}
+
+/** Stemmed words that carry meaning (no stopwords, no one-letter tokens). */
+export function contentStems(text: string): string[] {
+  const result: string[] = [];
+  for (const word of words(text)) {
+    if (word.length < 2 || STOPWORDS.has(word)) continue;
+    result.push(stem(word));
+  }
+  return result;
+}
+
+/** Share of a line's content words found in a reference set: 0 (none) … 1 (all). */
+export function support(line: string, reference: ReadonlySet<string>): number {
+  const stems = [...new Set(contentStems(line))];
+  if (stems.length === 0) return 0;
+  let hits = 0;
+  for (const item of stems) if (reference.has(item)) hits += 1;
+  return hits / stems.length;
+}
+
+/** Share of stopwords among a line's words: prose has many, navigation and lists few. */
+export function stopwordDensity(text: string): number {
+  const all = words(text);
+  if (all.length === 0) return 0;
+  let count = 0;
+  for (const word of all) if (STOPWORDS.has(word)) count += 1;
+  return count / all.length;
+}

@@ -1,0 +1,101 @@
+import { detect as detectCharset } from 'chardet';
+import iconv from 'iconv-lite';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+// Labels that browsers treat as windows-1252, its superset (WHATWG Encoding).
+const WINDOWS_1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'x-cp1252', 'cp819']);
+
+// The declaration sniffers only look at the document's start, as browsers do.
+const SNIFF_BYTES = 4096;
+
+/**
+ * Turns raw bytes into text: a byte order mark wins, then the `Content-Type` charset, then an HTML
+ * `<meta charset>` or XML `encoding` declaration, else detection. Bytes that are valid UTF-8 with
+ * multi-byte sequences are read as UTF-8 even when a legacy single-byte charset is declared (a
+ * re-saved page keeps its old declaration; Latin text is almost never valid UTF-8 by accident).
+ * Newlines come out as `\n`.
+ */
+export function decodeBytes(bytes: Uint8Array, hint?: { contentType?: string }): string {
+  return normaliseNewlines(decodeRaw(bytes, hint?.contentType));
+}
+
+function decodeRaw(bytes: Uint8Array, contentType: string | undefined): string {
+  const bom = byteOrderMark(bytes);
+  if (bom) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + bom.length, bytes.length - bom.length), bom.encoding);
+
+  const declared = charsetFromContentType(contentType) ?? charsetFromMarkup(bytes);
+  const utf8 = tryUtf8(bytes);
+  if (declared && !isUtf8Label(declared) && iconv.encodingExists(declared)) {
+    if (utf8 !== null && hasMultiByte(bytes) && isSingleByteLegacy(declared)) return utf8;
+    return iconv.decode(toBuffer(bytes), canonicalLabel(declared));
+  }
+  if (utf8 !== null) return utf8;
+  if (declared && isUtf8Label(declared)) {
+    // Declared UTF-8 but broken: keep what decodes and mark the rest rather than guess.
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+  const detected = detectCharset(bytes);
+  if (detected && iconv.encodingExists(detected)) return iconv.decode(toBuffer(bytes), canonicalLabel(detected));
+  return iconv.decode(toBuffer(bytes), 'windows-1252');
+}
+
+function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | null {
+  const [first, second, third] = bytes;
+  if (first === 0xef && second === 0xbb && third === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (first === 0xff && second === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (first === 0xfe && second === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+function charsetFromContentType(contentType: string | undefined): string | null {
+  const match = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+function charsetFromMarkup(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF_BYTES)).toString('latin1');
+  const xml = head.match(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i);
+  if (xml?.[1]) return xml[1].toLowerCase();
+  const meta =
+    head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i) ??
+    head.match(/<meta[^>]+content\s*=\s*["'][^"']*charset=([\w.:-]+)/i);
+  return meta?.[1]?.toLowerCase() ?? null;
+}
+
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function hasMultiByte(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true;
+  return false;
+}
+
+function isUtf8Label(label: string): boolean {
+  return label === 'utf-8' || label === 'utf8' || label === 'unicode-1-1-utf-8';
+}
+
+function isSingleByteLegacy(label: string): boolean {
+  return WINDOWS_1252_LABELS.has(label) || /^(iso-?8859-\d+|windows-125\d|cp125\d|koi8-[ru]|mac(intosh|roman)?)$/.test(label);
+}
+
+function canonicalLabel(label: string): string {
+  const lower = label.toLowerCase();
+  if (WINDOWS_1252_LABELS.has(lower)) return 'windows-1252';
+  // GB2312 and GBK documents routinely use GB18030-only characters; the superset decodes them all.
+  if (lower === 'gb2312' || lower === 'gbk' || lower === 'x-gbk') return 'gb18030';
+  return lower;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function normaliseNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n');
+}

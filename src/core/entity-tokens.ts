@@ -1,0 +1,95 @@
+/** How a token is capitalised; the recogniser uses it to tell "Target" the company from "target". */
+export type TokenShape = 'upper' | 'capitalized' | 'lower' | 'number';
+
+/** One word of an article or alias, with the facts the matchers need. */
+export interface Token {
+  start: number;
+  end: number;
+  /** The token as written, possessive included ("Alibaba's"). */
+  text: string;
+  /** Normalised form used as the lookup key: lower case, no accents, dots or apostrophes, no possessive. */
+  key: string;
+  shape: TokenShape;
+  /** Joined to the previous / next token by a hyphen ("Nasdaq-100", "SEC-registered"). */
+  hyphenBefore: boolean;
+  hyphenAfter: boolean;
+}
+
+// Initialisms with dots ("U.S.", "U.K.") first, then words that may carry inner & . ' ’ ("S&P", "JD.com", "9988.HK", "Alibaba's").
+const TOKEN_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[&.'’][\p{L}\p{N}]+)*/gu;
+const POSSESSIVE = /['’][sS]$/;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const COMBINING_MARKS = /\p{M}/gu;
+const KEY_PUNCTUATION = /[.'’]/g;
+
+/** The lookup key of one word: "Alibaba’s" → "alibaba", "U.S." → "us", "Nestlé" → "nestle". */
+export function tokenKey(word: string): string {
+  let text = POSSESSIVE.test(word) && word.length > 2 ? word.slice(0, -2) : word;
+  if (NON_ASCII.test(text)) text = text.normalize('NFD').replace(COMBINING_MARKS, '');
+  return text.toLowerCase().replace(KEY_PUNCTUATION, '');
+}
+
+export function tokenShape(written: string): TokenShape {
+  // "GM's" is as upper-case as "GM".
+  const word = POSSESSIVE.test(written) && written.length > 2 ? written.slice(0, -2) : written;
+  let hasUpper = false;
+  let hasLower = false;
+  for (const character of word) {
+    if (character >= '0' && character <= '9') continue;
+    const lower = character.toLowerCase();
+    const upper = character.toUpperCase();
+    if (lower === upper) continue;
+    if (character === upper) hasUpper = true;
+    else hasLower = true;
+  }
+  if (!hasUpper && !hasLower) return 'number';
+  if (!hasLower) return 'upper';
+  const first = word.charAt(0);
+  // "iPhone", "eBay" and "McDonald" count as capitalised: their capitals are deliberate.
+  if (first !== first.toLowerCase() || hasUpper) return 'capitalized';
+  return 'lower';
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const word = match[0];
+    const start = match.index;
+    const end = start + word.length;
+    const previous = tokens[tokens.length - 1];
+    const hyphenBefore = start > 0 && isHyphen(text.charCodeAt(start - 1)) && previous !== undefined && previous.end === start - 1;
+    if (hyphenBefore && previous !== undefined) previous.hyphenAfter = true;
+    tokens.push({ start, end, text: word, key: tokenKey(word), shape: tokenShape(word), hyphenBefore, hyphenAfter: false });
+  }
+  return tokens;
+}
+
+/** The keys of a phrase, as the gazetteer stores them ("Nasdaq-100" → ["nasdaq", "100"]). */
+export function phraseKeys(phrase: string): string[] {
+  const words = phrase.match(TOKEN_PATTERN);
+  return words === null ? [] : words.map(tokenKey);
+}
+
+/** Keys and shapes of a phrase's words, without the positions `tokenize` records. */
+export function phraseWords(phrase: string): Array<{ key: string; shape: TokenShape }> {
+  const words = phrase.match(TOKEN_PATTERN);
+  return words === null ? [] : words.map((word) => ({ key: tokenKey(word), shape: tokenShape(word) }));
+}
+
+const phraseKeyCache = new Map<string, string>();
+
+/** The keys of a phrase joined by spaces ("Hang-Seng Index" → "hang seng index"), memoised: names recur across reference loads. */
+export function phraseKey(phrase: string): string {
+  let key = phraseKeyCache.get(phrase);
+  if (key === undefined) {
+    key = phraseKeys(phrase).join(' ');
+    // Bounded so a long-running process cannot grow it without limit.
+    if (phraseKeyCache.size >= 250_000) phraseKeyCache.clear();
+    phraseKeyCache.set(phrase, key);
+  }
+  return key;
+}
+
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2013;
+}
