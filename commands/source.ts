@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { parseOptions, type Command, type CommandContext, type CommandServices } from '../src/core/command.ts';
+import { UserFacingError } from '../src/core/errors.ts';
+import type { Source } from '../src/core/ports.ts';
+import { textReply, type Reply, type ReplyLine } from '../src/core/reply.ts';
+import type { AddedSource, SourceActions } from '../src/core/source-actions.ts';
+import { resolveTopic } from './resolve.ts';
+
+const usage = '/source add <feed url> [topics…] | list | remove <id or url> | errors | resume <id or url>';
+const ACTIONS = ['add', 'list', 'remove', 'errors', 'resume'] as const;
+/** Changing the feeds changes what the bot fetches and posts: admins only, like /subscribe. */
+const ADMIN_ACTIONS = new Set<string>(['add', 'remove', 'resume', 'errors']);
+
+const schema = z.object({
+  action: z.enum(ACTIONS, { message: `the action must be one of ${ACTIONS.join(', ')}` }),
+  feed: z.string().trim().min(1).optional(),
+  topics: z.string().trim().optional(),
+});
+
+/** The feed actions, when the bot was started with them (main.ts and the CLI provide them). */
+export function sourceActions(services: CommandServices): SourceActions {
+  const actions = services.sources;
+  if (actions === undefined) throw new UserFacingError('Feeds and page fetching are not enabled in this bot.');
+  return actions;
+}
+
+function when(iso: string | null): string {
+  return iso === null ? 'never' : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function status(source: Source): string {
+  if (source.paused) return `paused: ${source.pausedReason ?? 'no reason recorded'}`;
+  if (source.consecutiveFailures > 0) return `failing (${source.consecutiveFailures} in a row): ${source.lastError ?? 'unknown error'}`;
+  return source.lastSuccessAt === null ? 'not polled yet' : 'ok';
+}
+
+function sourceLine(source: Source): ReplyLine {
+  const topics = source.topics.length > 0 ? ` · topics ${source.topics.join(', ')}` : '';
+  return {
+    label: source.title ?? source.url,
+    text: `${source.id} · ${source.url} · every ${source.intervalMinutes} min${topics} · ${source.itemsStored} items stored · last success ${when(source.lastSuccessAt)} · ${status(source)}`,
+    sources: [],
+  };
+}
+
+function addedReply(added: AddedSource): Reply {
+  const { source, poll, preview } = added;
+  const name = source.title ?? source.url;
+  if (!added.created) return textReply('Feed already polled', [`${name} (${source.id}) is already polled every ${source.intervalMinutes} minutes; its items are already in the news.`]);
+  const stored = poll === null ? '' : poll.ok
+    ? ` Stored its ${poll.stored} current item${poll.stored === 1 ? '' : 's'} now${poll.duplicates > 0 ? ` (${poll.duplicates} already known)` : ''}; they count as already seen, so only items published from now on are new.`
+    : ` The first read failed (${poll.error}); it is retried on schedule.`;
+  return {
+    title: `Feed added: ${name}`,
+    lead: { text: `Polling ${source.url} every ${source.intervalMinutes} minutes (id ${source.id}).${stored}`, sources: [] },
+    sections: preview.length === 0 ? [] : [{
+      heading: 'Latest items',
+      lines: preview.map((item) => ({ label: item.title, text: [item.publishedAt === null ? null : when(item.publishedAt), item.url].filter(Boolean).join(' · '), sources: [] })),
+    }],
+    sources: [],
+    visibility: 'public',
+  };
+}
+
+async function findOwn(actions: SourceActions, target: string | undefined, context: CommandContext, verb: string): Promise<Source> {
+  if (target === undefined) throw new UserFacingError(`Name the feed to ${verb}: its id (see /source list) or URL.`);
+  const source = await actions.find(target, { workspaceId: context.workspaceId });
+  if (source === null) throw new UserFacingError(`No feed "${target}" here. /source list shows this workspace's feeds.`);
+  return source;
+}
+
+export default {
+  name: 'source',
+  description: 'News feeds the bot polls: add (with a preview), list, remove, errors, resume (admins, except list)',
+  usage,
+  examples: ['/source add https://example.com/markets/rss.xml hong-kong', '/source list', '/source errors', '/source remove src_1a2b3c4d5e6f'],
+  options: [
+    { name: 'action', description: 'add, list, remove, errors or resume', type: 'string', required: true },
+    { name: 'feed', description: 'The feed URL (add), or a feed id or URL (remove, resume)', type: 'string', required: false },
+    { name: 'topics', description: 'Topics every item of the feed is tagged with (add), e.g. hong-kong earnings', type: 'string', required: false, rest: true },
+  ],
+  adminOnly: false,
+  async run(options, context, services) {
+    const input = parseOptions(schema, options, usage);
+    if (ADMIN_ACTIONS.has(input.action) && !context.isAdmin) return textReply('Not allowed', [`Only admins can use /source ${input.action}.`]);
+    const actions = sourceActions(services);
+    switch (input.action) {
+      case 'add': {
+        if (input.feed === undefined) throw new UserFacingError(`Give the feed's URL. Usage: ${usage}`);
+        const topics = (input.topics ?? '').split(/[\s,]+/).filter((topic) => topic !== '').map((topic) => resolveTopic(topic).slug);
+        const { platform, workspaceId, channelId, userId } = context;
+        return addedReply(await actions.add({ url: input.feed, topics, addedBy: { platform, workspaceId, channelId, userId } }));
+      }
+      case 'list': {
+        const sources = await actions.list({ workspaceId: context.workspaceId });
+        if (sources.length === 0) return textReply('Feeds', ['No feeds yet. An admin can add one with /source add <feed url>.']);
+        return { title: `Feeds (${sources.length})`, sections: [{ heading: '', lines: sources.map(sourceLine) }], sources: [], visibility: 'ephemeral' };
+      }
+      case 'errors': {
+        const sources = await actions.list({ workspaceId: context.workspaceId });
+        const troubled = sources.filter((source) => source.paused || source.consecutiveFailures > 0);
+        if (troubled.length === 0) return textReply('Feed errors', [sources.length === 0 ? 'No feeds yet.' : `All ${sources.length} feeds are healthy.`]);
+        const lines = troubled.map((source) => ({
+          label: source.title ?? source.url,
+          text: `${source.id} · ${status(source)} · last success ${when(source.lastSuccessAt)} · ${source.paused ? `resume with /source resume ${source.id}` : `next try ${when(source.nextPollAt)}`}`,
+          sources: [],
+        }));
+        return { title: `Feed errors (${troubled.length} of ${sources.length})`, sections: [{ heading: '', lines }], sources: [], visibility: 'ephemeral' };
+      }
+      case 'remove': {
+        const source = await findOwn(actions, input.feed, context, 'remove');
+        await actions.remove(source.id);
+        return textReply('Feed removed', [`Stopped polling ${source.title ?? source.url} (${source.id}). The articles already stored stay.`], 'public');
+      }
+      case 'resume': {
+        const source = await findOwn(actions, input.feed, context, 'resume');
+        const resumed = await actions.resume(source.id);
+        return textReply('Feed resumed', [`${resumed?.title ?? source.url} (${source.id}) is polled again from the next minute.`], 'public');
+      }
+    }
+  },
+} satisfies Command;
