@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
-import { makeArticle, noKeys } from '../support/articles.ts';
+import { makeArticle, newSubscription, noKeys } from '../support/articles.ts';
 
 const open: Array<Store> = [];
 function newStore(path = ':memory:'): ReturnType<typeof createSqliteStore> {
@@ -100,7 +100,7 @@ describe('sqlite store', () => {
 
   it('keeps one subscription per channel and topic, updating it in place', async () => {
     const store = newStore();
-    const base = { platform: 'shell', workspaceId: 'w', channelId: 'c', topics: ['hong-kong'], time: '08:00', timezone: 'Asia/Hong_Kong', weekdaysOnly: false, createdBy: 'u' };
+    const base = newSubscription({ topics: ['hong-kong'], timezone: 'Asia/Hong_Kong' });
     const first = await store.addSubscription(base);
     const second = await store.addSubscription({ ...base, time: '09:30' });
     expect(second.id).toBe(first.id);
@@ -116,7 +116,7 @@ describe('sqlite store', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-claim-')), 'db.sqlite');
     const one = newStore(path);
     const two = newStore(path);
-    const subscription = await one.addSubscription({ platform: 'shell', workspaceId: 'w', channelId: 'c', topics: ['ai'], time: '08:00', timezone: 'UTC', weekdaysOnly: false, createdBy: 'u' });
+    const subscription = await one.addSubscription(newSubscription({ topics: ['ai'] }));
     const slot = '2026-11-24T08:00:00.000Z';
     const claims = await Promise.all([one.claimDelivery(subscription.id, slot, slot), two.claimDelivery(subscription.id, slot, slot)]);
     expect(claims.filter(Boolean)).toHaveLength(1);

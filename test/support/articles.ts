@@ -1,4 +1,5 @@
 import type { Article } from '../../src/core/article.ts';
+import type { NewSubscription } from '../../src/core/ports.ts';
 
 /** A stored-article value for store and brief tests; text is the test's own writing. */
 export function makeArticle(overrides: Partial<Article> & { id: string }): Article {
@@ -20,3 +21,24 @@ export function makeArticle(overrides: Partial<Article> & { id: string }): Artic
 }
 
 export const noKeys = { signature: new Uint32Array([1, 2, 3]), bands: [] as string[] };
+
+/** A daily 08:00 UTC brief subscription for channel w/c, changed by overrides. */
+export function newSubscription(overrides: Partial<NewSubscription> = {}): NewSubscription {
+  return {
+    platform: 'shell',
+    workspaceId: 'w',
+    channelId: 'c',
+    topics: [],
+    entityIds: [],
+    keywords: [],
+    filter: { include: [], exclude: [], pattern: null, minImportance: 0, sentiments: [] },
+    mode: 'brief',
+    time: '08:00',
+    timezone: 'UTC',
+    weekdaysOnly: false,
+    cron: null,
+    holidays: null,
+    createdBy: 'u',
+    ...overrides,
+  };
+}

@@ -163,6 +163,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX llm_usage_at ON llm_usage(at);
     `,
   },
+  {
+    version: 6,
+    name: 'subscription scopes, filters, cron, modes, holidays, alert cursor; delivery attempts',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN entity_ids_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE subscriptions ADD COLUMN keywords_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE subscriptions ADD COLUMN filter_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE subscriptions ADD COLUMN mode TEXT NOT NULL DEFAULT 'brief';
+      ALTER TABLE subscriptions ADD COLUMN cron TEXT;
+      ALTER TABLE subscriptions ADD COLUMN holidays TEXT;
+      ALTER TABLE subscriptions ADD COLUMN alert_cursor TEXT;
+      ALTER TABLE deliveries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX deliveries_claimed ON deliveries(status, claimed_at);
+      CREATE INDEX articles_ingested_at ON articles(ingested_at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */

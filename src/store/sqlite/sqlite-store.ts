@@ -153,6 +153,15 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     async search(text, query) {
       return search(text, query);
     },
+    async articlesIngestedAfter(after, limit) {
+      return database
+        .prepare(
+          `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ingested_at > ? AND duplicate_of IS NULL
+           ORDER BY ingested_at, rowid LIMIT ?`,
+        )
+        .all(after, limit)
+        .map(rowToArticle);
+    },
     async countArticles() {
       return Number(statements.count.get()?.['n'] ?? 0);
     },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import type { Delivery, Store, Subscription } from '../../core/ports.ts';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { Store } from '../../core/ports.ts';
+import { rowToDelivery, rowToSubscription, scopeKey } from './subscription-rows.ts';
 
-type Row = Record<string, unknown>;
 type SubscriptionMethods = Pick<
   Store,
   | 'addSubscription'
@@ -12,59 +12,26 @@ type SubscriptionMethods = Pick<
   | 'claimDelivery'
   | 'completeDelivery'
   | 'listDeliveries'
+  | 'reclaimStaleDeliveries'
+  | 'setAlertCursor'
 >;
 
-function rowToSubscription(row: Row): Subscription {
-  return {
-    id: String(row['id']),
-    platform: String(row['platform']),
-    workspaceId: String(row['workspace_id']),
-    channelId: String(row['channel_id']),
-    topics: JSON.parse(String(row['topics_json'])) as string[],
-    time: String(row['time']),
-    timezone: String(row['timezone']),
-    weekdaysOnly: Number(row['weekdays_only']) === 1,
-    createdBy: String(row['created_by']),
-    createdAt: String(row['created_at']),
-    enabled: Number(row['enabled']) === 1,
-    disabledReason: row['disabled_reason'] === null ? null : String(row['disabled_reason']),
-  };
-}
+const DELIVERY_COLUMNS = `d.*, s.platform, s.workspace_id, s.channel_id`;
 
-function rowToDelivery(row: Row): Delivery {
-  return {
-    subscriptionId: String(row['subscription_id']),
-    slot: String(row['slot']),
-    status: String(row['status']) as Delivery['status'],
-    messageIds: JSON.parse(String(row['message_ids_json'])) as string[],
-    claimedAt: String(row['claimed_at']),
-    postedAt: row['posted_at'] === null ? null : String(row['posted_at']),
-    error: row['error'] === null ? null : String(row['error']),
-  };
-}
-
-/** The key that makes one subscription per (channel, topic set): topics sorted, comma-joined. */
-export function topicKey(topics: readonly string[]): string {
-  return [...new Set(topics)].sort().join(',');
-}
-
-export function createSubscriptionStore(
-  database: DatabaseSync,
-  transaction: <T>(work: () => T) => T,
-): SubscriptionMethods {
+export function createSubscriptionStore(database: DatabaseSync, transaction: <T>(work: () => T) => T): SubscriptionMethods {
   return {
     async addSubscription(subscription) {
-      const key = topicKey(subscription.topics);
-      const createdAt = new Date().toISOString();
+      const key = scopeKey(subscription);
       return transaction(() => {
-        // Subscribing again to the same topics updates the time, timezone and days in place.
+        // Subscribing again to the same scope updates the schedule, mode and filter in place.
         database
           .prepare(
-            `INSERT INTO subscriptions (id, platform, workspace_id, channel_id, topics_json, topic_key, time, timezone,
-               weekdays_only, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            `INSERT INTO subscriptions (id, platform, workspace_id, channel_id, topics_json, entity_ids_json, keywords_json,
+               topic_key, filter_json, mode, time, timezone, weekdays_only, cron, holidays, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (platform, workspace_id, channel_id, topic_key) DO UPDATE SET
-               time = excluded.time, timezone = excluded.timezone, weekdays_only = excluded.weekdays_only,
+               filter_json = excluded.filter_json, mode = excluded.mode, time = excluded.time, timezone = excluded.timezone,
+               weekdays_only = excluded.weekdays_only, cron = excluded.cron, holidays = excluded.holidays,
                enabled = 1, disabled_reason = NULL`,
           )
           .run(
@@ -72,13 +39,19 @@ export function createSubscriptionStore(
             subscription.platform,
             subscription.workspaceId,
             subscription.channelId,
-            JSON.stringify(key.split(',').filter((topic) => topic !== '')),
+            JSON.stringify([...new Set(subscription.topics)].sort()),
+            JSON.stringify([...new Set(subscription.entityIds)].sort()),
+            JSON.stringify([...new Set(subscription.keywords)]),
             key,
+            JSON.stringify(subscription.filter),
+            subscription.mode,
             subscription.time,
             subscription.timezone,
             subscription.weekdaysOnly ? 1 : 0,
+            subscription.cron,
+            subscription.holidays,
             subscription.createdBy,
-            createdAt,
+            new Date().toISOString(),
           );
         const row = database
           .prepare('SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND topic_key = ?')
@@ -88,36 +61,40 @@ export function createSubscriptionStore(
       });
     },
     async removeSubscription({ platform, workspaceId, channelId, topic }) {
-      const rows = database
-        .prepare('SELECT id, topics_json FROM subscriptions WHERE platform = ? AND workspace_id = ? AND channel_id = ?')
-        .all(platform, workspaceId, channelId);
-      const ids = rows
-        .filter((row) => (JSON.parse(String(row['topics_json'])) as string[]).includes(topic))
-        .map((row) => String(row['id']));
+      const ids = database
+        .prepare('SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? AND channel_id = ?')
+        .all(platform, workspaceId, channelId)
+        .map(rowToSubscription)
+        .filter(
+          (subscription) =>
+            subscription.topics.includes(topic) ||
+            subscription.entityIds.includes(topic) ||
+            subscription.keywords.some((keyword) => keyword.toLowerCase() === topic.toLowerCase()),
+        )
+        .map((subscription) => subscription.id);
       if (ids.length === 0) return 0;
-      const placeholders = ids.map(() => '?').join(', ');
-      return Number(database.prepare(`DELETE FROM subscriptions WHERE id IN (${placeholders})`).run(...ids).changes);
+      return Number(database.prepare(`DELETE FROM subscriptions WHERE id IN (${ids.map(() => '?').join(', ')})`).run(...ids).changes);
     },
     async listSubscriptions(where = {}) {
       const clauses: string[] = [];
       const parameters: string[] = [];
-      if (where.platform !== undefined) {
-        clauses.push('platform = ?');
-        parameters.push(where.platform);
-      }
-      if (where.workspaceId !== undefined) {
-        clauses.push('workspace_id = ?');
-        parameters.push(where.workspaceId);
-      }
-      if (where.channelId !== undefined) {
-        clauses.push('channel_id = ?');
-        parameters.push(where.channelId);
+      for (const [column, value] of [
+        ['platform', where.platform],
+        ['workspace_id', where.workspaceId],
+        ['channel_id', where.channelId],
+      ] as const) {
+        if (value === undefined) continue;
+        clauses.push(`${column} = ?`);
+        parameters.push(value);
       }
       const filter = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
       return database.prepare(`SELECT * FROM subscriptions ${filter} ORDER BY created_at, id`).all(...parameters).map(rowToSubscription);
     },
     async disableSubscription(id, reason) {
       database.prepare('UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?').run(reason, id);
+    },
+    async setAlertCursor(id, cursor) {
+      database.prepare('UPDATE subscriptions SET alert_cursor = ? WHERE id = ?').run(cursor, id);
     },
     async claimDelivery(subscriptionId, slot, at) {
       const result = database
@@ -144,20 +121,43 @@ export function createSubscriptionStore(
     },
     async listDeliveries(where = {}) {
       const clauses: string[] = [];
-      const parameters: Array<string | number> = [];
+      const parameters: SQLInputValue[] = [];
       if (where.subscriptionId !== undefined) {
-        clauses.push('subscription_id = ?');
+        clauses.push('d.subscription_id = ?');
         parameters.push(where.subscriptionId);
       }
       if (where.status !== undefined) {
-        clauses.push('status = ?');
+        clauses.push('d.status = ?');
         parameters.push(where.status);
       }
       const filter = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
       return database
-        .prepare(`SELECT * FROM deliveries ${filter} ORDER BY slot DESC, subscription_id LIMIT ?`)
+        .prepare(
+          `SELECT ${DELIVERY_COLUMNS} FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id ${filter}
+           ORDER BY d.slot DESC, d.claimed_at DESC, d.subscription_id LIMIT ?`,
+        )
         .all(...parameters, where.limit ?? 100)
         .map(rowToDelivery);
+    },
+    async reclaimStaleDeliveries(claimedBefore, at, limit) {
+      // UPDATE … RETURNING under the write lock: two processes never take over the same claim.
+      return transaction(() => {
+        const taken = database
+          .prepare(
+            `UPDATE deliveries SET claimed_at = ?, attempts = attempts + 1
+             WHERE rowid IN (SELECT rowid FROM deliveries WHERE status = 'claimed' AND claimed_at < ? ORDER BY claimed_at LIMIT ?)
+             RETURNING subscription_id, slot`,
+          )
+          .all(at, claimedBefore, limit);
+        const read = database.prepare(
+          `SELECT ${DELIVERY_COLUMNS} FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+           WHERE d.subscription_id = ? AND d.slot = ?`,
+        );
+        return taken.flatMap((row) => {
+          const delivery = read.get(String(row['subscription_id']), String(row['slot']));
+          return delivery === undefined ? [] : [rowToDelivery(delivery)];
+        });
+      });
     },
   };
 }

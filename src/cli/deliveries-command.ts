@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import type { App } from '../app.ts';
+import { UserFacingError } from '../core/errors.ts';
+
+export const DELIVERIES_USAGE = 'market-brief deliveries [--limit N] [--status claimed|posted|failed] [--json]';
+
+/** `market-brief deliveries`: what was posted where and when, newest slot first. */
+export async function deliveriesCommand(argv: string[], app: App): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { limit: { type: 'string', default: '50' }, status: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UserFacingError(`--limit ${values.limit}: expected a whole number above 0`);
+  const status = values.status;
+  if (status !== undefined && status !== 'claimed' && status !== 'posted' && status !== 'failed') {
+    throw new UserFacingError(`--status ${status}: expected claimed, posted or failed`);
+  }
+  const deliveries = await app.store.listDeliveries({ limit, ...(status === undefined ? {} : { status }) });
+  if (values.json) {
+    for (const delivery of deliveries) process.stdout.write(`${JSON.stringify(delivery)}\n`);
+    return 0;
+  }
+  if (deliveries.length === 0) {
+    process.stdout.write('No deliveries yet.\n');
+    return 0;
+  }
+  for (const delivery of deliveries) {
+    const where = `${delivery.target.platform}:${delivery.target.workspaceId}/${delivery.target.channelId}`;
+    const when = delivery.postedAt ?? delivery.claimedAt;
+    const detail = delivery.status === 'posted' ? `messages ${delivery.messageIds.join(', ')}` : (delivery.error ?? `attempt ${delivery.attempts}`);
+    process.stdout.write(`${delivery.slot}  ${delivery.status.padEnd(7)}  ${where}  at ${when}  ${detail}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,45 @@
+import type { Brief } from '../core/brief.ts';
+import type { BriefOptions, BriefScope } from '../core/brief-service.ts';
+import type { Clock, Logger, Publisher, Store } from '../core/ports.ts';
+import type { ReferenceIndex } from '../core/reference.ts';
+
+export interface DeliverySettings {
+  /** Hours of news a scheduled brief covers. */
+  windowHours: number;
+  /** A slot missed while the bot was down is still posted within this many minutes, else skipped. */
+  graceMinutes: number;
+  /** A claim not confirmed within this many minutes belonged to a process that died: take it over. */
+  leaseMinutes: number;
+  /** Posts attempted per delivery before it is given up (a recovered claim counts again). */
+  maxAttempts: number;
+  /** Alerts: at most this many messages per channel per window; the rest folds into one. */
+  alertLimit: number;
+  alertWindowMinutes: number;
+  /** Alerts: only articles at least this important (0…1). */
+  alertMinImportance: number;
+  /** Posts in flight at once per platform; the SDKs queue rate limits behind it. */
+  postConcurrency: number;
+}
+
+export interface DeliveryServices {
+  store: Store;
+  reference: ReferenceIndex;
+  clock: Clock;
+  logger: Logger;
+  /** Publishers of the platforms this process runs, by platform name. */
+  publishers: ReadonlyMap<string, Publisher>;
+  settings: DeliverySettings;
+  /** Composes a brief (defaults to briefForScope: the LLM path when configured). */
+  compose(scope: BriefScope, options: BriefOptions): Promise<Brief>;
+}
+
+export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
+  windowHours: 24,
+  graceMinutes: 30,
+  leaseMinutes: 10,
+  maxAttempts: 3,
+  alertLimit: 3,
+  alertWindowMinutes: 15,
+  alertMinImportance: 0.5,
+  postConcurrency: 8,
+};
