@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { sourceSettings } from './ingest/source-settings.ts';
+import { llmSettings } from './llm/llm-settings.ts';
+import { discordSettings } from './platforms/discord/discord-settings.ts';
+import { slackSettings } from './platforms/slack/slack-settings.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -42,6 +46,16 @@ export const configSchema = z.object({
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .default('true')
     .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+  DELIVERY_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  ALERT_LIMIT: z.coerce.number().int().min(1).max(50).default(3),
+  ALERT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  ALERT_MIN_IMPORTANCE: z.coerce.number().min(0).max(1).default(0.5),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HTTP_HOST: z.string().trim().default('0.0.0.0'),
+  ...llmSettings,
+  ...discordSettings,
+  ...slackSettings,
+  ...sourceSettings,
 });
 
 export type Config = z.infer<typeof configSchema>;

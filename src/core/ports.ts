@@ -29,27 +29,56 @@ export interface SearchHit {
   score: number;
 }
 
+export interface SubscriptionFilter {
+  /** Keep only articles that mention any of these words or phrases (empty: keep all). */
+  include: string[];
+  /** Drop articles that mention any of these. */
+  exclude: string[];
+  /** A regular expression the title or text must match, run with a time limit; null: none. */
+  pattern: string | null;
+  /** 0…1; articles below it are left out. */
+  minImportance: number;
+  /** Keep only these sentiments (empty: all). */
+  sentiments: SentimentLabel[];
+}
+
+export const SUBSCRIPTION_MODES = ['brief', 'alerts', 'both'] as const;
+export type SubscriptionMode = (typeof SUBSCRIPTION_MODES)[number];
+
 export interface Subscription {
   id: string;
   platform: string;
   workspaceId: string;
   channelId: string;
+  /** What the channel follows: an article matching any topic, entity or keyword is in scope. */
   topics: string[];
+  entityIds: string[];
+  keywords: string[];
+  filter: SubscriptionFilter;
+  mode: SubscriptionMode;
   /** "HH:MM" local time of the daily brief. */
   time: string;
   /** IANA timezone. */
   timezone: string;
   weekdaysOnly: boolean;
+  /** A five-field cron expression in the timezone; when set it replaces time and weekdaysOnly. */
+  cron: string | null;
+  /** Skip the exchange holidays (and weekends) of this market calendar, e.g. "us", "hk"; null: none. */
+  holidays: string | null;
   createdBy: string;
   createdAt: string;
   enabled: boolean;
   disabledReason: string | null;
+  /** Alerts: ingestion time of the newest article already considered. */
+  alertCursor: string | null;
 }
 
-export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'enabled' | 'disabledReason'>;
+export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'enabled' | 'disabledReason' | 'alertCursor'>;
 
 export interface Delivery {
   subscriptionId: string;
+  /** Where it goes (from the subscription). */
+  target: { platform: string; workspaceId: string; channelId: string };
   /** ISO 8601 instant of the scheduled slot. */
   slot: string;
   status: 'claimed' | 'posted' | 'failed';
@@ -57,6 +86,8 @@ export interface Delivery {
   claimedAt: string;
   postedAt: string | null;
   error: string | null;
+  /** How many times a post was attempted (a recovered claim counts again). */
+  attempts: number;
 }
 
 export interface EntityCount {
@@ -153,6 +184,14 @@ export interface Store {
   claimDelivery(subscriptionId: string, slot: string, at: string): Promise<boolean>;
   completeDelivery(subscriptionId: string, slot: string, result: { messageIds: string[]; at: string } | { error: string }): Promise<void>;
   listDeliveries(where?: { subscriptionId?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]>;
+  /**
+   * Takes over claims left 'claimed' since before `claimedBefore` (their process died), marking
+   * them claimed again at `at`; each is returned to exactly one caller.
+   */
+  reclaimStaleDeliveries(claimedBefore: string, at: string, limit: number): Promise<Delivery[]>;
+  setAlertCursor(subscriptionId: string, cursor: string): Promise<void>;
+  /** Articles stored (ingestedAt) after `after`, oldest first, originals only. */
+  articlesIngestedAfter(after: string, limit: number): Promise<Article[]>;
 
   /** Adds a feed, or returns the one already stored with that URL. */
   addSource(source: NewSource, at: string): Promise<{ source: Source; created: boolean }>;
@@ -189,11 +228,24 @@ export interface Logger {
   error(fields: object, message: string): void;
 }
 
+export interface PostOptions {
+  /**
+   * Unique to one delivery (subscription and slot). A platform that can dedupe by it does
+   * (Discord's enforced nonce); one that can search for it offers `findDelivery`.
+   */
+  deliveryKey?: string | undefined;
+}
+
 /** Where a channel's messages go: Discord, Slack, or the local shell. */
 export interface Publisher {
   readonly platform: string;
-  /** Posts the reply to a channel and returns the ids of the messages it posted. */
-  post(target: { workspaceId: string; channelId: string }, reply: Reply): Promise<string[]>;
+  /** Posts the reply to a channel and returns the ids of the messages it posted. Throws DeliveryError. */
+  post(target: { workspaceId: string; channelId: string }, reply: Reply, options?: PostOptions): Promise<string[]>;
+  /**
+   * After a crash between posting and recording it: the ids of the messages posted with this key,
+   * [] when none was, null when the platform cannot tell. Optional.
+   */
+  findDelivery?(target: { workspaceId: string; channelId: string }, deliveryKey: string): Promise<string[] | null>;
 }
 
 export type { SentimentLabel };

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Article } from '../src/core/article.ts';
+import { TONE_MARK } from '../src/core/brief-reply.ts';
+import { parseOptions, type Command } from '../src/core/command.ts';
+import { entityPattern } from '../src/core/entity-pattern.ts';
+import { UserFacingError } from '../src/core/errors.ts';
+import { findMovers } from '../src/core/movers.ts';
+import type { ReferenceEntity } from '../src/core/reference.ts';
+import type { Reply, ReplyLine, SourceRef } from '../src/core/reply.ts';
+import { rankSentences } from '../src/core/summarise-extractive.ts';
+import { entityTitle, resolveEntity } from './resolve.ts';
+
+const usage = '/company <name or ticker>';
+const schema = z.object({ name: z.string({ message: 'name a company' }).trim().min(1, 'name a company') });
+const MAX_ARTICLES = 5;
+
+/** The article's best-ranked sentence that names the company, else its best sentence. */
+function keySentence(article: Article, entity: ReferenceEntity): string {
+  const pattern = entityPattern(entity);
+  const ranked = rankSentences(article.text, { title: article.title, entityNames: [entity.name, ...entity.aliases] });
+  const naming = pattern === null ? undefined : ranked.find((candidate) => pattern.test(candidate.sentence));
+  return (naming ?? ranked[0])?.sentence ?? article.title;
+}
+
+export default {
+  name: 'company',
+  description: 'What the bot has read about a company, with cited sources',
+  usage,
+  examples: ['/company Alibaba', '/company 9988.HK', '/company NVDA'],
+  options: [{ name: 'name', description: 'A company name or ticker', type: 'string', required: true, rest: true, autocomplete: 'company' }],
+  adminOnly: false,
+  async run(options, _context, services) {
+    const { name } = parseOptions(schema, options, usage);
+    const entity = resolveEntity(services.reference, name, ['company'], 'a company');
+    const articles = await services.store.listArticles({ entityIds: [entity.id], limit: MAX_ARTICLES });
+    if (articles.length === 0) {
+      throw new UserFacingError(`I have not read anything about ${entityTitle(entity)} yet.`);
+    }
+    const sources: SourceRef[] = articles.map((article, index) => ({
+      n: index + 1,
+      articleId: article.id,
+      title: article.title,
+      url: article.url,
+      source: article.source,
+      publishedAt: article.publishedAt,
+    }));
+    const latest: ReplyLine[] = articles.map((article, index) => ({
+      label: `${TONE_MARK[article.sentiment.label]} ${article.title}`,
+      text: keySentence(article, entity),
+      sources: [index + 1],
+      tone: article.sentiment.label,
+    }));
+    const moves = findMovers(articles, services.reference, 50)
+      .filter((mover) => mover.entityId === entity.id)
+      .map((mover) => ({
+        label: `${mover.direction === 'up' ? '▲' : '▼'} ${mover.figure}`,
+        text: mover.excerpt,
+        sources: [articles.findIndex((article) => article.id === mover.articleId) + 1],
+        tone: mover.direction === 'up' ? ('positive' as const) : ('negative' as const),
+      }));
+    const positive = articles.filter((article) => article.sentiment.label === 'positive').length;
+    const negative = articles.filter((article) => article.sentiment.label === 'negative').length;
+    const reply: Reply = {
+      title: entityTitle(entity),
+      lead: {
+        text: `${articles.length} recent ${articles.length === 1 ? 'article' : 'articles'} · ${TONE_MARK.positive} ${positive} positive, ${TONE_MARK.negative} ${negative} negative`,
+        sources: [],
+      },
+      sections: [...(moves.length > 0 ? [{ heading: 'Moves', lines: moves }] : []), { heading: 'Latest', lines: latest }],
+      sources,
+      visibility: 'ephemeral',
+      tone: positive > negative ? 'positive' : negative > positive ? 'negative' : 'neutral',
+    };
+    return reply;
+  },
+} satisfies Command;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { briefToReply } from '../src/core/brief-reply.ts';
+import { briefForScope } from '../src/core/brief-service.ts';
+import { parseOptions, type Command } from '../src/core/command.ts';
+import { UserFacingError } from '../src/core/errors.ts';
+import { findTopic, suggestTopics } from '../src/core/topics.ts';
+import { entityTitle } from './resolve.ts';
+
+const usage = '/market <index, exchange or region>';
+const schema = z.object({ name: z.string({ message: 'name a market' }).trim().min(1, 'name a market') });
+const MARKET_TYPES = ['index', 'exchange'] as const;
+/** A market view looks further back than the daily brief. */
+const MARKET_WINDOW_HOURS = 24 * 7;
+
+export default {
+  name: 'market',
+  description: 'What the bot has read about an index, an exchange or a region',
+  usage,
+  examples: ['/market hang seng', '/market S&P 500', '/market india'],
+  options: [{ name: 'name', description: 'An index (Hang Seng), exchange (HKEX) or region (hong-kong)', type: 'string', required: true, rest: true, autocomplete: 'market' }],
+  adminOnly: false,
+  async run(options, _context, services) {
+    const { name } = parseOptions(schema, options, usage);
+    const entity = services.reference.lookup(name, MARKET_TYPES);
+    const region = entity === null ? findTopic(name) : null;
+    if (entity === null && (region === null || region.kind !== 'region')) {
+      const suggestions = [
+        ...services.reference.suggest(name, MARKET_TYPES, 4).map((suggestion) => suggestion.name),
+        ...suggestTopics(name, 6)
+          .filter((topic) => topic.kind === 'region')
+          .slice(0, 2)
+          .map((topic) => topic.slug),
+      ];
+      const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : '';
+      throw new UserFacingError(`I don't know a market called "${name}".${hint}`);
+    }
+    const scope =
+      entity !== null
+        ? { title: entityTitle(entity), topics: [], entityIds: [entity.id] }
+        : { title: region?.label ?? name, topics: region === null ? [] : [region.slug], entityIds: region?.entityIds ?? [] };
+    const brief = await briefForScope(scope, { windowHours: MARKET_WINDOW_HOURS, widenWhenEmpty: true }, services);
+    if (brief.articleCount === 0) {
+      throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
+    }
+    return briefToReply(brief, 'ephemeral');
+  },
+} satisfies Command;

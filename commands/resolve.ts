@@ -1,0 +1,34 @@
+import { UserFacingError } from '../src/core/errors.ts';
+import type { EntityType } from '../src/core/article.ts';
+import type { ReferenceEntity, ReferenceIndex } from '../src/core/reference.ts';
+import { findTopic, suggestTopics, type TopicDefinition } from '../src/core/topics.ts';
+
+function didYouMean(names: string[]): string {
+  return names.length === 0 ? '' : ` Did you mean: ${names.join(', ')}?`;
+}
+
+/** A topic by slug, label or alias, or a helpful error with the closest ones. */
+export function resolveTopic(query: string): TopicDefinition {
+  const topic = findTopic(query);
+  if (topic !== null) return topic;
+  const suggestions = suggestTopics(query, 5).map((suggestion) => suggestion.slug);
+  throw new UserFacingError(`I don't know the topic "${query}".${didYouMean(suggestions)} /topics lists them all.`);
+}
+
+/** A reference entity of the given types, or a helpful error with the closest matches. */
+export function resolveEntity(
+  reference: ReferenceIndex,
+  query: string,
+  types: readonly EntityType[],
+  what: string,
+): ReferenceEntity {
+  const entity = reference.lookup(query, types);
+  if (entity !== null) return entity;
+  const suggestions = reference.suggest(query, types, 5).map((suggestion) => suggestion.name);
+  throw new UserFacingError(`I don't know ${what} called "${query}".${didYouMean(suggestions)}`);
+}
+
+export function entityTitle(entity: ReferenceEntity): string {
+  const tickers = entity.tickers.length > 0 ? entity.tickers : entity.ticker === null ? [] : [entity.ticker];
+  return tickers.length === 0 ? entity.name : `${entity.name} (${tickers.slice(0, 3).join(' · ')})`;
+}

@@ -1,0 +1,51 @@
+import type { Command } from '../src/core/command.ts';
+import type { Subscription } from '../src/core/ports.ts';
+import type { ReferenceIndex } from '../src/core/reference.ts';
+import { formatLocal, nextSlot } from '../src/core/schedule.ts';
+import { describeFilter } from '../src/core/subscription-filter.ts';
+import { textReply } from '../src/core/reply.ts';
+
+function describe(subscription: Subscription, now: Date, reference: ReferenceIndex): string {
+  const what = [
+    ...subscription.topics,
+    ...subscription.entityIds.map((id) => reference.get(id)?.name ?? id),
+    ...subscription.keywords.map((keyword) => `“${keyword}”`),
+  ].join(', ');
+  const parts: string[] = [];
+  if (subscription.mode !== 'alerts') {
+    const when = subscription.cron !== null ? `cron "${subscription.cron}"` : `${subscription.weekdaysOnly ? 'weekdays' : 'daily'} at ${subscription.time}`;
+    parts.push(`${when} ${subscription.timezone}${subscription.holidays === null ? '' : `, ${subscription.holidays} holidays skipped`}`);
+  }
+  if (subscription.mode !== 'brief') parts.push('alerts');
+  const filter = describeFilter(subscription.filter);
+  if (filter !== '') parts.push(filter);
+  let state: string;
+  if (!subscription.enabled) state = `disabled: ${subscription.disabledReason ?? 'no reason recorded'}`;
+  else if (subscription.mode === 'alerts') state = 'active';
+  else {
+    const next = nextSlot(subscription, now);
+    state = next === null ? 'no upcoming run' : `next ${formatLocal(next, subscription.timezone)}`;
+  }
+  return `${what}: ${parts.join('; ')} (${state})`;
+}
+
+export default {
+  name: 'subscriptions',
+  description: "This channel's briefs and alerts: what, when, filters and the next run",
+  usage: '/subscriptions',
+  examples: ['/subscriptions'],
+  options: [],
+  adminOnly: false,
+  async run(_options, context, services) {
+    const subscriptions = await services.store.listSubscriptions({
+      platform: context.platform,
+      workspaceId: context.workspaceId,
+      channelId: context.channelId,
+    });
+    if (subscriptions.length === 0) {
+      return textReply('Subscriptions', ['This channel has no subscriptions. Try /subscribe hong-kong 08:00 Asia/Hong_Kong']);
+    }
+    const now = services.clock.now();
+    return textReply('Subscriptions', subscriptions.map((subscription) => describe(subscription, now, services.reference)));
+  },
+} satisfies Command;

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import type { App } from '../app.ts';
+import { briefToReply } from '../core/brief-reply.ts';
+import { briefForScope } from '../core/brief-service.ts';
+import { UserFacingError } from '../core/errors.ts';
+import { findTopic, suggestTopics } from '../core/topics.ts';
+import { renderMarkdown } from '../platforms/shell/render-markdown.ts';
+import { renderText } from '../platforms/shell/render-text.ts';
+import { parseSince } from './parse-duration.ts';
+
+export const BRIEF_USAGE = 'market-brief brief [--topic T]… [--since 24h] [--format text|markdown|json]';
+
+/** `market-brief brief`: compose a brief now and print it; json prints the Brief value itself. */
+export async function briefCommand(argv: string[], app: App): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      topic: { type: 'string', multiple: true, default: [] },
+      since: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+    },
+  });
+  if (!['text', 'markdown', 'json'].includes(values.format)) {
+    throw new UserFacingError(`--format ${values.format}: expected text, markdown or json`);
+  }
+  const topics = values.topic.map((query) => {
+    const topic = findTopic(query);
+    if (topic === null) {
+      const hint = suggestTopics(query, 4).map((suggestion) => suggestion.slug);
+      throw new UserFacingError(`--topic ${query}: unknown topic${hint.length > 0 ? `; did you mean ${hint.join(', ')}?` : ''}`);
+    }
+    return topic;
+  });
+  const windowHours = values.since === undefined ? app.config.BRIEF_WINDOW_HOURS : parseSince(values.since, app.clock.now());
+  const title = topics.length === 0 ? 'Market brief' : `Market brief: ${topics.map((topic) => topic.label).join(', ')}`;
+  const brief = await briefForScope(
+    { title, topics: topics.map((topic) => topic.slug) },
+    { windowHours, widenWhenEmpty: values.since === undefined },
+    app,
+  );
+  if (values.format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
+  else if (values.format === 'markdown') process.stdout.write(renderMarkdown(briefToReply(brief)));
+  else process.stdout.write(`${renderText(briefToReply(brief))}\n`);
+  return 0;
+}

@@ -1,0 +1,85 @@
+import type { Article } from './article.ts';
+import { entityPattern } from './entity-pattern.ts';
+import { findFigures } from './figures.ts';
+import type { ReferenceIndex } from './reference.ts';
+import { splitSentences } from './sentences.ts';
+
+/** An entity that moved, with the figure and the words the article used for it. */
+export interface Mover {
+  entityId: string;
+  name: string;
+  ticker: string | null;
+  direction: 'up' | 'down';
+  /** The figure exactly as written, e.g. "21%". */
+  figure: string;
+  /** The clause the figure comes from, as written. */
+  excerpt: string;
+  articleId: string;
+}
+
+const UP = /\b(?:rose|rise[sn]?|rising|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|rall(?:y|ied|ies|ying)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|rebound(?:ed|s|ing)?|up|higher|increas(?:e|ed|es|ing)|added|spik(?:e|ed|es|ing)|leap(?:t|ed|s)?)\b/i;
+const DOWN = /\b(?:fell|fall(?:s|ing|en)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|tumbl(?:e|ed|es|ing)|sli(?:d|de|des|ding)|lost|los(?:e|es|ing)|down|lower|sank|sink(?:s|ing)?|shed|slipp(?:ed|ing)|slip(?:s)?|decreas(?:e|ed|es|ing)|crash(?:ed|es|ing)?|retreat(?:ed|s|ing)?)\b/i;
+/** How close (in characters) a direction word must stand to the figure. */
+const NEAR = 48;
+const MOVER_TYPES = new Set(['index', 'company', 'crypto', 'commodity', 'currency']);
+
+/** Splits a sentence where it turns to another subject ("…, whereas the Hang Seng had dropped 33%"). */
+function clauses(sentence: string): string[] {
+  return sentence
+    .split(/;|,?\s+(?:while|whereas|but|although|though)\s+|,\s+(?:and\s+)?(?=(?:the|its|their)\s)/i)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+function directionNear(clause: string, index: number, length: number): 'up' | 'down' | null {
+  const window = clause.slice(Math.max(0, index - NEAR), index + length + NEAR);
+  const up = UP.exec(window);
+  const down = DOWN.exec(window);
+  if (up !== null && down === null) return 'up';
+  if (down !== null && up === null) return 'down';
+  if (up !== null && down !== null) {
+    // Both: the word nearer the figure decides.
+    const figureAt = Math.min(index, NEAR);
+    return Math.abs(up.index - figureAt) <= Math.abs(down.index - figureAt) ? 'up' : 'down';
+  }
+  return null;
+}
+
+function moverIn(sentence: string, pattern: RegExp): { direction: 'up' | 'down'; figure: string; excerpt: string } | null {
+  for (const clause of clauses(sentence)) {
+    if (!pattern.test(clause)) continue;
+    for (const figure of findFigures(clause)) {
+      if (figure.kind !== 'percent') continue;
+      const direction = directionNear(clause, figure.index, figure.text.length);
+      if (direction !== null) return { direction, figure: figure.text, excerpt: clause };
+    }
+  }
+  return null;
+}
+
+/**
+ * Entities whose move the articles state with a percentage, at most one per entity,
+ * from the first article (in the order given) that states it.
+ */
+export function findMovers(articles: readonly Article[], reference: ReferenceIndex, limit = 6): Mover[] {
+  const movers: Mover[] = [];
+  const seen = new Set<string>();
+  for (const article of articles) {
+    const sentences = splitSentences(article.text);
+    for (const mention of article.entities) {
+      if (seen.has(mention.id) || !MOVER_TYPES.has(mention.type)) continue;
+      const entity = reference.get(mention.id);
+      const pattern = entity === undefined ? null : entityPattern(entity);
+      if (pattern === null) continue;
+      for (const sentence of sentences) {
+        const found = moverIn(sentence, pattern);
+        if (found === null) continue;
+        movers.push({ entityId: mention.id, name: mention.name, ticker: mention.ticker, ...found, articleId: article.id });
+        seen.add(mention.id);
+        break;
+      }
+      if (movers.length >= limit) return movers;
+    }
+  }
+  return movers;
+}

@@ -1,0 +1,124 @@
+import type { Writable } from 'node:stream';
+import type { App } from './app.ts';
+import type { Publisher } from './core/ports.ts';
+import { textReply } from './core/reply.ts';
+import { ingestExamplesIfEmpty } from './examples.ts';
+import { startHttpServer, type HttpServer, type Route } from './http/http-server.ts';
+import { createIngestRoutes } from './ingest/ingest-endpoint.ts';
+import { createSourceServices } from './ingest/source-services.ts';
+import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from './jobs/delivery-services.ts';
+import { createDeliveryServices, runDeliveryTick } from './jobs/delivery-tick.ts';
+import { startSourcePolling } from './jobs/poll-sources.ts';
+import { markQuiet } from './jobs/quiet-articles.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { readDiscordCredentials, startDiscord } from './platforms/discord/discord-bot.ts';
+import { createShellPublisher, runShell } from './platforms/shell/shell-bot.ts';
+import { isSlackConfigured } from './platforms/slack/slack-setup.ts';
+import { startSlack } from './platforms/slack/start-slack.ts';
+
+export function deliverySettings(app: App): DeliverySettings {
+  return {
+    ...DEFAULT_DELIVERY_SETTINGS,
+    windowHours: app.config.BRIEF_WINDOW_HOURS,
+    graceMinutes: app.config.DELIVERY_GRACE_MINUTES,
+    alertLimit: app.config.ALERT_LIMIT,
+    alertWindowMinutes: app.config.ALERT_WINDOW_MINUTES,
+    alertMinImportance: app.config.ALERT_MIN_IMPORTANCE,
+  };
+}
+
+export interface StartIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used when a platform runs. */
+  stopSignal?: Promise<unknown>;
+}
+
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
+/**
+ * The composition root: platforms, the HTTP server, feed polling and the delivery scheduler.
+ * With no Discord or Slack credentials it is the local shell bot on stdin/stdout and returns at
+ * end of input; otherwise it serves until SIGINT/SIGTERM, then stops everything in order.
+ */
+export async function start(app: App, io: StartIo): Promise<number> {
+  const output = io.output as Writable;
+  const publishers = new Map<string, Publisher>();
+  const stops: Array<() => Promise<void>> = [];
+  const routes: Route[] = [];
+
+  const sources = createSourceServices(app.config, app, {
+    notify: async (source, message) => {
+      const publisher = publishers.get(source.addedBy.platform);
+      if (publisher === undefined) {
+        app.logger.warn({ source: source.id }, message);
+        return;
+      }
+      await publisher.post({ workspaceId: source.addedBy.workspaceId, channelId: source.addedBy.channelId }, textReply('Feed paused', [message], 'public'));
+    },
+    onStored: async (articles, origin) => {
+      if (origin.baseline) await markQuiet(app.store, articles, app.clock.now());
+    },
+  });
+  app.commands.sources = sources.actions;
+  routes.push(...createIngestRoutes({ token: app.config.INGEST_TOKEN, maxBytes: app.config.INGEST_MAX_BYTES, ingest: app.ingest, logger: app.logger }));
+
+  try {
+    if (readDiscordCredentials(app.config) !== null) {
+      const discord = await startDiscord({ settings: app.config, services: app.commands });
+      publishers.set(discord.publisher.platform, discord.publisher);
+      stops.push(() => discord.stop());
+      app.logger.info({}, 'Discord connected');
+    }
+    if (isSlackConfigured(app.config)) {
+      const slack = await startSlack(app);
+      publishers.set(slack.publisher.platform, slack.publisher);
+      routes.push(...slack.routes);
+      stops.push(() => slack.stop());
+      app.logger.info({ mode: slack.mode }, 'Slack started');
+    }
+    let server: HttpServer | null = null;
+    if (routes.length > 0) {
+      server = await startHttpServer({ port: app.config.HTTP_PORT, host: app.config.HTTP_HOST, routes, logger: app.logger });
+      const listening = server;
+      stops.unshift(() => listening.close());
+      app.logger.info({ port: server.port }, 'HTTP server listening');
+    }
+
+    const shell = publishers.size === 0;
+    if (shell) {
+      const articles = await app.store.countArticles();
+      const model = app.llm === undefined ? 'summaries are extractive, no LLM configured' : `summaries by ${app.llm.label}`;
+      output.write(`market-brief (shell: no Discord or Slack credentials; ${model})\n`);
+      const examples = await ingestExamplesIfEmpty(app);
+      if (examples !== null) output.write(`First run: ingested ${examples} sample articles from examples/.\n`);
+      else output.write(`${articles} articles in the database.\n`);
+      if (server !== null) output.write(`HTTP server on port ${server.port}.\n`);
+      output.write('Type /help for commands; end input (Ctrl-D) to quit.\n\n');
+      const publisher = createShellPublisher(output);
+      publishers.set(publisher.platform, publisher);
+    }
+
+    const delivery = createDeliveryServices(app, publishers, deliverySettings(app));
+    const scheduler = startScheduler(() => runDeliveryTick(delivery), app.logger);
+    const polling = startSourcePolling(sources.polling);
+    // Stop the timers before the platforms they post through.
+    stops.unshift(() => scheduler.stop(), () => polling.stop());
+
+    if (shell) await runShell(io.input as NodeJS.ReadableStream & import('node:stream').Readable, output, app.commands);
+    else {
+      app.logger.info({ platforms: [...publishers.keys()] }, 'market-brief running');
+      const signal = await (io.stopSignal ?? stopSignal());
+      app.logger.info({ signal }, 'stopping');
+    }
+    return 0;
+  } finally {
+    for (const stop of stops) {
+      await stop().catch((error: unknown) => app.logger.error({ err: error }, 'error while stopping'));
+    }
+  }
+}

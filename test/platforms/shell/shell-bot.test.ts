@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { hasSharedData, runCli, temporaryDatabase } from '../../support/run-cli.ts';
+
+describe('the shell bot through stdin (npm start)', () => {
+  it('ingests the samples on first run, answers commands with cited sources and exits 0 at EOF', async () => {
+    const input = ['/company Alibaba', '/market hang seng', '/brief', '/company Nonexistent Widgets Corp', '/nope', ''].join('\n');
+    const result = await runCli(['start'], { env: { DATABASE_URL: temporaryDatabase() }, input });
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toMatch(/First run: ingested \d+ sample articles/);
+    const [, company = '', market = '', brief = ''] = out.split(/^== /m);
+    expect(company).toMatch(/^Alibaba/);
+    expect(company).toContain('[1]');
+    expect(company).toMatch(/Sources\n\s+\[1\] Hong Kong’s Stock Market Surges/);
+    expect(market).toMatch(/^Hang Seng/);
+    expect(market).toMatch(/Hang Seng Index.*▲ 21%/);
+    expect(brief).toMatch(/^Market brief/);
+    expect(brief).toMatch(/\d+ stories from \d+ articles/);
+    expect(brief).toContain('Sources');
+    expect(out).toMatch(/I don't know a company called "Nonexistent Widgets Corp"/);
+    expect(out).toContain('Unknown command /nope. Try /help.');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('does not ingest the samples again on the second start', async () => {
+    const env = { DATABASE_URL: temporaryDatabase() };
+    await runCli(['start'], { env, input: '' });
+    const second = await runCli(['start'], { env, input: '/topics\n' });
+    expect(second.status).toBe(0);
+    expect(second.stdout).not.toContain('First run');
+    expect(second.stdout).toMatch(/\d+ articles in the database/);
+    expect(second.stdout).toContain('hong-kong');
+  });
+
+  it('subscribes and lists the subscription with its next run', async () => {
+    const result = await runCli(['start'], {
+      env: { DATABASE_URL: temporaryDatabase() },
+      input: '/subscribe hong-kong 08:00 Asia/Hong_Kong\n/subscriptions\n/subscribe hong-kong 25:00\n',
+    });
+    expect(result.stdout).toContain('every day at 08:00 Asia/Hong_Kong');
+    expect(result.stdout).toMatch(/hong-kong: daily at 08:00 Asia\/Hong_Kong \(next .*08:00/);
+    expect(result.stdout).toContain('time must be HH:MM');
+  });
+});
+
+if (!hasSharedData) console.warn('shell bot tests use examples/ only; ../shared/data is not needed');
