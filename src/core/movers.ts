@@ -23,10 +23,15 @@ const DOWN = /\b(?:fell|fall(?:s|ing|en)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|i
 const NEAR = 48;
 const MOVER_TYPES = new Set(['index', 'company', 'crypto', 'commodity', 'currency']);
 
-/** Splits a sentence where it turns to another subject ("…, whereas the Hang Seng had dropped 33%"). */
+/**
+ * Splits a sentence where it turns to another subject, so a figure is credited to the entity
+ * its own clause names: "Ether dropped 5% and Solana slid 7%", "…, whereas the Hang Seng had
+ * dropped 33%". A conjunction followed by a capitalised word (optionally after "the") starts a
+ * new clause.
+ */
 function clauses(sentence: string): string[] {
   return sentence
-    .split(/;|,?\s+(?:while|whereas|but|although|though)\s+|,\s+(?:and\s+)?(?=(?:the|its|their)\s)/i)
+    .split(/;|,?\s+(?:and|while|whereas|but|although|though)\s+(?=(?:the\s+|its\s+)?[\p{Lu}\d$])|,?\s+(?:while|whereas|although|though)\s+|,\s+(?=(?:the|its|their)\s)/u)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }

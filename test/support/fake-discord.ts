@@ -236,12 +236,32 @@ export class FakeDiscord {
     return null;
   };
 
-  #channelRoute: Route = ({ method, parts, body }) => {
-    if (parts[0] !== 'channels' || parts[2] !== 'messages' || method !== 'POST' || parts.length !== 3) return null;
+  /** Messages posted to each channel, oldest first, as Discord returns them (plus the nonce sent). */
+  readonly posted = new Map<string, Array<ReturnType<typeof messagePayload> & { nonce?: unknown }>>();
+
+  #channelRoute: Route = ({ method, parts, body, query }) => {
+    if (parts[0] !== 'channels' || parts[2] !== 'messages' || parts.length !== 3) return null;
+    if (method !== 'POST' && method !== 'GET') return null;
     const channelId = parts[1] ?? '';
     if (!this.channels.has(channelId) && !this.forbiddenChannels.has(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     if (this.forbiddenChannels.has(channelId)) return { status: 403, body: { message: 'Missing Permissions', code: 50013 } };
-    return this.#invalidBody(body) ?? { status: 200, body: messagePayload(this.identity, channelId, (body ?? {}) as Record<string, unknown>, false) };
+    const history = this.posted.get(channelId) ?? [];
+    if (method === 'GET') {
+      // Newest first, as Discord answers GET /channels/{id}/messages.
+      const limit = Math.min(100, Number(query.get('limit') ?? 50));
+      return { status: 200, body: history.slice(-limit).reverse().map(({ nonce: _nonce, ...message }) => message) };
+    }
+    const record = (body ?? {}) as Record<string, unknown>;
+    const invalid = this.#invalidBody(body);
+    if (invalid !== null) return invalid;
+    // enforce_nonce: a second message with the same nonce returns the first instead of posting.
+    if (record['enforce_nonce'] === true && record['nonce'] !== undefined) {
+      const earlier = history.find((message) => message.nonce === record['nonce']);
+      if (earlier !== undefined) return { status: 200, body: earlier };
+    }
+    const message = { ...messagePayload(this.identity, channelId, record, false), nonce: record['nonce'] };
+    this.posted.set(channelId, [...history, message]);
+    return { status: 200, body: message };
   };
 
   #commandRoute: Route = ({ method, parts, body }) => {

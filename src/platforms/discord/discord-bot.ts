@@ -90,7 +90,7 @@ export async function startDiscord(options: { settings: DiscordSettings; service
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'discord ready');
 
   return {
-    publisher: createDiscordPublisher(client.rest, logger),
+    publisher: createDiscordPublisher(client.rest, logger, readyClient.user.id),
     client: readyClient,
     async stop() {
       client.removeAllListeners(Events.InteractionCreate);

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
 import { DeliveryError } from '../../core/errors.ts';
-import type { Logger, Publisher } from '../../core/ports.ts';
+import type { Logger, PostOptions, Publisher } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderReply } from './discord-render.ts';
 
@@ -43,22 +44,35 @@ export function toDeliveryError(error: unknown, channelId: string): DeliveryErro
   return new DeliveryError('transient', 'Could not reach Discord; will retry later.');
 }
 
+/** A short reference for a delivery key: shown in the footer, sent as the message nonce. */
+export function deliveryReference(deliveryKey: string): string {
+  return createHash('sha256').update(deliveryKey).digest('hex').slice(0, 12);
+}
+
+const HISTORY_LIMIT = 100;
+
 /**
  * Posts replies to Discord channels by id through discord.js's REST client, which queues requests
  * per route and waits out 429s. A long reply is posted as several messages, in order; nothing in
- * them can ping anyone.
+ * them can ping anyone. A scheduled delivery carries its reference in the footer and as an
+ * enforced nonce (Discord returns the first message instead of posting twice within minutes), and
+ * `findDelivery` finds it in the channel's recent history after a crash (needs Read Message
+ * History; without it the answer is "cannot tell").
  */
-export function createDiscordPublisher(rest: REST, logger: Logger): Publisher {
+export function createDiscordPublisher(rest: REST, logger: Logger, botUserId?: string): Publisher {
   return {
     platform: DISCORD_PLATFORM,
-    async post(target, reply: Reply): Promise<string[]> {
+    async post(target, reply: Reply, options?: PostOptions): Promise<string[]> {
       if (!SNOWFLAKE.test(target.channelId)) {
         throw new DeliveryError('channel-gone', `"${target.channelId}" is not a Discord channel id.`);
       }
+      const reference = options?.deliveryKey === undefined ? null : deliveryReference(options.deliveryKey);
+      const marked = reference === null ? reply : { ...reply, footer: [reply.footer, `ref ${reference}`].filter((part) => part !== undefined).join(' · ') };
       const ids: string[] = [];
-      for (const message of renderReply(reply)) {
+      for (const [index, message] of renderReply(marked).entries()) {
+        const body = reference === null ? message : { ...message, nonce: `${reference}-${index}`, enforce_nonce: true };
         try {
-          const posted = (await rest.post(Routes.channelMessages(target.channelId), { body: message })) as { id: string };
+          const posted = (await rest.post(Routes.channelMessages(target.channelId), { body })) as { id: string };
           ids.push(posted.id);
         } catch (error) {
           const failure = toDeliveryError(error, target.channelId);
@@ -67,6 +81,25 @@ export function createDiscordPublisher(rest: REST, logger: Logger): Publisher {
         }
       }
       return ids;
+    },
+    async findDelivery(target, deliveryKey) {
+      const marker = `ref ${deliveryReference(deliveryKey)}`;
+      try {
+        const query = new URLSearchParams({ limit: String(HISTORY_LIMIT) });
+        const messages = (await rest.get(Routes.channelMessages(target.channelId), { query })) as Array<{
+          id: string;
+          author?: { id?: string; bot?: boolean };
+          embeds?: Array<{ footer?: { text?: string } }>;
+        }>;
+        return messages
+          .filter((message) => (botUserId === undefined ? message.author?.bot === true : message.author?.id === botUserId))
+          .filter((message) => (message.embeds ?? []).some((embed) => embed.footer?.text?.includes(marker) === true))
+          .map((message) => message.id)
+          .reverse();
+      } catch (error) {
+        logger.warn({ err: error, channelId: target.channelId }, 'could not read channel history to check an earlier delivery');
+        return null;
+      }
     },
   };
 }

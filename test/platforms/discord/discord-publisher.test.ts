@@ -93,4 +93,20 @@ describe('Discord publisher', () => {
     expect(await failure(publisher.post({ workspaceId: guild, channelId: fake.identity.channelId }, hostileReply))).toBe('transient');
     expect(await failure(publisher.post({ workspaceId: guild, channelId: 'general' }, hostileReply))).toBe('channel-gone');
   });
+
+  it('marks a scheduled delivery so a repeat is refused by nonce and the post is found after a crash', async () => {
+    fake = await FakeDiscord.start();
+    const publisher = createDiscordPublisher(restFor(fake), silent, fake.identity.botUserId);
+    const target = { workspaceId: fake.identity.guildId, channelId: fake.identity.channelId };
+    const key = 'sub_1@2026-11-24T08:00:00.000Z';
+    const first = await publisher.post(target, hostileReply, { deliveryKey: key });
+    const again = await publisher.post(target, hostileReply, { deliveryKey: key });
+    expect(again).toEqual(first);
+    expect(fake.posted.get(fake.identity.channelId)).toHaveLength(first.length);
+    expect(await publisher.findDelivery?.(target, key)).toEqual(first);
+    expect(await publisher.findDelivery?.(target, 'sub_1@2026-11-25T08:00:00.000Z')).toEqual([]);
+    fake.forbiddenChannels.add(target.channelId);
+    fake.channels.delete(target.channelId);
+    expect(await publisher.findDelivery?.(target, key)).toBeNull();
+  });
 });
