@@ -10,9 +10,10 @@ import subscriptions from './subscriptions.ts';
 import summarize from './summarize.ts';
 import topics from './topics.ts';
 import unsubscribe from './unsubscribe.ts';
+import usage from './usage.ts';
 
 /** The only registry of slash commands; every platform builds its commands from this list. */
-export const commands: readonly Command[] = [brief, market, company, ask, topics, subscribe, unsubscribe, subscriptions, summarize, source, help];
+export const commands: readonly Command[] = [brief, market, company, ask, topics, subscribe, unsubscribe, subscriptions, summarize, source, usage, help];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((command) => command.name === name.toLowerCase());

@@ -7,6 +7,7 @@ import type { Clock, Logger, Store } from './core/ports.ts';
 import type { ReferenceIndex } from './core/reference.ts';
 import { sqlitePath, type Config } from './config.ts';
 import { createLlmServices } from './llm/create-llm-services.ts';
+import { createUsageReport, type UsageReport } from './llm/usage-report.ts';
 import { createLogger } from './logger.ts';
 import { loadReferenceIndex } from './reference/load-reference.ts';
 import { createSqliteStore } from './store/sqlite/sqlite-store.ts';
@@ -22,6 +23,8 @@ export interface App {
   commands: CommandServices;
   /** The language model's services; undefined offline (no OPENAI_API_KEY or OPENAI_BASE_URL). */
   llm: LlmServices | undefined;
+  /** LLM token accounting for `market-brief usage` and /usage. */
+  usage(days: number): Promise<UsageReport>;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
   const reference = loadReferenceIndex();
   const analyzer = createAnalyzer(reference);
   const llm = createLlmServices(config, { store, reference, clock, logger });
+  const usage = createUsageReport(config, store, clock);
   return {
     config,
     store,
@@ -42,8 +46,10 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
     logger,
     ingest: { store, clock, analyzer },
     llm,
+    usage,
     commands: {
       llm,
+      usage,
       store,
       reference,
       clock,

@@ -104,7 +104,12 @@ export async function start(app: App, io: StartIo): Promise<number> {
     }
 
     const delivery = createDeliveryServices(app, publishers, deliverySettings(app));
-    const scheduler = startScheduler(() => runDeliveryTick(delivery), app.logger);
+    const scheduler = startScheduler(async () => {
+      await runDeliveryTick(delivery);
+      // Articles whose summary failed earlier (model down, budget spent) are summarised when it is back.
+      const since = new Date(app.clock.now().getTime() - app.config.BRIEF_WINDOW_HOURS * 3_600_000).toISOString();
+      await app.llm?.summariseBacklog({ since, limit: 20 });
+    }, app.logger);
     const polling = startSourcePolling(sources.polling);
     // Stop the timers before the platforms they post through.
     stops.unshift(() => scheduler.stop(), () => polling.stop());

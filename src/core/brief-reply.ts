@@ -54,8 +54,10 @@ export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'pu
         `${TONE_MARK.neutral} ${counts.neutral} neutral${counts.mixed > 0 ? `, ${TONE_MARK.mixed} ${counts.mixed} mixed` : ''}`;
   const overview = brief.overview.map((sentence) => sentence.text).join(' ');
   const overviewSources = [...new Set(brief.overview.flatMap((sentence) => sentence.sources))];
+  // With a model configured but unavailable, the LLM path leaves a "Generated offline: …" note.
+  const modelFailed = brief.notes.some((note) => note.startsWith('Generated offline'));
   const footer = [
-    brief.summariser === 'extractive' ? 'Offline extractive summaries (no LLM configured)' : `Summarised by ${brief.summariser}`,
+    brief.summariser !== 'extractive' ? `Summarised by ${brief.summariser}` : modelFailed ? 'Extractive summaries' : 'Offline extractive summaries (no LLM configured)',
     ...brief.notes,
   ].join(' · ');
   return {

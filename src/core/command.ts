@@ -49,6 +49,8 @@ export interface CommandServices {
   llm?: LlmServices | undefined;
   /** Feeds and page fetching (/source, /summarize); absent where the bot fetches nothing. */
   sources?: SourceActions | undefined;
+  /** LLM token accounting for /usage: the last `days` days, newest first. */
+  usage?: ((days: number) => Promise<{ reply: Reply }>) | undefined;
 }
 
 export interface Command {

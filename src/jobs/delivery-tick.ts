@@ -1,4 +1,5 @@
 import { briefForScope } from '../core/brief-service.ts';
+import type { LlmServices } from '../core/llm-services.ts';
 import type { Clock, Logger, Publisher, Store } from '../core/ports.ts';
 import type { ReferenceIndex } from '../core/reference.ts';
 import { deliverAlerts } from './deliver-alerts.ts';
@@ -7,7 +8,7 @@ import type { DeliveryServices, DeliverySettings } from './delivery-services.ts'
 
 /** Builds the delivery services with the default composer (briefForScope). */
 export function createDeliveryServices(
-  base: { store: Store; reference: ReferenceIndex; clock: Clock; logger: Logger },
+  base: { store: Store; reference: ReferenceIndex; clock: Clock; logger: Logger; llm?: LlmServices | undefined },
   publishers: ReadonlyMap<string, Publisher>,
   settings: DeliverySettings,
 ): DeliveryServices {
