@@ -1,7 +1,8 @@
 import type { Article } from './article.ts';
 import type { LlmServices } from './llm-services.ts';
 import type { Store } from './ports.ts';
-import type { ReferenceIndex } from './reference.ts';
+import { entityPattern } from './entity-pattern.ts';
+import type { ReferenceEntity, ReferenceIndex } from './reference.ts';
 import type { Reply, SourceRef } from './reply.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -36,44 +37,78 @@ interface Candidate {
 const MAX_ARTICLES = 8;
 const MAX_SENTENCES = 3;
 
+/** Entities the question names, found by looking up runs of one to three words. */
+function questionEntities(question: string, reference: ReferenceIndex): ReferenceEntity[] {
+  const tokens = question.match(/[\p{L}\p{N}$^][\p{L}\p{N}&.'’^-]*/gu)?.map((token) => token.replace(/[.'’-]+$/u, '').replace(/['’]s$/u, '')) ?? [];
+  const found = new Map<string, ReferenceEntity>();
+  for (let start = 0; start < tokens.length; start += 1) {
+    for (let length = 3; length >= 1; length -= 1) {
+      const words = tokens.slice(start, start + length);
+      if (words.length < length) continue;
+      const phrase = words.join(' ');
+      // A single lower-case common word ("what", "all") is never taken for a ticker.
+      if (length === 1 && (STOPWORDS.has(phrase.toLowerCase()) || (phrase === phrase.toLowerCase() && reference.isCommonWord(phrase)))) continue;
+      const entity = reference.lookup(phrase);
+      if (entity !== null) {
+        found.set(entity.id, entity);
+        start += length - 1;
+        break;
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+const GENERIC_NAME_WORDS = new Set(['group', 'holdings', 'holding', 'company', 'co', 'corp', 'corporation', 'inc', 'ltd', 'limited', 'plc', 'the', 'index', 'sa', 'ag', 'nv']);
+
 /**
  * Answers a question from stored articles, offline: full-text retrieval, then the sentences that
- * share the most (rare) words with the question, quoted verbatim with their sources.
+ * share the most (rarer) words with the question — and, when it names a company or market, that
+ * name it — quoted verbatim with their sources.
  */
 export async function answerQuestion(
   question: string,
   services: { store: Store; reference: ReferenceIndex; llm?: LlmServices | undefined },
 ): Promise<Reply> {
+  const entities = questionEntities(question, services.reference);
+  const patterns = entities.map(entityPattern).filter((pattern): pattern is RegExp => pattern !== null);
+  const nameStems = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases, ...entity.tickers].flatMap(contentWords)).map(stem));
   const words = contentWords(question);
-  // Names and tickers in the question pull in the entity's other names ("BABA" finds "Alibaba").
-  const expansions = words.flatMap((word) => {
-    const entity = services.reference.lookup(word);
-    return entity === null ? [] : [entity.name, ...entity.aliases.slice(0, 3)];
-  });
-  const terms = [...words, ...expansions.flatMap(contentWords)];
+  const topicStems = [...new Set(words.map(stem))].filter((wanted) => !nameStems.has(wanted));
+  // Names pull in the entity's other names for retrieval ("BABA" finds "Alibaba").
+  const expansions = entities.flatMap((entity) => [entity.name, ...entity.aliases.slice(0, 4)]).flatMap(contentWords);
+  const terms = [...words, ...expansions.filter((word) => !GENERIC_NAME_WORDS.has(word.toLowerCase()))];
   const hits = terms.length === 0 ? [] : await services.store.search(terms.join(' '), { limit: MAX_ARTICLES });
-  const stems = new Set(terms.map(stem));
 
-  const candidates: Candidate[] = [];
+  const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
   hits.forEach((hit, rank) => {
     for (const sentence of splitSentences(hit.article.text)) {
-      const sentenceStems = new Set(contentWords(sentence).map(stem));
-      let overlap = 0;
-      for (const wanted of stems) if (sentenceStems.has(wanted)) overlap += 1;
-      if (overlap === 0) continue;
-      candidates.push({ sentence, article: hit.article, score: overlap / Math.sqrt(stems.size) + 0.5 / (rank + 1) });
+      if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
+      pool.push({ sentence, article: hit.article, rank, stems: new Set(contentWords(sentence).map(stem)) });
     }
   });
+  // Rarer question words count more: a word in every candidate sentence tells nothing.
+  const weight = new Map(topicStems.map((wanted) => [wanted, Math.log(1 + pool.length / (1 + pool.filter((entry) => entry.stems.has(wanted)).length))]));
+  const candidates: Candidate[] = [];
+  for (const entry of pool) {
+    let overlap = 0;
+    for (const wanted of topicStems) if (entry.stems.has(wanted)) overlap += weight.get(wanted) ?? 0;
+    if (overlap === 0 && patterns.length === 0) continue;
+    const named = patterns.length > 0 ? 1 : 0;
+    candidates.push({ sentence: entry.sentence, article: entry.article, score: overlap + named + 0.3 / (entry.rank + 1) });
+  }
   candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0]?.score ?? 0;
+  const relevant = candidates.filter((candidate) => candidate.score >= best * 0.6);
   // With a model configured it answers from the same retrieved sentences; null means answer offline.
   if (services.llm !== undefined && candidates.length > 0) {
-    const written = await services.llm.answers.answer(question, candidates);
+    const written = await services.llm.answers.answer(question, relevant);
     if (written !== null) return written;
   }
 
   const chosen: Candidate[] = [];
   const perArticle = new Map<string, number>();
-  for (const candidate of candidates) {
+  for (const candidate of relevant) {
     const used = perArticle.get(candidate.article.id) ?? 0;
     if (used >= 2 || chosen.some((other) => other.sentence === candidate.sentence)) continue;
     chosen.push(candidate);
