@@ -32,6 +32,8 @@ export interface StartIo {
   output: NodeJS.WritableStream;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used when a platform runs. */
   stopSignal?: Promise<unknown>;
+  /** Told once everything is up: the HTTP port (null when no server) and the platforms served. */
+  onReady?: (info: { httpPort: number | null; platforms: string[] }) => void;
 }
 
 function stopSignal(): Promise<string> {
@@ -114,6 +116,7 @@ export async function start(app: App, io: StartIo): Promise<number> {
     // Stop the timers before the platforms they post through.
     stops.unshift(() => scheduler.stop(), () => polling.stop());
 
+    io.onReady?.({ httpPort: server?.port ?? null, platforms: [...publishers.keys()] });
     if (shell) await runShell(io.input as NodeJS.ReadableStream & import('node:stream').Readable, output, app.commands);
     else {
       app.logger.info({ platforms: [...publishers.keys()] }, 'market-brief running');
