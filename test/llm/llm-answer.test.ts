@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answer.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
 import { createLlmServices } from '../../src/llm/create-llm-services.ts';
@@ -7,30 +7,19 @@ import { loadReferenceIndex } from '../../src/reference/load-reference.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { noKeys } from '../support/articles.ts';
 import { INVENTED_FIGURE } from '../support/fake-openai-answers.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
+import { fakeOpenAiSuite } from '../support/fake-openai-suite.ts';
 import { companyOf, storyWorld } from './story-world.ts';
 
 const logger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const clock = { now: () => new Date('2026-11-20T12:00:00.000Z') };
 const reference = loadReferenceIndex();
 
-let fake: FakeOpenAi;
-const stores: Store[] = [];
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(async () => {
-  fake.reset();
-  for (const store of stores.splice(0)) await store.close();
-});
+const suite = fakeOpenAiSuite();
 
 function config(): LlmConfig {
   return {
     OPENAI_API_KEY: undefined,
-    OPENAI_BASE_URL: fake.baseURL,
+    OPENAI_BASE_URL: suite.fake.baseURL,
     LLM_MODEL: 'main-model',
     LLM_MODEL_FAST: 'fast-model',
     LLM_RESPONSE_FORMAT: 'json_schema',
@@ -45,7 +34,7 @@ function config(): LlmConfig {
 
 async function setup() {
   const store = createSqliteStore(':memory:');
-  stores.push(store);
+  suite.track(store);
   for (const article of storyWorld(4, 1)) await store.insertArticle(article, noKeys);
   const llm = createLlmServices(config(), { store, reference, clock, logger });
   return { store, services: { store, reference, llm } };
@@ -61,17 +50,17 @@ describe('answers with the model', () => {
     expect(reply.sections[0]?.lines[0]?.text).toContain(companyOf(1));
     expect(reply.sections[0]?.lines[0]?.sources).toEqual([1]);
     expect(reply.sources.map((source) => source.n)).toEqual([1]);
-    expect(fake.calls('answer')).toBe(1);
-    expect(fake.requests[0]?.body.messages[1]?.content).toContain('<data kind="question">');
+    expect(suite.fake.calls('answer')).toBe(1);
+    expect(suite.fake.requests[0]?.body.messages[1]?.content).toContain('<data kind="question">');
 
     const again = await answerQuestion(question, services);
     expect(again).toEqual(reply);
-    expect(fake.calls('answer')).toBe(1);
+    expect(suite.fake.calls('answer')).toBe(1);
   });
 
   it('drops an invented sentence and says so', async () => {
     const { services } = await setup();
-    fake.setFaults(() => ({ kind: 'invent' }));
+    suite.fake.setFaults(() => ({ kind: 'invent' }));
     const reply = await answerQuestion(question, services);
     expect(JSON.stringify(reply)).not.toContain(INVENTED_FIGURE);
     expect(reply.footer).toMatch(/1 unsupported sentence removed$/);
@@ -79,7 +68,7 @@ describe('answers with the model', () => {
 
   it('drops a sentence obeying planted instructions', async () => {
     const { services } = await setup();
-    fake.setFaults(() => ({ kind: 'inject' }));
+    suite.fake.setFaults(() => ({ kind: 'inject' }));
     const reply = await answerQuestion(question, services);
     for (const forbidden of ['@everyone', '#general', 'evil.example', '/unsubscribe']) expect(JSON.stringify(reply)).not.toContain(forbidden);
     expect(reply.sections[0]?.lines).toHaveLength(1);
@@ -87,16 +76,16 @@ describe('answers with the model', () => {
 
   it('answers offline, and says so, when the model fails', async () => {
     const { services } = await setup();
-    fake.setFaults(() => ({ kind: 'status', status: 503 }));
+    suite.fake.setFaults(() => ({ kind: 'status', status: 503 }));
     const reply = await answerQuestion(question, services);
     expect(reply.footer).toBe('Quoted from the sources (offline answer: the language model did not answer)');
     expect(reply.sections[0]?.lines.length).toBeGreaterThan(0);
-    expect(fake.calls('answer')).toBe(1);
+    expect(suite.fake.calls('answer')).toBe(1);
   });
 
   it('is absent without a key or base URL', () => {
     const store = createSqliteStore(':memory:');
-    stores.push(store);
+    suite.track(store);
     expect(createLlmServices({ ...config(), OPENAI_BASE_URL: undefined }, { store, reference, clock, logger })).toBeUndefined();
   });
 });
