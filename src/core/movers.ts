@@ -31,7 +31,7 @@ const MOVER_TYPES = new Set(['index', 'company', 'crypto', 'commodity', 'currenc
  */
 function clauses(sentence: string): string[] {
   return sentence
-    .split(/;|,?\s+(?:and|while|whereas|but|although|though)\s+(?=(?:the\s+|its\s+)?[\p{Lu}\d$])|,?\s+(?:while|whereas|although|though)\s+|,\s+(?=(?:the|its|their)\s)/u)
+    .split(/;|,?\s+(?:and|while|whereas|but|although|though)\s+(?=(?:the\s+|its\s+)?\p{Lu})|,?\s+(?:while|whereas|although|though)\s+|,\s+(?=(?:the|its|their)\s)/u)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }
@@ -50,16 +50,36 @@ function directionNear(clause: string, index: number, length: number): 'up' | 'd
   return null;
 }
 
-function moverIn(sentence: string, pattern: RegExp): { direction: 'up' | 'down'; figure: string; excerpt: string } | null {
-  for (const clause of clauses(sentence)) {
-    if (!pattern.test(clause)) continue;
-    for (const figure of findFigures(clause)) {
-      if (figure.kind !== 'percent') continue;
-      const direction = directionNear(clause, figure.index, figure.text.length);
-      if (direction !== null) return { direction, figure: figure.text, excerpt: clause };
+interface Mention {
+  entityId: string;
+  start: number;
+  end: number;
+}
+
+/** Every place the clause names one of the candidate entities, in order. */
+function mentionsIn(clause: string, candidates: ReadonlyArray<{ id: string; pattern: RegExp }>): Mention[] {
+  const found: Mention[] = [];
+  for (const candidate of candidates) {
+    for (const match of clause.matchAll(new RegExp(candidate.pattern.source, 'gu'))) {
+      found.push({ entityId: candidate.id, start: match.index, end: match.index + match[0].length });
     }
   }
-  return null;
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "2.6 percent at Citigroup": a figure followed by at/for/in/on and a name belongs to that name. */
+const LIST_LINK = /^\s*(?:at|for|in|on)\s+(?:the\s+)?$/i;
+
+/**
+ * Whose move a figure is: the entity a list names right after it ("2.6 percent at Citigroup"),
+ * else the subject named before it in its clause ("Nikko edged up 0.1% to 1,686 yen": not the yen).
+ */
+function ownerOf(clause: string, figure: { index: number; text: string }, mentions: readonly Mention[]): string | null {
+  const figureEnd = figure.index + figure.text.length;
+  const after = mentions.find((mention) => mention.start >= figureEnd && LIST_LINK.test(clause.slice(figureEnd, mention.start)));
+  if (after !== undefined) return after.entityId;
+  const before = mentions.filter((mention) => mention.end <= figure.index);
+  return before.at(-1)?.entityId ?? null;
 }
 
 /**
@@ -70,19 +90,32 @@ export function findMovers(articles: readonly Article[], reference: ReferenceInd
   const movers: Mover[] = [];
   const seen = new Set<string>();
   for (const article of articles) {
-    const sentences = splitSentences(article.text);
-    for (const mention of article.entities) {
-      if (seen.has(mention.id) || !MOVER_TYPES.has(mention.type)) continue;
-      const entity = reference.get(mention.id);
+    const candidates = article.entities.flatMap((mention) => {
+      const entity = MOVER_TYPES.has(mention.type) ? reference.get(mention.id) : undefined;
       const pattern = entity === undefined ? null : entityPattern(entity);
-      if (pattern === null) continue;
-      for (const sentence of sentences) {
-        const found = moverIn(sentence, pattern);
-        if (found === null) continue;
-        movers.push({ entityId: mention.id, name: mention.name, ticker: mention.ticker, ...found, articleId: article.id });
-        seen.add(mention.id);
-        break;
+      return pattern === null ? [] : [{ id: mention.id, pattern }];
+    });
+    if (candidates.length === 0) continue;
+    const found = new Map<string, Omit<Mover, 'name' | 'ticker' | 'entityId'>>();
+    for (const sentence of splitSentences(article.text)) {
+      for (const clause of clauses(sentence)) {
+        const mentions = mentionsIn(clause, candidates);
+        if (mentions.length === 0) continue;
+        for (const figure of findFigures(clause)) {
+          if (figure.kind !== 'percent') continue;
+          const owner = ownerOf(clause, figure, mentions);
+          if (owner === null || found.has(owner)) continue;
+          const direction = directionNear(clause, figure.index, figure.text.length);
+          if (direction !== null) found.set(owner, { direction, figure: figure.text, excerpt: clause, articleId: article.id });
+        }
       }
+    }
+    // Most-mentioned entities first, as the article ranks them.
+    for (const mention of article.entities) {
+      const move = found.get(mention.id);
+      if (move === undefined || seen.has(mention.id)) continue;
+      movers.push({ entityId: mention.id, name: mention.name, ticker: mention.ticker, ...move });
+      seen.add(mention.id);
       if (movers.length >= limit) return movers;
     }
   }

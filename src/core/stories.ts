@@ -12,6 +12,8 @@ const STOPWORDS = new Set(
   ),
 );
 
+const SAME_EVENT_MS = 72 * 3_600_000;
+
 function titleWords(title: string): Set<string> {
   const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return new Set(words.filter((word) => word.length > 1 && !STOPWORDS.has(word)));
@@ -34,7 +36,8 @@ function topEntities(article: Article, count: number): string {
 
 /**
  * Groups articles into stories: near-duplicates by their `duplicateOf` link, then reports of the
- * same event from different outlets by headline overlap or the same two leading entities.
+ * same event from different outlets (published within three days of each other) by headline
+ * overlap or the same two leading entities.
  * Greedy and linear in the number of stories, which stays small within a brief's window.
  */
 export function clusterStories(articles: readonly Article[]): StoryCluster[] {
@@ -45,18 +48,21 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
     if (group === undefined) byRoot.set(root, [article]);
     else group.push(article);
   }
-  const clusters: Array<StoryCluster & { words: Set<string>; entityKey: string }> = [];
+  const clusters: Array<StoryCluster & { words: Set<string>; entityKey: string; at: number }> = [];
   for (const [root, group] of byRoot) {
     const lead = group.find((article) => article.id === root) ?? group[0];
     if (lead === undefined) continue;
     const words = titleWords(lead.title);
     const entityKey = lead.entities.length >= 2 ? topEntities(lead, 2) : '';
+    const at = Date.parse(lead.publishedAt ?? lead.ingestedAt);
     const match = clusters.find((cluster) => {
+      // Reports of one event come out within days of each other; the same names weeks apart are a new story.
+      if (Math.abs(at - cluster.at) > SAME_EVENT_MS) return false;
       const overlap = jaccard(words, cluster.words);
       if (overlap.score >= 0.4 && overlap.shared >= 3) return true;
       return entityKey !== '' && entityKey === cluster.entityKey && overlap.shared >= 2;
     });
-    if (match === undefined) clusters.push({ lead, articles: [...group], words, entityKey });
+    if (match === undefined) clusters.push({ lead, articles: [...group], words, entityKey, at });
     else match.articles.push(...group);
   }
   return clusters.map(({ lead, articles: members }) => ({ lead, articles: members }));

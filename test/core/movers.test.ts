@@ -28,3 +28,18 @@ describe('movers', () => {
     expect(moves('Nvidia shares climbed after the results.')).toEqual([]);
   });
 });
+
+describe('movers: the subject, not a unit', () => {
+  it('does not credit a currency named after the figure as a price unit', () => {
+    expect(moves('Shares in the bank edged up 0.1 percent to end at 1,686 yen on Tuesday.')).toEqual([]);
+    expect(moves('The dollar rose 0.5% against the yen.')).toEqual(['US dollar up 0.5%']);
+  });
+});
+
+describe('movers: lists', () => {
+  it('credits "N percent at Company" to the company after the figure', () => {
+    expect(moves('Bank shares rose, with gains of 2.6 percent at Citigroup and 3.4 percent at JPMorgan Chase.')).toEqual(
+      expect.arrayContaining(['Citigroup up 2.6 percent', 'JPMorgan Chase up 3.4 percent']),
+    );
+  });
+});
