@@ -249,3 +249,6 @@ export interface Publisher {
 }
 
 export type { SentimentLabel };
+
+/** The language model port lives in its own file (it is large); re-exported here with the other ports. */
+export type { Completion, CompletionRequest, LanguageModel } from './language-model.ts';
