@@ -207,7 +207,8 @@ export function migrate(database: DatabaseSync): number[] {
       }
       database.exec('COMMIT');
     } catch (error) {
-      database.exec('ROLLBACK');
+      // SQLite may have rolled back already (a full disk): a second ROLLBACK would hide the error.
+      if (database.isTransaction) database.exec('ROLLBACK');
       throw error;
     }
   }

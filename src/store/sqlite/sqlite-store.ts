@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Article } from '../../core/article.ts';
+import { UserFacingError } from '../../core/errors.ts';
 import type { ArticleQuery, DedupeKeys, EntityCount, SearchHit, Store, TopicCount } from '../../core/ports.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle, signatureToBlob, sortTime } from './article-rows.ts';
 import { articleFilter, freeTextToFtsQuery } from './article-filter.ts';
@@ -11,6 +12,13 @@ import { createSourceStore } from './source-store.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 
 const DEFAULT_LIMIT = 50;
+const SQLITE_FULL = 13;
+
+/** A full disk (or size limit) is the operator's to fix, so it is said plainly to whoever sent the data. */
+function storageError(error: unknown): unknown {
+  if ((error as { errcode?: unknown } | null)?.errcode !== SQLITE_FULL) return error;
+  return new UserFacingError('database or disk is full: nothing was stored; the bot’s disk needs free space, then send it again');
+}
 
 /** Opens (creating if needed) the database, applies migrations and returns the Store. */
 export function createSqliteStore(path: string): Store & { readonly database: DatabaseSync } {
@@ -44,8 +52,10 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       database.exec('COMMIT');
       return result;
     } catch (error) {
-      database.exec('ROLLBACK');
-      throw error;
+      // After some errors (a full disk among them) SQLite has already rolled back: a second
+      // ROLLBACK would throw "no transaction is active" and hide why the write failed.
+      if (database.isTransaction) database.exec('ROLLBACK');
+      throw storageError(error);
     }
   }
 

@@ -1,0 +1,119 @@
+// Stores of a given size for the benchmarks, built once per `npm run bench` and shared through a
+// cache folder (BENCH_CACHE_DIR, set by bench/run.ts); a benchmark run alone builds its own.
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { createAnalyzer } from '../../src/core/analyze.ts';
+import type { Store } from '../../src/core/ports.ts';
+import { loadReferenceIndex } from '../../src/reference/load-reference.ts';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { loadTextCorpus, requireCorpus, wordStream } from './corpus.ts';
+import { analyseCorpus, fillStore, type FillOptions } from './fill-store.ts';
+import { progress } from './report.ts';
+
+export const FILL_SEED = 20_261_124;
+const FILL_DAYS = 365;
+const CHUNK = 2_000;
+
+let ownCache: string | null = null;
+
+/** The folder shared by the benchmarks of one run (or this process's own, removed at exit). */
+export function cacheDirectory(): string {
+  const shared = process.env['BENCH_CACHE_DIR'];
+  if (shared !== undefined && shared !== '') {
+    mkdirSync(shared, { recursive: true });
+    return shared;
+  }
+  if (ownCache === null) {
+    const created = mkdtempSync(join(tmpdir(), 'market-brief-bench-'));
+    ownCache = created;
+    process.on('exit', () => rmSync(created, { recursive: true, force: true }));
+  }
+  return ownCache;
+}
+
+/** A fresh folder for one benchmark's files, inside the cache folder. */
+export function workDirectory(name: string): string {
+  return mkdtempSync(join(cacheDirectory(), `${name}-`));
+}
+
+/** Everything a fill needs: the corpus read and analysed once (about 12 s for 4,500 articles). */
+export function fillOptions(now = new Date()): FillOptions {
+  requireCorpus();
+  const items = loadTextCorpus();
+  const bases = analyseCorpus(items, createAnalyzer(loadReferenceIndex()));
+  return { bases, words: wordStream(items), now, days: FILL_DAYS, seed: FILL_SEED };
+}
+
+/**
+ * Fills `store` to `target` articles in transactions of CHUNK inserts. The store's own insert runs
+ * for every article (its SQL, FTS triggers, topic, mention and band rows); only its per-insert
+ * BEGIN/COMMIT is folded into the chunk's, which this connection's `exec` is wrapped to do.
+ * A larger page cache for this filling connection only speeds it up further.
+ */
+export async function fillInTransactions(store: Store & { readonly database: DatabaseSync }, target: number, options: FillOptions, label = 'fill'): Promise<{ added: number; seconds: number }> {
+  const database = store.database;
+  const exec = database.exec.bind(database);
+  let added = 0;
+  const started = performance.now();
+  exec('PRAGMA cache_size = -131072');
+  database.exec = (sql: string) => {
+    if (/^(BEGIN IMMEDIATE|COMMIT|ROLLBACK)$/.test(sql.trim())) return;
+    exec(sql);
+  };
+  try {
+    for (let count = await store.countArticles(); count < target; count = await store.countArticles()) {
+      exec('BEGIN IMMEDIATE');
+      try {
+        added += await fillStore(store, Math.min(target, count + CHUNK), options);
+        exec('COMMIT');
+      } catch (error) {
+        exec('ROLLBACK');
+        throw error;
+      }
+      if ((count + CHUNK) % 20_000 < CHUNK) progress(label, `${Math.min(target, count + CHUNK)} / ${target} articles stored`);
+    }
+  } finally {
+    // Back to the prototype's exec (and the default cache) for whoever uses this store next.
+    delete (database as { exec?: unknown }).exec;
+    exec('PRAGMA cache_size = -2000');
+  }
+  return { added, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+/** Path of a store with (at least) `size` articles: from the run's cache, built here when absent. */
+export async function sharedStore(size: number, name: string): Promise<{ path: string; articles: number; builtHereSeconds: number | null }> {
+  const path = join(cacheDirectory(), `store-${size}.db`);
+  const marker = `${path}.json`;
+  if (existsSync(path) && existsSync(marker)) {
+    const { articles } = JSON.parse(readFileSync(marker, 'utf8')) as { articles: number };
+    return { path, articles, builtHereSeconds: null };
+  }
+  progress(name, `building a ${size}-article store (no shared one from this run)`);
+  const building = `${path}.building`;
+  rmSync(building, { force: true });
+  const store = createSqliteStore(building);
+  const { seconds } = await fillInTransactions(store, size, fillOptions(), name);
+  const articles = await store.countArticles();
+  await store.close();
+  publishStore(building, size, articles);
+  return { path, articles, builtHereSeconds: seconds };
+}
+
+/** Shares a consistent copy of an open store (VACUUM INTO) as the run's store of `size` articles. */
+export function publishCopy(store: { readonly database: DatabaseSync }, size: number, articles: number): void {
+  const path = join(cacheDirectory(), `store-${size}.db`);
+  rmSync(path, { force: true });
+  store.database.prepare('VACUUM INTO ?').run(path);
+  writeFileSync(`${path}.json`, JSON.stringify({ articles }));
+}
+
+/** Makes a closed store file the run's shared store of `size` articles. */
+export function publishStore(closedPath: string, size: number, articles: number): void {
+  const path = join(cacheDirectory(), `store-${size}.db`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(`${closedPath}${suffix}`)) renameSync(`${closedPath}${suffix}`, `${path}${suffix}`);
+  }
+  writeFileSync(`${path}.json`, JSON.stringify({ articles }));
+}

@@ -1,0 +1,41 @@
+// A bot process for the benchmarks: what src/main.ts starts (Discord, Slack over HTTP, the ingest
+// endpoint, the delivery scheduler) with Slack's Web API pointed at a loopback fake, which no
+// setting can do. Settings come from the environment, the fake Slack's URL from argv[2].
+// Prints one JSON line {"ready":true,"httpPort":…} on stdout once serving; stops on SIGTERM.
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startHttpServer } from '../../src/http/http-server.ts';
+import { createIngestRoutes } from '../../src/ingest/ingest-endpoint.ts';
+import { createDeliveryServices, runDeliveryTick } from '../../src/jobs/delivery-tick.ts';
+import { startScheduler } from '../../src/jobs/scheduler.ts';
+import { deliverySettings } from '../../src/main.ts';
+import { startDiscord } from '../../src/platforms/discord/discord-bot.ts';
+import { startSlack } from '../../src/platforms/slack/start-slack.ts';
+
+const slackApiUrl = process.argv[2] ?? '';
+const app = createApp(loadConfig(process.env, null));
+const discord = await startDiscord({ settings: app.config, services: app.commands });
+const slack = await startSlack(app, { clientOptions: { slackApiUrl, retryConfig: { retries: 0 } } });
+const server = await startHttpServer({
+  port: app.config.HTTP_PORT,
+  host: app.config.HTTP_HOST,
+  routes: [...slack.routes, ...createIngestRoutes({ token: app.config.INGEST_TOKEN, maxBytes: app.config.INGEST_MAX_BYTES, ingest: app.ingest, logger: app.logger })],
+  logger: app.logger,
+});
+const publishers = new Map([
+  [discord.publisher.platform, discord.publisher],
+  [slack.publisher.platform, slack.publisher],
+]);
+const scheduler = startScheduler(() => runDeliveryTick(createDeliveryServices(app, publishers, deliverySettings(app))), app.logger);
+process.stdout.write(`${JSON.stringify({ ready: true, httpPort: server.port })}\n`);
+
+process.once('SIGTERM', () => {
+  void (async () => {
+    await scheduler.stop();
+    await server.close();
+    await slack.stop();
+    await discord.stop();
+    await app.close();
+    process.exit(0);
+  })();
+});

@@ -1,0 +1,122 @@
+// Fills a store to a given size quickly: real articles are read, cleaned and analysed once, then
+// stored many times as perturbed copies with their own ids, hashes and near-duplicate keys.
+import type { Article, CleanArticle } from '../../src/core/article.ts';
+import type { Analysis, Analyzer } from '../../src/core/analyze.ts';
+import { canonicalUrl } from '../../src/core/canonical-url.ts';
+import { cleanArticle } from '../../src/core/clean.ts';
+import { contentHash, dedupeKeys } from '../../src/core/dedupe.ts';
+import type { Store } from '../../src/core/ports.ts';
+import { readArticles } from '../../src/core/read.ts';
+import type { CorpusItem } from './corpus.ts';
+import { perturbWords } from './corpus.ts';
+import { createRandom } from './random.ts';
+
+export interface BaseArticle {
+  clean: CleanArticle;
+  analysis: Analysis;
+}
+
+/** Reads, cleans and analyses each article once (the costly steps a copy then reuses). */
+export function analyseCorpus(items: readonly CorpusItem[], analyzer: Analyzer): BaseArticle[] {
+  const bases: BaseArticle[] = [];
+  const encoder = new TextEncoder();
+  for (const item of items) {
+    try {
+      for (const raw of readArticles({ name: item.name, bytes: encoder.encode(item.content) })) {
+        const clean = cleanArticle(raw);
+        bases.push({ clean, analysis: analyzer.analyze(clean) });
+      }
+    } catch {
+      // An input the bot rejects (no body text) is rejected here too.
+    }
+  }
+  return bases;
+}
+
+export interface FillOptions {
+  bases: readonly BaseArticle[];
+  words: readonly string[];
+  /** Copies are published over the `days` before `now`. */
+  now: Date;
+  days: number;
+  seed: number;
+  /** One copy in this many is a near-duplicate (a syndicated copy) of the one before. */
+  nearDuplicateEvery?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function copyOf(index: number, options: FillOptions): { title: string; text: string; base: BaseArticle } {
+  const base = options.bases[index % options.bases.length];
+  if (base === undefined) throw new Error('no base articles to fill the store with');
+  const random = createRandom(Math.imul(options.seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
+  return {
+    base,
+    title: perturbWords(base.clean.title, random, options.words),
+    text: base.clean.text
+      .split('\n\n')
+      .map((paragraph) => perturbWords(paragraph, random, options.words))
+      .join('\n\n'),
+  };
+}
+
+/** The stored form of copy `index`: a perturbed article, or every Nth one a near-copy of the one before. */
+export function syntheticArticle(index: number, options: FillOptions): { title: string; text: string; base: BaseArticle; publishedAt: string; copyOf: number | null } {
+  const every = options.nearDuplicateEvery ?? 20;
+  const random = createRandom(options.seed ^ Math.imul(index + 7, 0x27d4eb2d));
+  const publishedAt = new Date(options.now.getTime() - random.next() * options.days * DAY_MS).toISOString();
+  if (index > 0 && index % every === every - 1) {
+    // A syndicated copy: the story before it with its last paragraph cut and a new headline word.
+    const original = copyOf(index - 1, options);
+    const paragraphs = original.text.split('\n\n');
+    const text = paragraphs.length > 2 ? paragraphs.slice(0, -1).join('\n\n') : `${original.text}\n\nReporting by staff.`;
+    return { base: original.base, title: `${original.title} (update)`, text, publishedAt, copyOf: index - 1 };
+  }
+  return { ...copyOf(index, options), publishedAt, copyOf: null };
+}
+
+function idOf(title: string, text: string): string {
+  return `a_${contentHash(title, text).slice(0, 16)}`;
+}
+
+/**
+ * Adds copies until the store holds `target` articles through the Store port, with their real
+ * content hashes and MinHash/LSH keys. A copy shares no 4-word shingle with any other, so the
+ * near-duplicate lookup is skipped: the syndicated copies are linked to the story they copy, as
+ * ingest would link them. Returns how many were added.
+ */
+export async function fillStore(store: Store, target: number, options: FillOptions): Promise<number> {
+  let count = await store.countArticles();
+  let added = 0;
+  for (let index = count; count < target; index += 1) {
+    const { title, text, base, publishedAt, copyOf: original } = syntheticArticle(index, options);
+    const hash = contentHash(title, text);
+    const keys = dedupeKeys(title, text);
+    let duplicateOf: string | null = null;
+    if (original !== null) {
+      const story = syntheticArticle(original, options);
+      // The story copied may not be stored when a fill resumes after other inserts.
+      const id = idOf(story.title, story.text);
+      duplicateOf = (await store.getArticle(id)) === null ? null : id;
+    }
+    const url = base.clean.url === null ? null : canonicalUrl(`${base.clean.url}${base.clean.url.includes('?') ? '&' : '?'}copy=${index}`);
+    const article: Article = {
+      ...base.clean,
+      title,
+      text,
+      url,
+      guid: null,
+      publishedAt,
+      id: `a_${hash.slice(0, 16)}`,
+      contentHash: hash,
+      ...base.analysis,
+      duplicateOf,
+      ingestedAt: new Date(Date.parse(publishedAt) + 5 * 60_000).toISOString(),
+    };
+    if (await store.insertArticle(article, keys)) {
+      count += 1;
+      added += 1;
+    }
+  }
+  return added;
+}
