@@ -38,9 +38,9 @@ const MAX_ARTICLES = 8;
 const MAX_SENTENCES = 3;
 
 /** Entities the question names, found by looking up runs of one to three words. */
-function questionEntities(question: string, reference: ReferenceIndex): ReferenceEntity[] {
+function questionEntities(question: string, reference: ReferenceIndex): Array<{ entity: ReferenceEntity; phrase: string }> {
   const tokens = question.match(/[\p{L}\p{N}$^][\p{L}\p{N}&.'’^-]*/gu)?.map((token) => token.replace(/[.'’-]+$/u, '').replace(/['’]s$/u, '')) ?? [];
-  const found = new Map<string, ReferenceEntity>();
+  const found = new Map<string, { entity: ReferenceEntity; phrase: string }>();
   for (let start = 0; start < tokens.length; start += 1) {
     for (let length = 3; length >= 1; length -= 1) {
       const words = tokens.slice(start, start + length);
@@ -50,7 +50,7 @@ function questionEntities(question: string, reference: ReferenceIndex): Referenc
       if (length === 1 && (STOPWORDS.has(phrase.toLowerCase()) || (phrase === phrase.toLowerCase() && reference.isCommonWord(phrase)))) continue;
       const entity = reference.lookup(phrase);
       if (entity !== null) {
-        found.set(entity.id, entity);
+        found.set(entity.id, { entity, phrase });
         start += length - 1;
         break;
       }
@@ -70,7 +70,8 @@ export async function answerQuestion(
   question: string,
   services: { store: Store; reference: ReferenceIndex; llm?: LlmServices | undefined },
 ): Promise<Reply> {
-  const entities = questionEntities(question, services.reference);
+  const named = questionEntities(question, services.reference);
+  const entities = named.map((found) => found.entity);
   const patterns = entities.map(entityPattern).filter((pattern): pattern is RegExp => pattern !== null);
   const nameStems = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases, ...entity.tickers].flatMap(contentWords)).map(stem));
   const words = contentWords(question);
@@ -78,7 +79,11 @@ export async function answerQuestion(
   // Names pull in the entity's other names for retrieval ("BABA" finds "Alibaba").
   const expansions = entities.flatMap((entity) => [entity.name, ...entity.aliases.slice(0, 4)]).flatMap(contentWords);
   const terms = [...words, ...expansions.filter((word) => !GENERIC_NAME_WORDS.has(word.toLowerCase()))];
-  const hits = terms.length === 0 ? [] : await services.store.search(terms.join(' '), { limit: MAX_ARTICLES });
+  // Articles with every word of the question first: an intersection is cheap on a large store,
+  // where ranking every article that has any one word is not. Any word only when none has all.
+  const strictTerms = [...words.filter((word) => !nameStems.has(stem(word))), ...named.map((found) => found.phrase)];
+  const strict = strictTerms.length === 0 ? [] : await services.store.search(strictTerms.join(' '), { limit: MAX_ARTICLES, every: true });
+  const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), { limit: MAX_ARTICLES });
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
   hits.forEach((hit, rank) => {

@@ -168,8 +168,11 @@ export interface Store {
   getArticles(ids: string[]): Promise<Article[]>;
   /** Newest first. */
   listArticles(query: ArticleQuery): Promise<Article[]>;
-  /** Full-text search over title and text; best first. Free text, never query syntax. */
-  search(text: string, query: ArticleQuery): Promise<SearchHit[]>;
+  /**
+   * Full-text search over title and text; best first. Free text, never query syntax. `every`
+   * asks for articles containing all the words (cheap on a large store); the default, any word.
+   */
+  search(text: string, query: ArticleQuery & { every?: boolean }): Promise<SearchHit[]>;
   countArticles(): Promise<number>;
   topicCounts(since: string | undefined): Promise<TopicCount[]>;
   entityCounts(since: string | undefined, limit: number): Promise<EntityCount[]>;

@@ -34,11 +34,11 @@ export function articleFilter(query: ArticleQuery): { where: string; parameters:
 }
 
 /**
- * Turns free text into an FTS5 query that cannot be read as query syntax:
- * every word becomes a quoted term, any of which may match (bm25 ranks those matching more).
+ * Turns free text into an FTS5 query that cannot be read as query syntax: every word becomes a
+ * quoted term, any of which may match (bm25 ranks those matching more), or all of them with `every`.
  */
-export function freeTextToFtsQuery(text: string): string | null {
+export function freeTextToFtsQuery(text: string, every = false): string | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const unique = [...new Set(words)].slice(0, 32);
-  return unique.length === 0 ? null : unique.map((word) => `"${word}"`).join(' OR ');
+  return unique.length === 0 ? null : unique.map((word) => `"${word}"`).join(every ? ' AND ' : ' OR ');
 }

@@ -101,8 +101,8 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     return rows.map(rowToArticle);
   }
 
-  function search(text: string, query: ArticleQuery): SearchHit[] {
-    const match = freeTextToFtsQuery(text);
+  function search(text: string, query: ArticleQuery & { every?: boolean }): SearchHit[] {
+    const match = freeTextToFtsQuery(text, query.every === true);
     if (match === null) return [];
     const { where, parameters } = articleFilter(query);
     // bm25 is lower-is-better; the title counts three times the body.
