@@ -10,7 +10,7 @@ import { FakeSlack } from '../test/support/fake-slack.ts';
 import { postSignedForm, slashCommandPayload } from '../test/support/fake-slack-requests.ts';
 import { sharedStore } from './support/bench-store.ts';
 import { loadTextCorpus, perturbText, requireCorpus, wordStream } from './support/corpus.ts';
-import { createRandom, type Random } from './support/random.ts';
+import { createRandom, type Random } from '../test/support/seeded-random.ts';
 import { progress, runBenchmark } from './support/report.ts';
 import { latencySummary, round } from './support/stats.ts';
 

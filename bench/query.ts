@@ -6,7 +6,7 @@ import type { CommandContext } from '../src/core/command.ts';
 import { runCommand } from '../src/core/run-command.ts';
 import { TOPICS } from '../src/core/topics.ts';
 import { sharedStore } from './support/bench-store.ts';
-import { createRandom } from './support/random.ts';
+import { createRandom } from '../test/support/seeded-random.ts';
 import { progress, runBenchmark } from './support/report.ts';
 import { latencySummary, round } from './support/stats.ts';
 

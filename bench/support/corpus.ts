@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { Random } from './random.ts';
+import type { Random } from '../../test/support/seeded-random.ts';
 
 export const DATA_DIRECTORY = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const REUTERS = join(DATA_DIRECTORY, 'articles/reuters-2006-2013.jsonl.gz');

@@ -9,7 +9,7 @@ import type { Store } from '../../src/core/ports.ts';
 import { readArticles } from '../../src/core/read.ts';
 import type { CorpusItem } from './corpus.ts';
 import { perturbWords } from './corpus.ts';
-import { createRandom } from './random.ts';
+import { createRandom } from '../../test/support/seeded-random.ts';
 
 export interface BaseArticle {
   clean: CleanArticle;

@@ -1,7 +1,7 @@
 import type { RawArticle } from '../../src/core/article.ts';
 import { readArticles } from '../../src/core/read.ts';
 import { loadTextCorpus, requireCorpus } from './corpus.ts';
-import { createRandom } from './random.ts';
+import { createRandom } from '../../test/support/seeded-random.ts';
 
 /**
  * `count` distinct real articles (read as the bot reads them) re-dated to the `hours` before

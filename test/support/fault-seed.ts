@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { createRandom } from './seeded-random.ts';
 
 let chosen: number | null = null;
 
@@ -15,21 +16,15 @@ export function faultSeed(): number {
   return chosen;
 }
 
-/** A seeded pseudo-random generator (mulberry32), salted per test so each draws its own sequence. */
+/** A seeded pseudo-random generator, salted per test so each draws its own sequence. */
 export function faultRandom(salt: string) {
-  let state = faultSeed() >>> 0;
-  for (const character of salt) state = Math.imul(state ^ character.charCodeAt(0), 0x01000193) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+  let seed = faultSeed() >>> 0;
+  for (const character of salt) seed = Math.imul(seed ^ character.charCodeAt(0), 0x01000193) >>> 0;
+  const random = createRandom(seed);
   return {
-    next,
+    next: random.next,
     /** An integer in [low, high]. */
-    between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
-    chance: (probability: number) => next() < probability,
+    between: (low: number, high: number) => low + random.below(high - low + 1),
+    chance: (probability: number) => random.next() < probability,
   };
 }
