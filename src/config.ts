@@ -1,21 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { isValidTimezone } from './core/schedule.ts';
 import { sourceSettings } from './ingest/source-settings.ts';
 import { llmSettings } from './llm/llm-settings.ts';
 import { discordSettings } from './platforms/discord/discord-settings.ts';
 import { slackSettings } from './platforms/slack/slack-settings.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-function isTimezone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Every setting the bot reads, with its default. `.env.example` documents each one;
@@ -34,7 +26,7 @@ export const configSchema = z.object({
     .string()
     .trim()
     .default('UTC')
-    .refine(isTimezone, { message: 'must be an IANA timezone such as Asia/Hong_Kong or America/New_York' }),
+    .refine(isValidTimezone, { message: 'must be an IANA timezone such as Asia/Hong_Kong or America/New_York' }),
   DEFAULT_BRIEF_TIME: z
     .string()
     .trim()

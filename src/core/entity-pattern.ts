@@ -1,10 +1,7 @@
 import type { ReferenceEntity } from './reference.ts';
+import { escapeRegExp } from './regexp.ts';
 
 const cache = new WeakMap<ReferenceEntity, RegExp | null>();
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * A pattern that finds the entity's name or aliases in a sentence (case as written,
@@ -20,7 +17,7 @@ export function entityPattern(entity: ReferenceEntity): RegExp | null {
   const pattern =
     names.length === 0
       ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
   cache.set(entity, pattern);
   return pattern;
 }

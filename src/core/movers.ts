@@ -56,11 +56,11 @@ interface Mention {
   end: number;
 }
 
-/** Every place the clause names one of the candidate entities, in order. */
+/** Every place the clause names one of the candidate entities, in order (patterns are global). */
 function mentionsIn(clause: string, candidates: ReadonlyArray<{ id: string; pattern: RegExp }>): Mention[] {
   const found: Mention[] = [];
   for (const candidate of candidates) {
-    for (const match of clause.matchAll(new RegExp(candidate.pattern.source, 'gu'))) {
+    for (const match of clause.matchAll(candidate.pattern)) {
       found.push({ entityId: candidate.id, start: match.index, end: match.index + match[0].length });
     }
   }
@@ -93,7 +93,8 @@ export function findMovers(articles: readonly Article[], reference: ReferenceInd
     const candidates = article.entities.flatMap((mention) => {
       const entity = MOVER_TYPES.has(mention.type) ? reference.get(mention.id) : undefined;
       const pattern = entity === undefined ? null : entityPattern(entity);
-      return pattern === null ? [] : [{ id: mention.id, pattern }];
+      // Global once per article: matchAll works on a copy, so the pattern is reused for every clause.
+      return pattern === null ? [] : [{ id: mention.id, pattern: new RegExp(pattern.source, 'gu') }];
     });
     if (candidates.length === 0) continue;
     const found = new Map<string, Omit<Mover, 'name' | 'ticker' | 'entityId'>>();

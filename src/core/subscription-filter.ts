@@ -3,14 +3,11 @@ import type { Article } from './article.ts';
 import { UserFacingError } from './errors.ts';
 import { articleImportance } from './importance.ts';
 import type { SubscriptionFilter } from './ports.ts';
+import { escapeRegExp } from './regexp.ts';
 
 /** A user's regular expression gets this long per article; a catastrophic pattern is cut off. */
 const PATTERN_TIME_LIMIT_MS = 25;
 const MAX_PATTERN_LENGTH = 200;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Whole-word, case-insensitive matcher for any of the phrases. */
 function phraseMatcher(phrases: readonly string[]): RegExp | null {

@@ -1,5 +1,6 @@
 import { splitSentences } from './sentences.ts';
 import { centrality, contentTerms, cosine, termVectors, type TermVector } from './text-rank.ts';
+import { escapeRegExp } from './regexp.ts';
 
 // The offline summariser, used when no language model is configured: LexRank-style centrality
 // over the article's own sentences, biased toward early sentences, sentences naming the article's
@@ -117,7 +118,7 @@ function quotedShare(sentence: string): number {
 }
 
 function namePattern(name: string): RegExp {
-  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = escapeRegExp(name.trim()).replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
 }
 

@@ -1,4 +1,5 @@
 import type { Article, EntityMention, SentimentLabel } from '../../core/article.ts';
+import { nullableText } from './sql-values.ts';
 
 type Row = Record<string, unknown>;
 
@@ -10,25 +11,20 @@ function text(row: Row, column: string): string {
   return String(row[column]);
 }
 
-function nullableText(row: Row, column: string): string | null {
-  const value = row[column];
-  return value === null || value === undefined ? null : String(value);
-}
-
 export function rowToArticle(row: Row): Article {
   return {
     id: text(row, 'id'),
     title: text(row, 'title'),
     text: text(row, 'text'),
-    url: nullableText(row, 'url'),
-    source: nullableText(row, 'source'),
-    publishedAt: nullableText(row, 'published_at'),
-    guid: nullableText(row, 'guid'),
+    url: nullableText(row['url']),
+    source: nullableText(row['source']),
+    publishedAt: nullableText(row['published_at']),
+    guid: nullableText(row['guid']),
     contentHash: text(row, 'content_hash'),
     entities: JSON.parse(text(row, 'entities_json')) as EntityMention[],
     topics: JSON.parse(text(row, 'topics_json')) as string[],
     sentiment: { label: text(row, 'sentiment_label') as SentimentLabel, score: Number(row['sentiment_score']) },
-    duplicateOf: nullableText(row, 'duplicate_of'),
+    duplicateOf: nullableText(row['duplicate_of']),
     ingestedAt: text(row, 'ingested_at'),
   };
 }

@@ -1,32 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Source, Store } from '../../core/ports.ts';
+import { nullableText } from './sql-values.ts';
 
 type Row = Record<string, unknown>;
 type SourceMethods = Pick<Store, 'addSource' | 'getSource' | 'listSources' | 'removeSource' | 'dueSources' | 'recordPoll' | 'resumeSource'>;
-
-function nullable(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
 
 function rowToSource(row: Row): Source {
   return {
     id: String(row['id']),
     url: String(row['url']),
-    title: nullable(row['title']),
+    title: nullableText(row['title']),
     topics: JSON.parse(String(row['topics_json'])) as string[],
     addedBy: JSON.parse(String(row['added_by_json'])) as Source['addedBy'],
     addedAt: String(row['added_at']),
     intervalMinutes: Number(row['interval_minutes']),
-    etag: nullable(row['etag']),
-    lastModified: nullable(row['last_modified']),
-    lastPolledAt: nullable(row['last_polled_at']),
-    lastSuccessAt: nullable(row['last_success_at']),
-    lastError: nullable(row['last_error']),
+    etag: nullableText(row['etag']),
+    lastModified: nullableText(row['last_modified']),
+    lastPolledAt: nullableText(row['last_polled_at']),
+    lastSuccessAt: nullableText(row['last_success_at']),
+    lastError: nullableText(row['last_error']),
     consecutiveFailures: Number(row['consecutive_failures']),
     nextPollAt: String(row['next_poll_at']),
     paused: Number(row['paused']) === 1,
-    pausedReason: nullable(row['paused_reason']),
+    pausedReason: nullableText(row['paused_reason']),
     itemsStored: Number(row['items_stored']),
   };
 }

@@ -1,12 +1,9 @@
 import type { Delivery, Subscription, SubscriptionFilter } from '../../core/ports.ts';
+import { nullableText } from './sql-values.ts';
 
 type Row = Record<string, unknown>;
 
 export const EMPTY_FILTER: SubscriptionFilter = { include: [], exclude: [], pattern: null, minImportance: 0, sentiments: [] };
-
-function nullable(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
 
 function list(value: unknown): string[] {
   return JSON.parse(String(value ?? '[]')) as string[];
@@ -26,13 +23,13 @@ export function rowToSubscription(row: Row): Subscription {
     time: String(row['time']),
     timezone: String(row['timezone']),
     weekdaysOnly: Number(row['weekdays_only']) === 1,
-    cron: nullable(row['cron']),
-    holidays: nullable(row['holidays']),
+    cron: nullableText(row['cron']),
+    holidays: nullableText(row['holidays']),
     createdBy: String(row['created_by']),
     createdAt: String(row['created_at']),
     enabled: Number(row['enabled']) === 1,
-    disabledReason: nullable(row['disabled_reason']),
-    alertCursor: nullable(row['alert_cursor']),
+    disabledReason: nullableText(row['disabled_reason']),
+    alertCursor: nullableText(row['alert_cursor']),
   };
 }
 
@@ -45,8 +42,8 @@ export function rowToDelivery(row: Row): Delivery {
     status: String(row['status']) as Delivery['status'],
     messageIds: list(row['message_ids_json']),
     claimedAt: String(row['claimed_at']),
-    postedAt: nullable(row['posted_at']),
-    error: nullable(row['error']),
+    postedAt: nullableText(row['posted_at']),
+    error: nullableText(row['error']),
     attempts: Number(row['attempts'] ?? 1),
   };
 }
