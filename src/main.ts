@@ -36,9 +36,20 @@ export interface StartIo {
   onReady?: (info: { httpPort: number | null; platforms: string[] }) => void;
 }
 
-function stopSignal(): Promise<string> {
+/**
+ * Resolves on SIGINT/SIGTERM, or on an error that escaped every handler: that one is logged with
+ * a reference and the bot stops in order (exit code 1) rather than dying silently mid-post.
+ */
+function stopSignal(logger: App['logger']): Promise<string> {
   return new Promise((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+    const fatal = (error: unknown) => {
+      logger.error({ err: error, reference: Math.random().toString(16).slice(2, 10) }, 'unexpected error; stopping');
+      process.exitCode = 1;
+      resolve('fatal');
+    };
+    process.once('uncaughtException', fatal);
+    process.once('unhandledRejection', fatal);
   });
 }
 
@@ -120,7 +131,7 @@ export async function start(app: App, io: StartIo): Promise<number> {
     if (shell) await runShell(io.input as NodeJS.ReadableStream & import('node:stream').Readable, output, app.commands);
     else {
       app.logger.info({ platforms: [...publishers.keys()] }, 'market-brief running');
-      const signal = await (io.stopSignal ?? stopSignal());
+      const signal = await (io.stopSignal ?? stopSignal(app.logger));
       app.logger.info({ signal }, 'stopping');
     }
     return 0;
