@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { fillInTransactions, fillOptions, publishCopy, publishStore, workDirectory } from './support/bench-store.ts';
-import { loadHtmlCorpus, loadTextCorpus, perturbHtml, perturbText, requireCorpus, wordStream, type CorpusItem } from './support/corpus.ts';
+import { type CorpusItem, loadHtmlCorpus, loadTextCorpus, perturbHtml, perturbText, requireCorpus, wordStream } from './support/corpus.ts';
 import { createRandom } from '../test/support/seeded-random.ts';
 import { progress, runBenchmark } from './support/report.ts';
 import { median, megabytes, percentile, round } from './support/stats.ts';

@@ -1,17 +1,17 @@
 // LLM calls and tokens per brief as articles grow (10, 100, 1,000) and as subscribed channels grow
 // (1, 100, 1,000), counted by the loopback OpenAI server. Prints JSON. Run: node bench/llm-calls.ts
-import type { Article } from '../src/core/article.ts';
-import { createGroundingGuard } from '../src/core/grounding.ts';
-import { createBriefWriter } from '../src/core/llm-brief.ts';
-import { createPromptRunner } from '../src/core/llm-runner.ts';
-import type { Logger } from '../src/core/ports.ts';
-import { loadCommonWords } from '../src/llm/common-words.ts';
-import { createOpenAiModel } from '../src/llm/openai-model.ts';
-import { tokenPrices } from '../src/llm/prices.ts';
-import { loadReferenceIndex } from '../src/reference/load-reference.ts';
+import type { Article } from '../src/domain/article.ts';
+import { createGroundingGuard } from '../src/llm/grounding/grounding.ts';
+import { createBriefWriter } from '../src/llm/writers/brief-writer.ts';
+import { createPromptRunner } from '../src/llm/runner.ts';
+import type { Logger } from '../src/ports/logger.ts';
+import { loadCommonWords } from '../src/llm/grounding/common-words.ts';
+import { createOpenAiModel } from '../src/llm/openai/openai-model.ts';
+import { tokenPrices } from '../src/llm/budget/prices.ts';
+import { loadReferenceIndex } from '../src/pipeline/understand/reference/load.ts';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { storyWorld } from '../test/llm/story-world.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../test/support/fake-openai.ts';
+import { type FakeOpenAi, startFakeOpenAi } from '../test/support/fake-openai.ts';
 
 const logger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const clock = { now: () => new Date('2026-11-20T12:00:00.000Z') };

@@ -3,15 +3,16 @@
 // through the scheduler's real delivery path; and the cache hit rate of the next brief over the
 // same articles. Run: node bench/llm-economy.ts
 import { join } from 'node:path';
-import { createApp, type App } from '../src/app.ts';
+import { type App, createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { ingestArticle } from '../src/core/ingest.ts';
-import type { Publisher, Store } from '../src/core/ports.ts';
-import { deliverBriefs } from '../src/jobs/deliver-briefs.ts';
-import { createDeliveryServices } from '../src/jobs/delivery-tick.ts';
+import { ingestArticle } from '../src/pipeline/ingest-article.ts';
+import type { Publisher } from '../src/ports/publisher.ts';
+import type { Store } from '../src/ports/store.ts';
+import { deliverBriefs } from '../src/delivery/deliver-briefs.ts';
+import { createDeliveryServices } from '../src/delivery/delivery-tick.ts';
 import { deliverySettings } from '../src/main.ts';
 import { newSubscription } from '../test/support/articles.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../test/support/fake-openai.ts';
+import { type FakeOpenAi, startFakeOpenAi } from '../test/support/fake-openai.ts';
 import { workDirectory } from './support/bench-store.ts';
 import { recentRawArticles } from './support/recent-articles.ts';
 import { progress, runBenchmark } from './support/report.ts';

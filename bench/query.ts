@@ -2,9 +2,9 @@
 // extractive answer) p50/p95/p99 over a 100k-article store. Run: node bench/query.ts
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import type { CommandContext } from '../src/core/command.ts';
-import { runCommand } from '../src/core/run-command.ts';
-import { TOPICS } from '../src/core/topics.ts';
+import type { CommandContext } from '../src/dispatch/command.ts';
+import { runCommand } from '../src/dispatch/run-command.ts';
+import { TOPICS } from '../src/pipeline/understand/topics/topics.ts';
 import { sharedStore } from './support/bench-store.ts';
 import { createRandom } from '../test/support/seeded-random.ts';
 import { progress, runBenchmark } from './support/report.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineInfo } from './support/machine.ts';
-import { formatTable, type BenchmarkResult } from './support/report.ts';
+import { type BenchmarkResult, formatTable } from './support/report.ts';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 // The 100k store the ingest benchmark leaves behind is reused by the ones after it.

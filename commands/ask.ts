@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { answerQuestion } from '../src/core/answer.ts';
-import { parseOptions, type Command } from '../src/core/command.ts';
+import { answerQuestion } from '../src/brief/index.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
 
 const usage = '/ask <question>';
 const schema = z.object({

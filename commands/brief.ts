@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { briefToReply } from '../src/core/brief-reply.ts';
-import { briefForScope } from '../src/core/brief-service.ts';
-import { parseOptions, type Command } from '../src/core/command.ts';
+import { briefForScope, briefToReply } from '../src/brief/index.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { resolveTopic } from './resolve.ts';
 
 const usage = '/brief [topic]';

@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import type { Article } from '../src/core/article.ts';
-import { TONE_MARK } from '../src/core/brief-reply.ts';
-import { parseOptions, type Command } from '../src/core/command.ts';
-import { entityPattern } from '../src/core/entity-pattern.ts';
-import { UserFacingError } from '../src/core/errors.ts';
-import { findMovers } from '../src/core/movers.ts';
-import type { ReferenceEntity } from '../src/core/reference.ts';
-import type { Reply, ReplyLine, SourceRef } from '../src/core/reply.ts';
-import { rankSentences } from '../src/core/summarise-extractive.ts';
+import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
+import { findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
+import { entityPattern, type ReferenceEntity } from '../src/pipeline/index.ts';
 import { entityTitle, resolveEntity } from './resolve.ts';
 
 const usage = '/company <name or ticker>';

@@ -1,5 +1,5 @@
-import type { Command } from '../src/core/command.ts';
-import type { Reply } from '../src/core/reply.ts';
+import type { Command } from '../src/dispatch/index.ts';
+import type { Reply } from '../src/domain/index.ts';
 
 export default {
   name: 'help',

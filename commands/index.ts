@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command.ts';
+import type { Command } from '../src/dispatch/index.ts';
 import ask from './ask.ts';
 import brief from './brief.ts';
 import company from './company.ts';
@@ -18,3 +18,5 @@ export const commands: readonly Command[] = [brief, market, company, ask, topics
 export function findCommand(name: string): Command | undefined {
   return commands.find((command) => command.name === name.toLowerCase());
 }
+
+export { resolveTopic } from './resolve.ts';

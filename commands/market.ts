@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { briefToReply } from '../src/core/brief-reply.ts';
-import { briefForScope } from '../src/core/brief-service.ts';
-import { parseOptions, type Command } from '../src/core/command.ts';
-import { UserFacingError } from '../src/core/errors.ts';
-import { findTopic, suggestTopics } from '../src/core/topics.ts';
+import { briefForScope, briefToReply } from '../src/brief/index.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
+import { UserFacingError } from '../src/domain/index.ts';
+import { findTopic, suggestTopics } from '../src/pipeline/index.ts';
 import { entityTitle } from './resolve.ts';
 
 const usage = '/market <index, exchange or region>';

@@ -1,7 +1,5 @@
-import { UserFacingError } from '../src/core/errors.ts';
-import type { EntityType } from '../src/core/article.ts';
-import type { ReferenceEntity, ReferenceIndex } from '../src/core/reference.ts';
-import { findTopic, suggestTopics, type TopicDefinition } from '../src/core/topics.ts';
+import { type EntityType, UserFacingError } from '../src/domain/index.ts';
+import { findTopic, type ReferenceEntity, type ReferenceIndex, suggestTopics, type TopicDefinition } from '../src/pipeline/index.ts';
 
 function didYouMean(names: string[]): string {
   return names.length === 0 ? '' : ` Did you mean: ${names.join(', ')}?`;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { parseOptions, type Command, type CommandContext, type CommandServices } from '../src/core/command.ts';
-import { UserFacingError } from '../src/core/errors.ts';
-import type { Source } from '../src/core/ports.ts';
-import { textReply, type Reply, type ReplyLine } from '../src/core/reply.ts';
-import type { AddedSource, SourceActions } from '../src/core/source-actions.ts';
+import { type Command, type CommandContext, type CommandServices, parseOptions } from '../src/dispatch/index.ts';
+import { type Reply, type ReplyLine, type Source, textReply, UserFacingError } from '../src/domain/index.ts';
+import type { AddedSource, SourceActions } from '../src/ports/index.ts';
 import { resolveTopic } from './resolve.ts';
 
 const usage = '/source add <feed url> [topics…] | list | remove <id or url> | errors | resume <id or url>';

@@ -1,9 +1,7 @@
-import { parseOptions, type Command } from '../src/core/command.ts';
-import { UserFacingError } from '../src/core/errors.ts';
-import { formatLocal, nextSlot } from '../src/core/schedule.ts';
-import { describeFilter } from '../src/core/subscription-filter.ts';
-import { findTopic } from '../src/core/topics.ts';
-import { textReply } from '../src/core/reply.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
+import { textReply, UserFacingError } from '../src/domain/index.ts';
+import { describeFilter, formatLocal, nextSlot } from '../src/delivery/index.ts';
+import { findTopic } from '../src/pipeline/index.ts';
 import { resolveEntity, resolveTopic } from './resolve.ts';
 import { SUBSCRIBE_OPTIONS, subscribeSchema } from './subscription-options.ts';
 

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import type { OptionSpec } from '../src/core/command.ts';
-import { isMarketCalendar, MARKET_CALENDARS } from '../src/core/market-calendar.ts';
-import { SENTIMENT_LABELS } from '../src/core/article.ts';
-import { SUBSCRIPTION_MODES } from '../src/core/ports.ts';
-import { isValidTimezone, validateCron } from '../src/core/schedule.ts';
-import { validatePattern } from '../src/core/subscription-filter.ts';
+import type { OptionSpec } from '../src/dispatch/index.ts';
+import { isMarketCalendar, isValidTimezone, MARKET_CALENDARS, validateCron, validatePattern } from '../src/delivery/index.ts';
+import { SENTIMENT_LABELS, SUBSCRIPTION_MODES } from '../src/domain/index.ts';
 
 const list = z
   .string()

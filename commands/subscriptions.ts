@@ -1,9 +1,7 @@
-import type { Command } from '../src/core/command.ts';
-import type { Subscription } from '../src/core/ports.ts';
-import type { ReferenceIndex } from '../src/core/reference.ts';
-import { formatLocal, nextSlot } from '../src/core/schedule.ts';
-import { describeFilter } from '../src/core/subscription-filter.ts';
-import { textReply } from '../src/core/reply.ts';
+import type { Command } from '../src/dispatch/index.ts';
+import { type Subscription, textReply } from '../src/domain/index.ts';
+import type { ReferenceIndex } from '../src/pipeline/index.ts';
+import { describeFilter, formatLocal, nextSlot } from '../src/delivery/index.ts';
 
 function describe(subscription: Subscription, now: Date, reference: ReferenceIndex): string {
   const what = [

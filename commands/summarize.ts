@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseOptions, type Command } from '../src/core/command.ts';
-import type { Reply } from '../src/core/reply.ts';
-import { summariseExtractive } from '../src/core/summarise-extractive.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
+import type { Reply } from '../src/domain/index.ts';
+import { summariseExtractive } from '../src/brief/index.ts';
 import { sourceActions } from './source.ts';
 
 const usage = '/summarize <url>';

@@ -1,6 +1,6 @@
-import type { Command } from '../src/core/command.ts';
-import type { Reply, ReplySection } from '../src/core/reply.ts';
-import { TOPICS } from '../src/core/topics.ts';
+import type { Command } from '../src/dispatch/index.ts';
+import type { Reply, ReplySection } from '../src/domain/index.ts';
+import { TOPICS } from '../src/pipeline/index.ts';
 
 const KIND_HEADINGS = { region: 'Regions', 'asset-class': 'Asset classes', theme: 'Themes' } as const;
 const RECENT_DAYS = 7;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { parseOptions, type Command } from '../src/core/command.ts';
-import { UserFacingError } from '../src/core/errors.ts';
-import { textReply } from '../src/core/reply.ts';
-import { findTopic } from '../src/core/topics.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
+import { textReply, UserFacingError } from '../src/domain/index.ts';
+import { findTopic } from '../src/pipeline/index.ts';
 
 const usage = '/unsubscribe <topic, company, market or keyword>';
 const schema = z.object({ topic: z.string({ message: 'name a topic' }).trim().min(1, 'name a topic') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseOptions, type Command } from '../src/core/command.ts';
-import { UserFacingError } from '../src/core/errors.ts';
+import { type Command, parseOptions } from '../src/dispatch/index.ts';
+import { UserFacingError } from '../src/domain/index.ts';
 
 const usage = '/usage [days]';
 const schema = z.object({ days: z.coerce.number().int().min(1, 'days is 1 to 31').max(31, 'days is 1 to 31').optional() });

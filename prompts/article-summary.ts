@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_RULES, numbered, untrusted, type Prompt } from './prompt.ts';
+import { DATA_RULES, numbered, type Prompt, untrusted } from './prompt.ts';
 
 export interface ArticleSummaryVars {
   title: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_RULES, untrusted, type Prompt } from './prompt.ts';
+import { DATA_RULES, type Prompt, untrusted } from './prompt.ts';
 
 export interface BriefSourceVars {
   /** The source's number in the brief: the answer cites it as this number. */

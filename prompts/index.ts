@@ -7,3 +7,9 @@ import { storyMergePrompt } from './story-merge.ts';
 export const prompts = [articleSummaryPrompt, storyMergePrompt, briefPrompt, answerPrompt] as const;
 
 export { answerPrompt, articleSummaryPrompt, briefPrompt, storyMergePrompt };
+
+export type { AnswerVars } from './answer.ts';
+export type { ArticleSummaryOutput } from './article-summary.ts';
+export type { BriefOutput, BriefVars } from './brief.ts';
+export type { ModelTier, Prompt } from './prompt.ts';
+export type { StoryMergeOutput } from './story-merge.ts';

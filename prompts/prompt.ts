@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { ModelTier } from '../src/core/language-model.ts';
+
+/** Which model a prompt runs on: the main one, or the cheaper one for per-article work. */
+export type ModelTier = 'main' | 'fast';
 
 /**
  * A prompt template. The id and version are part of every cache key: change the text or the

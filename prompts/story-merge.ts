@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_RULES, untrusted, type Prompt } from './prompt.ts';
+import { DATA_RULES, type Prompt, untrusted } from './prompt.ts';
 
 export interface StoryMergeVars {
   /** Candidate stories in rank order, numbered from 1: the headlines of their reports and the lead's first sentence. */

@@ -8,8 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { canonicalTicker } from '../src/core/entity-tickers.ts';
-import { companyAliases, cleanCompanyName, displayCase, slugify } from '../src/core/entity-names.ts';
+import { canonicalTicker } from '../src/pipeline/understand/name-keys/tickers.ts';
+import { cleanCompanyName, companyAliases, displayCase, slugify } from '../src/pipeline/understand/entities/names.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const referenceDirectory = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data', 'reference'));

@@ -1,16 +1,11 @@
 import { commands } from '../commands/index.ts';
-import { createAnalyzer } from './core/analyze.ts';
-import type { CommandServices } from './core/command.ts';
-import type { IngestServices } from './core/ingest.ts';
-import type { LlmServices } from './core/llm-services.ts';
-import type { Clock, Logger, Store } from './core/ports.ts';
-import type { ReferenceIndex } from './core/reference.ts';
-import { sqlitePath, type Config } from './config.ts';
-import { createLlmServices } from './llm/create-llm-services.ts';
-import { createUsageReport, type UsageReport } from './llm/usage-report.ts';
+import { createAnalyzer, type IngestServices, loadReferenceIndex, type ReferenceIndex } from './pipeline/index.ts';
+import type { CommandServices } from './dispatch/index.ts';
+import type { Clock, LlmServices, Logger, Store } from './ports/index.ts';
+import { type Config, sqlitePath } from './config.ts';
+import { createLlmServices, createUsageReport, type UsageReport } from './llm/index.ts';
 import { createLogger } from './logger.ts';
-import { loadReferenceIndex } from './reference/load-reference.ts';
-import { createSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { createSqliteStore } from './store/index.ts';
 
 /** Everything a running bot or a CLI command needs, built once from the config. */
 export interface App {

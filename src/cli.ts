@@ -1,16 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import { createApp, type App } from './app.ts';
-import { BRIEF_USAGE, briefCommand } from './cli/brief-command.ts';
-import { DELIVERIES_USAGE, deliveriesCommand } from './cli/deliveries-command.ts';
-import { FEEDS_USAGE, feedsCommand } from './cli/feeds-command.ts';
-import { INGEST_USAGE, ingestCommand } from './cli/ingest-command.ts';
-import { MANIFEST_USAGE, manifestCommand } from './cli/manifest-command.ts';
-import { queryCommand } from './cli/query-command.ts';
-import { RENDER_USAGE, renderCommand } from './cli/render-command.ts';
-import { SYNC_USAGE, syncCommand } from './cli/sync-command.ts';
-import { USAGE_USAGE, usageCommand } from './cli/usage-command.ts';
+import { type App, createApp } from './app.ts';
+import { BRIEF_USAGE, briefCommand, DELIVERIES_USAGE, deliveriesCommand, FEEDS_USAGE, feedsCommand, INGEST_USAGE, ingestCommand, MANIFEST_USAGE, manifestCommand, queryCommand, RENDER_USAGE, renderCommand, SYNC_USAGE, syncCommand, USAGE_USAGE, usageCommand } from './cli/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { isUserFacing } from './core/errors.ts';
+import { isUserFacing } from './domain/index.ts';
 import { start } from './main.ts';
 
 const USAGE = `usage: market-brief <command> [options]

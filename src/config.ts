@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isValidTimezone } from './core/schedule.ts';
-import { sourceSettings } from './ingest/source-settings.ts';
-import { llmSettings } from './llm/llm-settings.ts';
-import { discordSettings } from './platforms/discord/discord-settings.ts';
-import { slackSettings } from './platforms/slack/slack-settings.ts';
+import { isValidTimezone } from './delivery/index.ts';
+import { sourceSettings } from './sources/index.ts';
+import { llmSettings } from './llm/index.ts';
+import { discordSettings, slackSettings } from './platforms/index.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

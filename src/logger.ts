@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import type { Logger } from './core/ports.ts';
+import type { Logger } from './ports/index.ts';
 
 /** JSON logs on stderr, so stdout stays free for replies and `--json` output. */
 export function createLogger(level: string): Logger {

@@ -1,20 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { App } from './app.ts';
-import type { Publisher } from './core/ports.ts';
-import { textReply } from './core/reply.ts';
-import { ingestExamplesIfEmpty } from './examples.ts';
-import { startHttpServer, type HttpServer, type Route } from './http/http-server.ts';
-import { createIngestRoutes } from './ingest/ingest-endpoint.ts';
-import { createSourceServices } from './ingest/source-services.ts';
-import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from './jobs/delivery-services.ts';
-import { createDeliveryServices, runDeliveryTick } from './jobs/delivery-tick.ts';
-import { startSourcePolling } from './jobs/poll-sources.ts';
-import { markQuiet } from './jobs/quiet-articles.ts';
-import { startScheduler } from './jobs/scheduler.ts';
-import { readDiscordCredentials, startDiscord } from './platforms/discord/discord-bot.ts';
-import { createShellPublisher, runShell } from './platforms/shell/shell-bot.ts';
-import { isSlackConfigured } from './platforms/slack/slack-setup.ts';
-import { startSlack } from './platforms/slack/start-slack.ts';
+import type { Publisher } from './ports/index.ts';
+import { textReply } from './domain/index.ts';
+import { createIngestRoutes, createSourceServices, ingestExamplesIfEmpty, startSourcePolling } from './sources/index.ts';
+import { type HttpServer, type Route, startHttpServer } from './http/index.ts';
+import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySettings, markQuiet, runDeliveryTick, startScheduler } from './delivery/index.ts';
+import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell, startDiscord, startSlack } from './platforms/index.ts';
 
 export function deliverySettings(app: App): DeliverySettings {
   return {

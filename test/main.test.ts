@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.ts';
+import { type App, createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { start } from '../src/main.ts';
 import { PERMISSIONS } from './support/fake-discord-payloads.ts';

@@ -4,12 +4,12 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { createAnalyzer } from '../../src/core/analyze.ts';
-import type { Store } from '../../src/core/ports.ts';
-import { loadReferenceIndex } from '../../src/reference/load-reference.ts';
+import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
+import type { Store } from '../../src/ports/store.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { loadTextCorpus, requireCorpus, wordStream } from './corpus.ts';
-import { analyseCorpus, fillStore, type FillOptions } from './fill-store.ts';
+import { analyseCorpus, type FillOptions, fillStore } from './fill-store.ts';
 import { progress } from './report.ts';
 
 export const FILL_SEED = 20_261_124;

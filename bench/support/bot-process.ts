@@ -5,12 +5,12 @@
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startHttpServer } from '../../src/http/http-server.ts';
-import { createIngestRoutes } from '../../src/ingest/ingest-endpoint.ts';
-import { createDeliveryServices, runDeliveryTick } from '../../src/jobs/delivery-tick.ts';
-import { startScheduler } from '../../src/jobs/scheduler.ts';
+import { createIngestRoutes } from '../../src/sources/ingest-endpoint.ts';
+import { createDeliveryServices, runDeliveryTick } from '../../src/delivery/delivery-tick.ts';
+import { startScheduler } from '../../src/delivery/cron-tick.ts';
 import { deliverySettings } from '../../src/main.ts';
-import { startDiscord } from '../../src/platforms/discord/discord-bot.ts';
-import { startSlack } from '../../src/platforms/slack/start-slack.ts';
+import { startDiscord } from '../../src/platforms/discord/start.ts';
+import { startSlack } from '../../src/platforms/slack/start.ts';
 
 const slackApiUrl = process.argv[2] ?? '';
 const app = createApp(loadConfig(process.env, null));

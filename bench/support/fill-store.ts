@@ -1,14 +1,13 @@
 // Fills a store to a given size quickly: real articles are read, cleaned and analysed once, then
 // stored many times as perturbed copies with their own ids, hashes and near-duplicate keys.
-import type { Article, CleanArticle } from '../../src/core/article.ts';
-import type { Analysis, Analyzer } from '../../src/core/analyze.ts';
-import { canonicalUrl } from '../../src/core/canonical-url.ts';
-import { cleanArticle } from '../../src/core/clean.ts';
-import { contentHash, dedupeKeys } from '../../src/core/dedupe.ts';
-import type { Store } from '../../src/core/ports.ts';
-import { readArticles } from '../../src/core/read.ts';
-import type { CorpusItem } from './corpus.ts';
-import { perturbWords } from './corpus.ts';
+import type { Article, CleanArticle } from '../../src/domain/article.ts';
+import type { Analysis, Analyzer } from '../../src/pipeline/understand/analyze.ts';
+import { canonicalUrl } from '../../src/pipeline/dedupe/canonical-url.ts';
+import { cleanArticle } from '../../src/pipeline/clean/clean.ts';
+import { contentHash, dedupeKeys } from '../../src/pipeline/dedupe/dedupe.ts';
+import type { Store } from '../../src/ports/store.ts';
+import { readArticles } from '../../src/pipeline/read/read-articles.ts';
+import { type CorpusItem, perturbWords } from './corpus.ts';
 import { createRandom } from '../../test/support/seeded-random.ts';
 
 export interface BaseArticle {

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { ingestInput, listInputFiles } from '../../src/ingest/ingest-inputs.ts';
+import { ingestInput, listInputFiles } from '../../src/sources/ingest-inputs.ts';
 
 const [databasePath = '', folder = ''] = process.argv.slice(2);
 const app = createApp(loadConfig({ DATABASE_URL: `sqlite:${databasePath}`, LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false' }, null));

@@ -1,5 +1,5 @@
-import type { RawArticle } from '../../src/core/article.ts';
-import { readArticles } from '../../src/core/read.ts';
+import type { RawArticle } from '../../src/domain/article.ts';
+import { readArticles } from '../../src/pipeline/read/read-articles.ts';
 import { loadTextCorpus, requireCorpus } from './corpus.ts';
 import { createRandom } from '../../test/support/seeded-random.ts';
 

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { App } from '../app.ts';
-import { briefToReply } from '../core/brief-reply.ts';
-import { briefForScope } from '../core/brief-service.ts';
-import { UserFacingError } from '../core/errors.ts';
-import { findTopic, suggestTopics } from '../core/topics.ts';
-import { renderMarkdown } from '../platforms/shell/render-markdown.ts';
-import { renderText } from '../platforms/shell/render-text.ts';
+import { briefForScope, briefToReply } from '../brief/index.ts';
+import { UserFacingError } from '../domain/index.ts';
+import { findTopic, suggestTopics } from '../pipeline/index.ts';
+import { renderMarkdown, renderText } from '../platforms/index.ts';
 import { parseSince } from './parse-duration.ts';
 
 export const BRIEF_USAGE = 'market-brief brief [--topic T]… [--since 24h] [--format text|markdown|json]';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { App } from '../app.ts';
-import { UserFacingError } from '../core/errors.ts';
+import { UserFacingError } from '../domain/index.ts';
 
 export const DELIVERIES_USAGE = 'market-brief deliveries [--limit N] [--status claimed|posted|failed] [--json]';
 

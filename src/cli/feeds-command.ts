@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { resolveTopic } from '../../commands/resolve.ts';
+import { resolveTopic } from '../../commands/index.ts';
 import type { App } from '../app.ts';
-import { isUserFacing } from '../core/errors.ts';
-import type { Source } from '../core/ports.ts';
-import type { PollSummary, SourceActions } from '../core/source-actions.ts';
-import { createSourceServices } from '../ingest/source-services.ts';
-import { pollSources } from '../jobs/poll-sources.ts';
+import { isUserFacing, type Source } from '../domain/index.ts';
+import type { PollSummary, SourceActions } from '../ports/index.ts';
+import { createSourceServices, pollSources } from '../sources/index.ts';
 
 export const FEEDS_USAGE = 'market-brief feeds add <url> [--topic T]… | list | remove <id|url> | errors | resume <id|url> | poll [<id|url>…] [--due]';
 

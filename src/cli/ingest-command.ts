@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
 import { stat } from 'node:fs/promises';
 import type { App } from '../app.ts';
-import { articleJson, ingestInput, listInputFiles, type InputReport } from '../ingest/ingest-inputs.ts';
+import { articleJson, ingestInput, type InputReport, listInputFiles } from '../sources/index.ts';
 
 export const INGEST_USAGE = 'market-brief ingest [--json] <file|directory|->…';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { Document } from 'yaml';
 import { commands } from '../../commands/index.ts';
-import { UserFacingError } from '../core/errors.ts';
-import { buildSlackManifest, PLACEHOLDER_URL } from '../platforms/slack/slack-manifest.ts';
+import { UserFacingError } from '../domain/index.ts';
+import { buildSlackManifest, PLACEHOLDER_URL } from '../platforms/index.ts';
 
 export const MANIFEST_USAGE = 'manifest slack [--url https://host] [--socket]';
 

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../core/errors.ts';
+import { UserFacingError } from '../domain/index.ts';
 
 /** "24h", "7d", "90m" → hours; an ISO date → hours back from now. */
 export function parseSince(value: string, now: Date): number {

@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { App } from '../app.ts';
-import type { CommandContext } from '../core/command.ts';
-import { parseCommandText } from '../core/command-text.ts';
-import { runCommand } from '../core/run-command.ts';
+import { type CommandContext, parseCommandText, runCommand } from '../dispatch/index.ts';
 import { findCommand } from '../../commands/index.ts';
-import { renderMarkdown } from '../platforms/shell/render-markdown.ts';
-import { renderText } from '../platforms/shell/render-text.ts';
+import { renderMarkdown, renderText } from '../platforms/index.ts';
 
 export const CLI_CONTEXT: CommandContext = { platform: 'cli', workspaceId: 'local', channelId: 'cli', userId: 'cli', isAdmin: true };
 

@@ -1,13 +1,9 @@
 import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { SENTIMENT_LABELS } from '../core/article.ts';
-import type { Brief } from '../core/brief.ts';
-import { briefToReply } from '../core/brief-reply.ts';
-import { InputError, UserFacingError } from '../core/errors.ts';
-import type { Reply } from '../core/reply.ts';
-import { renderReply } from '../platforms/discord/discord-render.ts';
-import { renderSlackMessages } from '../platforms/slack/render-block-kit.ts';
+import { InputError, type Reply, SENTIMENT_LABELS, UserFacingError } from '../domain/index.ts';
+import { type Brief, briefToReply } from '../brief/index.ts';
+import { renderReply, renderSlackMessages } from '../platforms/index.ts';
 
 export const RENDER_USAGE = 'market-brief render --platform discord|slack <brief.json | ->';
 

@@ -2,10 +2,8 @@ import { parseArgs } from 'node:util';
 import { DiscordAPIError } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
-import { UserFacingError } from '../core/errors.ts';
-import { createDiscordRest, readDiscordCredentials } from '../platforms/discord/discord-bot.ts';
-import { toDiscordCommands } from '../platforms/discord/discord-commands.ts';
-import { describeSync, syncCommands } from '../platforms/discord/discord-sync.ts';
+import { UserFacingError } from '../domain/index.ts';
+import { createDiscordRest, describeSync, readDiscordCredentials, syncCommands, toDiscordCommands } from '../platforms/index.ts';
 
 export const SYNC_USAGE = 'market-brief sync discord [--guild ID | --global] [--dry-run] [--clear]';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { App } from '../app.ts';
-import { UserFacingError } from '../core/errors.ts';
-import { renderText } from '../platforms/shell/render-text.ts';
+import { UserFacingError } from '../domain/index.ts';
+import { renderText } from '../platforms/index.ts';
 
 export const USAGE_USAGE = 'market-brief usage [--days 7] [--format text|json]';
 

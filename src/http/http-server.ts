@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Logger } from '../core/ports.ts';
+import type { Logger } from '../ports/index.ts';
 
 /** One HTTP route: an exact path, or a prefix when `path` ends with `/*`. */
 export interface Route {

@@ -1,16 +1,11 @@
-import { createGroundingGuard } from '../core/grounding.ts';
-import type { LanguageModel } from '../core/language-model.ts';
-import { createAnswerWriter } from '../core/llm-answer.ts';
-import { createBriefWriter } from '../core/llm-brief.ts';
-import { createPromptRunner } from '../core/llm-runner.ts';
-import type { LlmServices } from '../core/llm-services.ts';
-import { summariseBacklog } from '../core/llm-summaries.ts';
-import type { Clock, Logger, Store } from '../core/ports.ts';
-import type { ReferenceIndex } from '../core/reference.ts';
-import { loadCommonWords } from './common-words.ts';
-import { llmEnabled, type LlmConfig } from './llm-settings.ts';
-import { createOpenAiModel } from './openai-model.ts';
-import { tokenPrices } from './prices.ts';
+import { createGroundingGuard, loadCommonWords } from './grounding/index.ts';
+import type { Clock, LanguageModel, LlmServices, Logger, Store } from '../ports/index.ts';
+import { createAnswerWriter, createBriefWriter, summariseBacklog } from './writers/index.ts';
+import { createPromptRunner } from './runner.ts';
+import type { ReferenceIndex } from '../pipeline/index.ts';
+import { type LlmConfig, llmEnabled } from './settings.ts';
+import { createOpenAiModel } from './openai/index.ts';
+import { tokenPrices } from './budget/index.ts';
 
 /**
  * The LLM services from config, or undefined when no key or base URL is set (the bot then runs

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ingestArticle } from '../../src/core/ingest.ts';
+import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { newSubscription } from '../support/articles.ts';

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { faultArticles, type FaultArticle } from '../support/fault-articles.ts';
-import { onStdoutLine, runCli, startShellBot, type BotProcess } from '../support/fault-bot.ts';
+import { type FaultArticle, faultArticles } from '../support/fault-articles.ts';
+import { type BotProcess, onStdoutLine, runCli, startShellBot } from '../support/fault-bot.ts';
 import { faultRandom, faultSeed } from '../support/fault-seed.ts';
 import { checkStore } from '../support/fault-store-check.ts';
 

@@ -1,18 +1,17 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { ingestArticle } from '../../src/core/ingest.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { runCommand } from '../../src/core/run-command.ts';
-import { splitSentences } from '../../src/core/sentences.ts';
-import { DEFAULT_DELIVERY_SETTINGS } from '../../src/jobs/delivery-services.ts';
-import { createDeliveryServices, runDeliveryTick } from '../../src/jobs/delivery-tick.ts';
+import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
+import type { Reply } from '../../src/domain/reply.ts';
+import { runCommand } from '../../src/dispatch/run-command.ts';
+import { splitSentences } from '../../src/pipeline/clean/sentences.ts';
+import { DEFAULT_DELIVERY_SETTINGS } from '../../src/delivery/delivery-services.ts';
+import { createDeliveryServices, runDeliveryTick } from '../../src/delivery/delivery-tick.ts';
 import { newSubscription } from '../support/articles.ts';
-import { faultArticles, type FaultArticle } from '../support/fault-articles.ts';
+import { type FaultArticle, faultArticles } from '../support/fault-articles.ts';
 import { faultSeed } from '../support/fault-seed.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
+import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { createRecordingPublisher } from '../support/recording-publisher.ts';
 
 const FIRST_SLOT = Date.parse('2026-11-20T08:00:00.000Z');

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestPath, startHttpServer, type HttpServer } from '../../src/http/http-server.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import { type HttpServer, requestPath, startHttpServer } from '../../src/http/http-server.ts';
+import type { Logger } from '../../src/ports/logger.ts';
 
 const logged: Array<Record<string, unknown>> = [];
 const logger = {

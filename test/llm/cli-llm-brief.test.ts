@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Brief } from '../../src/core/brief.ts';
+import type { Brief } from '../../src/brief/compose.ts';
 import { INVENTED_COMPANY, INVENTED_FIGURE } from '../support/fake-openai-answers.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
+import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { runCli, temporaryDatabase } from '../support/run-cli.ts';
 
 let fake: FakeOpenAi;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/core/answer.ts';
-import type { Logger, Store } from '../../src/core/ports.ts';
+import { answerQuestion } from '../../src/brief/answer.ts';
+import type { Logger } from '../../src/ports/logger.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { createLlmServices } from '../../src/llm/create-llm-services.ts';
-import type { LlmConfig } from '../../src/llm/llm-settings.ts';
-import { loadReferenceIndex } from '../../src/reference/load-reference.ts';
+import type { LlmConfig } from '../../src/llm/settings.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { noKeys } from '../support/articles.ts';
 import { INVENTED_FIGURE } from '../support/fake-openai-answers.ts';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/ports/logger.ts';
 import { createLlmServices } from '../../src/llm/create-llm-services.ts';
-import { loadReferenceIndex } from '../../src/reference/load-reference.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { noKeys } from '../support/articles.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
+import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { storyWorld } from './story-world.ts';
 
 const logger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

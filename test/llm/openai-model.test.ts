@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { answerPrompt } from '../../prompts/answer.ts';
 import { articleSummaryPrompt } from '../../prompts/article-summary.ts';
-import { LanguageModelError } from '../../src/core/language-model.ts';
-import { createPromptRunner, newMeter, type PromptRunner } from '../../src/core/llm-runner.ts';
-import type { Logger } from '../../src/core/ports.ts';
-import { createOpenAiModel, type OpenAiModelOptions } from '../../src/llm/openai-model.ts';
+import { LanguageModelError } from '../../src/ports/language-model.ts';
+import { createPromptRunner, newMeter, type PromptRunner } from '../../src/llm/runner.ts';
+import type { Logger } from '../../src/ports/logger.ts';
+import { createOpenAiModel, type OpenAiModelOptions } from '../../src/llm/openai/openai-model.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { fakeOpenAiSuite } from '../support/fake-openai-suite.ts';
 

@@ -1,4 +1,4 @@
-import type { Article } from '../../src/core/article.ts';
+import type { Article } from '../../src/domain/article.ts';
 import { makeArticle } from '../support/articles.ts';
 
 // Invented companies and places: the tests' own writing, so no real figure can be confused with them.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/core/ports.ts';
+import type { Store } from '../../src/ports/store.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { makeArticle, newSubscription, noKeys } from '../support/articles.ts';

@@ -1,5 +1,5 @@
-import type { Article } from '../../src/core/article.ts';
-import type { NewSubscription } from '../../src/core/ports.ts';
+import type { Article } from '../../src/domain/article.ts';
+import type { NewSubscription } from '../../src/domain/subscription.ts';
 
 /** A stored-article value for store and brief tests; text is the test's own writing. */
 export function makeArticle(overrides: Partial<Article> & { id: string }): Article {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { guildCreatePayload, readyPayload, type FakeIdentity } from './fake-discord-payloads.ts';
+import { type FakeIdentity, guildCreatePayload, readyPayload } from './fake-discord-payloads.ts';
 
 /** What the fake gateway saw from clients. */
 export interface GatewayLog {

@@ -1,8 +1,8 @@
-import { createApp, type App } from '../../src/app.ts';
+import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { CommandServices } from '../../src/core/command.ts';
-import type { Store } from '../../src/core/ports.ts';
-import { startDiscord, type DiscordBot } from '../../src/platforms/discord/discord-bot.ts';
+import type { CommandServices } from '../../src/dispatch/command.ts';
+import type { Store } from '../../src/ports/store.ts';
+import { type DiscordBot, startDiscord } from '../../src/platforms/discord/start.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 
 export interface DiscordHarness {

@@ -2,13 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './fake-discord-gateway.ts';
 import { messageLimitProblems } from './fake-discord-limits.ts';
-import {
-  interactionPayload,
-  messagePayload,
-  snowflake,
-  type FakeIdentity,
-  type InteractionInput,
-} from './fake-discord-payloads.ts';
+import { type FakeIdentity, type InteractionInput, interactionPayload, messagePayload, snowflake } from './fake-discord-payloads.ts';
 
 /** One request the fake received, with what it answered. */
 export interface RecordedRequest {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Store } from '../../src/core/ports.ts';
-import { startFakeOpenAi, type FakeOpenAi } from './fake-openai.ts';
+import type { Store } from '../../src/ports/store.ts';
+import { type FakeOpenAi, startFakeOpenAi } from './fake-openai.ts';
 
 /**
  * One loopback OpenAI server for a test file: started before the tests, reset after each (with

@@ -1,8 +1,8 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import type { Publisher } from '../../src/core/ports.ts';
-import { DEFAULT_DELIVERY_SETTINGS } from '../../src/jobs/delivery-services.ts';
-import { createDeliveryServices, runDeliveryTick } from '../../src/jobs/delivery-tick.ts';
-import { loadReferenceIndex } from '../../src/reference/load-reference.ts';
+import type { Publisher } from '../../src/ports/publisher.ts';
+import { DEFAULT_DELIVERY_SETTINGS } from '../../src/delivery/delivery-services.ts';
+import { createDeliveryServices, runDeliveryTick } from '../../src/delivery/delivery-tick.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 /**

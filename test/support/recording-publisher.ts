@@ -1,6 +1,6 @@
-import { DeliveryError, type DeliveryFailure } from '../../src/core/errors.ts';
-import type { PostOptions, Publisher } from '../../src/core/ports.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { DeliveryError, type DeliveryFailure } from '../../src/domain/errors.ts';
+import type { PostOptions, Publisher } from '../../src/ports/publisher.ts';
+import type { Reply } from '../../src/domain/reply.ts';
 
 export interface RecordedPost {
   channelId: string;

@@ -1,5 +1,5 @@
 import type { SQLInputValue } from 'node:sqlite';
-import type { ArticleQuery } from '../../core/ports.ts';
+import type { ArticleQuery } from '../../ports/index.ts';
 
 /** A WHERE clause over `articles a` for an ArticleQuery, with its parameters. */
 export function articleFilter(query: ArticleQuery): { where: string; parameters: SQLInputValue[] } {

@@ -1,4 +1,4 @@
-import type { Article, EntityMention, SentimentLabel } from '../../core/article.ts';
+import type { Article, EntityMention, SentimentLabel } from '../../domain/index.ts';
 import { nullableText } from './sql-values.ts';
 
 type Row = Record<string, unknown>;

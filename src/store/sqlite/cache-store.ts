@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Store, UsageTotal } from '../../core/ports.ts';
+import type { Store, UsageTotal } from '../../ports/index.ts';
 
 type CacheMethods = Pick<Store, 'getCached' | 'putCached' | 'recordUsage' | 'usageSince'>;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Source, Store } from '../../core/ports.ts';
+import type { Source } from '../../domain/index.ts';
+import type { Store } from '../../ports/index.ts';
 import { nullableText } from './sql-values.ts';
 
 type Row = Record<string, unknown>;

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Article } from '../../core/article.ts';
-import { UserFacingError } from '../../core/errors.ts';
-import type { ArticleQuery, DedupeKeys, EntityCount, SearchHit, Store, TopicCount } from '../../core/ports.ts';
+import { type Article, UserFacingError } from '../../domain/index.ts';
+import type { ArticleQuery, DedupeKeys, EntityCount, SearchHit, Store, TopicCount } from '../../ports/index.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle, signatureToBlob, sortTime } from './article-rows.ts';
 import { articleFilter, freeTextToFtsQuery } from './article-filter.ts';
 import { migrate } from './migrations.ts';

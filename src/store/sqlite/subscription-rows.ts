@@ -1,4 +1,4 @@
-import type { Delivery, Subscription, SubscriptionFilter } from '../../core/ports.ts';
+import type { Delivery, Subscription, SubscriptionFilter } from '../../domain/index.ts';
 import { nullableText } from './sql-values.ts';
 
 type Row = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import type { Store } from '../../core/ports.ts';
+import type { Store } from '../../ports/index.ts';
 import { rowToDelivery, rowToSubscription, scopeKey } from './subscription-rows.ts';
 
 type SubscriptionMethods = Pick<

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { createReferenceIndex, type ReferenceEntity } from '../../../src/core/reference.ts';
-import { suggestChoices, type Choice } from '../../../src/platforms/discord/discord-autocomplete.ts';
-import { startDiscordHarness, type DiscordHarness } from '../../support/fake-discord-harness.ts';
+import { createReferenceIndex, type ReferenceEntity } from '../../../src/pipeline/understand/reference/reference-index.ts';
+import { type Choice, suggestChoices } from '../../../src/platforms/discord/autocomplete.ts';
+import { type DiscordHarness, startDiscordHarness } from '../../support/fake-discord-harness.ts';
 
 let harness: DiscordHarness | null = null;
 afterEach(async () => {

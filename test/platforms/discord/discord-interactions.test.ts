@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Command } from '../../../src/core/command.ts';
-import type { Reply } from '../../../src/core/reply.ts';
-import { ingestArticle } from '../../../src/core/ingest.ts';
+import type { Command } from '../../../src/dispatch/command.ts';
+import type { Reply } from '../../../src/domain/reply.ts';
+import { ingestArticle } from '../../../src/pipeline/ingest-article.ts';
 import { PERMISSIONS } from '../../support/fake-discord-payloads.ts';
 import { messageLimitProblems } from '../../support/fake-discord-limits.ts';
-import { gatedStore, messageRequests, startDiscordHarness, type DiscordHarness } from '../../support/fake-discord-harness.ts';
+import { type DiscordHarness, gatedStore, messageRequests, startDiscordHarness } from '../../support/fake-discord-harness.ts';
 import type { RecordedRequest } from '../../support/fake-discord.ts';
 
 const EPHEMERAL = 64;

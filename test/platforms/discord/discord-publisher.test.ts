@@ -1,8 +1,8 @@
 import { REST } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../../src/core/errors.ts';
-import type { Reply } from '../../../src/core/reply.ts';
-import { createDiscordPublisher } from '../../../src/platforms/discord/discord-publisher.ts';
+import { DeliveryError } from '../../../src/domain/errors.ts';
+import type { Reply } from '../../../src/domain/reply.ts';
+import { createDiscordPublisher } from '../../../src/platforms/discord/publisher.ts';
 import { messageLimitProblems } from '../../support/fake-discord-limits.ts';
 import { FakeDiscord } from '../../support/fake-discord.ts';
 import { snowflake } from '../../support/fake-discord-payloads.ts';

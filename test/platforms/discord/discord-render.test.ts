@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Reply, ReplyLine, SourceRef } from '../../../src/core/reply.ts';
-import { LINE_LIMIT } from '../../../src/platforms/discord/discord-blocks.ts';
-import { escapeMarkdown, safeLinkUrl } from '../../../src/platforms/discord/discord-escape.ts';
-import { renderReply, type DiscordMessage } from '../../../src/platforms/discord/discord-render.ts';
+import type { Reply, ReplyLine, SourceRef } from '../../../src/domain/reply.ts';
+import { LINE_LIMIT } from '../../../src/platforms/discord/render/embed-splitter.ts';
+import { escapeMarkdown, safeLinkUrl } from '../../../src/platforms/discord/render/escape.ts';
+import { type DiscordMessage, renderReply } from '../../../src/platforms/discord/render/render.ts';
 import { messageLimitProblems } from '../../support/fake-discord-limits.ts';
 
 const ZWSP = '\u200B';

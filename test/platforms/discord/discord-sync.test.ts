@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import { syncCommand } from '../../../src/cli/sync-command.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { UserFacingError } from '../../../src/core/errors.ts';
-import { toDiscordCommands } from '../../../src/platforms/discord/discord-commands.ts';
-import { syncCommands } from '../../../src/platforms/discord/discord-sync.ts';
+import { UserFacingError } from '../../../src/domain/errors.ts';
+import { toDiscordCommands } from '../../../src/platforms/discord/commands.ts';
+import { syncCommands } from '../../../src/platforms/discord/sync.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { FakeDiscord } from '../../support/fake-discord.ts';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { renderCommand } from '../../../src/cli/render-command.ts';
-import { UserFacingError } from '../../../src/core/errors.ts';
-import type { Brief } from '../../../src/core/brief.ts';
+import { UserFacingError } from '../../../src/domain/errors.ts';
+import type { Brief } from '../../../src/brief/compose.ts';
 import { messageLimitProblems } from '../../support/fake-discord-limits.ts';
 import { runCli } from '../../support/run-cli.ts';
 

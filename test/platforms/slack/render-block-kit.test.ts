@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply, ReplyLine } from '../../../src/core/reply.ts';
-import { renderSlackMessages } from '../../../src/platforms/slack/render-block-kit.ts';
-import type { SlackBlock, SlackMessage } from '../../../src/platforms/slack/slack-blocks.ts';
-import { escapeSlackLine, slackLink } from '../../../src/platforms/slack/slack-escape.ts';
+import type { Reply, ReplyLine } from '../../../src/domain/reply.ts';
+import { renderSlackMessages } from '../../../src/platforms/slack/render/render.ts';
+import type { SlackBlock, SlackMessage } from '../../../src/platforms/slack/render/block-splitter.ts';
+import { escapeSlackLine, slackLink } from '../../../src/platforms/slack/render/escape.ts';
 
 /** Small seeded PRNG (mulberry32) so a failing case can be replayed from its seed. */
 function random(seed: number): () => number {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../../commands/index.ts';
-import { escapeSlackLine } from '../../../src/platforms/slack/slack-escape.ts';
+import { escapeSlackLine } from '../../../src/platforms/slack/render/escape.ts';
 import type { RecordedRequest } from '../../support/fake-slack.ts';
 import { postSignedEvent, postSignedForm, slashCommandPayload } from '../../support/fake-slack-requests.ts';
-import { startSlackTestBed, whoamiCommand, type SlackTestBed } from './slack-test-app.ts';
+import { type SlackTestBed, startSlackTestBed, whoamiCommand } from './slack-test-app.ts';
 
 const SIGNING_SECRET = 'test-signing-secret';
 

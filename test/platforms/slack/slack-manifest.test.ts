@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../../commands/index.ts';
-import { SLACK_API_METHOD_SCOPES, SLACK_BOT_SCOPES } from '../../../src/platforms/slack/slack-manifest.ts';
+import { SLACK_API_METHOD_SCOPES, SLACK_BOT_SCOPES } from '../../../src/platforms/slack/manifest.ts';
 import { Writable } from 'node:stream';
 import { manifestCommand } from '../../../src/cli/manifest-command.ts';
 import { runCli } from '../../support/run-cli.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../../src/core/errors.ts';
+import { DeliveryError } from '../../../src/domain/errors.ts';
 import { postSignedEvent, postSignedForm, slashCommandPayload } from '../../support/fake-slack-requests.ts';
-import { startSlackTestBed, type SlackTestBed } from './slack-test-app.ts';
+import { type SlackTestBed, startSlackTestBed } from './slack-test-app.ts';
 
 const SIGNING_SECRET = 'oauth-signing-secret';
 

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../../src/core/errors.ts';
-import type { Logger, Publisher } from '../../../src/core/ports.ts';
-import type { Reply } from '../../../src/core/reply.ts';
-import { createSlackPublisher } from '../../../src/platforms/slack/slack-publisher.ts';
+import { DeliveryError } from '../../../src/domain/errors.ts';
+import type { Logger } from '../../../src/ports/logger.ts';
+import type { Publisher } from '../../../src/ports/publisher.ts';
+import type { Reply } from '../../../src/domain/reply.ts';
+import { createSlackPublisher } from '../../../src/platforms/slack/publisher.ts';
 import { FakeSlack } from '../../support/fake-slack.ts';
 
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

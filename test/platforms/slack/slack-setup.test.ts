@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
-import { isSlackConfigured, slackSetup } from '../../../src/platforms/slack/slack-setup.ts';
-import { startSlackTestBed, type SlackTestBed } from './slack-test-app.ts';
+import { isSlackConfigured, slackSetup } from '../../../src/platforms/slack/setup.ts';
+import { type SlackTestBed, startSlackTestBed } from './slack-test-app.ts';
 
 function setupFor(environment: Record<string, string>) {
   return slackSetup(loadConfig(environment, null));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slashCommandPayload } from '../../support/fake-slack-requests.ts';
-import { startSlackTestBed, type SlackTestBed } from './slack-test-app.ts';
+import { type SlackTestBed, startSlackTestBed } from './slack-test-app.ts';
 
 describe('Slack in Socket Mode (a local WebSocket sends hello and envelopes)', () => {
   let bed: SlackTestBed;

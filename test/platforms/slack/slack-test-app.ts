@@ -1,11 +1,11 @@
-import { createApp, type App } from '../../../src/app.ts';
+import { type App, createApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { ingestArticle } from '../../../src/core/ingest.ts';
-import type { Command } from '../../../src/core/command.ts';
-import type { Store } from '../../../src/core/ports.ts';
-import { textReply } from '../../../src/core/reply.ts';
-import { startHttpServer, type HttpServer } from '../../../src/http/http-server.ts';
-import { startSlack, type SlackBot } from '../../../src/platforms/slack/start-slack.ts';
+import { ingestArticle } from '../../../src/pipeline/ingest-article.ts';
+import type { Command } from '../../../src/dispatch/command.ts';
+import type { Store } from '../../../src/ports/store.ts';
+import { textReply } from '../../../src/domain/reply.ts';
+import { type HttpServer, startHttpServer } from '../../../src/http/http-server.ts';
+import { type SlackBot, startSlack } from '../../../src/platforms/slack/start.ts';
 import { FakeSlack } from '../../support/fake-slack.ts';
 
 /** Articles written for these tests; the hostile bits are what an article could carry. */

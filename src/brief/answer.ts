@@ -1,0 +1,153 @@
+import type { Article, Reply, SourceRef } from '../domain/index.ts';
+import type { LlmServices, Store } from '../ports/index.ts';
+import { entityPattern, type ReferenceEntity, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
+
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers him his how i ' +
+    'if in into is it its itself just me more most my no nor not now of off on once only or other our out over own same she ' +
+    'should so some such than that the their them then there these they this those through to too under until up very was we ' +
+    'were what when where which while who whom why will with would you your latest news today recently happened happening ' +
+    'tell say said says think going market markets stock stocks'
+  ).split(' '),
+);
+
+/** Crude stem: lowercase and the first five letters, enough to match surge/surged/surges. */
+function stem(word: string): string {
+  return word.toLowerCase().slice(0, 5);
+}
+
+function contentWords(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}&.'’-]*/gu) ?? [])
+    .map((word) => word.replace(/[.'’-]+$/u, ''))
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word.toLowerCase()));
+}
+
+interface Candidate {
+  sentence: string;
+  article: Article;
+  score: number;
+}
+
+const MAX_ARTICLES = 8;
+const MAX_SENTENCES = 3;
+
+/** Entities the question names, found by looking up runs of one to three words. */
+function questionEntities(question: string, reference: ReferenceIndex): Array<{ entity: ReferenceEntity; phrase: string }> {
+  const tokens = question.match(/[\p{L}\p{N}$^][\p{L}\p{N}&.'’^-]*/gu)?.map((token) => token.replace(/[.'’-]+$/u, '').replace(/['’]s$/u, '')) ?? [];
+  const found = new Map<string, { entity: ReferenceEntity; phrase: string }>();
+  for (let start = 0; start < tokens.length; start += 1) {
+    for (let length = 3; length >= 1; length -= 1) {
+      const words = tokens.slice(start, start + length);
+      if (words.length < length) continue;
+      const phrase = words.join(' ');
+      // A single lower-case common word ("what", "all") is never taken for a ticker.
+      if (length === 1 && (STOPWORDS.has(phrase.toLowerCase()) || (phrase === phrase.toLowerCase() && reference.isCommonWord(phrase)))) continue;
+      const entity = reference.lookup(phrase);
+      if (entity !== null) {
+        found.set(entity.id, { entity, phrase });
+        start += length - 1;
+        break;
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+const GENERIC_NAME_WORDS = new Set(['group', 'holdings', 'holding', 'company', 'co', 'corp', 'corporation', 'inc', 'ltd', 'limited', 'plc', 'the', 'index', 'sa', 'ag', 'nv']);
+
+/**
+ * Answers a question from stored articles, offline: full-text retrieval, then the sentences that
+ * share the most (rarer) words with the question — and, when it names a company or market, that
+ * name it — quoted verbatim with their sources.
+ */
+export async function answerQuestion(
+  question: string,
+  services: { store: Store; reference: ReferenceIndex; llm?: LlmServices | undefined },
+): Promise<Reply> {
+  const named = questionEntities(question, services.reference);
+  const entities = named.map((found) => found.entity);
+  const patterns = entities.map(entityPattern).filter((pattern): pattern is RegExp => pattern !== null);
+  const nameStems = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases, ...entity.tickers].flatMap(contentWords)).map(stem));
+  const words = contentWords(question);
+  const topicStems = [...new Set(words.map(stem))].filter((wanted) => !nameStems.has(wanted));
+  // Names pull in the entity's other names for retrieval ("BABA" finds "Alibaba").
+  const expansions = entities.flatMap((entity) => [entity.name, ...entity.aliases.slice(0, 4)]).flatMap(contentWords);
+  const terms = [...words, ...expansions.filter((word) => !GENERIC_NAME_WORDS.has(word.toLowerCase()))];
+  // Articles with every word of the question first: an intersection is cheap on a large store,
+  // where ranking every article that has any one word is not. Any word only when none has all.
+  const strictTerms = [...words.filter((word) => !nameStems.has(stem(word))), ...named.map((found) => found.phrase)];
+  const strict = strictTerms.length === 0 ? [] : await services.store.search(strictTerms.join(' '), { limit: MAX_ARTICLES, every: true });
+  const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), { limit: MAX_ARTICLES });
+
+  const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
+  hits.forEach((hit, rank) => {
+    for (const sentence of splitSentences(hit.article.text)) {
+      if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
+      pool.push({ sentence, article: hit.article, rank, stems: new Set(contentWords(sentence).map(stem)) });
+    }
+  });
+  // Rarer question words count more: a word in every candidate sentence tells nothing.
+  const weight = new Map(topicStems.map((wanted) => [wanted, Math.log(1 + pool.length / (1 + pool.filter((entry) => entry.stems.has(wanted)).length))]));
+  const candidates: Candidate[] = [];
+  for (const entry of pool) {
+    let overlap = 0;
+    for (const wanted of topicStems) if (entry.stems.has(wanted)) overlap += weight.get(wanted) ?? 0;
+    if (overlap === 0 && patterns.length === 0) continue;
+    const named = patterns.length > 0 ? 1 : 0;
+    candidates.push({ sentence: entry.sentence, article: entry.article, score: overlap + named + 0.3 / (entry.rank + 1) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0]?.score ?? 0;
+  const relevant = candidates.filter((candidate) => candidate.score >= best * 0.6);
+  // With a model configured it answers from the same retrieved sentences; null means answer offline.
+  if (services.llm !== undefined && candidates.length > 0) {
+    const written = await services.llm.answers.answer(question, relevant);
+    if (written !== null) return written;
+  }
+
+  const chosen: Candidate[] = [];
+  const perArticle = new Map<string, number>();
+  for (const candidate of relevant) {
+    const used = perArticle.get(candidate.article.id) ?? 0;
+    if (used >= 2 || chosen.some((other) => other.sentence === candidate.sentence)) continue;
+    chosen.push(candidate);
+    perArticle.set(candidate.article.id, used + 1);
+    if (chosen.length >= MAX_SENTENCES) break;
+  }
+
+  const title = question.length > 200 ? `${question.slice(0, 197)}…` : question;
+  if (chosen.length === 0) {
+    return {
+      title,
+      sections: [{ heading: '', lines: [{ text: "I haven't read anything that answers this yet. Try /topics to see what I have read.", sources: [] }] }],
+      sources: [],
+      visibility: 'ephemeral',
+    };
+  }
+  const sources: SourceRef[] = [];
+  const numberOf = new Map<string, number>();
+  for (const candidate of chosen) {
+    if (numberOf.has(candidate.article.id)) continue;
+    const n = sources.length + 1;
+    numberOf.set(candidate.article.id, n);
+    const article = candidate.article;
+    sources.push({ n, articleId: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt });
+  }
+  return {
+    title,
+    sections: [
+      {
+        heading: 'From what I have read',
+        lines: chosen.map((candidate) => ({ text: candidate.sentence, sources: [numberOf.get(candidate.article.id) ?? 0] })),
+      },
+    ],
+    sources,
+    visibility: 'ephemeral',
+    footer:
+      services.llm === undefined
+        ? 'Quoted from the sources (offline answer, no LLM configured)'
+        : 'Quoted from the sources (offline answer: the language model did not answer)',
+  };
+}

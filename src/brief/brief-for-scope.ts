@@ -1,0 +1,77 @@
+import type { Article } from '../domain/index.ts';
+import { type Brief, composeBrief } from './compose.ts';
+import type { ArticleQuery, Clock, LlmServices, Store } from '../ports/index.ts';
+import type { ReferenceIndex } from '../pipeline/index.ts';
+
+export interface BriefScope {
+  title: string;
+  /** Topic slugs; with entityIds, an article matching either is in scope. Both empty: everything. */
+  topics: string[];
+  entityIds?: string[];
+  /** Words or phrases: an article containing any is in scope too (full-text search). */
+  keywords?: string[];
+}
+
+export interface BriefOptions {
+  windowHours: number;
+  /** When the window is empty, brief on the latest articles in scope instead, and say so. */
+  widenWhenEmpty: boolean;
+  until?: Date;
+  /** A subscription's filter: only articles it keeps are briefed. */
+  filter?: (article: Article) => boolean;
+}
+
+const MAX_ARTICLES = 300;
+const WIDENED_ARTICLES = 40;
+
+/** Loads the articles in scope and composes the brief (one call per scope and window, however many channels). */
+export async function briefForScope(
+  scope: BriefScope,
+  options: BriefOptions,
+  services: { store: Store; reference: ReferenceIndex; clock: Clock; llm?: LlmServices | undefined },
+): Promise<Brief> {
+  const until = options.until ?? services.clock.now();
+  const since = new Date(until.getTime() - options.windowHours * 3_600_000);
+  const load = (query: ArticleQuery) => articlesInScope(scope, query, services.store);
+  let articles = await load({ since: since.toISOString(), until: until.toISOString(), limit: MAX_ARTICLES });
+  const notes: string[] = [];
+  let window = { since: since.toISOString(), until: until.toISOString() };
+  if (articles.length === 0 && options.widenWhenEmpty) {
+    articles = await load({ until: until.toISOString(), limit: WIDENED_ARTICLES });
+    const oldest = articles.at(-1);
+    if (oldest !== undefined) {
+      const from = oldest.publishedAt ?? oldest.ingestedAt;
+      notes.push(`Nothing new in the last ${options.windowHours} h: this covers the latest ${articles.length} articles, since ${from.slice(0, 10)}`);
+      window = { since: from, until: until.toISOString() };
+    }
+  }
+  if (options.filter !== undefined) articles = articles.filter(options.filter);
+  const request = { title: scope.title, topics: scope.topics, window, articles, generatedAt: services.clock.now().toISOString(), notes };
+  // With a model configured the brief is written by it (grounded, cached, offline on any failure).
+  if (services.llm !== undefined) return services.llm.briefs.compose(request);
+  return composeBrief(request, services.reference);
+}
+
+/** Articles (near-duplicates included) matching the scope's topics, entities or keywords, newest first. */
+async function articlesInScope(scope: BriefScope, query: ArticleQuery, store: Store): Promise<Article[]> {
+  const keywords = scope.keywords ?? [];
+  const entityIds = scope.entityIds ?? [];
+  const structured = scope.topics.length > 0 || entityIds.length > 0;
+  const listed =
+    structured || keywords.length === 0
+      ? await store.listArticles({ ...query, topics: scope.topics, entityIds, originalsOnly: false })
+      : [];
+  if (keywords.length === 0) return listed;
+  const hits = await store.search(keywords.join(' '), { ...query, originalsOnly: false });
+  const lowered = keywords.map((keyword) => keyword.toLowerCase());
+  const matching = hits
+    .map((hit) => hit.article)
+    .filter((article) => {
+      const text = `${article.title}\n${article.text}`.toLowerCase();
+      return lowered.some((keyword) => text.includes(keyword));
+    });
+  const byId = new Map([...listed, ...matching].map((article) => [article.id, article]));
+  return [...byId.values()]
+    .sort((a, b) => (b.publishedAt ?? b.ingestedAt).localeCompare(a.publishedAt ?? a.ingestedAt))
+    .slice(0, query.limit ?? MAX_ARTICLES);
+}

@@ -1,0 +1,150 @@
+import type { Article, Sentiment, SentimentLabel, SourceRef } from '../domain/index.ts';
+import { findMovers, type Mover } from './movers.ts';
+import type { ReferenceIndex } from '../pipeline/index.ts';
+import type { RemovedSentence } from '../llm/index.ts';
+import { clusterStories, type StoryCluster } from './stories.ts';
+import { summariseExtractive } from './extractive/index.ts';
+
+/** A sentence of the brief with the numbers of the sources it comes from. */
+export interface CitedSentence {
+  text: string;
+  sources: number[];
+}
+
+export interface Story {
+  headline: string;
+  summary: CitedSentence[];
+  /** Every source that reports the story, lead first. */
+  sources: number[];
+  sentiment: Sentiment;
+  entityIds: string[];
+}
+
+export interface BriefMover extends Omit<Mover, 'articleId'> {
+  source: number;
+}
+
+/** A brief is a neutral domain value: composing and rendering are separate. */
+export interface Brief {
+  title: string;
+  topics: string[];
+  window: { since: string; until: string };
+  generatedAt: string;
+  overview: CitedSentence[];
+  stories: Story[];
+  movers: BriefMover[];
+  sentiment: Record<SentimentLabel, number>;
+  sources: SourceRef[];
+  /** Articles read for the brief, near-duplicates included. */
+  articleCount: number;
+  /** What wrote the summaries: "extractive" offline, else the model's name. */
+  summariser: string;
+  /** Things the reader should know, e.g. that the window was widened. */
+  notes: string[];
+  /** Model sentences the grounding guard took out, and why (LLM briefs only). */
+  removed?: RemovedSentence[];
+  /** What the LLM calls for this brief cost (LLM briefs only; zero calls when it came from the cache). */
+  usage?: BriefUsage;
+}
+
+export interface BriefUsage {
+  calls: number;
+  cacheHits: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** USD at the configured prices; null when no price is known for the model. */
+  estimatedCostUsd: number | null;
+}
+
+export interface BriefRequest {
+  title: string;
+  topics: string[];
+  window: { since: string; until: string };
+  /** Articles in the window, near-duplicates included, newest first. */
+  articles: readonly Article[];
+  generatedAt: string;
+  notes?: string[];
+  maxStories?: number;
+  /** Stories already clustered (the LLM path merges same-event reports first); default: clusterStories(articles). */
+  clusters?: readonly StoryCluster[];
+}
+
+const DEFAULT_MAX_STORIES = 5;
+
+function tally(articles: readonly Article[]): Record<SentimentLabel, number> {
+  const counts: Record<SentimentLabel, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
+  for (const article of articles) counts[article.sentiment.label] += 1;
+  return counts;
+}
+
+function storySentiment(articles: readonly Article[]): Sentiment {
+  const score = articles.reduce((sum, article) => sum + article.sentiment.score, 0) / Math.max(1, articles.length);
+  const labels = new Set(articles.map((article) => article.sentiment.label));
+  const label: SentimentLabel =
+    labels.has('positive') && labels.has('negative') ? 'mixed' : score > 0.15 ? 'positive' : score < -0.15 ? 'negative' : 'neutral';
+  return { label, score: Math.round(score * 100) / 100 };
+}
+
+/**
+ * Composes a brief offline: stories from clustered articles (largest and newest first), each
+ * summarised by sentences taken verbatim from its lead article, so every figure is the source's own.
+ */
+export function composeBrief(request: BriefRequest, reference: ReferenceIndex): Brief {
+  const clusters = [...(request.clusters ?? clusterStories(request.articles))]
+    .sort(
+      (a, b) =>
+        b.articles.length - a.articles.length ||
+        (b.lead.publishedAt ?? b.lead.ingestedAt).localeCompare(a.lead.publishedAt ?? a.lead.ingestedAt),
+    )
+    .slice(0, request.maxStories ?? DEFAULT_MAX_STORIES);
+
+  const sources: SourceRef[] = [];
+  const numberOf = new Map<string, number>();
+  function cite(article: Article): number {
+    const known = numberOf.get(article.id);
+    if (known !== undefined) return known;
+    const n = sources.length + 1;
+    numberOf.set(article.id, n);
+    sources.push({ n, articleId: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt });
+    return n;
+  }
+
+  const stories: Story[] = clusters.map((cluster) => {
+    const leadNumber = cite(cluster.lead);
+    const others = cluster.articles.filter((article) => article.id !== cluster.lead.id).map(cite);
+    const sentences = summariseExtractive(
+      { title: cluster.lead.title, text: cluster.lead.text, entityNames: cluster.lead.entities.map((entity) => entity.name) },
+      { maxSentences: 2 },
+    );
+    return {
+      headline: cluster.lead.title,
+      summary: sentences.map((text) => ({ text, sources: [leadNumber] })),
+      sources: [leadNumber, ...others],
+      sentiment: storySentiment(cluster.articles),
+      entityIds: cluster.lead.entities.slice(0, 5).map((entity) => entity.id),
+    };
+  });
+
+  const leads = clusters.map((cluster) => cluster.lead);
+  const movers = findMovers(leads, reference).map(({ articleId, ...mover }) => ({
+    ...mover,
+    source: numberOf.get(articleId) ?? 0,
+  }));
+  // Offline there is no synthesis across stories; an LLM brief fills the overview.
+  const overview: CitedSentence[] = [];
+
+  return {
+    title: request.title,
+    topics: request.topics,
+    window: request.window,
+    generatedAt: request.generatedAt,
+    overview,
+    stories,
+    movers,
+    sentiment: tally(request.articles),
+    sources,
+    articleCount: request.articles.length,
+    summariser: 'extractive',
+    notes: request.notes ?? [],
+  };
+}

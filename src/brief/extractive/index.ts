@@ -1,0 +1,1 @@
+export { rankSentences, summariseExtractive } from './summarise.ts';

@@ -1,0 +1,127 @@
+import { splitSentences } from '../../pipeline/index.ts';
+import { centrality, contentTerms, cosine, type TermVector, termVectors } from './text-rank.ts';
+import { escapeRegExp } from '../../domain/index.ts';
+
+// The offline summariser, used when no language model is configured: LexRank-style centrality
+// over the article's own sentences, biased toward early sentences, sentences naming the article's
+// entities or sharing the title's words, and sentences carrying figures; boilerplate, questions,
+// bare quotations and very short or very long sentences never compete.
+
+/** A sentence with its place in the text (index among splitSentences(text)) and its rank score. */
+export interface RankedSentence {
+  index: number;
+  sentence: string;
+  score: number;
+}
+
+const MIN_WORDS = 6;
+const MAX_WORDS = 60;
+// Long texts (earnings-call transcripts) are ranked on their first sentences only: the graph stays
+// small and the prepared remarks, where results are stated, come first.
+const MAX_GRAPH_SENTENCES = 300;
+const REDUNDANT_SIMILARITY = 0.5;
+// A sentence sharing few words with the rest (a late, specific fact) still competes on its prior.
+const CENTRALITY_FLOOR = 0.5;
+const DEFAULT_SUMMARY_SENTENCES = 3;
+
+// Lines that are about the page, the call or the legal small print rather than the story.
+const BOILERPLATE = [
+  /©|\b(?:all rights reserved|copyright|click here|read more|sign up|subscribe|newsletter|follow us|terms of (?:use|service)|privacy policy|cookies?\b)/i,
+  /\b(?:forward[- ]looking statements?|safe harbor|undue reliance|actual results (?:may|could) differ|risk factors|non-gaap (?:financial )?measures?(?: can be found| is included| are included)?|reconciliation)\b/i,
+  /\b(?:reporting by|editing by|writing by|additional reporting|compiled by|contributed to this|for more (?:news|information))\b/i,
+  /\b(?:good (?:morning|afternoon|evening)|thank you|thanks,? (?:everyone|operator)|welcome (?:to|everyone)|(?:earnings|conference) call|question-and-answer|q&a session|operator instructions|joining us|replay of|webcast|press release (?:is|was) available|on slide \d+|presentation (?:is|was) available|(?:turn|hand) (?:it|the call|things) (?:over|back)|open (?:it|the call|the line) (?:up )?for questions)\b/i,
+  /\b(?:this (?:article|story|report) (?:was|is|has)|not (?:investment|financial) advice|disclaimer|sponsored|advertisement|trending|related:?\s|image (?:source|credit)|photo:)/i,
+  /https?:\/\/|www\.|@\w+\.\w+/i,
+];
+
+/** Every candidate sentence of the text with its score, best first. */
+export function rankSentences(
+  text: string,
+  options: { title?: string; entityNames?: readonly string[] } = {},
+): RankedSentence[] {
+  const sentences = splitSentences(text);
+  const candidates: Array<{ index: number; sentence: string }> = [];
+  for (const [index, sentence] of sentences.entries()) {
+    if (candidates.length >= MAX_GRAPH_SENTENCES) break;
+    if (isCandidate(sentence, options.title)) candidates.push({ index, sentence });
+  }
+  if (candidates.length === 0) return [];
+  // The title is weighed in the same IDF space as the sentences.
+  const termLists = candidates.map(({ sentence }) => contentTerms(sentence));
+  const withTitle = termVectors(options.title === undefined ? termLists : [...termLists, contentTerms(options.title)]);
+  const vectors = withTitle.slice(0, candidates.length);
+  const titleVector = options.title === undefined ? undefined : withTitle[candidates.length];
+  const entityPatterns = (options.entityNames ?? []).filter((name) => name.trim().length > 1).map(namePattern);
+
+  const prior = candidates.map(({ sentence }, order) => {
+    const position = 1 + 1.5 / (1 + order / 3); // the lead of a news story states its news
+    const entities = entityPatterns.filter((pattern) => pattern.test(sentence)).length;
+    const entityWeight = 1 + 0.6 * Math.min(entities, 3);
+    const vector = vectors[order];
+    const titleWeight = titleVector === undefined || vector === undefined ? 1 : 1 + 2 * cosine(vector, titleVector);
+    const figureWeight = /\d/.test(sentence) && /[%$€£¥]|\b(?:percent|pct|cents?|million|billion|bn|mn|eps|per share)\b/i.test(sentence) ? 1.5 : 1;
+    return position * entityWeight * titleWeight * figureWeight;
+  });
+  const central = centrality(vectors, prior);
+  return candidates
+    .map(({ index, sentence }, order) => ({ index, sentence, score: round((CENTRALITY_FLOOR + (central[order] ?? 0)) * (prior[order] ?? 1)) }))
+    .sort((left, right) => right.score - left.score || left.index - right.index);
+}
+
+/** The best sentences of an article, at most `maxSentences` (default 3), in document order. */
+export function summariseExtractive(
+  input: { title: string; text: string; entityNames?: readonly string[] },
+  options: { maxSentences?: number } = {},
+): string[] {
+  const limit = options.maxSentences ?? DEFAULT_SUMMARY_SENTENCES;
+  if (limit <= 0) return [];
+  const rankOptions: { title: string; entityNames?: readonly string[] } = { title: input.title };
+  if (input.entityNames !== undefined) rankOptions.entityNames = input.entityNames;
+  const ranked = rankSentences(input.text, rankOptions);
+  const chosen: Array<{ index: number; sentence: string; terms: TermVector }> = [];
+  const vectors = termVectors(ranked.map(({ sentence }) => contentTerms(sentence)));
+  for (const [order, candidate] of ranked.entries()) {
+    if (chosen.length >= limit) break;
+    const vector = vectors[order];
+    if (vector === undefined) continue;
+    // A sentence that repeats one already chosen adds nothing to a three-line summary.
+    if (chosen.some((previous) => cosine(previous.terms, vector) >= REDUNDANT_SIMILARITY)) continue;
+    chosen.push({ index: candidate.index, sentence: candidate.sentence, terms: vector });
+  }
+  return chosen.sort((left, right) => left.index - right.index).map(({ sentence }) => sentence);
+}
+
+function isCandidate(sentence: string, title: string | undefined): boolean {
+  const words = sentence.split(/\s+/).length;
+  if (words < MIN_WORDS || words > MAX_WORDS) return false;
+  if (sentence.endsWith('?') || BOILERPLATE.some((pattern) => pattern.test(sentence))) return false;
+  if (title !== undefined && sentence.trim().toLowerCase() === title.trim().toLowerCase()) return false;
+  return !isBareQuotation(sentence) && /\p{Ll}/u.test(sentence);
+}
+
+// A quotation with at most a short attribution ('"We are pleased," he said.') is colour, not news.
+function isBareQuotation(sentence: string): boolean {
+  const share = quotedShare(sentence);
+  if (share >= 0.6) return true;
+  if (share === 0 || !/^["“‘']/u.test(sentence)) return false;
+  const unquoted = sentence.replace(/["“][^"”]*["”]?/g, ' ').trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return unquoted.length <= 8;
+}
+
+// The share of a sentence's letters inside quotation marks: a bare quotation is colour, not news.
+function quotedShare(sentence: string): number {
+  const letters = sentence.replace(/[^\p{L}]/gu, '').length;
+  if (letters === 0) return 1;
+  let quoted = 0;
+  for (const match of sentence.matchAll(/["“]([^"”]*)["”]?/g)) quoted += (match[1] ?? '').replace(/[^\p{L}]/gu, '').length;
+  return quoted / letters;
+}
+
+function namePattern(name: string): RegExp {
+  const escaped = escapeRegExp(name.trim()).replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

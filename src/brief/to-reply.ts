@@ -1,0 +1,71 @@
+import type { Reply, ReplyLine, ReplySection, SentimentLabel } from '../domain/index.ts';
+import type { Brief } from './compose.ts';
+
+export const TONE_MARK: Record<SentimentLabel, string> = { positive: '▲', negative: '▼', neutral: '●', mixed: '◆' };
+
+function overallTone(counts: Brief['sentiment']): SentimentLabel {
+  const { positive, negative } = counts;
+  if (positive > 0 && negative > 0 && Math.min(positive, negative) / Math.max(positive, negative) > 0.6) return 'mixed';
+  if (positive > negative) return 'positive';
+  if (negative > positive) return 'negative';
+  return 'neutral';
+}
+
+function hoursBetween(since: string, until: string): number {
+  return Math.round((Date.parse(until) - Date.parse(since)) / 3_600_000);
+}
+
+/** The neutral Reply for a brief, which every platform renders its own way. */
+export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'public'): Reply {
+  const sections: ReplySection[] = [];
+  if (brief.stories.length > 0) {
+    sections.push({
+      heading: 'Top stories',
+      lines: brief.stories.map(
+        (story): ReplyLine => ({
+          label: `${TONE_MARK[story.sentiment.label]} ${story.headline}`,
+          text: story.summary.map((sentence) => sentence.text).join(' '),
+          sources: story.sources,
+          tone: story.sentiment.label,
+        }),
+      ),
+    });
+  }
+  if (brief.movers.length > 0) {
+    sections.push({
+      heading: 'Movers',
+      lines: brief.movers.map((mover) => ({
+        label: `${mover.name}${mover.ticker === null ? '' : ` (${mover.ticker})`} ${mover.direction === 'up' ? '▲' : '▼'} ${mover.figure}`,
+        text: mover.excerpt,
+        sources: [mover.source],
+        tone: mover.direction === 'up' ? 'positive' : 'negative',
+      })),
+    });
+  }
+  const counts = brief.sentiment;
+  const tone = overallTone(counts);
+  const storyCount = brief.stories.length;
+  const leadText =
+    brief.articleCount === 0
+      ? `No articles in the last ${hoursBetween(brief.window.since, brief.window.until)} h.`
+      : `${storyCount} ${storyCount === 1 ? 'story' : 'stories'} from ${brief.articleCount} ${brief.articleCount === 1 ? 'article' : 'articles'} · ` +
+        `sentiment ${TONE_MARK.positive} ${counts.positive} positive, ${TONE_MARK.negative} ${counts.negative} negative, ` +
+        `${TONE_MARK.neutral} ${counts.neutral} neutral${counts.mixed > 0 ? `, ${TONE_MARK.mixed} ${counts.mixed} mixed` : ''}`;
+  const overview = brief.overview.map((sentence) => sentence.text).join(' ');
+  const overviewSources = [...new Set(brief.overview.flatMap((sentence) => sentence.sources))];
+  // With a model configured but unavailable, the LLM path leaves a "Generated offline: …" note.
+  const modelFailed = brief.notes.some((note) => note.startsWith('Generated offline'));
+  const footer = [
+    brief.summariser !== 'extractive' ? `Summarised by ${brief.summariser}` : modelFailed ? 'Extractive summaries' : 'Offline extractive summaries (no LLM configured)',
+    ...brief.notes,
+  ].join(' · ');
+  return {
+    title: brief.title,
+    lead: overview === '' ? { text: leadText, sources: [] } : { text: overview, sources: overviewSources },
+    sections: overview === '' ? sections : [{ heading: '', lines: [{ text: leadText, sources: [] }] }, ...sections],
+    sources: brief.sources,
+    visibility,
+    tone,
+    footer,
+  };
+}

@@ -1,0 +1,1 @@
+export { createOpenAiModel } from './openai-model.ts';

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type { DedupeKeys } from '../../ports/index.ts';
+
+// Near-duplicate detection: MinHash over word shingles of the normalised text, LSH banding into
+// string keys the store indexes, and a Jaccard estimate to confirm a candidate.
+//
+// Choices (measured on Reuters and crypto-news articles, see test/core/dedupe.test.ts):
+// - 4-word shingles: a syndicated copy keeps over 0.75 of them and a light rewrite (sentences
+//   dropped and swapped, words replaced) about 0.7, while distinct stories on the same company
+//   share under 0.1; 3-word shingles lift templated daily columns ("Bitcoin price analysis")
+//   closer to the threshold.
+// - 120 hash values: the Jaccard estimate's standard error is about 0.046 near 0.5, and a
+//   signature costs about 0.3 ms for a 550-word article.
+// - 40 bands of 3 rows: two texts become candidates with probability 1-(1-J^3)^40: 0.995 at
+//   J = 0.5, 0.67 at 0.3, 0.04 at 0.1, so the store looks up few unrelated articles while
+//   missing almost no copy above the threshold.
+
+const SHINGLE_SIZE = 4;
+const SIGNATURE_LENGTH = 120;
+const ROWS_PER_BAND = 3;
+const BANDS = SIGNATURE_LENGTH / ROWS_PER_BAND;
+/** Estimated Jaccard similarity of shingle sets from which two articles count as the same story. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.5;
+
+const EMPTY_SLOT = 0xffffffff;
+const SEEDS = makeSeeds(SIGNATURE_LENGTH);
+
+/** sha256 (hex) of the normalised title and text: equal for copies differing only in case, spacing and punctuation. */
+export function contentHash(title: string, text: string): string {
+  return createHash('sha256').update(`${normalisedWords(title).join(' ')}\n${normalisedWords(text).join(' ')}`).digest('hex');
+}
+
+/** MinHash signature and LSH band keys of an article; cheap enough to run on every ingested article. */
+export function dedupeKeys(title: string, text: string): DedupeKeys {
+  const words = normalisedWords(`${title}\n${text}`);
+  const signature = new Uint32Array(SIGNATURE_LENGTH).fill(EMPTY_SLOT);
+  if (words.length === 0) return { signature, bands: [] };
+  const wordHashes = words.map(hashWord);
+  const shingleCount = Math.max(1, wordHashes.length - SHINGLE_SIZE + 1);
+  const seen = new Set<number>();
+  for (let start = 0; start < shingleCount; start += 1) {
+    let shingle = 0x9e3779b9;
+    for (let offset = 0; offset < SHINGLE_SIZE && start + offset < wordHashes.length; offset += 1) {
+      shingle = mix32(Math.imul(shingle ^ (wordHashes[start + offset] ?? 0), 0x01000193));
+    }
+    if (seen.has(shingle)) continue;
+    seen.add(shingle);
+    for (let slot = 0; slot < SIGNATURE_LENGTH; slot += 1) {
+      const value = mix32(shingle ^ (SEEDS[slot] ?? 0));
+      if (value < (signature[slot] ?? EMPTY_SLOT)) signature[slot] = value;
+    }
+  }
+  return { signature, bands: bandKeys(signature) };
+}
+
+/** Estimated Jaccard similarity (0…1) of the shingle sets behind two signatures. */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  const length = Math.min(a.length, b.length);
+  if (length === 0) return 0;
+  let equal = 0;
+  let empty = 0;
+  for (let slot = 0; slot < length; slot += 1) {
+    if (a[slot] === b[slot]) {
+      if (a[slot] === EMPTY_SLOT) empty += 1;
+      else equal += 1;
+    }
+  }
+  // Two empty texts are not the same story.
+  return empty === length ? 0 : equal / length;
+}
+
+/** Whether two signatures belong to copies of the same story. */
+export function isNearDuplicate(a: Uint32Array, b: Uint32Array): boolean {
+  return estimateSimilarity(a, b) >= NEAR_DUPLICATE_THRESHOLD;
+}
+
+/** Lower-case words and numbers of a text, accents and punctuation dropped. */
+export function normalisedWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu)
+      ?.map((word) => word.replace(/['’]/g, '')) ?? []
+  );
+}
+
+function bandKeys(signature: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let band = 0; band < BANDS; band += 1) {
+    // 64 bits per band: two independent mixes of the band's rows.
+    let high = 0x811c9dc5 ^ band;
+    let low = 0x01000193 ^ Math.imul(band, 0x9e3779b9);
+    for (let row = 0; row < ROWS_PER_BAND; row += 1) {
+      const value = signature[band * ROWS_PER_BAND + row] ?? 0;
+      high = mix32(Math.imul(high ^ value, 0x01000193));
+      low = mix32((low + Math.imul(value, 0x85ebca6b)) | 0);
+    }
+    keys.push(`${band.toString(36)}:${hex(high)}${hex(low)}`);
+  }
+  return keys;
+}
+
+function hashWord(word: string): number {
+  let hash = 0x811c9dc5; // FNV-1a
+  for (let index = 0; index < word.length; index += 1) {
+    hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193);
+  }
+  return mix32(hash);
+}
+
+// MurmurHash3's 32-bit finaliser: a cheap bijection that spreads every input bit.
+function mix32(value: number): number {
+  let hash = value >>> 0;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+function makeSeeds(count: number): Uint32Array {
+  const seeds = new Uint32Array(count);
+  let state = 0x2545f491;
+  for (let index = 0; index < count; index += 1) {
+    state = mix32((state + 0x9e3779b9) | 0);
+    seeds[index] = state;
+  }
+  return seeds;
+}
+
+function hex(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
+}

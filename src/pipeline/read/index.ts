@@ -1,0 +1,2 @@
+export { decodeBytes } from './decode.ts';
+export { readArticles } from './read-articles.ts';

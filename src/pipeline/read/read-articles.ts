@@ -1,0 +1,122 @@
+import { gunzipSync } from 'node:zlib';
+import { InputError, type RawArticle } from '../../domain/index.ts';
+import { decodeBytes } from './decode.ts';
+import { readFeed } from './feed.ts';
+import { readHtml } from './html.ts';
+import { readJson } from './json.ts';
+import { readPlainText } from './text.ts';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+type Format = 'html' | 'feed' | 'json' | 'text';
+
+// Signatures of binary formats people upload by mistake, named so the error can say what it saw.
+const MAGIC: { name: string; bytes: number[] }[] = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a WebP or RIFF file', bytes: [0x52, 0x49, 0x46, 0x46] },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive (or Office document)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a 7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf] },
+  { name: 'an executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  { name: 'a SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65] },
+];
+
+/**
+ * Reads one input (an uploaded file, a fetched page or feed, a pasted body) into raw articles.
+ * The format comes from the content itself first (markup, JSON), then the content type, then the
+ * file name's extension; anything else is plain text with an optional header block. A gzip
+ * stream is unpacked first. Every problem is an InputError naming the input, with a one-line reason.
+ */
+export function readArticles(
+  input: { name: string; bytes: Uint8Array; contentType?: string; url?: string },
+  limits?: { maxBytes?: number },
+): RawArticle[] {
+  const { name } = input;
+  const maxBytes = limits?.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes = input.bytes;
+  if (bytes.length === 0) throw new InputError(name, 'is empty');
+  if (bytes.length > maxBytes) throw new InputError(name, `is too large (${megabytes(bytes.length)}; the limit is ${megabytes(maxBytes)})`);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzip(bytes, name, maxBytes);
+  assertNotBinary(bytes, name);
+
+  const text = decodeBytes(bytes, input.contentType === undefined ? undefined : { contentType: input.contentType });
+  if (text.trim() === '') throw new InputError(name, 'is empty (only whitespace)');
+  assertMostlyText(text, name);
+
+  const format = detectFormat(text, input.contentType, name);
+  const articles = readAs(format, text, input);
+  if (articles.length === 0) throw new InputError(name, 'contains no article');
+  return articles;
+}
+
+function readAs(format: Format, text: string, input: { name: string; url?: string; contentType?: string }): RawArticle[] {
+  switch (format) {
+    case 'html':
+      return [readHtml(text, input)];
+    case 'feed':
+      return readFeed(text, input.name);
+    case 'json':
+      return readJson(text, input.name);
+    case 'text': {
+      const article = readPlainText(text);
+      return [input.url && !article.url ? { ...article, url: input.url } : article];
+    }
+  }
+}
+
+function detectFormat(text: string, contentType: string | undefined, name: string): Format {
+  const start = text.trimStart().slice(0, 2048);
+  const lowerStart = start.toLowerCase();
+  if (lowerStart.startsWith('<?xml') || /^<(rss|feed|rdf:rdf|rdf)[\s>]/.test(lowerStart)) {
+    const root = lowerStart.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '').trimStart();
+    return /^<(!doctype html|html)[\s>]/.test(root) ? 'html' : 'feed';
+  }
+  if (/^<(!doctype html|html|head|body)[\s>]/.test(lowerStart) || /^<!--/.test(lowerStart)) return 'html';
+  if (/^[[{]/.test(start)) return 'json';
+
+  const type = (contentType ?? '').toLowerCase();
+  const extension = name.toLowerCase().match(/\.([a-z0-9]+)(?:\.gz)?$/)?.[1] ?? '';
+  const startsWithMarkup = start.startsWith('<');
+  if (/html/.test(type) || /^x?html?$/.test(extension)) return startsWithMarkup ? 'html' : 'text';
+  if (/(rss|atom|rdf|xml)/.test(type) || /^(rss|atom|xml|rdf)$/.test(extension)) return startsWithMarkup ? 'feed' : 'text';
+  if (/json/.test(type) || /^(json|jsonl|ndjson)$/.test(extension)) return 'json';
+  if (startsWithMarkup && (start.match(/<\/?(p|div|span|a|br|h[1-6]|article|section|ul|li)[\s>/]/gi)?.length ?? 0) >= 3) return 'html';
+  return 'text';
+}
+
+function assertNotBinary(bytes: Uint8Array, name: string): void {
+  for (const { name: kind, bytes: signature } of MAGIC) {
+    if (signature.every((byte, index) => bytes[index] === byte)) throw new InputError(name, `is binary data (${kind}), not text`);
+  }
+  const hasUtf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (hasUtf16Bom) return;
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) throw new InputError(name, 'is binary data (it contains NUL bytes), not text');
+}
+
+// Decoded text full of control characters or undecodable bytes is binary that slipped through.
+function assertMostlyText(text: string, name: string): void {
+  const sample = text.slice(0, 8192);
+  let suspicious = 0;
+  for (const character of sample) {
+    const code = character.codePointAt(0) ?? 0;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c) || code === 0x7f || code === 0xfffd) suspicious += 1;
+  }
+  if (suspicious > Math.max(8, sample.length * 0.05)) throw new InputError(name, 'is binary data (mostly control characters), not text');
+}
+
+function gunzip(bytes: Uint8Array, name: string, maxBytes: number): Uint8Array {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    const tooLarge = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    if (tooLarge) throw new InputError(name, `is too large once unpacked (the limit is ${megabytes(maxBytes)})`);
+    throw new InputError(name, 'is a damaged gzip stream');
+  }
+}
+
+function megabytes(count: number): string {
+  return `${(count / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}

@@ -1,0 +1,2 @@
+export { entityPattern } from './pattern.ts';
+export { createEntityRecognizer } from './recognizer.ts';

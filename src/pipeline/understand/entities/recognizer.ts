@@ -1,0 +1,212 @@
+import type { EntityMention } from '../../../domain/index.ts';
+import { analyseText, type TokenContext } from './context.ts';
+import { type AliasEntry, buildGazetteer, type Gazetteer, type TrieNode } from './gazetteer.ts';
+import { ACRONYMS } from './acronyms.ts';
+import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
+import { MARKET_SUFFIXES, type Token } from '../name-keys/index.ts';
+import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
+
+export interface EntityRecognizer {
+  /** Entities the title and text mention, resolved to the reference, most mentioned first. */
+  recognize(title: string, text: string): EntityMention[];
+  /** Where in `text` each accepted mention is (for highlighting and evaluation), in text order. */
+  locate(text: string): EntityLocation[];
+}
+
+export interface EntityLocation {
+  start: number;
+  end: number;
+  entity: ReferenceEntity;
+}
+
+/** A match the recogniser is unsure of ("Target" opening a sentence): kept only if the entity is also named plainly. */
+interface Found extends NameSpan {
+  weak: boolean;
+  counted: boolean;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|posted|announced|unveiled|launched|shareholders|ceo|executives|stake)$/;
+
+// Words after a one-word name that show it is part of a longer proper name, unlike "Apple Inc" or "Apple's".
+const CORPORATE_TAIL = /^(inc|corp|co|ltd|plc|group|holdings|shares?|stock|sa|ag|nv|se|llc|lp)$/;
+
+export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer {
+  const gazetteer = buildGazetteer(index);
+  return {
+    recognize(title: string, text: string): EntityMention[] {
+      return summarise([...findAll(title, gazetteer, index), ...findAll(text, gazetteer, index)]);
+    },
+    locate(text: string): EntityLocation[] {
+      const found = findAll(text, gazetteer, index);
+      const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity));
+      return found
+        .filter((match) => !match.weak || strong.has(match.entity))
+        .sort((left, right) => left.start - right.start)
+        .map(({ start, end, entity }) => ({ start, end, entity }));
+    },
+  };
+}
+
+function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex): Found[] {
+  if (text.trim() === '') return [];
+  const context = analyseText(text);
+  const names = matchNames(context, gazetteer, index);
+  const symbols = findSymbols(context, index, gazetteer, names);
+  // A symbol that overlaps a name ("NYSE" inside "(NYSE: GS)") replaces it.
+  const kept = names.filter((name) => !symbols.some((symbol) => symbol.start < name.end && name.start < symbol.end));
+  return [...kept, ...symbols.map((symbol) => ({ ...symbol, weak: false, counted: !symbol.repeatsName }))];
+}
+
+function matchNames(context: TokenContext, gazetteer: Gazetteer, index: ReferenceIndex): Found[] {
+  const { tokens } = context;
+  const found: Found[] = [];
+  const redefined = context.text.includes('(') ? redefinedAcronyms(context, index) : NONE;
+  let position = 0;
+  while (position < tokens.length) {
+    const token = tokens[position] as Token;
+    if (redefined.has(token.key) && token.shape === 'upper') {
+      position += 1;
+      continue;
+    }
+    const match = longestMatch(context, gazetteer.root, position);
+    if (match !== null && !overtaken(context, gazetteer.root, position, match.end)) {
+      const last = tokens[match.end - 1] as Token;
+      if (match.entry.entity !== null) {
+        found.push({ start: token.start, end: last.end, entity: match.entry.entity, weak: match.weak, counted: true });
+      }
+      position = match.end;
+      continue;
+    }
+    const ticker = bareTicker(context, position, index, gazetteer);
+    // Three letters make many words and acronyms ("PSA", "CVS"): such a ticker counts only beside the name.
+    if (ticker !== null) found.push({ start: token.start, end: token.end, entity: ticker, weak: /^[A-Z]{3}$/.test(token.text), counted: true });
+    position += 1;
+  }
+  return found;
+}
+
+/** True when an alias starting inside [first, end) runs past `end`: "the Nasdaq 100" is the index, not "the Nasdaq". */
+function overtaken(context: TokenContext, root: TrieNode, first: number, end: number): boolean {
+  for (let position = first + 1; position < end; position += 1) {
+    const later = longestMatch(context, root, position);
+    if (later !== null && later.end > end) return true;
+  }
+  return false;
+}
+
+/** The longest alias starting at `first` that its context accepts, trying shorter ones when a longer one is refused. */
+function longestMatch(context: TokenContext, root: TrieNode, first: number): { entry: AliasEntry; end: number; weak: boolean } | null {
+  const candidates: Array<{ entries: AliasEntry[]; end: number }> = [];
+  let node: TrieNode | undefined = root;
+  for (let position = first; position < context.tokens.length; position += 1) {
+    const token = context.tokens[position] as Token;
+    node = node.next?.get(token.key);
+    if (node === undefined) break;
+    if (node.entries !== null) candidates.push({ entries: node.entries, end: position + 1 });
+    // A word joined by a hyphen to a longer phrase's end is still part of it ("Nasdaq-100"); other punctuation is not checked.
+    if (node.next === null) break;
+  }
+  for (let candidate = candidates.length - 1; candidate >= 0; candidate -= 1) {
+    const { entries, end } = candidates[candidate] as { entries: AliasEntry[]; end: number };
+    let weakMatch: AliasEntry | null = null;
+    for (const entry of entries) {
+      const verdict = judge(context, entry, first, end);
+      if (verdict === 'strong') return { entry, end, weak: false };
+      if (verdict === 'weak') weakMatch ??= entry;
+    }
+    if (weakMatch !== null) return { entry: weakMatch, end, weak: true };
+  }
+  return null;
+}
+
+/** Whether the words at [first, end) really are this alias: their capitals, their neighbours, their sentence. */
+function judge(context: TokenContext, entry: AliasEntry, first: number, end: number): 'strong' | 'weak' | 'no' {
+  const { tokens, sentenceStart, informative } = context;
+  const opensSentence = sentenceStart[first] === 1;
+  const prose = informative[first] === 1;
+  const aliasHasCapitals = entry.shapes.some((shape) => shape === 'upper' || shape === 'capitalized');
+  for (let offset = 0; offset < entry.shapes.length; offset += 1) {
+    const wanted = entry.shapes[offset];
+    const shape = (tokens[first + offset] as Token).shape;
+    if (wanted === 'upper' && shape !== 'upper') return 'no';
+    if (wanted === 'capitalized' && shape === 'lower') return 'no';
+    // A lower-case alias word may be capitalised only where capitals mean nothing: opening a sentence, in a
+    // headline, or inside a capitalised name ("Bank Of America").
+    if (wanted === 'lower' && shape !== 'lower' && !(aliasHasCapitals || !prose || (offset === 0 && opensSentence))) return 'no';
+  }
+  const last = tokens[end - 1] as Token;
+  const next = tokens[end];
+  const previous = tokens[first - 1];
+  if (entry.startsWithThe && last.hyphenAfter) return 'no';
+  // "(LSE: BVS)": an exchange written as a ticker prefix is not itself news.
+  if (entry.entity?.type === 'exchange' && /^\s*:\s*[A-Z0-9]/.test(context.text.slice(last.end, last.end + 12))) return 'no';
+  if (entry.possessive && !/['’]s$/i.test(last.text)) return 'no';
+  // Only words joined by plain spaces make one name: "Helen Schwab" does, "Google, Facebook" does not.
+  const opening = tokens[first] as Token;
+  const followsName = previous !== undefined && !opensSentence && isNameWord(previous) && !last.hyphenBefore && /^ +$/.test(context.text.slice(previous.end, opening.start));
+  const precedesName =
+    next !== undefined && sentenceStart[end] !== 1 && next.shape === 'capitalized' && !CORPORATE_TAIL.test(next.key) && /^ +$/.test(context.text.slice(last.end, next.start));
+  // "gold" written "Gold" inside a name ("Oregon Steel", "Gold Fields") is not the commodity.
+  if (!aliasHasCapitals && opening.shape !== 'lower') {
+    if (followsName || precedesName) return 'no';
+    if (!prose) return 'weak';
+  }
+  // "SEC-CDSCO": an acronym fused to another acronym names a joint body, not this one.
+  if (entry.shapes.length === 1 && entry.shapes[0] === 'upper') {
+    if (last.hyphenAfter && next?.shape === 'upper') return 'no';
+    if (last.hyphenBefore && previous?.shape === 'upper') return 'no';
+  }
+  if (entry.guardPrevious && followsName && previous !== undefined) return sentenceStart[first - 1] === 1 ? 'weak' : 'no';
+  const lesserSingleWord = entry.entity !== null && (entry.entity.rank ?? 0) < 3 && entry.shapes.length === 1 && entry.shapes[0] === 'capitalized';
+  // "Eaton Vance" is not Eaton, "Fox News" not quite Fox: a little-known one-word name before another capitalised word.
+  if (lesserSingleWord && precedesName) return 'weak';
+  // "AGCO Corp", "Herbalife Ltd": a legal suffix right after the name settles it.
+  if (next !== undefined && entry.shapes.length === 1 && CORPORATE_TAIL.test(next.key) && next.key !== 'shares' && next.key !== 'stock') return 'strong';
+  if (!entry.ambiguous) return entry.needsSupport ? 'weak' : 'strong';
+  if (lesserSingleWord) return 'weak';
+  // "Caterpillar shares fell", "Target said": what follows shows a company is meant.
+  if (next !== undefined && COMPANY_CUES.test(next.key) && /^ +$/.test(context.text.slice(last.end, next.start))) return 'strong';
+  // Everyday words ("Target", "Gap"): trusted only as a lone capitalised word inside ordinary prose.
+  if (!prose || (opensSentence && entry.shapes[0] !== 'upper')) return 'weak';
+  if (precedesName || entry.needsSupport) return 'weak';
+  return 'strong';
+}
+
+/** A capitalised word, an acronym or an initial ("Harrison", "CBS", "E." in "Gerald E. McCormick"), not a possessive ("Japan's"). */
+function isNameWord(token: Token): boolean {
+  if (/['’]s$/.test(token.text)) return false;
+  return token.shape === 'capitalized' || token.shape === 'upper';
+}
+
+/** An upper-case ticker standing alone in prose ("NVDA rose"), for well-known listings only. */
+function bareTicker(context: TokenContext, position: number, index: ReferenceIndex, gazetteer: Gazetteer): ReferenceEntity | null {
+  const token = context.tokens[position] as Token;
+  if (token.shape !== 'upper') return null;
+  const suffixed = /^[A-Z0-9]{1,6}\.([A-Z]{1,3})$/.exec(token.text);
+  if (suffixed?.[1] !== undefined) return MARKET_SUFFIXES.has(suffixed[1]) ? (index.byTicker(token.text)[0] ?? null) : null;
+  if (context.informative[position] !== 1 || !/^[A-Z]{3,5}$/.test(token.text)) return null;
+  if (ACRONYMS.has(token.text) || index.isCommonWord(token.text) || token.hyphenBefore || token.hyphenAfter) return null;
+  // Part of an all-capitals phrase ("SAN FRANCISCO (Reuters)"), not a symbol on its own.
+  const previous = context.tokens[position - 1];
+  const next = context.tokens[position + 1];
+  if ((previous?.shape === 'upper' && previous.end >= token.start - 1) || (next?.shape === 'upper' && next.start <= token.end + 1)) return null;
+  if (gazetteer.isSingleWordAlias(token.key)) return null;
+  const entity = index.byTicker(token.text).find((candidate) => (candidate.rank ?? 0) >= 2);
+  return entity ?? null;
+}
+
+function summarise(found: readonly Found[]): EntityMention[] {
+  const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity));
+  const mentions = new Map<ReferenceEntity, { count: number; first: number }>();
+  found.forEach((match, order) => {
+    if (match.weak && !strong.has(match.entity)) return;
+    const mention = mentions.get(match.entity) ?? { count: 0, first: order };
+    if (match.counted) mention.count += 1;
+    mentions.set(match.entity, mention);
+  });
+  return [...mentions.entries()]
+    .map(([entity, { count, first }]) => ({ entity, count: Math.max(count, 1), first }))
+    .sort((left, right) => right.count - left.count || left.first - right.first)
+    .map(({ entity, count }) => ({ id: entity.id, name: entity.name, type: entity.type, ticker: entity.ticker, tickers: [...entity.tickers], count }));
+}

@@ -1,0 +1,1 @@
+export { scoreSentiment } from './sentiment.ts';

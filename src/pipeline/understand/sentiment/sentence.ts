@@ -1,0 +1,265 @@
+import { clauseWeightsOf, hasNumberNear, intensityAt, isMovementUse, isNegated } from './context.ts';
+import { comparedFigures } from './figures.ts';
+import { CLAUSE_END, type MovementForm, sentenceUnits, type Unit } from './units.ts';
+
+// A sentence's tone is the sum of its events, found in passes that each settle ("consume") the
+// words they used so that no word counts twice:
+//   1. result states: "swung to a net profit", "slipped into a loss";
+//   2. baselines: "profit of EUR 9.8 mn versus a loss of EUR 12.7 mn", "up from a loss";
+//   3. compared figures: "EUR 5.1 mn (EUR 4.0 mn)";
+//   4. movements applied to what moved: "loss narrowed" is good, "costs rose" bad;
+//   5. words with a tone of their own: "downgrade", "record profit", "weak demand".
+// Each event is turned by negation, intensifiers and the clause it sits in.
+
+/** One contribution to a sentence's tone, for explaining a score. */
+export interface SentimentEvent {
+  word: string;
+  /** What moved, when the event is a movement. */
+  target: string | null;
+  value: number;
+}
+
+type Trace = (event: SentimentEvent) => void;
+
+const DEFAULT_MOVE = 0.6;
+const COMPARED_WEIGHT = 0.8;
+const BACK_WINDOW = 8;
+const FAR_BACK_WINDOW = 30;
+const AHEAD_WINDOW = 5;
+const NEGATED = -0.8;
+const FORWARD_STOP = new Set([...CLAUSE_END, ',', '(', ')', 'and', 'but', 'while', 'whereas', 'as', 'after', 'than']);
+// A subordinate clause has its own subject: in "X rose as Y fell", Y is what fell.
+const BACK_STOP = new Set([...CLAUSE_END, 'as', 'because', 'after', 'amid', 'since', 'when', 'but']);
+const MODIFYING_WORDS = new Set(['excluding', 'including', 'ex', 'excl', 'before', 'after', 'without', 'plus', 'minus']);
+const RESULTS = new Set(['profit', 'net_profit', 'operating_profit', 'loss', 'net_loss', 'operating_loss', 'pre-tax_loss']);
+const BASELINE_LINKS = new Set(['versus', 'vs', 'compared', 'against', 'from']);
+const STATE_STOP = new Set([...CLAUSE_END, ',', 'from', 'versus', 'vs', 'compared', 'against', 'and', 'but']);
+
+interface Scoring {
+  units: Unit[];
+  consumed: Uint8Array;
+  /** Quantities that are a state reached or a baseline: never what a movement word moved. */
+  reserved: Uint8Array;
+  usedIntensifiers: Uint8Array;
+  clauseWeights: number[];
+  total: number;
+  trace: Trace | undefined;
+}
+
+/** The unbounded tone of a sentence: the sum of its weighted events (about -3 … +3). */
+export function rawSentenceScore(sentence: string, trace?: Trace): number {
+  const units = sentenceUnits(sentence);
+  const scoring: Scoring = {
+    units,
+    consumed: new Uint8Array(units.length),
+    reserved: new Uint8Array(units.length),
+    usedIntensifiers: new Uint8Array(units.length),
+    clauseWeights: clauseWeightsOf(units),
+    total: 0,
+    trace,
+  };
+  scoreResultStates(scoring);
+  scoreBaselines(scoring);
+  scoreComparedFigures(scoring, sentence);
+  scoreMovements(scoring);
+  scoreTones(scoring);
+  return scoring.total;
+}
+
+function add(scoring: Scoring, event: SentimentEvent): void {
+  scoring.total += event.value;
+  scoring.trace?.(event);
+}
+
+function modifierOf(scoring: Scoring, position: number): number {
+  const intensity = intensityAt(scoring.units, position, scoring.usedIntensifiers);
+  return intensity * (isNegated(scoring.units, position) ? NEGATED : 1) * (scoring.clauseWeights[position] ?? 1);
+}
+
+function scoreResultStates(scoring: Scoring): void {
+  const { units, consumed, reserved } = scoring;
+  units.forEach((unit, position) => {
+    if ((unit.key !== 'to' && unit.key !== 'into') || BASELINE_LINKS.has(units[position - 1]?.key ?? '')) return;
+    for (let index = position + 1; index < units.length && index <= position + 9; index += 1) {
+      const ahead = units[index];
+      if (ahead === undefined || STATE_STOP.has(ahead.key)) return;
+      if (ahead.roles.quantity === undefined) continue;
+      if (!RESULTS.has(ahead.key)) return;
+      consumed[index] = 1;
+      reserved[index] = 1;
+      for (let back = position - 1; back >= 0 && back >= position - 3; back -= 1) {
+        if (units[back]?.roles.movement !== undefined) consumed[back] = 1;
+      }
+      add(scoring, { word: `to ${ahead.key}`, target: null, value: (ahead.roles.quantity ?? 0) * modifierOf(scoring, position) });
+      return;
+    }
+  });
+}
+
+// What follows "versus", "compared with" or "from" is the past, not news: it is settled without
+// tone. A profit set against an earlier loss is a turnaround, and so is the reverse.
+function scoreBaselines(scoring: Scoring): void {
+  const { units, consumed, reserved } = scoring;
+  units.forEach((unit, position) => {
+    if (!BASELINE_LINKS.has(unit.key)) return;
+    const movedBefore = [1, 2, 3, 4].some((offset) => {
+      const before = units[position - offset];
+      return before?.roles.movement !== undefined || before?.key === 'upgrade' || before?.key === 'downgrade';
+    });
+    let earlier: number | null = null;
+    let earlierQuantity = 0;
+    for (let index = position + 1; index < units.length && index <= position + 8; index += 1) {
+      const ahead = units[index];
+      if (ahead === undefined || CLAUSE_END.has(ahead.key) || ahead.key === ',') break;
+      // "compared to a negative EUR 15.5 mn": a negative figure is a loss.
+      if (ahead.key === 'negative' && index <= position + 3) {
+        earlier = index;
+        earlierQuantity = -1;
+        break;
+      }
+      if (ahead.roles.quantity !== undefined) {
+        earlier = index;
+        earlierQuantity = ahead.roles.quantity;
+        break;
+      }
+      // "rebounding from yesterday's slide", "upgraded to neutral from underperform".
+      if (unit.key !== 'from' || movedBefore) {
+        if (ahead.roles.tone !== undefined || ahead.roles.movement?.forms.has('noun') === true) consumed[index] = 1;
+      }
+    }
+    if (earlier === null || reserved[earlier] === 1) return;
+    reserved[earlier] = 1;
+    consumed[earlier] = 1;
+    for (let index = position - 1; index >= 0 && index >= position - 20; index -= 1) {
+      const before = units[index];
+      if (before === undefined || CLAUSE_END.has(before.key)) return;
+      const quantity = before.roles.quantity;
+      if (quantity === undefined || quantity === 0) continue;
+      if (earlierQuantity !== 0 && quantity !== earlierQuantity && consumed[index] === 0) {
+        consumed[index] = 1;
+        // "down from a profit": the movement word is part of the comparison.
+        for (const offset of [1, 2]) if (units[position - offset]?.roles.movement !== undefined) consumed[position - offset] = 1;
+        add(scoring, { word: `${before.key} versus ${units[earlier]?.key ?? ''}`, target: null, value: quantity });
+      }
+      return;
+    }
+  });
+}
+
+function scoreComparedFigures(scoring: Scoring, sentence: string): void {
+  for (const figure of comparedFigures(sentence)) {
+    // The quantity's own tone ("a loss of EUR 0.4 mn compared to …") is settled by the comparison.
+    scoring.units.forEach((unit, position) => {
+      if (unit.key === figure.quantity) scoring.consumed[position] = 1;
+    });
+    add(scoring, { word: figure.description, target: figure.quantity, value: figure.value * COMPARED_WEIGHT });
+  }
+}
+
+function scoreMovements(scoring: Scoring): void {
+  const { units, consumed } = scoring;
+  // Verbs before nouns: in "revenue growth slows", growth is what slowed, not a movement of its own.
+  const order = units.map((_, position) => position);
+  order.sort((left, right) => Number(isNounOnly(units[left])) - Number(isNounOnly(units[right])) || left - right);
+  for (const position of order) {
+    const unit = units[position];
+    const movement = unit?.roles.movement;
+    if (unit === undefined || movement === undefined || consumed[position] === 1 || !isMovementUse(units, position)) continue;
+    const target = findTarget(scoring, position, movement.forms);
+    let value: number;
+    if (target !== null) {
+      value = movement.direction * (units[target]?.roles.quantity ?? 1);
+      consumed[target] = 1;
+    } else if (Math.abs(unit.roles.tone ?? 0) > DEFAULT_MOVE) {
+      continue; // left to the tone pass: "plunge" is bad news even when nothing is named
+    } else if (hasNumberNear(units, position) || movement.forms.has('intransitive')) {
+      // "rose 5%", "Acme soars": something moved though it is not named; in company news it is
+      // the company's fortunes.
+      value = movement.direction * DEFAULT_MOVE;
+    } else {
+      continue;
+    }
+    consumed[position] = 1;
+    const targetKey = target === null ? null : (units[target]?.key ?? null);
+    add(scoring, { word: unit.key, target: targetKey, value: value * modifierOf(scoring, position) });
+  }
+}
+
+function isNounOnly(unit: Unit | undefined): boolean {
+  const forms = unit?.roles.movement?.forms;
+  return forms !== undefined && forms.size === 1 && forms.has('noun');
+}
+
+// Words whose tone stands alone. A toned word also settles a toned quantity it speaks of, so
+// that "the loss improved" does not count the loss against the sentence as well.
+function scoreTones(scoring: Scoring): void {
+  const { units, consumed, usedIntensifiers } = scoring;
+  const toned = units
+    .map((unit, position) => ({ unit, position }))
+    .filter(({ unit, position }) => unit.roles.tone !== undefined && consumed[position] === 0)
+    .sort((left, right) => Number(left.unit.roles.quantity !== undefined) - Number(right.unit.roles.quantity !== undefined));
+  for (const { unit, position } of toned) {
+    if (consumed[position] === 1 || usedIntensifiers[position] === 1) continue;
+    consumed[position] = 1;
+    if (unit.roles.quantity === undefined) {
+      const settled = nearestTonedQuantity(units, position);
+      const opposite = settled !== null && Math.sign(units[settled]?.roles.tone ?? 0) !== Math.sign(unit.roles.tone ?? 0);
+      if (settled !== null && opposite) consumed[settled] = 1;
+    }
+    add(scoring, { word: unit.key, target: null, value: (unit.roles.tone ?? 0) * modifierOf(scoring, position) });
+  }
+}
+
+function isTarget(scoring: Scoring, index: number): boolean {
+  const unit = scoring.units[index];
+  if (unit?.roles.quantity === undefined || scoring.reserved[index] === 1) return false;
+  // "profit excluding restructuring costs": the costs only qualify the profit.
+  return !MODIFYING_WORDS.has(scoring.units[index - 1]?.key ?? '') && !MODIFYING_WORDS.has(scoring.units[index - 2]?.key ?? '');
+}
+
+function findTarget(scoring: Scoring, position: number, forms: ReadonlySet<MovementForm>): number | null {
+  const { units } = scoring;
+  const next = units[position + 1]?.key;
+  const aheadFirst =
+    ((forms.has('transitive') || forms.has('adjective')) && !forms.has('intransitive')) ||
+    (forms.has('noun') && (next === 'in' || next === 'of'));
+  const ahead = (): number | null => {
+    for (let index = position + 1; index < units.length && index <= position + AHEAD_WINDOW; index += 1) {
+      const unit = units[index];
+      if (unit === undefined || FORWARD_STOP.has(unit.key)) break;
+      if (isTarget(scoring, index)) {
+        // "growth forecast", "estimated risk": the last noun of a compound is the one that moved.
+        let head = index;
+        while (units[head + 1]?.roles.quantity !== undefined && isTarget(scoring, head + 1)) {
+          scoring.consumed[head] = 1;
+          head += 1;
+        }
+        return head;
+      }
+      if (unit.roles.movement !== undefined) break;
+    }
+    return null;
+  };
+  const back = (window: number): number | null => {
+    for (let index = position - 1; index >= 0 && index >= position - window; index -= 1) {
+      const unit = units[index];
+      if (unit === undefined || BACK_STOP.has(unit.key) || unit.roles.clause !== undefined) break;
+      if (isTarget(scoring, index)) return index;
+    }
+    return null;
+  };
+  const near = aheadFirst ? (ahead() ?? back(BACK_WINDOW)) : (back(BACK_WINDOW) ?? ahead());
+  // "net sales were EUR 41.8 mn in the period, an increase of 11 %": the apposition speaks of
+  // the quantity the sentence opened with.
+  return near ?? (forms.has('noun') ? back(FAR_BACK_WINDOW) : null);
+}
+
+function nearestTonedQuantity(units: readonly Unit[], position: number): number | null {
+  for (let distance = 1; distance <= 3; distance += 1) {
+    for (const index of [position + distance, position - distance]) {
+      const unit = units[index];
+      if (unit !== undefined && unit.roles.quantity !== undefined && unit.roles.tone !== undefined) return index;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,206 @@
+import { CONCESSION, CONTRAST_AFTER, INTENSITY, IRREGULAR_FORMS, KEEP_AS_IS, MOVEMENT, NEGATORS, NEUTRAL_PHRASES, NEUTRAL_QUANTITY, QUANTITY, TONE } from './lexicon.ts';
+
+/** How a word of movement finds what moved. */
+export type MovementForm = 'intransitive' | 'transitive' | 'noun' | 'adjective' | 'numeric';
+
+export interface WordRoles {
+  movement?: { direction: 1 | -1; forms: Set<MovementForm> };
+  /** +1 for a quantity an investor wants up, -1 for one wanted down, 0 for one without tone. */
+  quantity?: 1 | 0 | -1;
+  tone?: number;
+  negator?: boolean;
+  intensity?: number;
+  clause?: 'contrast' | 'concession';
+}
+
+/** One word, phrase, number or punctuation mark of a sentence, with its lexicon roles. */
+export interface Unit {
+  key: string;
+  kind: 'word' | 'number' | 'punctuation';
+  /** The parsed value of a number unit. */
+  value: number;
+  roles: WordRoles;
+}
+
+const WEAK_TONE = 0.4;
+
+/** Punctuation that ends a clause: searches for what moved never cross it. */
+export const CLAUSE_END: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?']);
+
+const lexicon = new Map<string, WordRoles>();
+const phrasesByFirstWord = new Map<string, string[][]>();
+const knownWords = new Set<string>();
+const keepAsIs = new Set(words(KEEP_AS_IS));
+
+buildLexicon();
+
+/** Splits a sentence into lexicon units, longest phrase first. */
+export function sentenceUnits(sentence: string): Unit[] {
+  const tokens = tokenize(sentence);
+  const lemmas = tokens.map(({ lemma }) => lemma);
+  // In running text a capitalised word after the first is a name ("Blockbuster", "Best Buy",
+  // "Progress Software") and carries no tone; a headline in title case gives no such hint.
+  const titleCase = isTitleCase(tokens);
+  const units: Unit[] = [];
+  let seenWord = false;
+  for (let position = 0; position < lemmas.length; ) {
+    const token = lemmas[position] ?? '';
+    const previous = lemmas[position - 1] ?? '';
+    const name = !titleCase && seenWord && tokens[position]?.capitalised === true && /^[\p{L}\p{N},]/u.test(previous);
+    if (/^[a-z]/.test(token)) seenWord = true;
+    const phrase = longestPhrase(lemmas, position);
+    if (phrase !== null) {
+      const key = phrase.join('_');
+      units.push({ key, kind: 'word', value: 0, roles: name ? {} : (lexicon.get(key) ?? {}) });
+      position += phrase.length;
+      continue;
+    }
+    if (/^\d/.test(token)) {
+      units.push({ key: token, kind: 'number', value: Number(token.replaceAll(',', '')), roles: {} });
+    } else if (/^[a-z]/.test(token) || token === "n't") {
+      units.push({ key: token, kind: 'word', value: 0, roles: name ? {} : (lexicon.get(token) ?? {}) });
+    } else {
+      units.push({ key: token, kind: 'punctuation', value: 0, roles: {} });
+    }
+    position += 1;
+  }
+  return markPeriodExtremes(units);
+}
+
+// "a three-year low", "its 52-week high", "record highs": a level reached is a movement.
+function markPeriodExtremes(units: Unit[]): Unit[] {
+  units.forEach((unit, position) => {
+    if (unit.key !== 'high' && unit.key !== 'low' && unit.key !== 'highs' && unit.key !== 'lows') return;
+    const before = units[position - 1]?.key ?? '';
+    if (!/(?:^|-)(?:year|month|week|day|decade|time|record|new|session)s?$/.test(before)) return;
+    const direction = unit.key.startsWith('high') ? 1 : -1;
+    units[position] = { ...unit, roles: { movement: { direction, forms: new Set(['intransitive']) } } };
+  });
+  return units;
+}
+
+interface Token {
+  lemma: string;
+  /** Starts with a capital followed by a lower-case letter ("Target", not "EPS" or "target"). */
+  capitalised: boolean;
+}
+
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter(({ lemma }) => /^[a-z]{4,}/.test(lemma));
+  return words.length > 0 && words.filter(({ capitalised }) => capitalised).length >= words.length * 0.5;
+}
+
+function tokenize(sentence: string): Token[] {
+  const normalised = sentence
+    .replace(/[’‘`´]/g, "'")
+    .replace(/n't\b/gi, " n't")
+    .replace(/\bcannot\b/gi, 'can not')
+    .replace(/(\d) \.(\d)/g, '$1.$2'); // wire copy sometimes spaces decimals: "EUR13 .6 m"
+  // Quotation marks are dropped so that `a "buy" rating` reads as the phrase "buy rating".
+  const tokens = normalised.match(/\d+(?:[.,]\d+)*|n't|[a-z]+(?:-[a-z]+)*|'s|[^\s\w'"“”]/gi) ?? [];
+  return tokens.map((token) => ({ lemma: lemmatise(token.toLowerCase()), capitalised: /^[A-Z][a-z]/.test(token) }));
+}
+
+/** The lexicon lemma of a lower-case word: irregular forms, then regular suffixes stripped by rule. */
+export function lemmatise(word: string): string {
+  const irregular = IRREGULAR_FORMS[word];
+  if (irregular !== undefined) return irregular;
+  if (knownWords.has(word) || keepAsIs.has(word) || word.length < 4) return word;
+  for (const candidate of lemmaCandidates(word)) {
+    if (knownWords.has(candidate)) return candidate;
+  }
+  return word;
+}
+
+function lemmaCandidates(word: string): string[] {
+  const candidates: string[] = [];
+  const undouble = (stem: string): string => (/([bdglmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem);
+  if (/ies$|ied$/.test(word)) candidates.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('ing')) {
+    const stem = word.slice(0, -3);
+    candidates.push(stem, `${stem}e`, undouble(stem));
+  }
+  if (word.endsWith('ed')) {
+    const stem = word.slice(0, -2);
+    candidates.push(stem, `${stem}e`, undouble(stem));
+  }
+  if (word.endsWith('es')) candidates.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) candidates.push(word.slice(0, -1));
+  return candidates;
+}
+
+function longestPhrase(lemmas: readonly string[], position: number): string[] | null {
+  const candidates = phrasesByFirstWord.get(lemmas[position] ?? '');
+  if (candidates === undefined) return null;
+  for (const phrase of candidates) {
+    if (phrase.every((part, offset) => lemmas[position + offset] === part)) return phrase;
+  }
+  return null;
+}
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter((word) => word !== '');
+}
+
+function buildLexicon(): void {
+  const entries: Array<[string, (roles: WordRoles) => void]> = [];
+  const movement = (list: string, direction: 1 | -1, form: MovementForm): void => {
+    for (const word of words(list)) {
+      entries.push([
+        word,
+        (roles) => {
+          if (roles.movement === undefined) roles.movement = { direction, forms: new Set() };
+          if (roles.movement.direction === direction) roles.movement.forms.add(form);
+        },
+      ]);
+    }
+  };
+  movement(MOVEMENT.upIntransitive, 1, 'intransitive');
+  movement(MOVEMENT.downIntransitive, -1, 'intransitive');
+  movement(MOVEMENT.upTransitive, 1, 'transitive');
+  movement(MOVEMENT.downTransitive, -1, 'transitive');
+  movement(MOVEMENT.upNoun, 1, 'noun');
+  movement(MOVEMENT.downNoun, -1, 'noun');
+  movement(MOVEMENT.upAdjective, 1, 'adjective');
+  movement(MOVEMENT.downAdjective, -1, 'adjective');
+  movement(MOVEMENT.upLevel, 1, 'intransitive');
+  movement(MOVEMENT.downLevel, -1, 'intransitive');
+  movement(MOVEMENT.upNumeric, 1, 'numeric');
+  movement(MOVEMENT.downNumeric, -1, 'numeric');
+  const each = (list: string, apply: (roles: WordRoles) => void): void => {
+    for (const word of words(list)) entries.push([word, apply]);
+  };
+  each(QUANTITY.good, (roles) => (roles.quantity = 1));
+  each(QUANTITY.bad, (roles) => (roles.quantity = -1));
+  each(NEUTRAL_QUANTITY, (roles) => (roles.quantity = 0));
+  // Listed from weak to strong so that a word in both keeps the stronger tone.
+  each(TONE.weakPositive, (roles) => (roles.tone = WEAK_TONE));
+  each(TONE.weakNegative, (roles) => (roles.tone = -WEAK_TONE));
+  each(TONE.positive, (roles) => (roles.tone = 1));
+  each(TONE.negative, (roles) => (roles.tone = -1));
+  each(NEUTRAL_PHRASES, (roles) => (roles.tone = 0));
+  each(NEGATORS, (roles) => (roles.negator = true));
+  each(INTENSITY.strong, (roles) => (roles.intensity = 1.6));
+  each(INTENSITY.weak, (roles) => (roles.intensity = 0.5));
+  each(CONTRAST_AFTER, (roles) => (roles.clause = 'contrast'));
+  each(CONCESSION, (roles) => (roles.clause = 'concession'));
+
+  // Single words are the vocabulary the lemmatiser reduces to; a phrase part joins it in its lemma
+  // form, so "net_sales" is stored as "net sale" and matches "net sales" and "Net Sales" alike.
+  for (const [entry] of entries) if (!entry.includes('_')) knownWords.add(entry);
+  for (const [entry] of entries) for (const part of entry.split('_')) knownWords.add(lemmatise(part));
+  for (const [entry, apply] of entries) {
+    const parts = entry.split('_').map(lemmatise);
+    const key = parts.join('_');
+    const roles = lexicon.get(key) ?? {};
+    apply(roles);
+    lexicon.set(key, roles);
+    if (parts.length > 1) {
+      const first = parts[0] ?? '';
+      const list = phrasesByFirstWord.get(first) ?? [];
+      if (!list.some((phrase) => phrase.join('_') === key)) list.push(parts);
+      list.sort((left, right) => right.length - left.length);
+      phrasesByFirstWord.set(first, list);
+    }
+  }
+}

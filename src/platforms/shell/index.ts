@@ -1,0 +1,2 @@
+export { renderMarkdown, renderText } from './render/index.ts';
+export { createShellPublisher, runShell } from './start.ts';

@@ -1,0 +1,51 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { type CommandContext, type CommandServices, parseCommandText, runCommand } from '../../dispatch/index.ts';
+import type { Publisher } from '../../ports/index.ts';
+import { findCommand } from '../../../commands/index.ts';
+import { renderText } from './render/index.ts';
+
+export const SHELL_CONTEXT: CommandContext = {
+  platform: 'shell',
+  workspaceId: 'local',
+  channelId: 'local',
+  userId: 'local',
+  isAdmin: true,
+};
+
+/** Scheduled briefs for the shell's one channel are printed where the replies go. */
+export function createShellPublisher(output: Writable): Publisher {
+  let count = 0;
+  return {
+    platform: 'shell',
+    async post(_target, reply) {
+      count += 1;
+      output.write(`\n${renderText(reply)}\n`);
+      return [`shell-${count}`];
+    },
+  };
+}
+
+/**
+ * Reads slash commands line by line and prints each reply; resolves at end of input.
+ * Lines are answered in order, one at a time.
+ */
+export async function runShell(input: Readable, output: Writable, services: CommandServices): Promise<void> {
+  const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+  for await (const rawLine of lines) {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (!line.startsWith('/')) {
+      output.write('Commands start with /. Try /help.\n');
+      continue;
+    }
+    const [word = '', ...rest] = line.slice(1).split(/\s+/);
+    const command = findCommand(word);
+    if (command === undefined) {
+      output.write(`Unknown command /${word}. Try /help.\n`);
+      continue;
+    }
+    const reply = await runCommand(command, () => parseCommandText(command, rest.join(' ')), SHELL_CONTEXT, services);
+    output.write(`${renderText(reply)}\n\n`);
+  }
+}

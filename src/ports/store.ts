@@ -1,0 +1,158 @@
+import type { Article, Delivery, EntityMention, NewSource, NewSubscription, PollRecord, Source, Subscription } from '../domain/index.ts';
+
+/** Near-duplicate keys computed by `pipeline/dedupe` and kept beside the article. */
+export interface DedupeKeys {
+  /** MinHash signature of the article's word shingles. */
+  signature: Uint32Array;
+  /** LSH band keys: two articles sharing a key are near-duplicate candidates. */
+  bands: string[];
+}
+
+export interface ArticleQuery {
+  /** ISO 8601 lower bound on publishedAt (or ingestedAt when unknown), inclusive. */
+  since?: string | undefined;
+  /** ISO 8601 upper bound, exclusive. */
+  until?: string | undefined;
+  /** Articles tagged with any of these topics… */
+  topics?: string[] | undefined;
+  /** …or mentioning any of these entity ids (both empty or absent: no filter). */
+  entityIds?: string[] | undefined;
+  /** Leave out near-duplicates (default true). */
+  originalsOnly?: boolean | undefined;
+  limit?: number | undefined;
+}
+
+export interface SearchHit {
+  article: Article;
+  /** Higher is better. */
+  score: number;
+}
+
+export interface EntityCount {
+  entity: Pick<EntityMention, 'id' | 'name' | 'type' | 'ticker'>;
+  articles: number;
+}
+
+export interface TopicCount {
+  topic: string;
+  articles: number;
+}
+
+/** What one LLM call cost, for token accounting. */
+export interface UsageRecord {
+  at: string;
+  promptId: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Answered from the cache: no call was made. */
+  cached: boolean;
+}
+
+export interface UsageTotal {
+  promptId: string;
+  model: string;
+  calls: number;
+  cacheHits: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** Articles: storing, near-duplicate keys, look-ups, search and counts. */
+export interface ArticleStore {
+  /** Id of a stored article with the same content hash, canonical URL or GUID, if any. */
+  findExisting(keys: { contentHash: string; url: string | null; guid: string | null }): Promise<string | null>;
+  /** Stored articles sharing a band key, with their signatures, oldest first. */
+  nearDuplicateCandidates(
+    bands: string[],
+    limit: number,
+  ): Promise<Array<{ id: string; duplicateOf: string | null; signature: Uint32Array }>>;
+  /** Stores the article and its keys atomically; false when an equal article won a race. */
+  insertArticle(article: Article, keys: DedupeKeys): Promise<boolean>;
+  getArticle(id: string): Promise<Article | null>;
+  getArticles(ids: string[]): Promise<Article[]>;
+  /** Newest first. */
+  listArticles(query: ArticleQuery): Promise<Article[]>;
+  /**
+   * Full-text search over title and text; best first. Free text, never query syntax. `every`
+   * asks for articles containing all the words (cheap on a large store); the default, any word.
+   */
+  search(text: string, query: ArticleQuery & { every?: boolean }): Promise<SearchHit[]>;
+  countArticles(): Promise<number>;
+  topicCounts(since: string | undefined): Promise<TopicCount[]>;
+  entityCounts(since: string | undefined, limit: number): Promise<EntityCount[]>;
+  /** Articles stored (ingestedAt) after `after`, oldest first, originals only. */
+  articlesIngestedAfter(after: string, limit: number): Promise<Article[]>;
+}
+
+/** Who follows what: the channels' subscriptions. */
+export interface SubscriptionStore {
+  addSubscription(subscription: NewSubscription): Promise<Subscription>;
+  /** Removes the channel's subscriptions to a topic; returns how many went. */
+  removeSubscription(where: { platform: string; workspaceId: string; channelId: string; topic: string }): Promise<number>;
+  listSubscriptions(where?: { platform?: string; workspaceId?: string; channelId?: string }): Promise<Subscription[]>;
+  disableSubscription(id: string, reason: string): Promise<void>;
+}
+
+/** Exactly-once posting: claims of (subscription, slot), their outcome, and alert cursors. */
+export interface DeliveryLedger {
+  /** Claims (subscription, slot) for posting; false when it was claimed before. */
+  claimDelivery(subscriptionId: string, slot: string, at: string): Promise<boolean>;
+  completeDelivery(subscriptionId: string, slot: string, result: { messageIds: string[]; at: string } | { error: string }): Promise<void>;
+  listDeliveries(where?: { subscriptionId?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]>;
+  /**
+   * Takes over claims left 'claimed' since before `claimedBefore` (their process died), marking
+   * them claimed again at `at`; each is returned to exactly one caller.
+   */
+  reclaimStaleDeliveries(claimedBefore: string, at: string, limit: number): Promise<Delivery[]>;
+  setAlertCursor(subscriptionId: string, cursor: string): Promise<void>;
+}
+
+/** The feeds the bot polls and their polling state. */
+export interface SourceStore {
+  /** Adds a feed, or returns the one already stored with that URL. */
+  addSource(source: NewSource, at: string): Promise<{ source: Source; created: boolean }>;
+  getSource(id: string): Promise<Source | null>;
+  listSources(where?: { workspaceId?: string }): Promise<Source[]>;
+  removeSource(id: string): Promise<boolean>;
+  /** Sources not paused whose next poll is at or before `now`, most overdue first. */
+  dueSources(now: string, limit: number): Promise<Source[]>;
+  recordPoll(id: string, record: PollRecord): Promise<void>;
+  resumeSource(id: string, nextPollAt: string): Promise<void>;
+}
+
+/** Cached values (LLM summaries, composed briefs) by kind and key. */
+export interface CacheStore {
+  /** A cached value (an LLM summary, a composed brief) by kind and key; null when absent or expired. */
+  getCached(kind: string, key: string, now: string): Promise<string | null>;
+  putCached(kind: string, key: string, value: string, expiresAt: string | null): Promise<void>;
+}
+
+/** LLM token accounting. */
+export interface UsageLedger {
+  recordUsage(record: UsageRecord): Promise<void>;
+  usageSince(since: string): Promise<UsageTotal[]>;
+}
+
+/** Platform install records (Slack OAuth installations). */
+export interface InstallationStore {
+  /** A platform's install record for one workspace (e.g. a Slack OAuth installation), as opaque JSON. */
+  saveInstallation(platform: string, workspaceId: string, data: string): Promise<void>;
+  getInstallation(platform: string, workspaceId: string): Promise<string | null>;
+  deleteInstallation(platform: string, workspaceId: string): Promise<void>;
+}
+
+/**
+ * The one shared state: every role above on one database. Async so a networked database fits the same port;
+ * nothing engine-specific (SQL, FTS syntax) leaks through it.
+ */
+export interface Store
+  extends ArticleStore,
+    SubscriptionStore,
+    DeliveryLedger,
+    SourceStore,
+    CacheStore,
+    UsageLedger,
+    InstallationStore {
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
+import { answerQuestion } from '../../src/brief/answer.ts';
+import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+
+const reference = loadReferenceIndex();
+const stores: Array<ReturnType<typeof createSqliteStore>> = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+async function storeWith(articles: Array<{ title: string; text: string }>) {
+  const store = createSqliteStore(':memory:');
+  stores.push(store);
+  const services = { store, clock: { now: () => new Date('2026-11-24T08:00:00Z') }, analyzer: createAnalyzer(reference) };
+  for (const article of articles) await ingestArticle(article, services);
+  return store;
+}
+
+const toyota = {
+  title: 'Toyota lifts its profit forecast on a weaker yen',
+  text: 'Toyota raised its full-year operating profit forecast by 8% on Thursday, citing a weaker yen and strong hybrid sales. The carmaker also announced a share buyback. Analysts said the guidance was conservative.',
+};
+const copper = {
+  title: 'Copper hits a two-year high on supply worries',
+  text: 'Copper prices rose 3% to a two-year high as traders worried about mine disruptions in Chile. Mining shares rallied in London. Analysts said inventories had fallen sharply.',
+};
+
+describe('answerQuestion offline', () => {
+  it('quotes the sentence that answers, from the article about the company named', async () => {
+    const store = await storeWith([toyota, copper]);
+    const reply = await answerQuestion('By how much did Toyota raise its forecast?', { store, reference });
+    const lines = reply.sections.flatMap((section) => section.lines);
+    expect(lines[0]?.text).toContain('raised its full-year operating profit forecast by 8%');
+    // Every quoted line names Toyota, and each cites the Toyota article.
+    for (const line of lines) expect(line.text).toMatch(/Toyota/);
+    expect(reply.sources.map((source) => source.title)).toEqual([toyota.title]);
+  });
+
+  it('answers a question with no named entity from the best matching words', async () => {
+    const store = await storeWith([toyota, copper]);
+    const reply = await answerQuestion('why are copper prices rising?', { store, reference });
+    expect(reply.sections[0]?.lines[0]?.text).toContain('Copper prices rose 3%');
+    expect(reply.sources).toHaveLength(1);
+  });
+
+  it('says so when nothing read answers the question', async () => {
+    const store = await storeWith([toyota]);
+    const reply = await answerQuestion('what is the weather in Paris?', { store, reference });
+    expect(reply.sources).toEqual([]);
+    expect(reply.sections[0]?.lines[0]?.text).toMatch(/haven't read anything/);
+  });
+});
