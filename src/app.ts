@@ -1,9 +1,10 @@
 import { commands } from '../commands/index.ts';
 import { createAnalyzer, type IngestServices, loadReferenceIndex, type ReferenceIndex } from './pipeline/index.ts';
 import type { CommandServices } from './dispatch/index.ts';
-import type { Clock, LlmServices, Logger, Store } from './ports/index.ts';
+import type { AnswerWriter, BriefWriter, Clock, Logger, Store, Writers } from './ports/index.ts';
+import { createExtractiveBriefWriter, quotingAnswerWriter } from './brief/index.ts';
 import { type Config, sqlitePath } from './config.ts';
-import { createLlmServices, createUsageReport, type UsageReport } from './llm/index.ts';
+import { createLlmServices, createUsageReport, type LlmServices, type UsageReport } from './llm/index.ts';
 import { createLogger } from './logger.ts';
 import { createSqliteStore } from './store/index.ts';
 
@@ -18,6 +19,10 @@ export interface App {
   commands: CommandServices;
   /** The language model's services; undefined offline (no OPENAI_API_KEY or OPENAI_BASE_URL). */
   llm: LlmServices | undefined;
+  /** The brief writer in use: the model's, or the offline one. */
+  briefs: BriefWriter;
+  /** The answer writer in use: the model's, or the offline one. */
+  answers: AnswerWriter;
   /** LLM token accounting for `market-brief usage` and /usage. */
   usage(days: number): Promise<UsageReport>;
   close(): Promise<void>;
@@ -32,6 +37,8 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
   const reference = loadReferenceIndex();
   const analyzer = createAnalyzer(reference);
   const llm = createLlmServices(config, { store, reference, clock, logger });
+  // Offline and LLM writing are two implementations of the same ports; the model's fall back to the offline ones.
+  const writers: Writers = llm?.writers ?? { briefs: createExtractiveBriefWriter(reference), answers: quotingAnswerWriter };
   const usage = createUsageReport(config, store, clock);
   return {
     config,
@@ -41,9 +48,10 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
     logger,
     ingest: { store, clock, analyzer },
     llm,
+    ...writers,
     usage,
     commands: {
-      llm,
+      ...writers,
       usage,
       store,
       reference,

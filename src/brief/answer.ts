@@ -1,5 +1,6 @@
-import type { Article, Reply, SourceRef } from '../domain/index.ts';
-import type { LlmServices, Store } from '../ports/index.ts';
+import type { AnswerCandidate, Article, Reply } from '../domain/index.ts';
+import type { AnswerWriter, Store } from '../ports/index.ts';
+import { quotingAnswerWriter } from './quote-answer.ts';
 import { entityPattern, type ReferenceEntity, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -24,14 +25,11 @@ function contentWords(text: string): string[] {
     .filter((word) => word.length > 1 && !STOPWORDS.has(word.toLowerCase()));
 }
 
-interface Candidate {
-  sentence: string;
-  article: Article;
+interface Candidate extends AnswerCandidate {
   score: number;
 }
 
 const MAX_ARTICLES = 8;
-const MAX_SENTENCES = 3;
 
 /** Entities the question names, found by looking up runs of one to three words. */
 function questionEntities(question: string, reference: ReferenceIndex): Array<{ entity: ReferenceEntity; phrase: string }> {
@@ -64,7 +62,7 @@ const GENERIC_NAME_WORDS = new Set(['group', 'holdings', 'holding', 'company', '
  */
 export async function answerQuestion(
   question: string,
-  services: { store: Store; reference: ReferenceIndex; llm?: LlmServices | undefined },
+  services: { store: Store; reference: ReferenceIndex; answers?: AnswerWriter | undefined },
 ): Promise<Reply> {
   const named = questionEntities(question, services.reference);
   const entities = named.map((found) => found.entity);
@@ -101,53 +99,5 @@ export async function answerQuestion(
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
   const relevant = candidates.filter((candidate) => candidate.score >= best * 0.6);
-  // With a model configured it answers from the same retrieved sentences; null means answer offline.
-  if (services.llm !== undefined && candidates.length > 0) {
-    const written = await services.llm.answers.answer(question, relevant);
-    if (written !== null) return written;
-  }
-
-  const chosen: Candidate[] = [];
-  const perArticle = new Map<string, number>();
-  for (const candidate of relevant) {
-    const used = perArticle.get(candidate.article.id) ?? 0;
-    if (used >= 2 || chosen.some((other) => other.sentence === candidate.sentence)) continue;
-    chosen.push(candidate);
-    perArticle.set(candidate.article.id, used + 1);
-    if (chosen.length >= MAX_SENTENCES) break;
-  }
-
-  const title = question.length > 200 ? `${question.slice(0, 197)}…` : question;
-  if (chosen.length === 0) {
-    return {
-      title,
-      sections: [{ heading: '', lines: [{ text: "I haven't read anything that answers this yet. Try /topics to see what I have read.", sources: [] }] }],
-      sources: [],
-      visibility: 'ephemeral',
-    };
-  }
-  const sources: SourceRef[] = [];
-  const numberOf = new Map<string, number>();
-  for (const candidate of chosen) {
-    if (numberOf.has(candidate.article.id)) continue;
-    const n = sources.length + 1;
-    numberOf.set(candidate.article.id, n);
-    const article = candidate.article;
-    sources.push({ n, articleId: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt });
-  }
-  return {
-    title,
-    sections: [
-      {
-        heading: 'From what I have read',
-        lines: chosen.map((candidate) => ({ text: candidate.sentence, sources: [numberOf.get(candidate.article.id) ?? 0] })),
-      },
-    ],
-    sources,
-    visibility: 'ephemeral',
-    footer:
-      services.llm === undefined
-        ? 'Quoted from the sources (offline answer, no LLM configured)'
-        : 'Quoted from the sources (offline answer: the language model did not answer)',
-  };
+  return (services.answers ?? quotingAnswerWriter).answer(question, relevant);
 }

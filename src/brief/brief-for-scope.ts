@@ -1,6 +1,6 @@
-import type { Article } from '../domain/index.ts';
-import { type Brief, composeBrief } from './compose.ts';
-import type { ArticleQuery, Clock, LlmServices, Store } from '../ports/index.ts';
+import type { Article, Brief } from '../domain/index.ts';
+import type { ArticleQuery, BriefWriter, Clock, Store } from '../ports/index.ts';
+import { createExtractiveBriefWriter } from './extractive-brief-writer.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 
 export interface BriefScope {
@@ -28,7 +28,7 @@ const WIDENED_ARTICLES = 40;
 export async function briefForScope(
   scope: BriefScope,
   options: BriefOptions,
-  services: { store: Store; reference: ReferenceIndex; clock: Clock; llm?: LlmServices | undefined },
+  services: { store: Store; reference: ReferenceIndex; clock: Clock; briefs?: BriefWriter | undefined },
 ): Promise<Brief> {
   const until = options.until ?? services.clock.now();
   const since = new Date(until.getTime() - options.windowHours * 3_600_000);
@@ -47,9 +47,7 @@ export async function briefForScope(
   }
   if (options.filter !== undefined) articles = articles.filter(options.filter);
   const request = { title: scope.title, topics: scope.topics, window, articles, generatedAt: services.clock.now().toISOString(), notes };
-  // With a model configured the brief is written by it (grounded, cached, offline on any failure).
-  if (services.llm !== undefined) return services.llm.briefs.compose(request);
-  return composeBrief(request, services.reference);
+  return (services.briefs ?? createExtractiveBriefWriter(services.reference)).compose(request);
 }
 
 /** Articles (near-duplicates included) matching the scope's topics, entities or keywords, newest first. */

@@ -1,73 +1,8 @@
-import type { Article, Sentiment, SentimentLabel, SourceRef } from '../domain/index.ts';
-import { findMovers, type Mover } from './movers.ts';
+import type { Article, Brief, BriefRequest, CitedSentence, Sentiment, SentimentLabel, SourceRef, Story } from '../domain/index.ts';
+import { findMovers } from './movers.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
-import type { RemovedSentence } from '../llm/index.ts';
-import { clusterStories, type StoryCluster } from './stories.ts';
+import { clusterStories } from './stories.ts';
 import { summariseExtractive } from './extractive/index.ts';
-
-/** A sentence of the brief with the numbers of the sources it comes from. */
-export interface CitedSentence {
-  text: string;
-  sources: number[];
-}
-
-export interface Story {
-  headline: string;
-  summary: CitedSentence[];
-  /** Every source that reports the story, lead first. */
-  sources: number[];
-  sentiment: Sentiment;
-  entityIds: string[];
-}
-
-export interface BriefMover extends Omit<Mover, 'articleId'> {
-  source: number;
-}
-
-/** A brief is a neutral domain value: composing and rendering are separate. */
-export interface Brief {
-  title: string;
-  topics: string[];
-  window: { since: string; until: string };
-  generatedAt: string;
-  overview: CitedSentence[];
-  stories: Story[];
-  movers: BriefMover[];
-  sentiment: Record<SentimentLabel, number>;
-  sources: SourceRef[];
-  /** Articles read for the brief, near-duplicates included. */
-  articleCount: number;
-  /** What wrote the summaries: "extractive" offline, else the model's name. */
-  summariser: string;
-  /** Things the reader should know, e.g. that the window was widened. */
-  notes: string[];
-  /** Model sentences the grounding guard took out, and why (LLM briefs only). */
-  removed?: RemovedSentence[];
-  /** What the LLM calls for this brief cost (LLM briefs only; zero calls when it came from the cache). */
-  usage?: BriefUsage;
-}
-
-export interface BriefUsage {
-  calls: number;
-  cacheHits: number;
-  inputTokens: number;
-  outputTokens: number;
-  /** USD at the configured prices; null when no price is known for the model. */
-  estimatedCostUsd: number | null;
-}
-
-export interface BriefRequest {
-  title: string;
-  topics: string[];
-  window: { since: string; until: string };
-  /** Articles in the window, near-duplicates included, newest first. */
-  articles: readonly Article[];
-  generatedAt: string;
-  notes?: string[];
-  maxStories?: number;
-  /** Stories already clustered (the LLM path merges same-event reports first); default: clusterStories(articles). */
-  clusters?: readonly StoryCluster[];
-}
 
 const DEFAULT_MAX_STORIES = 5;
 

@@ -1,19 +1,7 @@
-import { type Article, findFigures } from '../domain/index.ts';
+import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityPattern, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 
 /** An entity that moved, with the figure and the words the article used for it. */
-export interface Mover {
-  entityId: string;
-  name: string;
-  ticker: string | null;
-  direction: 'up' | 'down';
-  /** The figure exactly as written, e.g. "21%". */
-  figure: string;
-  /** The clause the figure comes from, as written. */
-  excerpt: string;
-  articleId: string;
-}
-
 const UP = /\b(?:rose|rise[sn]?|rising|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|rall(?:y|ied|ies|ying)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|rebound(?:ed|s|ing)?|up|higher|increas(?:e|ed|es|ing)|added|spik(?:e|ed|es|ing)|leap(?:t|ed|s)?)\b/i;
 const DOWN = /\b(?:fell|fall(?:s|ing|en)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|tumbl(?:e|ed|es|ing)|sli(?:d|de|des|ding)|lost|los(?:e|es|ing)|down|lower|sank|sink(?:s|ing)?|shed|slipp(?:ed|ing)|slip(?:s)?|decreas(?:e|ed|es|ing)|crash(?:ed|es|ing)?|retreat(?:ed|s|ing)?)\b/i;
 /** How close (in characters) a direction word must stand to the figure. */

@@ -1,11 +1,6 @@
-import type { Article } from '../domain/index.ts';
+import type { Article, StoryCluster } from '../domain/index.ts';
 
 /** Articles that tell one story: the lead (first original) and everything folded into it. */
-export interface StoryCluster {
-  lead: Article;
-  articles: Article[];
-}
-
 const STOPWORDS = new Set(
   'a an the and or of to in on for at by with from as is are was were be has have had its it this that after amid over into up down says said new'.split(
     ' ',

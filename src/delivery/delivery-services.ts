@@ -1,6 +1,7 @@
-import type { Brief, BriefOptions, BriefScope } from '../brief/index.ts';
+import type { BriefOptions, BriefScope } from '../brief/index.ts';
 import type { Clock, Logger, Publisher, Store } from '../ports/index.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
+import type { Brief } from '../domain/index.ts';
 
 export interface DeliverySettings {
   /** Hours of news a scheduled brief covers. */

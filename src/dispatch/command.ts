@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Reply, UserFacingError } from '../domain/index.ts';
-import type { Clock, LlmServices, Logger, SourceActions, Store } from '../ports/index.ts';
+import type { Clock, AnswerWriter, BriefWriter, Logger, SourceActions, Store } from '../ports/index.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 
 /** One option of a slash command, enough for Discord's command JSON and for parsing typed text. */
@@ -42,8 +42,10 @@ export interface CommandServices {
   settings: CommandSettings;
   /** The registry, for /help. */
   commands: readonly Command[];
-  /** The language model's services; absent offline (no key or base URL), when every answer is extractive. */
-  llm?: LlmServices | undefined;
+  /** Writes briefs: the language model's writer (which falls back to the offline one); default the offline extractive writer. */
+  briefs?: BriefWriter | undefined;
+  /** Writes answers to /ask from retrieved sentences: written by the model, or (default) quoted offline. */
+  answers?: AnswerWriter | undefined;
   /** Feeds and page fetching (/source, /summarize); absent where the bot fetches nothing. */
   sources?: SourceActions | undefined;
   /** LLM token accounting for /usage: the last `days` days, newest first. */

@@ -7,3 +7,4 @@ export { escapeRegExp } from './regexp.ts';
 export { type Reply, type ReplyLine, type ReplySection, type SourceRef, textReply } from './reply.ts';
 export type { NewSource, PollRecord, Source } from './source.ts';
 export { type NewSubscription, type Subscription, SUBSCRIPTION_MODES, type SubscriptionFilter } from './subscription.ts';
+export type { AnswerCandidate, Brief, BriefMover, BriefRequest, BriefUsage, CitedSentence, Mover, RemovedSentence, Story, StoryCluster } from './brief.ts';

@@ -1,5 +1,7 @@
 import { createGroundingGuard, loadCommonWords } from './grounding/index.ts';
-import type { Clock, LanguageModel, LlmServices, Logger, Store } from '../ports/index.ts';
+import type { Clock, LanguageModel, Logger, Store } from '../ports/index.ts';
+import type { LlmServices } from './llm-services.ts';
+import { fallbackAnswerWriter } from '../brief/index.ts';
 import { createAnswerWriter, createBriefWriter, summariseBacklog } from './writers/index.ts';
 import { createPromptRunner } from './runner.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
@@ -43,8 +45,10 @@ export function createLlmServices(
   return {
     label: languageModel.models.main,
     runner,
-    briefs: createBriefWriter({ ...shared, reference: services.reference }),
-    answers: createAnswerWriter(shared),
+    writers: {
+      briefs: createBriefWriter({ ...shared, reference: services.reference }),
+      answers: createAnswerWriter({ ...shared, fallback: fallbackAnswerWriter }),
+    },
     summariseBacklog: (options) =>
       summariseBacklog({ runner, store: services.store, guard, logger: services.logger, now: services.clock.now().toISOString() }, options),
   };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Brief } from '../../src/brief/compose.ts';
 import { INVENTED_COMPANY, INVENTED_FIGURE } from '../support/fake-openai-answers.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { runCli, temporaryDatabase } from '../support/run-cli.ts';
+import type { Brief } from '../../src/domain/index.ts';
 
 let fake: FakeOpenAi;
 beforeAll(async () => {

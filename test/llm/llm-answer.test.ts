@@ -38,7 +38,7 @@ async function setup() {
   suite.track(store);
   for (const article of storyWorld(4, 1)) await store.insertArticle(article, noKeys);
   const llm = createLlmServices(config(), { store, reference, clock, logger });
-  return { store, services: { store, reference, llm } };
+  return { store, services: { store, reference, answers: llm?.writers.answers } };
 }
 
 const question = `What did ${companyOf(1)} report?`;

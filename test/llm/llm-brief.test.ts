@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/article.ts';
 import { briefToReply } from '../../src/brief/to-reply.ts';
-import { type Brief, type BriefRequest, composeBrief } from '../../src/brief/compose.ts';
+import type { Brief, BriefRequest } from '../../src/domain/index.ts';
+import { composeBrief } from '../../src/brief/compose.ts';
 import { createGroundingGuard } from '../../src/llm/grounding/grounding.ts';
-import { type BriefWriter, createBriefWriter } from '../../src/llm/writers/brief-writer.ts';
+import { createBriefWriter } from '../../src/llm/writers/brief-writer.ts';
+import type { BriefWriter } from '../../src/ports/index.ts';
 import { createPromptRunner } from '../../src/llm/runner.ts';
 import type { Logger } from '../../src/ports/logger.ts';
 import type { Store } from '../../src/ports/store.ts';

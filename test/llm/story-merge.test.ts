@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMerges } from '../../src/llm/writers/story-merge.ts';
-import type { StoryCluster } from '../../src/brief/stories.ts';
 import { makeArticle } from '../support/articles.ts';
+import type { StoryCluster } from '../../src/domain/index.ts';
 
 function cluster(id: string, size = 1): StoryCluster {
   const articles = Array.from({ length: size }, (_, index) => makeArticle({ id: `${id}${index}` }));

@@ -1,3 +1,4 @@
+import type { Story } from '../../src/domain/index.ts';
 // Deterministic answers a fake OpenAI endpoint derives from each request's own text, per prompt
 // (the response_format schema name), plus the bad answers a real model might give.
 

@@ -1,9 +1,9 @@
 import type { BriefOutput } from '../../../prompts/index.ts';
 import type { Article } from '../../domain/index.ts';
-import type { CitedSentence, Story } from '../../brief/index.ts';
 import { contentStems, splitSentences } from '../../pipeline/index.ts';
-import { type GroundingGuard, type RemovedSentence, unsafeReasons } from './grounding.ts';
+import { type GroundingGuard, unsafeReasons } from './grounding.ts';
 import type { ArticleSummary } from '../writers/index.ts';
+import type { CitedSentence, RemovedSentence, Story } from '../../domain/index.ts';
 
 export interface StoryGrounding {
   guard: GroundingGuard;

@@ -15,16 +15,6 @@ export interface GroundingVerdict {
   reasons: string[];
 }
 
-/** A generated sentence the guard took out, and what stands in its place. */
-export interface RemovedSentence {
-  /** Where it was: "overview", "story 2 headline", "story 2", "answer", "summary of <article id>". */
-  place: string;
-  text: string;
-  reasons: string[];
-  /** The extractive sentence it came from, or null when it was dropped. */
-  replacedBy: string | null;
-}
-
 export interface GroundingGuard {
   /** Checks one generated sentence against the sources it cites: figures, names, and nothing that could act. */
   check(text: string, sources: readonly GroundingSource[]): GroundingVerdict;

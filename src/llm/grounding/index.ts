@@ -1,4 +1,4 @@
 export { groundStory, type StoryGrounding } from './brief-grounding.ts';
 export { loadCommonWords } from './common-words.ts';
 export { figuresIn, quantitiesIn, supports } from './figures.ts';
-export { createGroundingGuard, type GroundingGuard, type RemovedSentence } from './grounding.ts';
+export { createGroundingGuard, type GroundingGuard } from './grounding.ts';

@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
 import { answerPrompt, type AnswerVars } from '../../../prompts/index.ts';
 import type { Article, Reply, ReplyLine, SourceRef } from '../../domain/index.ts';
-import type { GroundingGuard, RemovedSentence } from '../grounding/index.ts';
+import type { GroundingGuard } from '../grounding/index.ts';
 import { type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
 import { newMeter, type PromptRunner } from '../runner.ts';
-
-/** A retrieved sentence and the article it is from, best first. */
-export interface AnswerCandidate {
-  sentence: string;
-  article: Article;
-}
-
-/** Answers questions with the model; null means "answer offline instead". */
-export interface AnswerWriter {
-  answer(question: string, candidates: readonly AnswerCandidate[]): Promise<Reply | null>;
-}
+import type { AnswerCandidate, RemovedSentence } from '../../domain/index.ts';
+import type { AnswerWriter } from '../../ports/index.ts';
 
 export interface AnswerWriterServices {
+  /** Answers offline (quotes the sentences) when the model cannot or will not. */
+  fallback: AnswerWriter;
   runner: PromptRunner;
   store: Store;
   guard: GroundingGuard;
@@ -101,7 +94,7 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
   return {
     async answer(question, candidates) {
       const groups = groupBySource(candidates);
-      if (groups.length === 0) return null;
+      if (groups.length === 0) return services.fallback.answer(question, candidates);
       const now = services.clock.now();
       const identity = JSON.stringify({
         question: question.trim().toLowerCase().replace(/\s+/g, ' '),
@@ -120,9 +113,9 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
           answer = await compose(question, groups);
         } catch (error) {
           logger.warn({ failure: failureOf(error), err: error }, 'answer fell back to extractive');
-          return null;
+          return services.fallback.answer(question, candidates);
         }
-        if (answer === null) return null;
+        if (answer === null) return services.fallback.answer(question, candidates);
         await store.putCached(ANSWER_CACHE_KIND, key, JSON.stringify(answer), new Date(now.getTime() + ANSWER_CACHE_HOURS * 3_600_000).toISOString());
       }
       for (const item of answer.removed) logger.info({ place: item.place, reasons: item.reasons }, 'grounding guard removed a sentence');

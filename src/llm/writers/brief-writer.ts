@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto';
 import { articleSummaryPrompt, type BriefOutput, briefPrompt, type BriefVars, storyMergePrompt } from '../../../prompts/index.ts';
-import type { Article } from '../../domain/index.ts';
-import { type Brief, type BriefRequest, type CitedSentence, clusterStories, composeBrief, type Story, type StoryCluster } from '../../brief/index.ts';
-import { type GroundingGuard, groundStory, type RemovedSentence, type StoryGrounding } from '../grounding/index.ts';
-import { type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
+import type { Article, Brief, BriefRequest, CitedSentence, RemovedSentence, Story, StoryCluster } from '../../domain/index.ts';
+import { clusterStories, composeBrief } from '../../brief/index.ts';
+import { type GroundingGuard, groundStory, type StoryGrounding } from '../grounding/index.ts';
+import { type BriefWriter, type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
 import { newMeter, type PromptRunner, type UsageMeter } from '../runner.ts';
 import { mergeStories } from './story-merge.ts';
 import { type ArticleSummary, summariseArticles } from './summaries.ts';
 import type { ReferenceIndex } from '../../pipeline/index.ts';
-
-/** Composes briefs with the model when it can, offline when it cannot. */
-export interface BriefWriter {
-  compose(request: BriefRequest): Promise<Brief>;
-}
 
 export interface BriefWriterServices {
   runner: PromptRunner;
@@ -81,6 +76,7 @@ function pickSources(story: Story, bySource: ReadonlyMap<number, Article>): numb
   return picked;
 }
 
+/** Composes briefs with the model when it can, offline (extractive) when it cannot. */
 export function createBriefWriter(services: BriefWriterServices): BriefWriter {
   const { runner, store, logger } = services;
   const inFlight = new Map<string, Promise<Composed>>();

@@ -1,7 +1,7 @@
 import { type StoryMergeOutput, storyMergePrompt } from '../../../prompts/index.ts';
 import type { PromptRunner, RunOptions } from '../runner.ts';
 import { splitSentences } from '../../pipeline/index.ts';
-import type { StoryCluster } from '../../brief/index.ts';
+import type { StoryCluster } from '../../domain/index.ts';
 
 const MAX_HEADLINES = 3;
 const MAX_LEAD_CHARACTERS = 300;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../../src/pipeline/dedupe/canonical-url.ts';
+import type { Story } from '../../../src/domain/index.ts';
 
 describe('canonicalUrl', () => {
   it('lowercases the host, drops the fragment, default ports and credentials, keeps the path', () => {

@@ -5,6 +5,7 @@ import { LINE_LIMIT } from '../../../src/platforms/discord/render/embed-splitter
 import { escapeMarkdown, safeLinkUrl } from '../../../src/platforms/discord/render/escape.ts';
 import { type DiscordMessage, renderReply } from '../../../src/platforms/discord/render/render.ts';
 import { messageLimitProblems } from '../../support/fake-discord-limits.ts';
+import type { Brief, Story } from '../../../src/domain/index.ts';
 
 const ZWSP = '\u200B';
 

@@ -5,9 +5,9 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { renderCommand } from '../../../src/cli/render-command.ts';
 import { UserFacingError } from '../../../src/domain/errors.ts';
-import type { Brief } from '../../../src/brief/compose.ts';
 import { messageLimitProblems } from '../../support/fake-discord-limits.ts';
 import { runCli } from '../../support/run-cli.ts';
+import type { Brief, Story } from '../../../src/domain/index.ts';
 
 function writeTemporary(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'mb-render-')), name);

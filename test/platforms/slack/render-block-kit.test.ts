@@ -3,6 +3,7 @@ import type { Reply, ReplyLine } from '../../../src/domain/reply.ts';
 import { renderSlackMessages } from '../../../src/platforms/slack/render/render.ts';
 import type { SlackBlock, SlackMessage } from '../../../src/platforms/slack/render/block-splitter.ts';
 import { escapeSlackLine, slackLink } from '../../../src/platforms/slack/render/escape.ts';
+import type { Story } from '../../../src/domain/index.ts';
 
 /** Small seeded PRNG (mulberry32) so a failing case can be replayed from its seed. */
 function random(seed: number): () => number {

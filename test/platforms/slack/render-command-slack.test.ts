@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { renderCommand } from '../../../src/cli/render-command.ts';
-import type { Brief } from '../../../src/brief/compose.ts';
+import type { Brief } from '../../../src/domain/index.ts';
 
 describe('market-brief render --platform slack', () => {
   it('prints the Block Kit payloads a brief would be posted as', async () => {

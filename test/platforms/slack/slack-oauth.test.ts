@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/domain/errors.ts';
 import { postSignedEvent, postSignedForm, slashCommandPayload } from '../../support/fake-slack-requests.ts';
 import { type SlackTestBed, startSlackTestBed } from './slack-test-app.ts';
+import type { Brief } from '../../../src/domain/index.ts';
 
 const SIGNING_SECRET = 'oauth-signing-secret';
 

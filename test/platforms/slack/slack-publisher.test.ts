@@ -5,6 +5,7 @@ import type { Publisher } from '../../../src/ports/publisher.ts';
 import type { Reply } from '../../../src/domain/reply.ts';
 import { createSlackPublisher } from '../../../src/platforms/slack/publisher.ts';
 import { FakeSlack } from '../../support/fake-slack.ts';
+import type { Story } from '../../../src/domain/index.ts';
 
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
