@@ -44,4 +44,7 @@ export interface Subscription {
   alertCursor: string | null;
 }
 
-export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'enabled' | 'disabledReason' | 'alertCursor'>;
+export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'enabled' | 'disabledReason' | 'alertCursor'> & {
+  /** When it was made (default: now); a subscription is never due for slots before it. */
+  createdAt?: string | undefined;
+};

@@ -24,8 +24,7 @@ async function world(channels: string[]) {
   const database = join(folder, 'bot.db');
   const record = join(folder, 'posts.jsonl');
   const store = createSqliteStore(database);
-  for (const channelId of channels) await store.addSubscription(newSubscription({ channelId, topics: ['ai'], time: '08:00', timezone: 'UTC' }));
-  store.database.exec(`UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`);
+  for (const channelId of channels) await store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, topics: ['ai'], time: '08:00', timezone: 'UTC' }));
   await store.close();
   const posts = () => (existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { channelId: string; key: string }) : []);
   const deliveries = async () => {

@@ -54,10 +54,8 @@ function setup(start: string, settings = {}) {
 describe('scheduled delivery', () => {
   it('posts 08:00 briefs in Hong Kong and New York once a day for a week across the DST change', async () => {
     const world = setup('2026-03-05T00:00:00Z');
-    await world.store.addSubscription(newSubscription({ channelId: 'hk', topics: ['hong-kong'], timezone: 'Asia/Hong_Kong' }));
-    await world.store.addSubscription(newSubscription({ channelId: 'ny', topics: ['us'], timezone: 'America/New_York' }));
-    // Created before the first tick: pretend the subscriptions are older than the week.
-    world.store.database.exec(`UPDATE subscriptions SET created_at = '2026-03-01T00:00:00.000Z'`);
+    await world.store.addSubscription(newSubscription({ createdAt: '2026-03-01T00:00:00.000Z', channelId: 'hk', topics: ['hong-kong'], timezone: 'Asia/Hong_Kong' }));
+    await world.store.addSubscription(newSubscription({ createdAt: '2026-03-01T00:00:00.000Z', channelId: 'ny', topics: ['us'], timezone: 'America/New_York' }));
     await world.tickUntil('2026-03-12T00:00:00Z');
     const at = (channel: string) => world.publisher.posts.filter((post) => post.channelId === channel).map((post) => post.at);
     expect(at('hk')).toEqual(['05', '06', '07', '08', '09', '10', '11'].map((day) => `2026-03-${day}T00:00:00.000Z`));
@@ -74,17 +72,15 @@ describe('scheduled delivery', () => {
 
   it('skips weekends when asked', async () => {
     const world = setup('2026-11-23T00:00:00Z');
-    await world.store.addSubscription(newSubscription({ channelId: 'w', topics: ['china'], timezone: 'Asia/Hong_Kong', weekdaysOnly: true }));
-    world.store.database.exec(`UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`);
+    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'w', topics: ['china'], timezone: 'Asia/Hong_Kong', weekdaysOnly: true }));
     await world.tickUntil('2026-11-30T00:00:00Z');
     expect(world.publisher.posts.map((post) => post.at.slice(0, 10))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
   });
 
   it('catches up a slot missed within the grace window once, and skips one missed beyond it', async () => {
     const world = setup('2026-11-24T00:20:00Z', { graceMinutes: 30 });
-    await world.store.addSubscription(newSubscription({ channelId: 'a', timezone: 'Asia/Hong_Kong', topics: ['china'] }));
-    await world.store.addSubscription(newSubscription({ channelId: 'b', timezone: 'UTC', time: '23:00', topics: ['china'] }));
-    world.store.database.exec(`UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`);
+    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'a', timezone: 'Asia/Hong_Kong', topics: ['china'] }));
+    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'b', timezone: 'UTC', time: '23:00', topics: ['china'] }));
     await world.tickUntil('2026-11-24T00:25:00Z');
     expect(world.publisher.posts.map((post) => post.channelId)).toEqual(['a']);
     const skipped = await world.store.listDeliveries({ status: 'failed' });
@@ -96,9 +92,8 @@ describe('scheduled delivery', () => {
     const world = setup('2026-11-24T08:00:00Z');
     const topicSets = ['hong-kong', 'china', 'us', 'india', 'japan', 'europe', 'uk', 'equities', 'bonds', 'fx', 'commodities', 'crypto', 'ai', 'earnings', 'ipo', 'monetary-policy', 'trade', 'tech', 'energy', 'banking'];
     for (let channel = 0; channel < 1000; channel += 1) {
-      await world.store.addSubscription(newSubscription({ channelId: `c${channel}`, topics: [topicSets[channel % 20] ?? 'us'] }));
+      await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: `c${channel}`, topics: [topicSets[channel % 20] ?? 'us'] }));
     }
-    world.store.database.exec(`UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`);
     const report = await deliverBriefs(world.services);
     expect(report.claimed).toBe(1000);
     expect(world.compositions()).toBe(20);
@@ -108,8 +103,7 @@ describe('scheduled delivery', () => {
 
   it('disables a channel that refuses the bot, records why, and still delivers to the others', async () => {
     const world = setup('2026-11-24T08:00:00Z');
-    for (const channel of ['ok-1', 'gone', 'ok-2']) await world.store.addSubscription(newSubscription({ channelId: channel, topics: ['ai'] }));
-    world.store.database.exec(`UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`);
+    for (const channel of ['ok-1', 'gone', 'ok-2']) await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: channel, topics: ['ai'] }));
     world.publisher.failChannel('gone', 'forbidden');
     await deliverBriefs(world.services);
     expect(world.publisher.posts.map((post) => post.channelId).sort()).toEqual(['ok-1', 'ok-2']);
@@ -141,8 +135,7 @@ describe('alerts', () => {
 
   it('folds a burst of 200 articles into at most the limit of messages per window', async () => {
     const world = setup('2026-11-24T09:00:00Z', { alertLimit: 3, alertWindowMinutes: 15, alertMinImportance: 0.3 });
-    await world.store.addSubscription(newSubscription({ channelId: 'alerts', topics: ['ai'], mode: 'alerts' }));
-    world.store.database.exec(`UPDATE subscriptions SET created_at = '2026-11-24T08:00:00.000Z'`);
+    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-24T08:00:00.000Z', channelId: 'alerts', topics: ['ai'], mode: 'alerts' }));
     for (const article of burst(200, '2026-11-24T08:59:00.000Z')) await world.store.insertArticle(article, { signature: new Uint32Array(1), bands: [] });
     await deliverAlerts(world.services);
     const titles = world.publisher.posts.map((post) => post.title);
@@ -156,8 +149,7 @@ describe('alerts', () => {
   it('does not alert on articles stored before the subscription', async () => {
     const world = setup('2026-11-24T09:00:00Z', { alertMinImportance: 0 });
     for (const article of burst(5, '2026-11-24T07:00:00.000Z')) await world.store.insertArticle(article, { signature: new Uint32Array(1), bands: [] });
-    await world.store.addSubscription(newSubscription({ channelId: 'alerts', topics: ['ai'], mode: 'alerts' }));
-    world.store.database.exec(`UPDATE subscriptions SET created_at = '2026-11-24T08:00:00.000Z'`);
+    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-24T08:00:00.000Z', channelId: 'alerts', topics: ['ai'], mode: 'alerts' }));
     await deliverAlerts(world.services);
     expect(world.publisher.posts).toEqual([]);
   });

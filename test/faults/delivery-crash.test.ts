@@ -58,9 +58,8 @@ async function prepare(seed: number): Promise<string[]> {
   const channels = Array.from({ length: CHANNELS }, (_unused, index) => `c${index}`);
   for (const [index, channelId] of channels.entries()) {
     // Two scopes: everything, and articles mentioning shares; two briefs composed per slot.
-    await app.store.addSubscription(newSubscription({ channelId, keywords: index % 2 === 0 ? [] : ['shares'], time: '08:00', timezone: 'UTC' }));
+    await app.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, keywords: index % 2 === 0 ? [] : ['shares'], time: '08:00', timezone: 'UTC' }));
   }
-  (app.store as unknown as { database: import('node:sqlite').DatabaseSync }).database.exec(`UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`);
   const days = 20;
   for (let day = 0; day < days; day += 1) {
     for (const article of faultArticles(6, seed + day, new Date(FIRST_SLOT + day * DAY), 20)) await ingestArticle(article, app.ingest);

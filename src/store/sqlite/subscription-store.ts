@@ -51,7 +51,7 @@ export function createSubscriptionStore(database: DatabaseSync, transaction: <T>
             subscription.cron,
             subscription.holidays,
             subscription.createdBy,
-            new Date().toISOString(),
+            subscription.createdAt ?? new Date().toISOString(),
           );
         const row = database
           .prepare('SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND topic_key = ?')
