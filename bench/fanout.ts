@@ -3,7 +3,7 @@
 // is the floor) and on the loopback Slack, in the same scheduler tick. Run: node bench/fanout.ts
 import { join } from 'node:path';
 import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 import { ingestArticle } from '../src/pipeline/ingest-article.ts';
 import type { Publisher } from '../src/ports/publisher.ts';
 import type { Store } from '../src/ports/store.ts';

@@ -4,7 +4,7 @@
 // same articles. Run: node bench/llm-economy.ts
 import { join } from 'node:path';
 import { type App, createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 import { ingestArticle } from '../src/pipeline/ingest-article.ts';
 import type { Publisher } from '../src/ports/publisher.ts';
 import type { Store } from '../src/ports/store.ts';

@@ -1,7 +1,7 @@
 // 2. Query latency: /company, /market and /ask (offline: no OPENAI settings, so retrieval plus the
 // extractive answer) p50/p95/p99 over a 100k-article store. Run: node bench/query.ts
 import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 import type { CommandContext } from '../src/dispatch/command.ts';
 import { runCommand } from '../src/dispatch/run-command.ts';
 import { TOPICS } from '../src/pipeline/understand/topics/topics.ts';

@@ -20,3 +20,5 @@ export function findCommand(name: string): Command | undefined {
 }
 
 export { resolveTopic } from './resolve.ts';
+
+

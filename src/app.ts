@@ -3,7 +3,7 @@ import { createAnalyzer, type IngestServices, loadReferenceIndex, type Reference
 import type { CommandServices } from './dispatch/index.ts';
 import type { AnswerWriter, BriefWriter, Clock, Logger, Store, Writers } from './ports/index.ts';
 import { createExtractiveBriefWriter, quotingAnswerWriter } from './brief/index.ts';
-import { type Config, sqlitePath } from './config.ts';
+import { type Config, sqlitePath } from './config/index.ts';
 import { createLlmServices, createUsageReport, type LlmServices, type UsageReport } from './llm/index.ts';
 import { createLogger } from './logger.ts';
 import { createSqliteStore } from './store/index.ts';

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { type App, createApp } from './app.ts';
 import { BRIEF_USAGE, briefCommand, DELIVERIES_USAGE, deliveriesCommand, FEEDS_USAGE, feedsCommand, INGEST_USAGE, ingestCommand, MANIFEST_USAGE, manifestCommand, queryCommand, RENDER_USAGE, renderCommand, SYNC_USAGE, syncCommand, USAGE_USAGE, usageCommand } from './cli/index.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config/index.ts';
 import { isUserFacing } from './domain/index.ts';
 import { start } from './main.ts';
 

@@ -4,7 +4,8 @@ import type { Publisher } from './ports/index.ts';
 import { textReply } from './domain/index.ts';
 import { createIngestRoutes, createSourceServices, ingestExamplesIfEmpty, startSourcePolling } from './sources/index.ts';
 import { type HttpServer, type Route, startHttpServer } from './http/index.ts';
-import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySettings, markQuiet, runDeliveryTick, startScheduler } from './delivery/index.ts';
+import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySettings, markQuiet, runDeliveryTick } from './delivery/index.ts';
+import { startScheduler } from './jobs/index.ts';
 import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell, startDiscord, startSlack } from './platforms/index.ts';
 
 export function deliverySettings(app: App): DeliverySettings {

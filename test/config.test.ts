@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configSchema, loadConfig, sqlitePath } from '../src/config.ts';
+import { ConfigError, configSchema, loadConfig, sqlitePath } from '../src/config/config.ts';
 
 describe('config', () => {
   it('has working defaults with an empty environment', () => {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 import { start } from '../src/main.ts';
 import { PERMISSIONS } from './support/fake-discord-payloads.ts';
 import { FakeDiscord } from './support/fake-discord.ts';

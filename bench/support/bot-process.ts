@@ -3,11 +3,11 @@
 // setting can do. Settings come from the environment, the fake Slack's URL from argv[2].
 // Prints one JSON line {"ready":true,"httpPort":…} on stdout once serving; stops on SIGTERM.
 import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { startHttpServer } from '../../src/http/http-server.ts';
 import { createIngestRoutes } from '../../src/sources/ingest-endpoint.ts';
 import { createDeliveryServices, runDeliveryTick } from '../../src/delivery/delivery-tick.ts';
-import { startScheduler } from '../../src/delivery/cron-tick.ts';
+import { startScheduler } from '../../src/jobs/cron-tick.ts';
 import { deliverySettings } from '../../src/main.ts';
 import { startDiscord } from '../../src/platforms/discord/start.ts';
 import { startSlack } from '../../src/platforms/slack/start.ts';

@@ -4,7 +4,7 @@
 // Usage: node bench/support/ingest-batch.ts <database> <folder with text/ and html/>
 import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { ingestInput, listInputFiles } from '../../src/sources/ingest-inputs.ts';
 
 const [databasePath = '', folder = ''] = process.argv.slice(2);

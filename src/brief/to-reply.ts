@@ -1,5 +1,4 @@
-import type { Reply, ReplyLine, ReplySection, SentimentLabel } from '../domain/index.ts';
-import type { Brief } from '../domain/index.ts';
+import type { Brief, Reply, ReplyLine, ReplySection, SentimentLabel } from '../domain/index.ts';
 
 export const TONE_MARK: Record<SentimentLabel, string> = { positive: '▲', negative: '▼', neutral: '●', mixed: '◆' };
 

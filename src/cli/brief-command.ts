@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { App } from '../app.ts';
 import { briefForScope, briefToReply } from '../brief/index.ts';
-import { UserFacingError } from '../domain/index.ts';
+import { type Brief, UserFacingError } from '../domain/index.ts';
 import { findTopic, suggestTopics } from '../pipeline/index.ts';
 import { renderMarkdown, renderText } from '../platforms/index.ts';
 import { parseSince } from './parse-duration.ts';
-import type { Brief } from '../domain/index.ts';
 
 export const BRIEF_USAGE = 'market-brief brief [--topic T]… [--since 24h] [--format text|markdown|json]';
 

@@ -1,8 +1,7 @@
 import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { InputError, type Reply, SENTIMENT_LABELS, UserFacingError } from '../domain/index.ts';
-import type { Brief } from '../domain/index.ts';
+import { type Brief, InputError, type Reply, SENTIMENT_LABELS, UserFacingError } from '../domain/index.ts';
 import { briefToReply } from '../brief/index.ts';
 import { renderReply, renderSlackMessages } from '../platforms/index.ts';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DiscordAPIError } from 'discord.js';
 import { commands } from '../../commands/index.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/index.ts';
 import { UserFacingError } from '../domain/index.ts';
 import { createDiscordRest, describeSync, readDiscordCredentials, syncCommands, toDiscordCommands } from '../platforms/index.ts';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Reply, UserFacingError } from '../domain/index.ts';
-import type { Clock, AnswerWriter, BriefWriter, Logger, SourceActions, Store } from '../ports/index.ts';
+import type { AnswerWriter, BriefWriter, Clock, Logger, SourceActions, Store } from '../ports/index.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 
 /** One option of a slash command, enough for Discord's command JSON and for parsing typed text. */

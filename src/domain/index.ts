@@ -8,3 +8,6 @@ export { type Reply, type ReplyLine, type ReplySection, type SourceRef, textRepl
 export type { NewSource, PollRecord, Source } from './source.ts';
 export { type NewSubscription, type Subscription, SUBSCRIPTION_MODES, type SubscriptionFilter } from './subscription.ts';
 export type { AnswerCandidate, Brief, BriefMover, BriefRequest, BriefUsage, CitedSentence, Mover, RemovedSentence, Story, StoryCluster } from './brief.ts';
+
+
+export { type AllowEntry, parseAllowEntry } from './allow-entry.ts';

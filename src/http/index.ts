@@ -1,1 +1,3 @@
 export { type HttpServer, type Route, sendJson, startHttpServer } from './http-server.ts';
+
+

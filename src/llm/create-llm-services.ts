@@ -5,7 +5,7 @@ import { fallbackAnswerWriter } from '../brief/index.ts';
 import { createAnswerWriter, createBriefWriter, summariseBacklog } from './writers/index.ts';
 import { createPromptRunner } from './runner.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
-import { type LlmConfig, llmEnabled } from './settings.ts';
+import { type LlmConfig, llmEnabled } from '../config/index.ts';
 import { createOpenAiModel } from './openai/index.ts';
 import { tokenPrices } from './budget/index.ts';
 

@@ -1,5 +1,6 @@
 export { createUsageReport, type UsageReport } from './budget/index.ts';
 export { createLlmServices } from './create-llm-services.ts';
 export type { PromptRunner } from './runner.ts';
-export { llmSettings } from './settings.ts';
 export type { LlmServices } from './llm-services.ts';
+
+

@@ -4,3 +4,5 @@ export { ingestArticle, type IngestOutcome, type IngestServices } from './ingest
 export { decodeBytes, readArticles } from './read/index.ts';
 export { contentStems, wordCount } from './text/index.ts';
 export { articleImportance, createAnalyzer, entityPattern, findTopic, loadReferenceIndex, type ReferenceEntity, type ReferenceIndex, suggestTopics, type Token, tokenize, type TopicDefinition, TOPICS } from './understand/index.ts';
+
+

@@ -1,3 +1,5 @@
-export { createDiscordRest, describeSync, discordSettings, readDiscordCredentials, renderReply, startDiscord, syncCommands, toDiscordCommands } from './discord/index.ts';
+export { createDiscordRest, describeSync, readDiscordCredentials, renderReply, startDiscord, syncCommands, toDiscordCommands } from './discord/index.ts';
 export { createShellPublisher, renderMarkdown, renderText, runShell } from './shell/index.ts';
-export { buildSlackManifest, isSlackConfigured, PLACEHOLDER_URL, renderSlackMessages, slackSettings, startSlack } from './slack/index.ts';
+export { buildSlackManifest, isSlackConfigured, PLACEHOLDER_URL, renderSlackMessages, startSlack } from './slack/index.ts';
+
+

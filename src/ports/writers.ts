@@ -1,5 +1,4 @@
-import type { AnswerCandidate, Brief, BriefRequest } from '../domain/index.ts';
-import type { Reply } from '../domain/index.ts';
+import type { AnswerCandidate, Brief, BriefRequest, Reply } from '../domain/index.ts';
 
 /**
  * Writes a brief from the articles in its window. Two implementations: the offline extractive

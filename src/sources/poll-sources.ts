@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { Source } from '../domain/index.ts';
 import type { PollSummary } from '../ports/index.ts';
 import { type PollDependencies, pollSource } from './poll-source.ts';
-import { type Scheduler, startScheduler } from '../delivery/index.ts';
+import { type Scheduler, startScheduler } from '../jobs/index.ts';
 
 export interface SourcePollingDependencies extends PollDependencies {
   /** Most sources polled at once (network requests are further capped by the fetcher). */

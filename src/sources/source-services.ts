@@ -4,7 +4,7 @@ import type { SourcePollingDependencies } from './poll-sources.ts';
 import type { SourceNotifier, StoredHook } from './poll-source.ts';
 import { createSafeFetcher, type Fetcher, type FetcherDependencies, fetcherSettings } from './fetch/index.ts';
 import { createSourceActions } from './source-actions.ts';
-import type { SourceSettings } from './settings.ts';
+import type { SourceSettings } from '../config/index.ts';
 
 export interface SourceServices {
   fetcher: Fetcher;

@@ -1,1 +1,3 @@
 export { createSqliteStore } from './sqlite/index.ts';
+
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sqlitePath } from '../../src/config.ts';
+import { sqlitePath } from '../../src/config/config.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { newSubscription } from '../support/articles.ts';
 import { runCli, temporaryDatabase } from '../support/run-cli.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { newSubscription } from '../support/articles.ts';
 import { faultArticles } from '../support/fault-articles.ts';
 import { faultRandom, faultSeed } from '../support/fault-seed.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { startHttpServer } from '../../src/http/http-server.ts';
 import { createIngestRoutes } from '../../src/sources/ingest-endpoint.ts';
 import { ingestInput } from '../../src/sources/ingest-inputs.ts';

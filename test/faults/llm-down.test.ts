@@ -1,7 +1,7 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import type { Reply } from '../../src/domain/reply.ts';
 import { runCommand } from '../../src/dispatch/run-command.ts';

@@ -3,7 +3,7 @@ import { answerQuestion } from '../../src/brief/answer.ts';
 import type { Logger } from '../../src/ports/logger.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createLlmServices } from '../../src/llm/create-llm-services.ts';
-import type { LlmConfig } from '../../src/llm/settings.ts';
+import type { LlmConfig } from '../../src/config/llm.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { noKeys } from '../support/articles.ts';

@@ -6,7 +6,7 @@ import type { Source } from '../../src/domain/source.ts';
 import type { Store } from '../../src/ports/store.ts';
 import type { StoredHook } from '../../src/sources/poll-source.ts';
 import { createSourceServices, type SourceServices } from '../../src/sources/source-services.ts';
-import { sourceSettings } from '../../src/sources/settings.ts';
+import { sourceSettings } from '../../src/config/sources.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { resolveFrom } from './fetch/fetch-harness.ts';
 

@@ -1,5 +1,5 @@
 import { type App, createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import type { CommandServices } from '../../src/dispatch/command.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { type DiscordBot, startDiscord } from '../../src/platforms/discord/start.ts';

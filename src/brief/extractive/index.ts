@@ -1,1 +1,3 @@
 export { rankSentences, summariseExtractive } from './summarise.ts';
+
+

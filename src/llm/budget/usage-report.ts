@@ -1,8 +1,7 @@
-import type { Config } from '../../config.ts';
+import { type Config, llmEnabled } from '../../config/index.ts';
 import { usageByDay, type UsageDay, usageReply } from './daily-budget.ts';
 import type { Clock, Store } from '../../ports/index.ts';
 import type { Reply } from '../../domain/index.ts';
-import { llmEnabled } from '../settings.ts';
 import { tokenPrices } from './prices.ts';
 
 export interface UsageReport {

@@ -1,9 +1,8 @@
 import type { BriefOutput } from '../../../prompts/index.ts';
-import type { Article } from '../../domain/index.ts';
+import type { Article, CitedSentence, RemovedSentence, Story } from '../../domain/index.ts';
 import { contentStems, splitSentences } from '../../pipeline/index.ts';
 import { type GroundingGuard, unsafeReasons } from './grounding.ts';
 import type { ArticleSummary } from '../writers/index.ts';
-import type { CitedSentence, RemovedSentence, Story } from '../../domain/index.ts';
 
 export interface StoryGrounding {
   guard: GroundingGuard;

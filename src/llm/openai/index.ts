@@ -1,1 +1,3 @@
 export { createOpenAiModel } from './openai-model.ts';
+
+

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { answerPrompt, type AnswerVars } from '../../../prompts/index.ts';
-import type { Article, Reply, ReplyLine, SourceRef } from '../../domain/index.ts';
+import type { AnswerCandidate, Article, RemovedSentence, Reply, ReplyLine, SourceRef } from '../../domain/index.ts';
 import type { GroundingGuard } from '../grounding/index.ts';
-import { type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
+import { type AnswerWriter, type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
 import { newMeter, type PromptRunner } from '../runner.ts';
-import type { AnswerCandidate, RemovedSentence } from '../../domain/index.ts';
-import type { AnswerWriter } from '../../ports/index.ts';
 
 export interface AnswerWriterServices {
   /** Answers offline (quotes the sentences) when the model cannot or will not. */

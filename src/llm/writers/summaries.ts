@@ -1,6 +1,5 @@
 import { type ArticleSummaryOutput, articleSummaryPrompt } from '../../../prompts/index.ts';
-import type { Article } from '../../domain/index.ts';
-import type { RemovedSentence } from '../../domain/index.ts';
+import type { Article, RemovedSentence } from '../../domain/index.ts';
 import { figuresIn, type GroundingGuard, quantitiesIn, supports } from '../grounding/index.ts';
 import { failureOf, LanguageModelError, type Logger, type Store } from '../../ports/index.ts';
 import type { PromptRunner, RunOptions } from '../runner.ts';

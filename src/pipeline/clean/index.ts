@@ -1,2 +1,4 @@
 export { cleanArticle } from './clean.ts';
 export { splitSentences } from './sentences.ts';
+
+

@@ -1,2 +1,4 @@
 export { normaliseDate } from './dates.ts';
 export { contentStems, stopwordDensity, STOPWORDS, support, wordCount, words } from './words.ts';
+
+

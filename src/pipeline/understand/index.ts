@@ -4,3 +4,5 @@ export { articleImportance } from './importance.ts';
 export { type Token, tokenize } from './name-keys/index.ts';
 export { loadReferenceIndex, type ReferenceEntity, type ReferenceIndex } from './reference/index.ts';
 export { findTopic, suggestTopics, type TopicDefinition, TOPICS } from './topics/index.ts';
+
+

@@ -1,5 +1,4 @@
 export { toDiscordCommands } from './commands.ts';
 export { renderReply } from './render/index.ts';
-export { discordSettings } from './settings.ts';
 export { createDiscordRest, readDiscordCredentials, startDiscord } from './start.ts';
 export { describeSync, syncCommands } from './sync.ts';

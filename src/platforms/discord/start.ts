@@ -5,7 +5,7 @@ import { UserFacingError } from '../../domain/index.ts';
 import type { Publisher } from '../../ports/index.ts';
 import { handleInteraction } from './interactions.ts';
 import { createDiscordPublisher } from './publisher.ts';
-import type { DiscordSettings } from './settings.ts';
+import type { DiscordSettings } from '../../config/index.ts';
 
 export interface DiscordCredentials {
   token: string;

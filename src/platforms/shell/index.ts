@@ -1,2 +1,3 @@
 export { renderMarkdown, renderText } from './render/index.ts';
-export { createShellPublisher, runShell } from './start.ts';
+export { runShell } from './start.ts';
+export { createShellPublisher } from './publisher.ts';

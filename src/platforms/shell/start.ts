@@ -1,8 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type CommandContext, type CommandServices, parseCommandText, runCommand } from '../../dispatch/index.ts';
-import type { Publisher } from '../../ports/index.ts';
-import { findCommand } from '../../../commands/index.ts';
 import { renderText } from './render/index.ts';
 
 export const SHELL_CONTEXT: CommandContext = {
@@ -12,19 +10,6 @@ export const SHELL_CONTEXT: CommandContext = {
   userId: 'local',
   isAdmin: true,
 };
-
-/** Scheduled briefs for the shell's one channel are printed where the replies go. */
-export function createShellPublisher(output: Writable): Publisher {
-  let count = 0;
-  return {
-    platform: 'shell',
-    async post(_target, reply) {
-      count += 1;
-      output.write(`\n${renderText(reply)}\n`);
-      return [`shell-${count}`];
-    },
-  };
-}
 
 /**
  * Reads slash commands line by line and prints each reply; resolves at end of input.
@@ -40,7 +25,7 @@ export async function runShell(input: Readable, output: Writable, services: Comm
       continue;
     }
     const [word = '', ...rest] = line.slice(1).split(/\s+/);
-    const command = findCommand(word);
+    const command = services.commands.find((candidate) => candidate.name === word.toLowerCase());
     if (command === undefined) {
       output.write(`Unknown command /${word}. Try /help.\n`);
       continue;

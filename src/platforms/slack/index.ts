@@ -1,5 +1,4 @@
 export { buildSlackManifest, PLACEHOLDER_URL } from './manifest.ts';
 export { renderSlackMessages } from './render/index.ts';
-export { slackSettings } from './settings.ts';
 export { isSlackConfigured } from './setup.ts';
 export { startSlack } from './start.ts';

@@ -1,4 +1,4 @@
-import type { SlackSettings } from './settings.ts';
+import type { SlackSettings } from '../../config/index.ts';
 
 /** How the bot authenticates to Slack: one workspace's bot token, or OAuth installs kept in the database. */
 export type SlackAuth =

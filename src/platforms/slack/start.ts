@@ -10,7 +10,7 @@ import { registerSlashCommands } from './commands.ts';
 import { createSlackInstallationStore, installationKey, installedBotToken, SLACK_PLATFORM } from './oauth-installation-store.ts';
 import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_PATHS } from './manifest.ts';
 import { createSlackPublisher, type SlackPublisherOptions } from './publisher.ts';
-import type { SlackSettings } from './settings.ts';
+import type { SlackSettings } from '../../config/index.ts';
 import { type SlackAuth, slackSetup, type SlackSetup } from './setup.ts';
 import { slackEventsRoute } from './events-route.ts';
 

@@ -1,3 +1,4 @@
-export { parseAllowEntry } from './address-policy.ts';
 export { FetchError } from './fetch-error.ts';
 export { createSafeFetcher, type Fetcher, type FetcherDependencies, fetcherSettings, type FetchResult } from './safe-fetcher.ts';
+
+

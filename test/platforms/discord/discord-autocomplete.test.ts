@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { loadConfig } from '../../../src/config/config.ts';
 import { createReferenceIndex, type ReferenceEntity } from '../../../src/pipeline/understand/reference/reference-index.ts';
 import { type Choice, suggestChoices } from '../../../src/platforms/discord/autocomplete.ts';
 import { type DiscordHarness, startDiscordHarness } from '../../support/fake-discord-harness.ts';

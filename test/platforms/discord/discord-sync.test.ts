@@ -3,7 +3,7 @@ import { REST } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import { syncCommand } from '../../../src/cli/sync-command.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { loadConfig } from '../../../src/config/config.ts';
 import { UserFacingError } from '../../../src/domain/errors.ts';
 import { toDiscordCommands } from '../../../src/platforms/discord/commands.ts';
 import { syncCommands } from '../../../src/platforms/discord/sync.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config.ts';
+import { ConfigError, loadConfig } from '../../../src/config/config.ts';
 import { isSlackConfigured, slackSetup } from '../../../src/platforms/slack/setup.ts';
 import { type SlackTestBed, startSlackTestBed } from './slack-test-app.ts';
 

@@ -1,5 +1,5 @@
 import { type App, createApp } from '../../../src/app.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { loadConfig } from '../../../src/config/config.ts';
 import { ingestArticle } from '../../../src/pipeline/ingest-article.ts';
 import type { Command } from '../../../src/dispatch/command.ts';
 import type { Store } from '../../../src/ports/store.ts';

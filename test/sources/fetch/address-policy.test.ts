@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAddressPolicy, parseAllowEntry } from '../../../src/sources/fetch/address-policy.ts';
+import { parseAllowEntry } from '../../../src/domain/index.ts';
+import { createAddressPolicy } from '../../../src/sources/fetch/address-policy.ts';
 
 const strict = createAddressPolicy({ allowHosts: [], allowPorts: [] });
 

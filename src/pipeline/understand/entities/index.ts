@@ -1,2 +1,4 @@
 export { entityPattern } from './pattern.ts';
 export { createEntityRecognizer } from './recognizer.ts';
+
+

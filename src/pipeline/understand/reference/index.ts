@@ -1,2 +1,4 @@
 export { loadReferenceIndex } from './load.ts';
 export { nameKey, type ReferenceEntity, type ReferenceIndex } from './reference-index.ts';
+
+

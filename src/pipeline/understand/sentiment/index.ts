@@ -1,1 +1,3 @@
 export { scoreSentiment } from './sentiment.ts';
+
+

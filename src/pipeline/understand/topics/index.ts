@@ -1,1 +1,3 @@
 export { assignTopics, findTopic, suggestTopics, type TopicDefinition, TOPICS } from './topics.ts';
+
+

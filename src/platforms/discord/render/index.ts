@@ -1,2 +1,4 @@
 export { cutPlain, sanitizePlain } from './escape.ts';
 export { type DiscordMessage, renderReply } from './render.ts';
+
+

@@ -1,2 +1,4 @@
 export { renderMarkdown } from './markdown.ts';
 export { renderText } from './text.ts';
+
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAllowEntry } from './fetch/index.ts';
+import { parseAllowEntry } from '../domain/index.ts';
 
 const MEBIBYTE = 1024 * 1024;
 

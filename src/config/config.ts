@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isValidTimezone } from './delivery/index.ts';
-import { sourceSettings } from './sources/index.ts';
-import { llmSettings } from './llm/index.ts';
-import { discordSettings, slackSettings } from './platforms/index.ts';
+import { isValidTimezone } from '../delivery/index.ts';
+import { discordSettings } from './discord.ts';
+import { llmSettings } from './llm.ts';
+import { slackSettings } from './slack.ts';
+import { sourceSettings } from './sources.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

@@ -1,0 +1,5 @@
+export { type Config, ConfigError, loadConfig, sqlitePath } from './config.ts';
+export type { DiscordSettings } from './discord.ts';
+export { type LlmConfig, llmEnabled } from './llm.ts';
+export type { SlackSettings } from './slack.ts';
+export type { SourceSettings } from './sources.ts';
