@@ -3,7 +3,7 @@ import type { Token } from '../name-keys/index.ts';
 import { nameKey, type ReferenceEntity, type ReferenceIndex } from '../reference/index.ts';
 import type { TokenContext } from './context.ts';
 import { companyAliases, slugify } from './names.ts';
-import { AT_CUES, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_HEADS, DESCRIPTOR_NOUNS, GENERIC_MODIFIERS, INSTITUTION_HEADS, roleAt } from './open-words.ts';
+import { AT_CUES, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_HEADS, DESCRIPTOR_NOUNS, GENERIC_MODIFIERS, INSTITUTION_HEADS, PLACES, roleAt } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
 export interface OpenEntity extends ReferenceEntity {
@@ -90,6 +90,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
         matches = word.key === candidate.keys[offset] && word.shape !== 'lower' && claimed[at + offset] !== 1 && taken[at + offset] !== 1;
       }
       // A one-word alias running on into another capitalised word names something else ("Zignal Research").
+      // A one-word alias that is an everyday word opening a sentence is that word ("A recent survey").
+      if (matches && candidate.keys.length === 1 && context.sentenceStart[at] === 1 && index.isCommonWord(token.key)) matches = false;
       if (matches && candidate.keys.length === 1 && isName(tokens[stop]) && spaceOnly(text, token, tokens[stop] as Token) && informative[at] === 1) matches = false;
       if (matches) best = { end: stop, entity: candidate.entity };
     }
@@ -121,6 +123,8 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   if (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after)) return 'company';
   const next = tokens[end];
   const single = length === 1;
+  // One everyday word, letter or place is never a company by context alone ("A shares", "Chinese stock").
+  if (single && (opening.key.length < 2 || PLACES.has(opening.key))) return null;
   const everyday = single && index.isCommonWord(opening.key);
   if (next !== undefined && next.shape === 'lower' && COMPANY_CUES_AFTER.has(next.key) && /^['’]?s?\s+$/.test(text.slice(last.end, next.start))) return everyday && sentenceStart[first] === 1 ? null : 'company';
   const described = DESCRIBED.exec(after);

@@ -48,6 +48,16 @@ export const DESCRIPTOR_NOUNS = new Set([
   'giant', 'platform', 'fund', 'manager', 'airline', 'refiner', 'utility', 'distributor', 'automaker', 'carmaker', 'chipmaker', 'drugmaker',
 ]);
 
+/** Places and nationalities: "Chinese stock markets", "Taiwan shares" name a market, not a company. */
+export const PLACES = new Set([
+  'american', 'asian', 'european', 'chinese', 'japanese', 'british', 'german', 'french', 'indian', 'korean', 'taiwanese', 'greek', 'italian',
+  'spanish', 'russian', 'brazilian', 'canadian', 'australian', 'swiss', 'dutch', 'african', 'global', 'emerging', 'us', 'usa', 'uk', 'eu',
+  'america', 'asia', 'europe', 'china', 'japan', 'britain', 'germany', 'france', 'india', 'korea', 'taiwan', 'greece', 'italy', 'spain',
+  'russia', 'brazil', 'canada', 'australia', 'switzerland', 'africa', 'athens', 'shanghai', 'shenzhen', 'tokyo', 'london', 'frankfurt', 'paris',
+  'mumbai', 'seoul', 'sydney', 'toronto', 'singapore', 'hong', 'kong', 'kenya', 'nigeria', 'ghana', 'zambia', 'mexico', 'turkey', 'israel',
+  'october', 'november', 'december', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+]);
+
 /** "analysts at X": words before "at" that make X an organisation. */
 export const AT_CUES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'executive', 'executives', 'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'partner', 'head', 'chief', 'trader', 'traders', 'researchers']);
 
