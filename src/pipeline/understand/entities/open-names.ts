@@ -112,6 +112,8 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   const opening = tokens[first] as Token;
   const length = end - first;
   const prose = informative[first] === 1;
+  // "Hong Kong's stock market": places are markets, not companies.
+  if (tokens.slice(first, end).every((token) => PLACES.has(token.key))) return null;
   const distinctive = tokens.slice(first, end - 1).some((token) => !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text));
   // A legal suffix settles it anywhere, headlines included ("Zesco Ltd").
   if (length >= 2 && LEGAL.test(last.key) && distinctive) return 'company';
@@ -141,7 +143,7 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
 
 /** The reference entity the name is another form of, or a new open entity named by its shortest form. */
 function entityFor(written: string, verdict: Verdict, index: ReferenceIndex): ReferenceEntity | null {
-  const forms = companyAliases([written]);
+  const forms = companyAliases([written.replace(/['’]s$/, '')]);
   for (const form of forms) {
     const known = index.byNameKey(nameKey(form)).find((entity) => ORGANISATION_TYPES.has(entity.type));
     if (known !== undefined) return known;

@@ -42,7 +42,7 @@ export function findPeople(context: TokenContext, organisations: readonly OpenSp
     }
     if (name === null) continue;
     organisation ??= nearestInSentence(context, orgs, name.start) ?? mostNamed(orgs);
-    const written = text.slice((tokens[name.start] as Token).start, (tokens[name.end - 1] as Token).end);
+    const written = text.slice((tokens[name.start] as Token).start, (tokens[name.end - 1] as Token).end).replace(/['’]s$/, '');
     const roleText = role.join(' ');
     const entity: OpenEntity = {
       id: `person:${slugify(written)}`,
@@ -56,7 +56,7 @@ export function findPeople(context: TokenContext, organisations: readonly OpenSp
       role: roleText,
       ...(organisation === undefined ? {} : { organisationId: organisation.id, organisation: organisation.name }),
     };
-    found.push({ start: (tokens[name.start] as Token).start, end: (tokens[name.end - 1] as Token).end, entity });
+    found.push({ start: (tokens[name.start] as Token).start, end: (tokens[name.start] as Token).start + written.length, entity });
     taken.fill(1, name.start, name.end);
   }
   // Later mentions of a surname alone ("Ueda said") count for the person.

@@ -98,7 +98,9 @@ function matchNames(context: TokenContext, gazetteer: Gazetteer, index: Referenc
     const match = longestMatch(context, gazetteer.root, position);
     if (match !== null && !overtaken(context, gazetteer.root, position, match.end)) {
       const last = tokens[match.end - 1] as Token;
-      if (match.entry.entity !== null) {
+      // "NEW YORK (Reuters) -": a news agency's credit line, not a mention of it.
+      const credit = /\(\s*$/.test(context.text.slice(token.start - 2, token.start)) && /^\s*\)\s*[-–—]/.test(context.text.slice(last.end, last.end + 4));
+      if (match.entry.entity !== null && !credit) {
         found.push({ start: token.start, end: last.end, entity: match.entry.entity, weak: match.weak, counted: true });
       }
       position = match.end;
