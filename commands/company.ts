@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
 import { findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
-import { entityPattern, type ReferenceEntity } from '../src/pipeline/index.ts';
+import { entityPattern, openEntityIds, type ReferenceEntity } from '../src/pipeline/index.ts';
+import type { Store } from '../src/ports/index.ts';
 import { entityTitle, resolveEntity } from './resolve.ts';
 
 const usage = '/company <name or ticker>';
@@ -17,6 +18,22 @@ function keySentence(article: Article, entity: ReferenceEntity): string {
   return (naming ?? ranked[0])?.sentence ?? article.title;
 }
 
+/**
+ * A company of the reference, else an organisation named in stored articles that no list holds (found by
+ * its shape or context at ingest, `ticker: null`); else the reference's "did you mean" error.
+ */
+async function resolveCompany(reference: Parameters<typeof resolveEntity>[0], store: Store, name: string): Promise<ReferenceEntity> {
+  try {
+    return resolveEntity(reference, name, ['company'], 'a company');
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    const [stored] = await store.findStoredEntities(name, openEntityIds(name), ['company', 'organisation'], 1);
+    if (stored === undefined) throw error;
+    const { id, name: storedName, type, ticker } = stored.entity;
+    return { id, name: storedName, type, ticker, tickers: ticker === null ? [] : [ticker], aliases: [], topics: [] };
+  }
+}
+
 export default {
   name: 'company',
   description: 'What the bot has read about a company, with cited sources',
@@ -26,7 +43,7 @@ export default {
   adminOnly: false,
   async run(options, _context, services) {
     const { name } = parseOptions(schema, options, usage);
-    const entity = resolveEntity(services.reference, name, ['company'], 'a company');
+    const entity = await resolveCompany(services.reference, services.store, name);
     const articles = await services.store.listArticles({ entityIds: [entity.id], limit: MAX_ARTICLES });
     if (articles.length === 0) {
       throw new UserFacingError(`I have not read anything about ${entityTitle(entity)} yet.`);

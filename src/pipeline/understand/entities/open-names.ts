@@ -26,7 +26,7 @@ const LEGAL = /^(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|llp|lp
 const CONNECTOR = /^(of|de|du|la|van|von|der|del|da|di)$/;
 const EXCHANGE_PAREN = /^\s*\(\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|NYSE Arca|AMEX|LSE|AIM|ASX|TSX|TSXV|TSX-V|HKEX|SGX|NSE|BSE|OTC|OTCQB|OTCQX|Euronext|Xetra|FRA|ETR|JSE|TYO|TSE|KRX|SIX)\s*:/;
 const RIC_PAREN = /^\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)/;
-const DESCRIBED = /^,\s+(?:the|a|an)\s+((?:[\p{L}\d-]+\s+){0,4}?)([\p{Ll}-]+)\b/u;
+const DESCRIBED = /^,\s+(?:the|a|an)\s+(?:[^,.;()\n]{0,50}\s)?([\p{Ll}-]+)\s*[,.;)]/u;
 
 const isName = (token: Token | undefined): token is Token => token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper');
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
@@ -114,12 +114,20 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   const prose = informative[first] === 1;
   // "Hong Kong's stock market": places are markets, not companies.
   if (tokens.slice(first, end).every((token) => PLACES.has(token.key))) return null;
-  const distinctive = tokens.slice(first, end - 1).some((token) => !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text));
+  const distinctive = tokens.slice(first, end - 1).some((token) => !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text) && !LEGAL.test(token.key) && !COMPANY_HEADS.has(token.key));
   // A legal suffix settles it anywhere, headlines included ("Zesco Ltd").
   if (length >= 2 && LEGAL.test(last.key) && distinctive) return 'company';
   if (!prose) return null;
   if (length >= 2 && distinctive && COMPANY_HEADS.has(last.key)) return 'company';
   if (length >= 2 && distinctive && INSTITUTION_HEADS.has(last.key)) return 'organisation';
+  // "Zambia Chamber of Mines", "Kestrel Valley Chamber of Commerce": the head comes before "of".
+  for (let position = first + 1; position < end - 1; position += 1) {
+    const head = tokens[position] as Token;
+    if (INSTITUTION_HEADS.has(head.key) && CONNECTOR.test(tokens[position + 1]?.text ?? '')) {
+      const before = tokens.slice(first, position).some((token) => !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text));
+      if (before) return 'organisation';
+    }
+  }
   // Context: what comes after the name.
   const after = text.slice(last.end, last.end + 80);
   if (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after)) return 'company';
@@ -130,7 +138,7 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   const everyday = single && index.isCommonWord(opening.key);
   if (next !== undefined && next.shape === 'lower' && COMPANY_CUES_AFTER.has(next.key) && /^['’]?s?\s+$/.test(text.slice(last.end, next.start))) return everyday && sentenceStart[first] === 1 ? null : 'company';
   const described = DESCRIBED.exec(after);
-  if (described?.[2] !== undefined && DESCRIPTOR_NOUNS.has(described[2].toLowerCase().replace(/^.*-/, '')) && !everyday) return 'company';
+  if (described?.[1] !== undefined && DESCRIPTOR_NOUNS.has(described[1].replace(/^.*-/, '')) && !everyday) return 'company';
   // What comes before: "chipmaker Nvidia", "shares of X", "analysts at X".
   const previous = tokens[first - 1];
   if (previous === undefined || previous.shape !== 'lower' || sentenceStart[first] === 1 || everyday) return null;
@@ -176,4 +184,14 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
   if (verdict === 'company' && keys.length >= 2 && opening.shape === 'capitalized' && opening.key.length >= 3 && !index.isCommonWord(opening.key) && !GENERIC_MODIFIERS.has(opening.key) && index.byNameKey(opening.key).length === 0) {
     add([opening.key]);
   }
+}
+
+/** The ids an open-vocabulary organisation of this name would be stored under ("Zignal Labs Inc" → company:zignal-labs). */
+export function openEntityIds(name: string): string[] {
+  const forms = companyAliases([name.replace(/['’]s$/, '')]);
+  const ids = new Set<string>();
+  const shortest = forms[forms.length - 1];
+  if (shortest !== undefined && slugify(shortest) !== '') ids.add(`company:${slugify(shortest)}`);
+  if (slugify(name) !== '') ids.add(`organisation:${slugify(name)}`);
+  return [...ids];
 }

@@ -62,7 +62,8 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
   const kept = names.filter((name) => !symbols.some((symbol) => symbol.start < name.end && name.start < symbol.end));
   const known: Found[] = [...kept, ...symbols.map((symbol) => ({ ...symbol, weak: false, counted: !symbol.repeatsName }))];
   // Names no list holds: organisations by shape and context, then people by their roles.
-  const claimed = claimedTokens(context.tokens, known);
+  // Unsure matches ("Tavistock" the little-known listing) do not stop a longer open name from being read.
+  const claimed = claimedTokens(context.tokens, known.filter((match) => !match.weak));
   const open = findOpenOrganisations(context, claimed, index, aliases);
   const withOpen = claimedTokens(context.tokens, open, claimed);
   const organisations = [...known.filter((match) => !match.weak), ...open].sort((left, right) => left.start - right.start);
