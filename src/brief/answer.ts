@@ -1,5 +1,6 @@
 import type { Article, Reply, SourceRef } from '../domain/index.ts';
 import type { LlmServices, Store } from '../ports/index.ts';
+import { peopleAnswer } from './people-answer.ts';
 import { entityPattern, type ReferenceEntity, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -118,7 +119,9 @@ export async function answerQuestion(
   }
 
   const title = question.length > 200 ? `${question.slice(0, 197)}…` : question;
-  if (chosen.length === 0) {
+  // "Who ..." questions also list the people with roles stored with the retrieved articles.
+  const people = peopleAnswer(question, hits.map((hit) => hit.article), entities.map((entity) => entity.id));
+  if (chosen.length === 0 && people.length === 0) {
     return {
       title,
       sections: [{ heading: '', lines: [{ text: "I haven't read anything that answers this yet. Try /topics to see what I have read.", sources: [] }] }],
@@ -128,7 +131,7 @@ export async function answerQuestion(
   }
   const sources: SourceRef[] = [];
   const numberOf = new Map<string, number>();
-  for (const candidate of chosen) {
+  for (const candidate of [...people, ...chosen]) {
     if (numberOf.has(candidate.article.id)) continue;
     const n = sources.length + 1;
     numberOf.set(candidate.article.id, n);
@@ -138,10 +141,15 @@ export async function answerQuestion(
   return {
     title,
     sections: [
-      {
-        heading: 'From what I have read',
-        lines: chosen.map((candidate) => ({ text: candidate.sentence, sources: [numberOf.get(candidate.article.id) ?? 0] })),
-      },
+      ...(people.length === 0 ? [] : [{ heading: 'People', lines: people.map((person) => ({ text: person.text, sources: [numberOf.get(person.article.id) ?? 0] })) }]),
+      ...(chosen.length === 0
+        ? []
+        : [
+            {
+              heading: 'From what I have read',
+              lines: chosen.map((candidate) => ({ text: candidate.sentence, sources: [numberOf.get(candidate.article.id) ?? 0] })),
+            },
+          ]),
     ],
     sources,
     visibility: 'ephemeral',

@@ -26,7 +26,9 @@ const LEGAL = /^(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|llp|lp
 const CONNECTOR = /^(of|de|du|la|van|von|der|del|da|di)$/;
 const EXCHANGE_PAREN = /^\s*\(\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|NYSE Arca|AMEX|LSE|AIM|ASX|TSX|TSXV|TSX-V|HKEX|SGX|NSE|BSE|OTC|OTCQB|OTCQX|Euronext|Xetra|FRA|ETR|JSE|TYO|TSE|KRX|SIX)\s*:/;
 const RIC_PAREN = /^\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)/;
-const DESCRIBED = /^,\s+(?:the|a|an)\s+(?:[^,.;()\n]{0,50}\s)?([\p{Ll}-]+)\s*[,.;)]/u;
+const DESCRIBED = /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
+// "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
+const DEFINED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
 
 const isName = (token: Token | undefined): token is Token => token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper');
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
@@ -71,6 +73,12 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
         found.push({ start: (tokens[first] as Token).start, end: (tokens[end - 1] as Token).end, entity });
         taken.fill(1, first, end);
         remember(aliases, entity, tokens.slice(first, end), verdict, index);
+        const acronym = DEFINED_ACRONYM.exec(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 12))?.[1];
+        if (acronym !== undefined && index.byNameKey(acronym.toLowerCase()).length === 0) {
+          const list = aliases.get(acronym.toLowerCase()) ?? [];
+          list.push({ keys: [acronym.toLowerCase()], entity });
+          aliases.set(acronym.toLowerCase(), list);
+        }
       }
     }
     position = end;
@@ -128,6 +136,8 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
       if (before) return 'organisation';
     }
   }
+  // A brand written in CamelCase mid-sentence ("AdRoll", "ForeScout") names a firm.
+  if (length <= 2 && sentenceStart[first] !== 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(opening.text) && !/['’]s$/.test(opening.text)) return 'company';
   // Context: what comes after the name.
   const after = text.slice(last.end, last.end + 80);
   if (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after)) return 'company';
