@@ -126,8 +126,6 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   // A legal suffix settles it anywhere, headlines included ("Zesco Ltd").
   if (length >= 2 && LEGAL.test(last.key) && distinctive) return 'company';
   if (!prose) return null;
-  if (length >= 2 && distinctive && COMPANY_HEADS.has(last.key)) return 'company';
-  if (length >= 2 && distinctive && INSTITUTION_HEADS.has(last.key)) return 'organisation';
   // "Zambia Chamber of Mines", "Kestrel Valley Chamber of Commerce": the head comes before "of".
   for (let position = first + 1; position < end - 1; position += 1) {
     const head = tokens[position] as Token;
@@ -136,8 +134,12 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
       if (before) return 'organisation';
     }
   }
+  if (length >= 2 && distinctive && COMPANY_HEADS.has(last.key)) return 'company';
+  if (length >= 2 && distinctive && INSTITUTION_HEADS.has(last.key)) return 'organisation';
   // A brand written in CamelCase mid-sentence ("AdRoll", "ForeScout") names a firm.
-  if (length <= 2 && sentenceStart[first] !== 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(opening.text) && !/['’]s$/.test(opening.text)) return 'company';
+  if (length <= 2 && sentenceStart[first] !== 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(opening.text) && !/^(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von)\p{Lu}|['’]s$/u.test(opening.text)) return 'company';
+  // Past shape, context alone never makes a company of a personal name ("investor Peter Sampson").
+  if (length <= 3 && index.isPersonalName(opening.key)) return null;
   // Context: what comes after the name.
   const after = text.slice(last.end, last.end + 80);
   if (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after)) return 'company';

@@ -13,6 +13,8 @@ export const COMPANY_HEADS = new Set([
   'software', 'therapeutics', 'biosciences', 'biotech', 'healthcare', 'brands', 'retail', 'stores', 'logistics', 'shipping', 'leasing', 'realty',
   'properties', 'semiconductor', 'electronics', 'interactive', 'digital', 'global', 'international', 'worldwide', 'consulting', 'brewing',
   'brewery', 'chemicals', 'steel', 'cement', 'textiles', 'apparel', 'fund', 'funds', 'bancorporation', 'reinsurance', 'wealth', 'asset',
+  // News organisations.
+  'news', 'review', 'journal', 'press', 'times', 'post', 'wire', 'newswire', 'magazine', 'herald', 'gazette', 'tribune', 'telegraph',
 ]);
 
 /** Last words of an institution's name ("Conference Board", "Zambia Chamber of Mines"). */
