@@ -121,8 +121,14 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   const length = end - first;
   const prose = informative[first] === 1;
   // "Hong Kong's stock market": places are markets, not companies.
-  if (tokens.slice(first, end).every((token) => PLACES.has(token.key))) return null;
-  const distinctive = tokens.slice(first, end - 1).some((token) => !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text) && !LEGAL.test(token.key) && !COMPANY_HEADS.has(token.key));
+  let places = true;
+  for (let position = first; position < end && places; position += 1) places = PLACES.has((tokens[position] as Token).key);
+  if (places) return null;
+  let distinctive = false;
+  for (let position = first; position < end - 1 && !distinctive; position += 1) {
+    const token = tokens[position] as Token;
+    distinctive = !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text) && !LEGAL.test(token.key) && !COMPANY_HEADS.has(token.key);
+  }
   // A legal suffix settles it anywhere, headlines included ("Zesco Ltd").
   if (length >= 2 && LEGAL.test(last.key) && distinctive) return 'company';
   if (!prose) return null;
@@ -141,15 +147,17 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   // Past shape, context alone never makes a company of a personal name ("investor Peter Sampson").
   if (length <= 3 && index.isPersonalName(opening.key)) return null;
   // Context: what comes after the name.
-  const after = text.slice(last.end, last.end + 80);
-  if (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after)) return 'company';
+  // The patterns on what follows run only where it opens with a parenthesis or a comma (cheap to check).
+  const following = text.charCodeAt(last.end) === 0x20 ? text.charAt(last.end + 1) : text.charAt(last.end);
+  const after = following === '(' || following === ',' ? text.slice(last.end, last.end + 80) : '';
+  if (following === '(' && (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after))) return 'company';
   const next = tokens[end];
   const single = length === 1;
   // One everyday word, letter or place is never a company by context alone ("A shares", "Chinese stock").
   if (single && (opening.key.length < 2 || PLACES.has(opening.key))) return null;
   const everyday = single && index.isCommonWord(opening.key);
   if (next !== undefined && next.shape === 'lower' && COMPANY_CUES_AFTER.has(next.key) && /^['’]?s?\s+$/.test(text.slice(last.end, next.start))) return everyday && sentenceStart[first] === 1 ? null : 'company';
-  const described = DESCRIBED.exec(after);
+  const described = after === '' ? null : DESCRIBED.exec(after);
   if (described?.[1] !== undefined && DESCRIPTOR_NOUNS.has(described[1].replace(/^.*-/, '')) && !everyday) return 'company';
   // What comes before: "chipmaker Nvidia", "shares of X", "analysts at X".
   const previous = tokens[first - 1];
@@ -162,7 +170,24 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
 }
 
 /** The reference entity the name is another form of, or a new open entity named by its shortest form. */
+const resolved = new WeakMap<ReferenceIndex, Map<string, ReferenceEntity | null>>();
+
+/** `resolveName`, memoised per reference index (bounded): the same names recur across articles. */
 function entityFor(written: string, verdict: Verdict, index: ReferenceIndex): ReferenceEntity | null {
+  let cache = resolved.get(index);
+  if (cache === undefined) {
+    cache = new Map();
+    resolved.set(index, cache);
+  }
+  const key = `${verdict}\u0000${written}`;
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const entity = resolveName(written, verdict, index);
+  if (cache.size >= 50_000) cache.clear();
+  cache.set(key, entity);
+  return entity;
+}
+
+function resolveName(written: string, verdict: Verdict, index: ReferenceIndex): ReferenceEntity | null {
   const forms = companyAliases([written.replace(/['’]s$/, '')]);
   for (const form of forms) {
     const known = index.byNameKey(nameKey(form)).find((entity) => ORGANISATION_TYPES.has(entity.type));

@@ -73,9 +73,15 @@ const ROLES: readonly string[][] = [
   'strategist', 'co-founder', 'cofounder', 'founder', 'managing director', 'executive director', 'director', 'portfolio manager', 'fund manager',
 ].map((role) => role.split(/[\s-]+/));
 
+// Roles by their first word, so that looking for one costs a map lookup per token.
+const ROLES_BY_FIRST = new Map<string, string[][]>();
+for (const role of ROLES) ROLES_BY_FIRST.set(role[0] ?? '', [...(ROLES_BY_FIRST.get(role[0] ?? '') ?? []), role]);
+
 /** The role whose words start at `position` ("Chief Executive", "governor"), as token keys; null when none does. */
 export function roleAt(tokens: readonly Token[], position: number): string[] | null {
-  for (const role of ROLES) {
+  const candidates = ROLES_BY_FIRST.get(tokens[position]?.key ?? '');
+  if (candidates === undefined) return null;
+  for (const role of candidates) {
     if (role.every((key, offset) => tokens[position + offset]?.key === key)) return role;
   }
   return null;

@@ -74,14 +74,17 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
 /** 1 for each token inside one of the spans (added to `into` when given). */
 function claimedTokens(tokens: readonly Token[], spans: ReadonlyArray<{ start: number; end: number }>, into?: Uint8Array): Uint8Array {
   const claimed = into === undefined ? new Uint8Array(tokens.length) : into.slice();
-  if (spans.length === 0) return claimed;
-  const sorted = [...spans].sort((left, right) => left.start - right.start);
-  let next = 0;
-  tokens.forEach((token, position) => {
-    while (next < sorted.length && (sorted[next] as { end: number }).end <= token.start) next += 1;
-    const span = sorted[next];
-    if (span !== undefined && span.start < token.end && token.start < span.end) claimed[position] = 1;
-  });
+  for (const span of spans) {
+    // Binary search for the first token ending after the span starts.
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((tokens[middle] as Token).end <= span.start) low = middle + 1;
+      else high = middle;
+    }
+    for (let position = low; position < tokens.length && (tokens[position] as Token).start < span.end; position += 1) claimed[position] = 1;
+  }
   return claimed;
 }
 
