@@ -83,7 +83,7 @@ describe.skipIf(!existsSync(finer))('FiNER-ORD test split, all ORG spans', () =>
   it('reaches the measured F1 for organisations (the 0.80 goal is not reached yet)', () => {
     const score = scoreFiner('test', false);
     console.log(`FiNER-ORD test ORG: ${JSON.stringify(score)}`);
-    expect(score.overlap.precision).toBeGreaterThan(0.85);
-    expect(score.overlap.f1).toBeGreaterThan(0.72);
+    expect(score.overlap.precision).toBeGreaterThan(0.87);
+    expect(score.overlap.f1).toBeGreaterThan(0.75);
   });
 });
