@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
 import { findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
-import { entityPattern, openEntityIds, type ReferenceEntity } from '../src/pipeline/index.ts';
-import type { Store } from '../src/ports/index.ts';
-import { entityTitle, resolveEntity } from './resolve.ts';
+import { entityPattern, type ReferenceEntity } from '../src/pipeline/index.ts';
+import { entityTitle, resolveCompany } from './resolve.ts';
 
 const usage = '/company <name or ticker>';
 const schema = z.object({ name: z.string({ message: 'name a company' }).trim().min(1, 'name a company') });
@@ -16,22 +15,6 @@ function keySentence(article: Article, entity: ReferenceEntity): string {
   const ranked = rankSentences(article.text, { title: article.title, entityNames: [entity.name, ...entity.aliases] });
   const naming = pattern === null ? undefined : ranked.find((candidate) => pattern.test(candidate.sentence));
   return (naming ?? ranked[0])?.sentence ?? article.title;
-}
-
-/**
- * A company of the reference, else an organisation named in stored articles that no list holds (found by
- * its shape or context at ingest, `ticker: null`); else the reference's "did you mean" error.
- */
-async function resolveCompany(reference: Parameters<typeof resolveEntity>[0], store: Store, name: string): Promise<ReferenceEntity> {
-  try {
-    return resolveEntity(reference, name, ['company'], 'a company');
-  } catch (error) {
-    if (!(error instanceof UserFacingError)) throw error;
-    const [stored] = await store.findStoredEntities(name, openEntityIds(name), ['company', 'organisation'], 1);
-    if (stored === undefined) throw error;
-    const { id, name: storedName, type, ticker } = stored.entity;
-    return { id, name: storedName, type, ticker, tickers: ticker === null ? [] : [ticker], aliases: [], topics: [] };
-  }
 }
 
 export default {

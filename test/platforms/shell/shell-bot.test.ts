@@ -37,11 +37,13 @@ describe('the shell bot through stdin (npm start)', () => {
   it('subscribes and lists the subscription with its next run', async () => {
     const result = await runCli(['start'], {
       env: { DATABASE_URL: temporaryDatabase() },
-      input: '/subscribe hong-kong 08:00 Asia/Hong_Kong\n/subscriptions\n/subscribe hong-kong 25:00\n',
+      input: '/subscribe hong-kong 08:00 Asia/Hong_Kong\n/subscriptions\n/subscribe hong-kong 25:00\n/subscribe company:Manus mode:alerts\n',
     });
     expect(result.stdout).toContain('every day at 08:00 Asia/Hong_Kong');
     expect(result.stdout).toMatch(/hong-kong: daily at 08:00 Asia\/Hong_Kong \(next .*08:00/);
     expect(result.stdout).toContain('time must be HH:MM');
+    // A company named in a stored sample article ("Chinese startup Manus") but in no reference list.
+    expect(result.stdout).toContain('important new stories on Manus are posted');
   });
 });
 
