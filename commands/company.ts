@@ -3,7 +3,7 @@ import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingErr
 import { findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { entityPattern, type ReferenceEntity } from '../src/pipeline/index.ts';
-import { entityTitle, resolveEntity } from './resolve.ts';
+import { entityTitle, resolveCompany } from './resolve.ts';
 
 const usage = '/company <name or ticker>';
 const schema = z.object({ name: z.string({ message: 'name a company' }).trim().min(1, 'name a company') });
@@ -26,7 +26,7 @@ export default {
   adminOnly: false,
   async run(options, _context, services) {
     const { name } = parseOptions(schema, options, usage);
-    const entity = resolveEntity(services.reference, name, ['company'], 'a company');
+    const entity = await resolveCompany(services.reference, services.store, name);
     const articles = await services.store.listArticles({ entityIds: [entity.id], limit: MAX_ARTICLES });
     if (articles.length === 0) {
       throw new UserFacingError(`I have not read anything about ${entityTitle(entity)} yet.`);

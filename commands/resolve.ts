@@ -1,5 +1,6 @@
 import { type EntityType, UserFacingError } from '../src/domain/index.ts';
-import { findTopic, type ReferenceEntity, type ReferenceIndex, suggestTopics, type TopicDefinition } from '../src/pipeline/index.ts';
+import { findTopic, openEntityIds, type ReferenceEntity, type ReferenceIndex, suggestTopics, type TopicDefinition } from '../src/pipeline/index.ts';
+import type { Store } from '../src/ports/index.ts';
 
 function didYouMean(names: string[]): string {
   return names.length === 0 ? '' : ` Did you mean: ${names.join(', ')}?`;
@@ -24,6 +25,22 @@ export function resolveEntity(
   if (entity !== null) return entity;
   const suggestions = reference.suggest(query, types, 5).map((suggestion) => suggestion.name);
   throw new UserFacingError(`I don't know ${what} called "${query}".${didYouMean(suggestions)}`);
+}
+
+/**
+ * A company of the reference, else an organisation named in stored articles that no list holds (found by
+ * its shape or context at ingest, `ticker: null`); else the reference's "did you mean" error.
+ */
+export async function resolveCompany(reference: ReferenceIndex, store: Pick<Store, 'findStoredEntities'>, name: string): Promise<ReferenceEntity> {
+  try {
+    return resolveEntity(reference, name, ['company'], 'a company');
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    const [stored] = await store.findStoredEntities(name, openEntityIds(name), ['company', 'organisation'], 1);
+    if (stored === undefined) throw error;
+    const { id, name: storedName, type, ticker } = stored.entity;
+    return { id, name: storedName, type, ticker, tickers: ticker === null ? [] : [ticker], aliases: [], topics: [] };
+  }
 }
 
 export function entityTitle(entity: ReferenceEntity): string {

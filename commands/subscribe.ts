@@ -2,7 +2,7 @@ import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { textReply, UserFacingError } from '../src/domain/index.ts';
 import { describeFilter, formatLocal, nextSlot } from '../src/delivery/index.ts';
 import { findTopic } from '../src/pipeline/index.ts';
-import { resolveEntity, resolveTopic } from './resolve.ts';
+import { resolveCompany, resolveEntity, resolveTopic } from './resolve.ts';
 import { SUBSCRIBE_OPTIONS, subscribeSchema } from './subscription-options.ts';
 
 const usage = '/subscribe <topic> [HH:MM] [timezone] [daily|weekdays] [mode:brief|alerts|both] [company:…] [market:…] [include:…] [exclude:…] [cron:"…"]';
@@ -18,7 +18,9 @@ export default {
     const input = parseOptions(subscribeSchema, options, usage);
     const topics = input.topic === undefined ? [] : [resolveTopic(input.topic).slug];
     const entityIds: string[] = [];
-    if (input.company !== undefined) entityIds.push(resolveEntity(services.reference, input.company, ['company'], 'a company').id);
+    // Companies of the reference, or organisations named in stored articles that no list holds.
+    const company = input.company === undefined ? null : await resolveCompany(services.reference, services.store, input.company);
+    if (company !== null) entityIds.push(company.id);
     if (input.market !== undefined) {
       const region = findTopic(input.market);
       if (region !== null && region.kind === 'region') topics.push(region.slug);
@@ -50,7 +52,7 @@ export default {
       holidays: input.holidays ?? null,
       createdBy: context.userId,
     });
-    const what = [...topics, ...entityIds.map((id) => services.reference.get(id)?.name ?? id), ...keywords.map((keyword) => `“${keyword}”`)].join(', ');
+    const what = [...topics, ...entityIds.map((id) => services.reference.get(id)?.name ?? (id === company?.id ? company.name : id)), ...keywords.map((keyword) => `“${keyword}”`)].join(', ');
     const lines: string[] = [];
     if (subscription.mode !== 'alerts') {
       const when = subscription.cron !== null ? `on the schedule "${subscription.cron}"` : `${subscription.weekdaysOnly ? 'on weekdays' : 'every day'} at ${subscription.time}`;

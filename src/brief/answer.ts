@@ -1,5 +1,6 @@
-import type { AnswerCandidate, Article, Reply } from '../domain/index.ts';
+import type { AnswerCandidate, Article, Reply, SourceRef } from '../domain/index.ts';
 import type { AnswerWriter, Store } from '../ports/index.ts';
+import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { entityPattern, type ReferenceEntity, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 
@@ -99,5 +100,22 @@ export async function answerQuestion(
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
   const relevant = candidates.filter((candidate) => candidate.score >= best * 0.6);
-  return (services.answers ?? quotingAnswerWriter).answer(question, relevant);
+  // "Who ..." questions also list the people with roles stored with the retrieved articles.
+  const people = peopleAnswer(question, hits.map((hit) => hit.article), entities.map((entity) => entity.id));
+  const reply = await (services.answers ?? quotingAnswerWriter).answer(question, relevant);
+  return people.length === 0 ? reply : withPeople(reply, people, relevant.length > 0);
+}
+
+/** Puts a "People" section first, citing the articles the people were found in. */
+function withPeople(reply: Reply, people: readonly PersonLine[], answered: boolean): Reply {
+  const sources: SourceRef[] = answered ? [...reply.sources] : [];
+  const numberOf = new Map(sources.map((source) => [source.articleId, source.n]));
+  for (const { article } of people) {
+    if (numberOf.has(article.id)) continue;
+    const n = sources.length + 1;
+    numberOf.set(article.id, n);
+    sources.push({ n, articleId: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt });
+  }
+  const section = { heading: 'People', lines: people.map((person) => ({ text: person.text, sources: [numberOf.get(person.article.id) ?? 0] })) };
+  return { ...reply, sections: answered ? [section, ...reply.sections] : [section], sources };
 }

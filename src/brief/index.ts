@@ -7,5 +7,3 @@ export { rankSentences, summariseExtractive } from './extractive/index.ts';
 export { findMovers } from './movers.ts';
 export { clusterStories } from './stories.ts';
 export { briefToReply, TONE_MARK } from './to-reply.ts';
-
-

@@ -7,5 +7,3 @@ export { queryCommand } from './query-command.ts';
 export { RENDER_USAGE, renderCommand } from './render-command.ts';
 export { SYNC_USAGE, syncCommand } from './sync-command.ts';
 export { USAGE_USAGE, usageCommand } from './usage-command.ts';
-
-

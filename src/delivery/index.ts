@@ -4,5 +4,3 @@ export { describeFilter, validatePattern } from './filters.ts';
 export { isMarketCalendar, MARKET_CALENDARS } from './market-calendar.ts';
 export { markQuiet } from './quiet-articles.ts';
 export { formatLocal, isValidTimezone, nextSlot, validateCron } from './schedule.ts';
-
-

@@ -8,6 +8,10 @@ export const ENTITY_TYPES = [
   'commodity',
   'currency',
   'crypto',
+  /** An institution no list names, found by its shape ("Zambia Chamber of Mines"). */
+  'organisation',
+  /** Someone named with a role ("Bank of Japan Governor Kazuo Ueda"). */
+  'person',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -24,6 +28,12 @@ export interface EntityMention {
   tickers: string[];
   /** How many times the article mentions it. */
   count: number;
+  /** A person's role as written ("governor", "chief executive"). */
+  role?: string;
+  /** The id of the organisation a person's role is at (`central-bank:boj`). */
+  organisationId?: string;
+  /** That organisation's name ("Bank of Japan"). */
+  organisation?: string;
 }
 
 export const SENTIMENT_LABELS = ['positive', 'negative', 'neutral', 'mixed'] as const;

@@ -1,3 +1,1 @@
 export { type HttpServer, type Route, sendJson, startHttpServer } from './http-server.ts';
-
-

@@ -5,5 +5,3 @@ export type { PostOptions, Publisher } from './publisher.ts';
 export type { AddedSource, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
 export type { ArticleQuery, DedupeKeys, EntityCount, SearchHit, Store, TopicCount, UsageTotal } from './store.ts';
 export type { AnswerWriter, BriefWriter, Writers } from './writers.ts';
-
-

@@ -81,6 +81,11 @@ export interface ArticleStore {
   countArticles(): Promise<number>;
   topicCounts(since: string | undefined): Promise<TopicCount[]>;
   entityCounts(since: string | undefined, limit: number): Promise<EntityCount[]>;
+  /**
+   * Entities stored with articles whose name is `name` (case-insensitive) or whose id is one of `ids`, of the
+   * given types, most mentioned first: finds names no reference list holds ("Zignal Labs").
+   */
+  findStoredEntities(name: string, ids: string[], types: EntityMention['type'][], limit: number): Promise<EntityCount[]>;
   /** Articles stored (ingestedAt) after `after`, oldest first, originals only. */
   articlesIngestedAfter(after: string, limit: number): Promise<Article[]>;
 }

@@ -3,4 +3,3 @@ export { createIngestRoutes } from './ingest-endpoint.ts';
 export { articleJson, ingestInput, type InputReport, listInputFiles } from './ingest-inputs.ts';
 export { pollSources, startSourcePolling } from './poll-sources.ts';
 export { createSourceServices } from './source-services.ts';
-

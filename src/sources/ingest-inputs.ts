@@ -84,7 +84,15 @@ export function articleJson(article: Article, status: IngestOutcome['status']): 
     source: article.source,
     publishedAt: article.publishedAt,
     text: article.text,
-    entities: article.entities.map(({ name, type, ticker, tickers, count }) => ({ name, type, ticker, tickers, count })),
+    // People carry their role and organisation ("governor", central-bank:boj, "Bank of Japan").
+    entities: article.entities.map(({ name, type, ticker, tickers, count, role, organisationId, organisation }) => ({
+      name,
+      type,
+      ticker,
+      tickers,
+      count,
+      ...(role === undefined ? {} : { role, organisationId, organisation }),
+    })),
     topics: article.topics,
     sentiment: article.sentiment,
     duplicateOf: article.duplicateOf,

@@ -1,3 +1,1 @@
 export { createSqliteStore } from './sqlite/index.ts';
-
-

@@ -30,6 +30,10 @@ describe.skipIf(!hasSharedData)('market-brief ingest --json on the seed article'
     const alibaba = entities.find((entity) => entity.name.startsWith('Alibaba'));
     expect(alibaba?.tickers).toEqual(expect.arrayContaining(['BABA', '9988.HK']));
     expect(entities.find((entity) => entity.name.startsWith('BYD'))?.tickers).toContain('1211.HK');
+    // People with roles, with their organisation ("George Efstathopoulos, portfolio manager at Fidelity International").
+    expect(entities).toContainEqual(
+      expect.objectContaining({ name: 'George Efstathopoulos', type: 'person', role: 'portfolio manager', organisationId: 'company:fidelity-international' }),
+    );
 
     const again = await runCli(['ingest', '--json', join(SHARED_DATA, 'seed-article.txt')], { env });
     expect(again.status).toBe(0);

@@ -1,3 +1,1 @@
 export { rankSentences, summariseExtractive } from './summarise.ts';
-
-

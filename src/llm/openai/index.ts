@@ -1,3 +1,1 @@
 export { createOpenAiModel } from './openai-model.ts';
-
-

@@ -1,5 +1,3 @@
 export { createAnswerWriter } from './answer-writer.ts';
 export { createBriefWriter } from './brief-writer.ts';
 export { type ArticleSummary, summariseBacklog } from './summaries.ts';
-
-

@@ -1,4 +1,2 @@
 export { cleanArticle } from './clean.ts';
 export { splitSentences } from './sentences.ts';
-
-

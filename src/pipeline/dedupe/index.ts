@@ -1,4 +1,2 @@
 export { canonicalUrl } from './canonical-url.ts';
 export { contentHash, dedupeKeys, isNearDuplicate } from './dedupe.ts';
-
-

@@ -179,6 +179,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX articles_ingested_at ON articles(ingested_at);
     `,
   },
+  {
+    version: 7,
+    name: 'stored entity names looked up without regard to case',
+    sql: `CREATE INDEX entity_mentions_name ON entity_mentions(name COLLATE NOCASE);`,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */

@@ -199,6 +199,27 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
         articles: Number(row['n']),
       }));
     },
+    async findStoredEntities(name, ids, types, limit): Promise<EntityCount[]> {
+      if (types.length === 0) return [];
+      const idList = ids.length === 0 ? [''] : ids;
+      const rows = database
+        .prepare(
+          `SELECT entity_id, name, type, ticker, count(*) AS n FROM entity_mentions
+           WHERE (name = ? COLLATE NOCASE OR entity_id IN (${idList.map(() => '?').join(', ')}))
+             AND type IN (${types.map(() => '?').join(', ')})
+           GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ?`,
+        )
+        .all(name.trim(), ...idList, ...types, limit);
+      return rows.map((row) => ({
+        entity: {
+          id: String(row['entity_id']),
+          name: String(row['name']),
+          type: String(row['type']) as EntityCount['entity']['type'],
+          ticker: row['ticker'] === null ? null : String(row['ticker']),
+        },
+        articles: Number(row['n']),
+      }));
+    },
     ...subscriptions,
     ...createSourceStore(database),
     ...createCacheStore(database),

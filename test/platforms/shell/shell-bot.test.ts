@@ -3,7 +3,7 @@ import { hasSharedData, runCli, temporaryDatabase } from '../../support/run-cli.
 
 describe('the shell bot through stdin (npm start)', () => {
   it('ingests the samples on first run, answers commands with cited sources and exits 0 at EOF', async () => {
-    const input = ['/company Alibaba', '/market hang seng', '/brief', '/company Nonexistent Widgets Corp', '/nope', ''].join('\n');
+    const input = ['/company Alibaba', '/market hang seng', '/brief', '/company Nonexistent Widgets Corp', '/nope', '/company gaoyu securities ltd', ''].join('\n');
     const result = await runCli(['start'], { env: { DATABASE_URL: temporaryDatabase() }, input });
     expect(result.status).toBe(0);
     const out = result.stdout;
@@ -19,6 +19,8 @@ describe('the shell bot through stdin (npm start)', () => {
     expect(brief).toContain('Sources');
     expect(out).toMatch(/I don't know a company called "Nonexistent Widgets Corp"/);
     expect(out).toContain('Unknown command /nope. Try /help.');
+    // Named in a stored article ("Gaoyu Securities Ltd") but in no reference list: found at ingest by its shape.
+    expect(out).toMatch(/^== Gaoyu Securities ==\n1 recent article[\s\S]*?Gaoyu Securities Ltd\. \[1\]/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -35,11 +37,13 @@ describe('the shell bot through stdin (npm start)', () => {
   it('subscribes and lists the subscription with its next run', async () => {
     const result = await runCli(['start'], {
       env: { DATABASE_URL: temporaryDatabase() },
-      input: '/subscribe hong-kong 08:00 Asia/Hong_Kong\n/subscriptions\n/subscribe hong-kong 25:00\n',
+      input: '/subscribe hong-kong 08:00 Asia/Hong_Kong\n/subscriptions\n/subscribe hong-kong 25:00\n/subscribe company:Manus mode:alerts\n',
     });
     expect(result.stdout).toContain('every day at 08:00 Asia/Hong_Kong');
     expect(result.stdout).toMatch(/hong-kong: daily at 08:00 Asia\/Hong_Kong \(next .*08:00/);
     expect(result.stdout).toContain('time must be HH:MM');
+    // A company named in a stored sample article ("Chinese startup Manus") but in no reference list.
+    expect(result.stdout).toContain('important new stories on Manus are posted');
   });
 });
 

@@ -3,6 +3,8 @@ import { analyseText, type TokenContext } from './context.ts';
 import { type AliasEntry, buildGazetteer, type Gazetteer, type TrieNode } from './gazetteer.ts';
 import { ACRONYMS } from './acronyms.ts';
 import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
+import { findOpenOrganisations, type OpenAliases, type OpenEntity } from './open-names.ts';
+import { findPeople } from './people.ts';
 import { MARKET_SUFFIXES, type Token } from '../name-keys/index.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 
@@ -35,10 +37,13 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
   const gazetteer = buildGazetteer(index);
   return {
     recognize(title: string, text: string): EntityMention[] {
-      return summarise([...findAll(title, gazetteer, index), ...findAll(text, gazetteer, index)]);
+      // The body first: names it introduces ("Zignal Labs Inc") are then recognised in the headline too.
+      const aliases: OpenAliases = new Map();
+      const body = findAll(text, gazetteer, index, aliases);
+      return summarise([...findAll(title, gazetteer, index, aliases), ...body]);
     },
     locate(text: string): EntityLocation[] {
-      const found = findAll(text, gazetteer, index);
+      const found = findAll(text, gazetteer, index, new Map());
       const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity));
       return found
         .filter((match) => !match.weak || strong.has(match.entity))
@@ -48,14 +53,39 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
   };
 }
 
-function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex): Found[] {
+function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases): Found[] {
   if (text.trim() === '') return [];
   const context = analyseText(text);
   const names = matchNames(context, gazetteer, index);
   const symbols = findSymbols(context, index, gazetteer, names);
   // A symbol that overlaps a name ("NYSE" inside "(NYSE: GS)") replaces it.
   const kept = names.filter((name) => !symbols.some((symbol) => symbol.start < name.end && name.start < symbol.end));
-  return [...kept, ...symbols.map((symbol) => ({ ...symbol, weak: false, counted: !symbol.repeatsName }))];
+  const known: Found[] = [...kept, ...symbols.map((symbol) => ({ ...symbol, weak: false, counted: !symbol.repeatsName }))];
+  // Names no list holds: organisations by shape and context, then people by their roles.
+  // Unsure matches ("Tavistock" the little-known listing) do not stop a longer open name from being read.
+  const claimed = claimedTokens(context.tokens, known.filter((match) => !match.weak));
+  const open = findOpenOrganisations(context, claimed, index, aliases);
+  const withOpen = claimedTokens(context.tokens, open, claimed);
+  const organisations = [...known.filter((match) => !match.weak), ...open].sort((left, right) => left.start - right.start);
+  const people = findPeople(context, organisations, withOpen, index);
+  return [...known, ...[...open, ...people].map((span) => ({ ...span, weak: false, counted: true }))];
+}
+
+/** 1 for each token inside one of the spans (added to `into` when given). */
+function claimedTokens(tokens: readonly Token[], spans: ReadonlyArray<{ start: number; end: number }>, into?: Uint8Array): Uint8Array {
+  const claimed = into === undefined ? new Uint8Array(tokens.length) : into.slice();
+  for (const span of spans) {
+    // Binary search for the first token ending after the span starts.
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((tokens[middle] as Token).end <= span.start) low = middle + 1;
+      else high = middle;
+    }
+    for (let position = low; position < tokens.length && (tokens[position] as Token).start < span.end; position += 1) claimed[position] = 1;
+  }
+  return claimed;
 }
 
 function matchNames(context: TokenContext, gazetteer: Gazetteer, index: ReferenceIndex): Found[] {
@@ -72,7 +102,9 @@ function matchNames(context: TokenContext, gazetteer: Gazetteer, index: Referenc
     const match = longestMatch(context, gazetteer.root, position);
     if (match !== null && !overtaken(context, gazetteer.root, position, match.end)) {
       const last = tokens[match.end - 1] as Token;
-      if (match.entry.entity !== null) {
+      // "NEW YORK (Reuters) -": a news agency's credit line, not a mention of it.
+      const credit = /\(\s*$/.test(context.text.slice(token.start - 2, token.start)) && /^\s*\)\s*[-–—]/.test(context.text.slice(last.end, last.end + 4));
+      if (match.entry.entity !== null && !credit) {
         found.push({ start: token.start, end: last.end, entity: match.entry.entity, weak: match.weak, counted: true });
       }
       position = match.end;
@@ -197,16 +229,24 @@ function bareTicker(context: TokenContext, position: number, index: ReferenceInd
 }
 
 function summarise(found: readonly Found[]): EntityMention[] {
-  const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity));
-  const mentions = new Map<ReferenceEntity, { count: number; first: number }>();
+  const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity.id));
+  // Keyed by id: an open entity found in the headline and in the body is one entity.
+  const mentions = new Map<string, { entity: ReferenceEntity; count: number; first: number }>();
   found.forEach((match, order) => {
-    if (match.weak && !strong.has(match.entity)) return;
-    const mention = mentions.get(match.entity) ?? { count: 0, first: order };
+    if (match.weak && !strong.has(match.entity.id)) return;
+    const mention = mentions.get(match.entity.id) ?? { entity: match.entity, count: 0, first: order };
     if (match.counted) mention.count += 1;
-    mentions.set(match.entity, mention);
+    mentions.set(match.entity.id, mention);
   });
-  return [...mentions.entries()]
-    .map(([entity, { count, first }]) => ({ entity, count: Math.max(count, 1), first }))
+  return [...mentions.values()]
+    .map(({ entity, count, first }) => ({ entity, count: Math.max(count, 1), first }))
     .sort((left, right) => right.count - left.count || left.first - right.first)
-    .map(({ entity, count }) => ({ id: entity.id, name: entity.name, type: entity.type, ticker: entity.ticker, tickers: [...entity.tickers], count }));
+    .map(({ entity, count }) => {
+      const mention: EntityMention = { id: entity.id, name: entity.name, type: entity.type, ticker: entity.ticker, tickers: [...entity.tickers], count };
+      const { role, organisationId, organisation } = entity as OpenEntity;
+      if (role !== undefined) mention.role = role;
+      if (organisationId !== undefined) mention.organisationId = organisationId;
+      if (organisation !== undefined) mention.organisation = organisation;
+      return mention;
+    });
 }

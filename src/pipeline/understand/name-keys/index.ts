@@ -1,4 +1,2 @@
 export { canonicalTicker, EXCHANGE_PREFIXES, MARKET_SUFFIXES, prefixedTicker, tickerCandidates } from './tickers.ts';
 export { phraseKey, phraseWords, type Token, tokenize, type TokenShape } from './tokens.ts';
-
-

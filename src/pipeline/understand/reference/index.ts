@@ -1,4 +1,2 @@
 export { loadReferenceIndex } from './load.ts';
 export { nameKey, type ReferenceEntity, type ReferenceIndex } from './reference-index.ts';
-
-

@@ -33,8 +33,9 @@ export function loadReferenceIndex(dataDirectory: string = DEFAULT_DIRECTORY): R
   const { words, names } = readJson('common-words.json') as { words: string[]; names: string[] };
   const { phrases } = readJson('blockers.json') as { phrases: string[] };
   const commonWords = new Set(words);
-  const entities = mergeReference({ listings, curated, commonWords, personalNames: new Set(names) });
-  const index = createReferenceIndex(entities, { blockers: phrases, commonWords });
+  const personalNames = new Set(names);
+  const entities = mergeReference({ listings, curated, commonWords, personalNames });
+  const index = createReferenceIndex(entities, { blockers: phrases, commonWords, personalNames });
   cache.set(directory, index);
   return index;
 }

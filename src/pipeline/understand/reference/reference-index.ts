@@ -37,12 +37,16 @@ export interface ReferenceIndex {
   blockers: readonly string[];
   /** True for an everyday English word (lower case), false when unknown or no word list was given. */
   isCommonWord(word: string): boolean;
+  /** True for a common first name or surname ("kazuo" is not, "peter" is), false when no list was given. */
+  isPersonalName(word: string): boolean;
 }
 
 export interface ReferenceIndexOptions {
   blockers?: readonly string[];
   /** Lower-case everyday English words; lets the recogniser refuse tickers that are also words ("ALL", "NOW"). */
   commonWords?: ReadonlySet<string>;
+  /** Lower-case first names and surnames: open-vocabulary organisations refuse "investor Peter Smith". */
+  personalNames?: ReadonlySet<string>;
 }
 
 /** The normalised key of a name: "Alibaba’s" → "alibaba", "Hang-Seng  Index" → "hang seng index". */
@@ -191,6 +195,7 @@ export function createReferenceIndex(entities: readonly ReferenceEntity[], optio
     byNameKey: (key) => names.get(key) ?? [],
     blockers: options.blockers ?? [],
     isCommonWord: (word) => options.commonWords?.has(word.toLowerCase()) === true,
+    isPersonalName: (word) => options.personalNames?.has(word.toLowerCase()) === true,
   };
 }
 

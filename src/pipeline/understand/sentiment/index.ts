@@ -1,3 +1,1 @@
 export { scoreSentiment } from './sentiment.ts';
-
-

@@ -1,3 +1,1 @@
 export { assignTopics, findTopic, suggestTopics, type TopicDefinition, TOPICS } from './topics.ts';
-
-

@@ -28,6 +28,9 @@ const ENTITY_WEIGHTS: Readonly<Record<EntityType, number>> = {
   commodity: 1,
   currency: 0.6,
   crypto: 1,
+  // Open-vocabulary entities carry no topics of their own.
+  organisation: 0,
+  person: 0,
 };
 // A topic needs this much support, plus a little more per thousand words, so a passing mention in a long piece does not count.
 const MINIMUM_SCORE = 1.8;

@@ -1,4 +1,2 @@
 export { cutPlain, sanitizePlain } from './escape.ts';
 export { type DiscordMessage, renderReply } from './render.ts';
-
-

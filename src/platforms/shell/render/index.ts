@@ -1,4 +1,2 @@
 export { renderMarkdown } from './markdown.ts';
 export { renderText } from './text.ts';
-
-

@@ -1,0 +1,88 @@
+import type { Token } from '../name-keys/index.ts';
+
+// Word lists of the open-vocabulary recogniser (chosen on FiNER-ORD train/validation, never on test).
+
+/** Last words that make a capitalised phrase a company's name ("Zignal Labs", "Copperbelt Energy Corporation"). */
+export const COMPANY_HEADS = new Set([
+  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'companies', 'ltd', 'limited', 'plc', 'llc', 'llp', 'lp', 'ag', 'sa', 'nv', 'se',
+  'spa', 'gmbh', 'bhd', 'berhad', 'tbk', 'asa', 'oyj', 'kk', 'group', 'holdings', 'holding', 'bank', 'bancorp', 'bancshares', 'securities',
+  'capital', 'partners', 'motors', 'pharma', 'pharmaceuticals', 'financial', 'finance', 'investments', 'investment', 'technologies', 'technology',
+  'systems', 'solutions', 'labs', 'laboratories', 'networks', 'resources', 'airlines', 'airways', 'insurance', 'assurance', 'foods', 'media',
+  'entertainment', 'pictures', 'studios', 'ventures', 'management', 'associates', 'industries', 'enterprises', 'trust', 'advisors', 'advisers',
+  'research', 'services', 'mining', 'minerals', 'metals', 'petroleum', 'energy', 'power', 'utilities', 'automotive', 'telecom', 'communications',
+  'software', 'therapeutics', 'biosciences', 'biotech', 'healthcare', 'brands', 'retail', 'stores', 'logistics', 'shipping', 'leasing', 'realty',
+  'properties', 'semiconductor', 'electronics', 'interactive', 'digital', 'global', 'international', 'worldwide', 'consulting', 'brewing',
+  'brewery', 'chemicals', 'steel', 'cement', 'textiles', 'apparel', 'fund', 'funds', 'bancorporation', 'reinsurance', 'wealth', 'asset',
+  // News organisations.
+  'news', 'review', 'journal', 'press', 'times', 'post', 'wire', 'newswire', 'magazine', 'herald', 'gazette', 'tribune', 'telegraph',
+]);
+
+/** Last words of an institution's name ("Conference Board", "Zambia Chamber of Mines"). */
+export const INSTITUTION_HEADS = new Set([
+  'ministry', 'department', 'agency', 'authority', 'commission', 'council', 'board', 'bureau', 'office', 'institute', 'institution',
+  'university', 'college', 'school', 'association', 'federation', 'chamber', 'committee', 'foundation', 'society', 'party', 'union',
+  'parliament', 'senate', 'court', 'tribunal', 'exchange', 'organisation', 'organization', 'forum', 'alliance', 'coalition', 'league',
+]);
+
+/** Heads that need a distinctive word before them: "Stock Exchange" or "National Bank" alone is not a name. */
+export const GENERIC_MODIFIERS = new Set([
+  'the', 'a', 'an', 'national', 'central', 'federal', 'state', 'public', 'private', 'global', 'international', 'world', 'new', 'first', 'other',
+  'investment', 'stock', 'asset', 'general', 'united', 'american', 'european', 'chinese', 'british', 'our', 'its', 'their', 'this', 'that',
+]);
+
+/** Lower-case words right before a name that say it is a company ("chipmaker Nvidia", "analysts at Jefferies"). */
+export const COMPANY_CUES_BEFORE = new Set([
+  'company', 'firm', 'startup', 'start-up', 'lender', 'insurer', 'retailer', 'carmaker', 'automaker', 'chipmaker', 'drugmaker', 'maker',
+  'brokerage', 'rival', 'rivals', 'conglomerate', 'giant', 'miner', 'producer', 'operator', 'developer', 'supplier', 'provider', 'manufacturer',
+  'subsidiary', 'airline', 'carrier', 'broker', 'publisher', 'newspaper', 'agency', 'group', 'bank', 'banks', 'investor', 'fund', 'platform',
+  'shares', 'stake', 'acquire', 'acquired', 'acquiring', 'buy', 'bought', 'subsidiaries', 'partner', 'peer', 'peers', 'competitor',
+  'competitors', 'client', 'customer', 'chain', 'outfit', 'unit', 'owner', 'distributor', 'exporter', 'importer', 'refiner', 'utility',
+  'telco', 'bankers', 'analysts', 'economists', 'strategists', 'at', 'of',
+]);
+
+/** Lower-case words right after a name that say it is a company ("X shares rose", "X stock"). */
+export const COMPANY_CUES_AFTER = new Set(['shares', 'stock', 'shareholders', 'stockholders']);
+
+/** After "X, the" / "X, a": nouns that make X a company ("Zignal, the data maker"). */
+export const DESCRIPTOR_NOUNS = new Set([
+  'maker', 'company', 'firm', 'group', 'lender', 'bank', 'insurer', 'retailer', 'producer', 'miner', 'operator', 'developer', 'provider',
+  'manufacturer', 'carrier', 'brokerage', 'conglomerate', 'startup', 'supplier', 'chain', 'publisher', 'subsidiary', 'unit', 'owner',
+  'giant', 'platform', 'fund', 'manager', 'airline', 'refiner', 'utility', 'distributor', 'automaker', 'carmaker', 'chipmaker', 'drugmaker',
+]);
+
+/** Places and nationalities: "Chinese stock markets", "Taiwan shares" name a market, not a company. */
+export const PLACES = new Set([
+  'american', 'asian', 'european', 'chinese', 'japanese', 'british', 'german', 'french', 'indian', 'korean', 'taiwanese', 'greek', 'italian',
+  'spanish', 'russian', 'brazilian', 'canadian', 'australian', 'swiss', 'dutch', 'african', 'global', 'emerging', 'us', 'usa', 'uk', 'eu',
+  'america', 'asia', 'europe', 'china', 'japan', 'britain', 'germany', 'france', 'india', 'korea', 'taiwan', 'greece', 'italy', 'spain',
+  'russia', 'brazil', 'canada', 'australia', 'switzerland', 'africa', 'athens', 'shanghai', 'shenzhen', 'tokyo', 'london', 'frankfurt', 'paris',
+  'mumbai', 'seoul', 'sydney', 'toronto', 'singapore', 'hong', 'kong', 'kenya', 'nigeria', 'ghana', 'zambia', 'mexico', 'turkey', 'israel',
+  'october', 'november', 'december', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+]);
+
+/** "analysts at X": words before "at" that make X an organisation. */
+export const AT_CUES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'executive', 'executives', 'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'partner', 'head', 'chief', 'trader', 'traders', 'researchers']);
+
+// Roles, as token keys, longest first within each opening word.
+const ROLES: readonly string[][] = [
+  'chief executive officer', 'chief executive', 'chief financial officer', 'chief operating officer', 'chief investment officer',
+  'chief economist', 'chief market strategist', 'chief strategist', 'chief technology officer', 'ceo', 'cfo', 'coo', 'cio',
+  'deputy governor', 'governor', 'vice chairman', 'vice chairwoman', 'vice chair', 'chairman', 'chairwoman', 'chair',
+  'vice president', 'president', 'prime minister', 'finance minister', 'trade minister', 'economy minister', 'oil minister', 'energy minister',
+  'minister', 'treasury secretary', 'commerce secretary', 'secretary', 'senior analyst', 'analyst', 'senior economist', 'economist',
+  'strategist', 'co-founder', 'cofounder', 'founder', 'managing director', 'executive director', 'director', 'portfolio manager', 'fund manager',
+].map((role) => role.split(/[\s-]+/));
+
+// Roles by their first word, so that looking for one costs a map lookup per token.
+const ROLES_BY_FIRST = new Map<string, string[][]>();
+for (const role of ROLES) ROLES_BY_FIRST.set(role[0] ?? '', [...(ROLES_BY_FIRST.get(role[0] ?? '') ?? []), role]);
+
+/** The role whose words start at `position` ("Chief Executive", "governor"), as token keys; null when none does. */
+export function roleAt(tokens: readonly Token[], position: number): string[] | null {
+  const candidates = ROLES_BY_FIRST.get(tokens[position]?.key ?? '');
+  if (candidates === undefined) return null;
+  for (const role of candidates) {
+    if (role.every((key, offset) => tokens[position + offset]?.key === key)) return role;
+  }
+  return null;
+}

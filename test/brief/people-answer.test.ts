@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
+import { answerQuestion } from '../../src/brief/answer.ts';
+import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+
+const reference = loadReferenceIndex();
+const stores: Array<ReturnType<typeof createSqliteStore>> = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+async function storeWith(articles: Array<{ title: string; text: string }>) {
+  const store = createSqliteStore(':memory:');
+  stores.push(store);
+  const services = { store, clock: { now: () => new Date('2026-11-24T08:00:00Z') }, analyzer: createAnalyzer(reference) };
+  for (const article of articles) await ingestArticle(article, services);
+  return store;
+}
+
+const boj = {
+  title: 'Yen slips as the central bank holds rates',
+  text: 'Bank of Japan Governor Kazuo Ueda said on Tuesday that policy would stay loose for now, and the yen weakened against the dollar. Ueda added that wages were rising faster than expected.',
+};
+const lender = {
+  title: 'Regional lender expands',
+  text: 'Harwell Cooperative Bank opened twelve branches this year. "Demand for small business loans is strong," said Mara Lindqvist, chief executive of Harwell Cooperative Bank, in an interview on Monday.',
+};
+
+describe('people with roles, stored and asked about', () => {
+  it('stores people with their role and organisation, and open-vocabulary organisations, with the article', async () => {
+    const store = await storeWith([boj, lender]);
+    const [stored] = await store.listArticles({ entityIds: ['person:kazuo-ueda'] });
+    expect(stored?.entities.find((entity) => entity.type === 'person')).toMatchObject({ name: 'Kazuo Ueda', role: 'governor', organisationId: 'central-bank:boj', count: 2 });
+    const found = await store.findStoredEntities('harwell cooperative bank', [], ['company'], 5);
+    expect(found.map((count) => count.entity.id)).toEqual(['company:harwell-cooperative-bank']);
+  });
+
+  it('answers "who" questions with the people at the organisation named', async () => {
+    const store = await storeWith([boj, lender]);
+    const reply = await answerQuestion('Who is the governor of the Bank of Japan?', { store, reference });
+    const people = reply.sections.find((section) => section.heading === 'People');
+    expect(people?.lines.map((line) => line.text)).toEqual(['Kazuo Ueda: governor, Bank of Japan']);
+    expect(reply.sources[0]?.title).toBe(boj.title);
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createEntityRecognizer } from '../../../src/pipeline/understand/entities/recognizer.ts';
+import { loadReferenceIndex } from '../../../src/pipeline/understand/reference/load.ts';
+import { scoreFiner } from '../../../scripts/eval-entities.ts';
+
+const index = loadReferenceIndex();
+const recognizer = createEntityRecognizer(index);
+const mentions = (title: string, text: string) => recognizer.recognize(title, text);
+const ids = (title: string, text: string): string[] => mentions(title, text).map((mention) => mention.id);
+
+describe('open-vocabulary organisations', () => {
+  it('finds companies no list holds from their corporate suffix or head', () => {
+    expect(ids('', 'The order went to Brindlewood Robotics Inc, which builds warehouse arms.')).toEqual(['company:brindlewood-robotics']);
+    expect(ids('', 'Investors sold bonds of Quarrow Holdings after the audit.')).toEqual(['company:quarrow']);
+    expect(ids('', 'Lending to small businesses rose at Harwell Cooperative Bank in May.')).toEqual(['company:harwell-cooperative-bank']);
+    expect(ids('', 'Officials of the Kestrel Valley Chamber of Commerce met the mayor about new parking rules downtown.')).toEqual(['organisation:kestrel-valley-chamber-of-commerce']);
+  });
+
+  it('finds them from context: shares of, possessive shares, an exchange symbol, a description, a descriptor noun', () => {
+    expect(ids('', 'Investors bought shares of Pellworth on Tuesday.')).toEqual(['company:pellworth']);
+    expect(ids('', "In Tokyo, Oramune's shares jumped after the results.")).toEqual(['company:oramune']);
+    expect(ids('', 'The deal values Zentravia (NASDAQ: ZNTV) at $2 billion.')).toEqual(['company:zentravia']);
+    expect(ids('', 'Demand helped Corvalis, the battery maker, beat forecasts.')).toEqual(['company:corvalis']);
+    expect(ids('', 'Analysts expect chipmaker Velnor to lift prices.')).toEqual(['company:velnor']);
+  });
+
+  it('does not take sentence-initial words, title-case headlines or people for companies', () => {
+    expect(ids('Investors Flee As Rates Jump', 'Markets were calm on Monday.')).toEqual([]);
+    expect(ids('', 'Shares of Pellworth rose 4%.')).toEqual(['company:pellworth']);
+    expect(ids('', 'Shares rose 4% and Meanwhile traders waited.')).toEqual([]);
+    expect(ids('', 'Chinese stock markets fell while European shares held up.')).toEqual([]);
+    expect(ids('', 'The actor Harrison Quell said he was pleased.')).toEqual([]);
+  });
+
+  it('merges the shorter forms of a name within an article and counts them', () => {
+    const [mention] = mentions('Zignal results', 'Zignal Labs Inc said revenue doubled. Zignal Labs plans to hire, and Zignal expects more.');
+    expect(mention).toMatchObject({ id: 'company:zignal-labs', name: 'Zignal Labs', ticker: null, tickers: [], count: 4 });
+  });
+
+  it('links a longer written form to the reference entity', () => {
+    expect(ids('', 'Alibaba Group Holding Ltd raised its buyback. Alibaba shares rose.')).toEqual(['company:alibaba']);
+    expect(ids('', 'Staff at Samsung Electronics Co Ltd voted.')).toEqual(['company:samsung-electronics']);
+  });
+});
+
+describe('people with roles', () => {
+  it('links a role written before the name to the organisation written with it', () => {
+    const [person] = mentions('', 'Bank of Japan Governor Kazuo Ueda said policy would stay loose.').filter((mention) => mention.type === 'person');
+    expect(person).toMatchObject({ id: 'person:kazuo-ueda', name: 'Kazuo Ueda', role: 'governor', organisationId: 'central-bank:boj' });
+  });
+
+  it('takes the organisation from the sentence or the appositive', () => {
+    const people = (text: string) => mentions('', text).filter((mention) => mention.type === 'person');
+    expect(people('Nvidia said Chief Executive Jensen Huang would speak.')[0]).toMatchObject({ name: 'Jensen Huang', role: 'chief executive', organisationId: 'company:nvidia' });
+    expect(people('"Demand is strong," said Mara Lindqvist, chief economist at Tavistock Merchant Bank.')[0]).toMatchObject({
+      name: 'Mara Lindqvist',
+      role: 'chief economist',
+      organisationId: 'company:tavistock-merchant-bank',
+    });
+    expect(people('Orla Brennan, Pellworth Capital’s chief executive, resigned. Brennan had led it since 2019.')[0]).toMatchObject({
+      name: 'Orla Brennan',
+      organisationId: 'company:pellworth-capital',
+      count: 2,
+    });
+  });
+});
+
+describe('reference coverage', () => {
+  it('knows benchmarks, producer groups and currency pairs', () => {
+    expect(ids('', 'OPEC and its allies agreed to cut output as West Texas Intermediate and LME nickel fell.')).toEqual(
+      expect.arrayContaining(['organisation:opec-plus', 'commodity:wti', 'commodity:nickel']),
+    );
+    expect(ids('', 'The EUR/USD pair slid while Urals crude traded at a discount.')).toEqual(expect.arrayContaining(['currency:eur-usd', 'commodity:urals']));
+  });
+});
+
+const finer = fileURLToPath(new URL('../../../../shared/data/entities/finer-ord/test.csv', import.meta.url));
+if (!existsSync(finer)) console.warn(`open-entities.test: ${finer} is absent; skipping the FiNER-ORD figure`);
+
+describe.skipIf(!existsSync(finer))('FiNER-ORD test split, all ORG spans', () => {
+  it('reaches the measured F1 for organisations (the 0.80 goal is not reached yet)', () => {
+    const score = scoreFiner('test', false);
+    console.log(`FiNER-ORD test ORG: ${JSON.stringify(score)}`);
+    expect(score.overlap.precision).toBeGreaterThan(0.87);
+    expect(score.overlap.f1).toBeGreaterThan(0.75);
+  });
+});
