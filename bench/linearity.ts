@@ -120,6 +120,10 @@ function measure(name: SubjectName, small: string, large: string): Promise<{ sma
   });
 }
 
+function ratioOf(smallMs: number, largeMs: number | null): number | null {
+  return largeMs === null || !Number.isFinite(smallMs) ? null : largeMs / Math.max(smallMs, 0.05);
+}
+
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 await runBenchmark(NAME, async () => {
@@ -130,10 +134,23 @@ await runBenchmark(NAME, async () => {
     const small = large.slice(0, SMALL);
     for (const name of SUBJECT_NAMES) {
       if (only !== undefined && !only.includes(name)) continue;
-      const { smallMs, largeMs, deadlineMs } = await measure(name, small, large);
-      const ratio = largeMs === null || !Number.isFinite(smallMs) ? null : largeMs / Math.max(smallMs, 0.05);
+      let { smallMs, largeMs, deadlineMs } = await measure(name, small, large);
+      let ratio = ratioOf(smallMs, largeMs);
+      let remeasured = false;
+      // A ratio just over the limit may be a disturbed run: measured again in a fresh worker, the
+      // lower ratio counts. A super-linear function fails both times (×60 and more, or stopped).
+      if (ratio !== null && ratio > MAX_RATIO && ratio < MAX_RATIO * 2) {
+        const again = await measure(name, small, large);
+        const againRatio = ratioOf(again.smallMs, again.largeMs);
+        remeasured = true;
+        if (againRatio !== null && againRatio < ratio) {
+          ({ smallMs, largeMs, deadlineMs } = again);
+          ratio = againRatio;
+        }
+      }
       const pass = ratio !== null && ratio <= MAX_RATIO;
       const row: Row = { function: name, shape, smallKb: SMALL / 1024, largeKb: LARGE / 1024, smallMs: Number.isFinite(smallMs) ? round(smallMs) : null, largeMs: largeMs === null ? null : round(largeMs), ratio: ratio === null ? null : round(ratio, 1), pass };
+      if (remeasured) row.note = 'measured twice, lower ratio kept';
       if (!Number.isFinite(smallMs)) row.note = `stopped at 64 KB after ${SMALL_DEADLINE_MS / 1000} s`;
       else if (largeMs === null) row.note = `stopped at 1 MB after ${Math.round(deadlineMs / 1000)} s`;
       rows.push(row);
@@ -151,7 +168,7 @@ await runBenchmark(NAME, async () => {
       { figure: 'worst ratio', value: worst === undefined ? 'n/a' : `×${worst.ratio ?? '∞'} (${worst.function}, ${worst.shape})` },
     ],
     notes: [
-      'Each function runs in a worker: one warm-up, then up to three rounds of (the 64 KB prefix timed 16 times, mean) and (the 1 MB text once), a full GC before each, the minimum of each side kept; times are the worker thread’s CPU time (process.threadCpuUsage), so other load on the machine does not count, ratio = 1 MB time / 64 KB time (×16 input). A 1 MB run past max(20 s, 30 × the 64 KB time) is stopped and fails.',
+      'Each function runs in a worker: one warm-up, then up to three rounds of (the 64 KB prefix timed 16 times, mean) and (the 1 MB text once), a full GC before each, the minimum of each side kept; times are the worker thread’s CPU time (process.threadCpuUsage), so other load on the machine does not count, ratio = 1 MB time / 64 KB time (×16 input). A ratio between ×20 and ×40 is measured once more in a fresh worker and the lower ratio kept. A 1 MB run past max(20 s, 30 × the 64 KB time), or 64 KB rounds past 60 s, are stopped and fail.',
     ],
   };
 });

@@ -136,8 +136,9 @@ function capLength(sentence: string): string[] {
   const parts: string[] = [];
   let start = 0;
   while (sentence.length - start > MAX_SENTENCE) {
-    const space = sentence.lastIndexOf(' ', start + MAX_SENTENCE);
-    const end = space > start ? space : start + MAX_SENTENCE;
+    // Searched within the window only: lastIndexOf from the window's end would run back to 0.
+    const space = sentence.slice(start, start + MAX_SENTENCE).lastIndexOf(' ');
+    const end = space > 0 ? start + space : start + MAX_SENTENCE;
     parts.push(sentence.slice(start, end).trim());
     start = end;
   }
