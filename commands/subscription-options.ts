@@ -22,7 +22,7 @@ function patternProblem(value: string): string | null {
     validatePattern(value);
     return null;
   } catch (error) {
-    return (error as Error).message;
+    return (error as Error).message.replace(/^regex:\s*/, ''); // the option's name is prefixed again
   }
 }
 

@@ -51,7 +51,7 @@ export async function runBenchmark(name: string, work: () => Promise<BenchmarkOu
     };
     const table = underRunner ? '' : `\n${formatTable([result])}\n`;
     // Exit once written: a client library's stray timer must not keep a finished benchmark alive.
-    process.stdout.write(`${JSON.stringify(result)}\n${table}`, () => process.exit(0));
+    process.stdout.write(`${JSON.stringify(result)}\n${table}`, () => process.exit());
   } catch (error) {
     process.stderr.write(`[${name}] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`, () => process.exit(1));
   }

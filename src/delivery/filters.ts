@@ -1,9 +1,7 @@
-import { createContext, Script } from 'node:vm';
+import { RE2JS } from 're2js';
 import { type Article, escapeRegExp, type SubscriptionFilter, UserFacingError } from '../domain/index.ts';
 import { articleImportance } from '../pipeline/index.ts';
 
-/** A user's regular expression gets this long per article; a catastrophic pattern is cut off. */
-const PATTERN_TIME_LIMIT_MS = 25;
 const MAX_PATTERN_LENGTH = 200;
 
 /** Whole-word, case-insensitive matcher for any of the phrases. */
@@ -13,61 +11,58 @@ function phraseMatcher(phrases: readonly string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${cleaned.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-/** Checks a user's pattern when the subscription is made, so a bad one is refused at once. */
-export function validatePattern(pattern: string): void {
+/**
+ * Compiles a user's pattern on RE2 semantics (re2js): matching takes time linear in the text, so
+ * no pattern can stall a brief. RE2 refuses what needs backtracking (backreferences, lookarounds);
+ * those get a message that says so, in the user's terms.
+ */
+function compilePattern(pattern: string): RE2JS {
   if (pattern.length > MAX_PATTERN_LENGTH) throw new UserFacingError(`regex: keep it under ${MAX_PATTERN_LENGTH} characters`);
   try {
-    new RegExp(pattern, 'iu');
+    return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
   } catch (error) {
-    throw new UserFacingError(`regex: ${(error as Error).message}`);
+    throw new UserFacingError(`regex: ${patternProblem(pattern, (error as Error).message)}`);
   }
 }
 
-const TEST_SCRIPT = new Script('expression.test(text)');
-
-/**
- * Runs the pattern in a separate V8 context with a time limit: a pattern that backtracks
- * catastrophically on some article fails that article (treated as no match and counted),
- * instead of freezing the bot.
- */
-function timedMatcher(pattern: string): (text: string) => boolean | 'timeout' {
-  const context = createContext({ expression: new RegExp(pattern, 'iu'), text: '' });
-  return (text) => {
-    context['text'] = text;
-    try {
-      return TEST_SCRIPT.runInContext(context, { timeout: PATTERN_TIME_LIMIT_MS }) === true;
-    } catch {
-      return 'timeout';
-    }
-  };
+function patternProblem(pattern: string, message: string): string {
+  const unsupported = 'filters use linear-time (RE2) matching, which has no';
+  if (/\\[1-9]|\\k<|\(\?P=/.test(pattern)) return `${unsupported} backreferences (\\1, \\k<name>); rewrite the pattern without them`;
+  if (/\(\?<?[=!]/.test(pattern)) return `${unsupported} lookahead or lookbehind ((?=…), (?!…), (?<=…), (?<!…)); rewrite the pattern without them`;
+  if (/\(\?>|[*+?}][+]/.test(pattern)) return `${unsupported} atomic groups or possessive quantifiers; rewrite the pattern without them`;
+  return message.replace(/^error parsing regexp:\s*/, '');
 }
 
-export interface ArticleFilter {
-  (article: Article): boolean;
-  /** Articles whose regex check ran out of time (counted for the log). */
-  readonly timeouts: number;
+/** Checks a user's pattern when the subscription is made, so a bad one is refused at once. */
+export function validatePattern(pattern: string): void {
+  compilePattern(pattern);
 }
+
+export type ArticleFilter = (article: Article) => boolean;
 
 /** A predicate for a subscription's filter; build it once per brief or alert run. */
 export function createArticleFilter(filter: SubscriptionFilter): ArticleFilter {
   const include = phraseMatcher(filter.include);
   const exclude = phraseMatcher(filter.exclude);
-  const pattern = filter.pattern === null ? null : timedMatcher(filter.pattern);
-  let timeouts = 0;
-  const predicate = (article: Article): boolean => {
+  const pattern = filter.pattern === null ? null : storedPattern(filter.pattern);
+  return (article: Article): boolean => {
     const text = `${article.title}\n${article.text}`;
     if (include !== null && !include.test(text)) return false;
     if (exclude !== null && exclude.test(text)) return false;
     if (filter.sentiments.length > 0 && !filter.sentiments.includes(article.sentiment.label)) return false;
     if (filter.minImportance > 0 && articleImportance(article) < filter.minImportance) return false;
-    if (pattern !== null) {
-      const matched = pattern(text);
-      if (matched === 'timeout') timeouts += 1;
-      if (matched !== true) return false;
-    }
-    return true;
+    return pattern === null || (pattern !== 'refused' && pattern.matcher(text).find());
   };
-  return Object.defineProperty(predicate, 'timeouts', { get: () => timeouts }) as ArticleFilter;
+}
+
+// A pattern stored before filters moved to RE2 may use what RE2 refuses: it then matches nothing
+// (the subscriber re-subscribes and is told why) rather than stopping the other subscriptions' runs.
+function storedPattern(pattern: string): RE2JS | 'refused' {
+  try {
+    return compilePattern(pattern);
+  } catch {
+    return 'refused';
+  }
 }
 
 /** True when the filter lets everything through (no need to load and test articles). */

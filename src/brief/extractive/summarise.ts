@@ -1,4 +1,5 @@
 import { splitSentences } from '../../pipeline/index.ts';
+import { tidySentence } from './hygiene.ts';
 import { centrality, contentTerms, cosine, type TermVector, termVectors } from './text-rank.ts';
 import { escapeRegExp } from '../../domain/index.ts';
 
@@ -7,7 +8,7 @@ import { escapeRegExp } from '../../domain/index.ts';
 // entities or sharing the title's words, and sentences carrying figures; boilerplate, questions,
 // bare quotations and very short or very long sentences never compete.
 
-/** A sentence with its place in the text (index among splitSentences(text)) and its rank score. */
+/** A sentence with its place in the text (index among splitSentences(text)) and its rank score; the sentence is tidied (see hygiene.ts). */
 export interface RankedSentence {
   index: number;
   sentence: string;
@@ -41,9 +42,10 @@ export function rankSentences(
 ): RankedSentence[] {
   const sentences = splitSentences(text);
   const candidates: Array<{ index: number; sentence: string }> = [];
-  for (const [index, sentence] of sentences.entries()) {
+  for (const [index, raw] of sentences.entries()) {
     if (candidates.length >= MAX_GRAPH_SENTENCES) break;
-    if (isCandidate(sentence, options.title)) candidates.push({ index, sentence });
+    const sentence = tidySentence(raw, index === sentences.length - 1);
+    if (sentence !== null && isCandidate(sentence, options.title)) candidates.push({ index, sentence });
   }
   if (candidates.length === 0) return [];
   // The title is weighed in the same IDF space as the sentences.

@@ -37,7 +37,10 @@ const NUMBERS_ONLY = /^[\d\s.,:;#/()+-]{1,14}$/;
 const PUNCTUATION_ONLY = /^[\p{P}\p{S}\s]+$/u;
 const URL = /(?:https?:\/\/|www\.)\S+/i;
 const URLS = new RegExp(URL.source, 'gi');
-const EMAIL = /\[email\s*protected\]|\S+@\S+\.[a-z]{2,}/i;
+// An e-mail address with bounded parts, starting at a word start: "\S+@\S+" re-scans a long token
+// from every position, which is quadratic on a page-long token or a run of "@".
+const EMAIL_ADDRESS = String.raw`(?<![^\s<(\[:;,])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,24}\b`;
+const EMAIL = new RegExp(String.raw`\[email\s*protected\]|${EMAIL_ADDRESS}`, 'i');
 const EMAILS = new RegExp(EMAIL.source, 'gi');
 const PHONE_ONLY = /^[+()\d\s./-]{7,}$/;
 
@@ -138,7 +141,7 @@ export function stripTrailer(paragraph: string): string {
     if (open < 0) break;
     const group = rest.slice(open + 1).replace(/\)$/, '');
     const isCurrency = /^\s*[$€£¥]?\s*1\s*=/.test(group);
-    if (CREDIT.test(group) || TRAILING_NOTE.test(group)) cut = open;
+    if (CREDIT.test(group) || TRAILING_NOTE.test(group) || EMAIL.test(group)) cut = open;
     else if (!isCurrency) break;
     rest = rest.slice(0, open).trimEnd();
   }
@@ -148,7 +151,7 @@ export function stripTrailer(paragraph: string): string {
 
 const CREDIT = /\b(?:reporting|editing|writing|compiled|edited|written|research|graphics?|produced|contributing|fact-?checking|translated|desking)\s+(?:by|from)\b/i;
 const TRAILING_NOTE =
-  /^\s*(?:for more\b|to read more\b|for pix\b|corrects\b|updates\b|adds\b|refiles\b|this (?:story|article|version)\b)|\b(?:e-?mailed to|can be sent to|questions or comments|runs weekly|click here|messaging:)|\(at\)|\S+@\S+\.[a-z]{2,}/i;
+  /^\s*(?:for more\b|to read more\b|for pix\b|corrects\b|updates\b|adds\b|refiles\b|this (?:story|article|version)\b)|\b(?:e-?mailed to|can be sent to|questions or comments|runs weekly|click here|messaging:)|\(at\)/i;
 
 // Index of the "(" that opens a parenthesised group ending the text, or of an unclosed one near the end.
 function trailingGroupStart(text: string): number {

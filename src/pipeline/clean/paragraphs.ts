@@ -39,19 +39,22 @@ export function splitParagraphs(text: string): string[] {
   return mergeBrokenSentences(paragraphs.map(tidyInline).filter((paragraph) => paragraph !== ''));
 }
 
-// A paragraph that stops mid-sentence followed by one that carries on in lower case: markup split a sentence.
+// A paragraph that stops mid-sentence followed by one that carries on in lower case: markup split a
+// sentence. Parts are collected and joined once, and only the last part's end is tested (it is the
+// end of the paragraph built so far), so a long run of such lines stays linear.
 function mergeBrokenSentences(paragraphs: string[]): string[] {
-  const merged: string[] = [];
+  const merged: string[][] = [];
   for (const paragraph of paragraphs) {
     const previous = merged.at(-1);
+    const previousEnd = previous?.at(-1);
     const continues = /^[a-z]/.test(paragraph) && !/^[a-z]+\p{Lu}/u.test(paragraph);
-    if (previous !== undefined && continues && !/[.!?…:;]["”’')\]]*$/.test(previous) && !LIST_MARKER.test(paragraph)) {
-      merged[merged.length - 1] = `${previous} ${paragraph}`;
+    if (previous !== undefined && previousEnd !== undefined && continues && !/[.!?…:;]["”’')\]]*$/.test(previousEnd) && !LIST_MARKER.test(paragraph)) {
+      previous.push(paragraph);
     } else {
-      merged.push(paragraph);
+      merged.push([paragraph]);
     }
   }
-  return merged;
+  return merged.map((parts) => parts.join(' '));
 }
 
 /** Fixes that are safe on any prose: Markdown marks, runs of spaces, `( XOM.N )`, a space before a comma. */

@@ -37,6 +37,12 @@ const SENTENCE_STARTERS = new Set([
 const TERMINAL_END = /[.!?…]["'”’)\]]*$/u;
 const BULLET_START = /^(?:[-*•·▪–—]\s|\d{1,2}[.)]\s)/u;
 const MIN_WRAPPED_LINE = 35;
+// The end of the sentence built so far that the continuation rules look at: end-anchored patterns
+// run on this tail only, so a long run of joined pieces ("Wow! really Wow! really ...") stays linear.
+const TAIL = 160;
+// A "sentence" longer than this (a table, a page with no full stops) is cut at word boundaries, so
+// every consumer of sentences works on bounded pieces.
+export const MAX_SENTENCE = 2000;
 
 // Dots inside symbols ("7203.T", "BMWG.DE", ".SPX", "( .N225 )") are not full stops, but ICU
 // breaks after a digit's dot and before a leading dot; they are hidden from it behind a stand-in.
@@ -110,16 +116,34 @@ function splitParagraph(paragraph: string): string[] {
       if (trimmed !== '') pieces.push(trimmed);
     }
   }
-  const sentences: string[] = [];
+  const sentences: string[][] = [];
+  let tail = '';
   for (const piece of pieces) {
-    const previous = sentences[sentences.length - 1];
-    if (previous !== undefined && continuesSentence(previous, piece)) {
-      sentences[sentences.length - 1] = `${previous} ${piece}`;
+    const current = sentences[sentences.length - 1];
+    if (current !== undefined && continuesSentence(tail, piece)) {
+      current.push(piece);
+      tail = `${tail} ${piece}`.slice(-TAIL);
     } else {
-      sentences.push(piece);
+      sentences.push([piece]);
+      tail = piece.slice(-TAIL);
     }
   }
-  return sentences;
+  return sentences.flatMap((parts) => capLength(parts.join(' ')));
+}
+
+function capLength(sentence: string): string[] {
+  if (sentence.length <= MAX_SENTENCE) return [sentence];
+  const parts: string[] = [];
+  let start = 0;
+  while (sentence.length - start > MAX_SENTENCE) {
+    // Searched within the window only: lastIndexOf from the window's end would run back to 0.
+    const space = sentence.slice(start, start + MAX_SENTENCE).lastIndexOf(' ');
+    const end = space > 0 ? start + space : start + MAX_SENTENCE;
+    parts.push(sentence.slice(start, end).trim());
+    start = end;
+  }
+  parts.push(sentence.slice(start).trim());
+  return parts.filter((part) => part !== '');
 }
 
 // ICU does not break after "…" or when the space after a full stop is missing ("fell.The index").
@@ -127,6 +151,7 @@ function splitMissedBoundaries(segment: string): string[] {
   return segment.split(/(?<=…["'”’)]?)\s+(?=[\p{Lu}"“])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/u);
 }
 
+/** `previous` is the tail (last TAIL characters) of the sentence so far. */
 function continuesSentence(previous: string, next: string): boolean {
   if (/^\(?(?:\d{1,2}|[a-z])[.)]$/u.test(previous)) return true; // a list number: "3. Revenue ..."
   // '"... next step?" said the designer': a quoted question or exclamation inside a sentence.
