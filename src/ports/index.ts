@@ -4,4 +4,4 @@ export type { LlmServices } from './llm-services.ts';
 export type { Logger } from './logger.ts';
 export type { PostOptions, Publisher } from './publisher.ts';
 export type { AddedSource, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
-export type { ArticleQuery, DedupeKeys, EntityCount, SearchHit, Store, TopicCount, UsageTotal } from './store.ts';
+export type { ArticleQuery, DedupeKeys, EntityCount, ReplayGuard, SearchHit, Store, TopicCount, UsageTotal } from './store.ts';

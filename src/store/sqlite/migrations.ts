@@ -179,6 +179,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX articles_ingested_at ON articles(ingested_at);
     `,
   },
+  {
+    version: 7,
+    name: 'one-time keys (Slack request signatures) for the replay guard, with their expiry',
+    sql: `
+      CREATE TABLE seen_once (
+        key TEXT PRIMARY KEY,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX seen_once_expires_at ON seen_once(expires_at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */
