@@ -1,5 +1,5 @@
 export type { Clock } from './clock.ts';
-export { type ChatMessage, type Completion, type CompletionRequest, failureOf, type LanguageModel, LanguageModelError, type ModelTier } from './language-model.ts';
+export { type ChatMessage, type Completion, type CompletionRequest, failureOf, type LanguageModel, LanguageModelError, type LanguageModelFailure, type ModelTier } from './language-model.ts';
 export type { LlmServices } from './llm-services.ts';
 export type { Logger } from './logger.ts';
 export type { PostOptions, Publisher } from './publisher.ts';

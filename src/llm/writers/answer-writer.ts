@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { answerPrompt, type AnswerVars } from '../../../prompts/index.ts';
 import type { Article, Reply, ReplyLine, SourceRef } from '../../domain/index.ts';
 import type { GroundingGuard, RemovedSentence } from '../grounding/index.ts';
-import { type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
+import { type Clock, type Logger, type Store } from '../../ports/index.ts';
 import { newMeter, type PromptRunner } from '../runner.ts';
+import { failureFields } from './failure-fields.ts';
 
 /** A retrieved sentence and the article it is from, best first. */
 export interface AnswerCandidate {
@@ -119,7 +120,7 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
         try {
           answer = await compose(question, groups);
         } catch (error) {
-          logger.warn({ failure: failureOf(error), err: error }, 'answer fell back to extractive');
+          logger.warn(failureFields(error), 'answer fell back to extractive');
           return null;
         }
         if (answer === null) return null;

@@ -8,6 +8,7 @@ import { newMeter, type PromptRunner, type UsageMeter } from '../runner.ts';
 import { mergeStories } from './story-merge.ts';
 import { type ArticleSummary, summariseArticles } from './summaries.ts';
 import type { ReferenceIndex } from '../../pipeline/index.ts';
+import { failureFields } from './failure-fields.ts';
 
 /** Composes briefs with the model when it can, offline when it cannot. */
 export interface BriefWriter {
@@ -115,7 +116,7 @@ export function createBriefWriter(services: BriefWriterServices): BriefWriter {
     const failures: string[] = [];
     const fail = (step: string, error: unknown): void => {
       failures.push(failureOf(error));
-      logger.warn({ step, failure: failureOf(error), err: error }, 'LLM step fell back');
+      logger.warn({ step, ...failureFields(error) }, 'LLM step fell back');
     };
 
     const maxStories = request.maxStories ?? DEFAULT_MAX_STORIES;
