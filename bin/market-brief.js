@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The package's `bin`: checks the Node version, then hands over to the TypeScript CLI,
-// which Node runs directly (type stripping), so there is no build step.
-import './require-node.js';
+// The package's `bin`: makes sure the Node is recent enough (re-running this under Node 24 from
+// the npm registry when it is not), then hands over to the TypeScript CLI, which Node runs
+// directly (type stripping), so there is no build step.
+import { fileURLToPath } from 'node:url';
+import { rerunUnderSuitableNode } from './require-node.js';
 
-const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const status = await rerunUnderSuitableNode([fileURLToPath(import.meta.url), ...process.argv.slice(2)]);
+if (status !== null) process.exit(status);
+const { runAsProcess } = await import('../src/cli.ts');
+await runAsProcess();

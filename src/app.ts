@@ -31,7 +31,7 @@ export interface App {
 export const systemClock: Clock = { now: () => new Date() };
 
 export function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): App {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   const clock = overrides.clock ?? systemClock;
   const store = createSqliteStore(sqlitePath(config.DATABASE_URL));
   const reference = loadReferenceIndex();

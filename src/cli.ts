@@ -1,79 +1,130 @@
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { type App, createApp } from './app.ts';
-import { BRIEF_USAGE, briefCommand, DELIVERIES_USAGE, deliveriesCommand, FEEDS_USAGE, feedsCommand, INGEST_USAGE, ingestCommand, MANIFEST_USAGE, manifestCommand, queryCommand, RENDER_USAGE, renderCommand, SYNC_USAGE, syncCommand, USAGE_USAGE, usageCommand } from './cli/index.ts';
-import { ConfigError, loadConfig } from './config/index.ts';
+import {
+  briefCommand,
+  type CliIo,
+  COMMAND_HELP,
+  deliveriesCommand,
+  endQuietlyOnClosedOutput,
+  feedsCommand,
+  formatHelp,
+  formatOverview,
+  ingestCommand,
+  manifestCommand,
+  processIo,
+  queryCommand,
+  renderCommand,
+  syncCommand,
+  usageCommand,
+  wantsHelp,
+} from './cli/index.ts';
+import { type Config, ConfigError, loadConfig } from './config/index.ts';
 import { isUserFacing } from './domain/index.ts';
+import { createLogger } from './logger.ts';
 import { start } from './main.ts';
-
-const USAGE = `usage: market-brief <command> [options]
-
-  start                                   run the bot (the shell bot when no Discord/Slack credentials are set)
-  ${INGEST_USAGE}
-                                          ingest articles: text, HTML, JSON, RSS/Atom; --json prints one object per article
-  ${BRIEF_USAGE}
-  company <name or ticker>                what has been read about a company
-  market <index, exchange or region>      what has been read about a market
-  ask "<question>"                        an answer from stored articles, with sources
-  topics                                  the topic taxonomy with recent counts
-  ${FEEDS_USAGE}
-                                          news feeds: add (stores current items, shows the latest), list, poll now, errors
-  ${DELIVERIES_USAGE}
-                                          scheduled briefs and alerts: what was posted where and when
-  ${MANIFEST_USAGE}
-                                          print the Slack app manifest (YAML) with the commands, scopes and URLs
-  ${SYNC_USAGE}
-                                          register the slash commands with Discord and print what changed
-  ${RENDER_USAGE}
-                                          print the exact message payloads a brief (JSON) would be posted as
-  ${USAGE_USAGE}
-                                          LLM calls, cache hits, tokens and estimated cost per day
-
-Settings come from the environment or .env; see .env.example.`;
+import { isSlackConfigured, readDiscordCredentials } from './platforms/index.ts';
 
 const QUERY_COMMANDS = new Set(['company', 'market', 'ask', 'topics']);
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
-async function withApp(work: (app: App) => Promise<number>): Promise<number> {
-  const app = createApp(loadConfig());
-  try {
-    return await work(app);
-  } finally {
-    await app.close();
-  }
+/**
+ * The log level of a run: LOG_LEVEL when set; else `info` for a bot serving Discord or Slack and
+ * `warn` for every other command. The shell bot shares the terminal with its replies, so it logs
+ * warnings and errors only, whatever LOG_LEVEL says, unless that is debug or trace.
+ */
+export function logLevelFor(command: string, config: Config): string {
+  const serving = command === 'start' && (readDiscordCredentials(config) !== null || isSlackConfigured(config));
+  const level = config.LOG_LEVEL ?? (serving ? 'info' : 'warn');
+  if (command === 'start' && !serving && level !== 'debug' && level !== 'trace') return LEVELS.indexOf(level) < LEVELS.indexOf('warn') ? 'warn' : level;
+  return level;
 }
 
-/** Runs the CLI and returns the exit status; never throws for bad input or config. */
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
-    }
-    if (command === 'start') return await withApp((app) => start(app, { input: process.stdin, output: process.stdout }));
-    if (command === 'ingest') return await withApp((app) => ingestCommand(rest, app));
-    if (command === 'brief') return await withApp((app) => briefCommand(rest, app));
-    if (command === 'sync') return await syncCommand(rest, loadConfig());
-    if (command === 'render') return await renderCommand(rest, { maxBytes: loadConfig().MAX_INPUT_BYTES });
-    if (command === 'manifest') return manifestCommand(rest);
-    if (command === 'deliveries') return await withApp((app) => deliveriesCommand(rest, app));
-    if (command === 'feeds') return await withApp((app) => feedsCommand(rest, app));
-    if (command === 'usage') return await withApp((app) => usageCommand(rest, app));
-    if (QUERY_COMMANDS.has(command)) return await withApp((app) => queryCommand(command, rest, app));
-    process.stderr.write(`market-brief: unknown command "${command}"\n${USAGE}\n`);
+/** One line for whatever stopped a command: the message, never a stack (LOG_LEVEL=debug adds it). */
+function report(error: unknown, command: string, io: CliIo): number {
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+  if (error instanceof ConfigError) {
+    io.stderr.write(`market-brief: invalid configuration: ${error.problems.join('; ')}\n`);
     return 2;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    // Node's text ("Unknown option '--x'. To specify a positional argument …"): its first sentence.
+    const first = (error as Error).message.split(/\.\s/)[0] ?? '';
+    io.stderr.write(`market-brief: ${oneLine(first.charAt(0).toLowerCase() + first.slice(1))}; market-brief ${command} --help lists the options\n`);
+    return 2;
+  }
+  if (isUserFacing(error)) {
+    io.stderr.write(`market-brief: ${oneLine(error.message)}\n`);
+    return 2;
+  }
+  const reference = randomUUID().slice(0, 8);
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`market-brief: unexpected error (reference ${reference}): ${oneLine(message)}\n`);
+  const level = io.env['LOG_LEVEL'];
+  if ((level === 'debug' || level === 'trace') && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+async function run(command: string, argv: string[], io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  const withApp = async (work: (app: App) => Promise<number>): Promise<number> => {
+    const app = createApp(config, { logger: createLogger(logLevelFor(command, config), { stream: io.stderr }) });
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
+  };
+  if (command === 'start') return withApp((app) => start(app, { input: io.stdin, output: io.stdout }));
+  if (command === 'ingest') return withApp((app) => ingestCommand(argv, app, io));
+  if (command === 'brief') return withApp((app) => briefCommand(argv, app, io));
+  if (command === 'sync') return syncCommand(argv, config, io.stdout);
+  if (command === 'render') return renderCommand(argv, { maxBytes: config.MAX_INPUT_BYTES, stdin: io.stdin, output: io.stdout });
+  if (command === 'manifest') return manifestCommand(argv, io.stdout);
+  if (command === 'deliveries') return withApp((app) => deliveriesCommand(argv, app, io));
+  if (command === 'feeds') return withApp((app) => feedsCommand(argv, app, io));
+  if (command === 'usage') return withApp((app) => usageCommand(argv, app, io));
+  if (QUERY_COMMANDS.has(command)) return withApp((app) => queryCommand(command, argv, app, io));
+  throw new Error(`command ${command} has help but no handler`);
+}
+
+/**
+ * Runs the CLI and returns the exit status: 0 done, 1 the work failed (an input, a feed, a query),
+ * 2 bad usage or settings. Results go to stdout; errors (one line each) and logs to stderr.
+ * Never throws.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr.write(formatOverview());
+    return 2;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const help = rest[0] === undefined ? undefined : COMMAND_HELP[rest[0]];
+    io.stdout.write(help === undefined ? formatOverview() : formatHelp(help));
+    return 0;
+  }
+  const help = Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
+  if (help === undefined) {
+    io.stderr.write(`market-brief: unknown command "${command}"; market-brief --help lists the commands\n`);
+    return 2;
+  }
+  if (wantsHelp(rest)) {
+    io.stdout.write(formatHelp(help));
+    return 0;
+  }
+  try {
+    return await run(command, rest, io);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`market-brief: ${error.message}\n`);
-      return 2;
-    }
-    if (isUserFacing(error) || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`market-brief: ${(error as Error).message}\n`);
-      return 2;
-    }
-    throw error;
+    return report(error, command, io);
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** The process entry (bin/market-brief.js, `node src/cli.ts`): a closed stdout ends the run quietly. */
+export async function runAsProcess(): Promise<void> {
+  endQuietlyOnClosedOutput();
   process.exitCode = await main(process.argv.slice(2));
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runAsProcess();

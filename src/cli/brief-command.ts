@@ -5,11 +5,12 @@ import { type Brief, UserFacingError } from '../domain/index.ts';
 import { findTopic, suggestTopics } from '../pipeline/index.ts';
 import { renderMarkdown, renderText } from '../platforms/index.ts';
 import { parseSince } from './parse-duration.ts';
+import { type CliIo, processIo } from './io.ts';
 
 export const BRIEF_USAGE = 'market-brief brief [--topic T]… [--since 24h] [--format text|markdown|json]';
 
 /** `market-brief brief`: compose a brief now and print it; json prints the Brief value itself. */
-export async function briefCommand(argv: string[], app: App): Promise<number> {
+export async function briefCommand(argv: string[], app: App, io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -36,8 +37,8 @@ export async function briefCommand(argv: string[], app: App): Promise<number> {
     { windowHours, widenWhenEmpty: values.since === undefined },
     app,
   );
-  if (values.format === 'json') process.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
-  else if (values.format === 'markdown') process.stdout.write(renderMarkdown(briefToReply(brief)));
-  else process.stdout.write(`${renderText(briefToReply(brief))}\n`);
+  if (values.format === 'json') io.stdout.write(`${JSON.stringify(brief, null, 2)}\n`);
+  else if (values.format === 'markdown') io.stdout.write(renderMarkdown(briefToReply(brief)));
+  else io.stdout.write(`${renderText(briefToReply(brief))}\n`);
   return 0;
 }

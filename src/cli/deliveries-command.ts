@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { App } from '../app.ts';
 import { UserFacingError } from '../domain/index.ts';
+import { type CliIo, processIo } from './io.ts';
 
 export const DELIVERIES_USAGE = 'market-brief deliveries [--limit N] [--status claimed|posted|failed] [--json]';
 
 /** `market-brief deliveries`: what was posted where and when, newest slot first. */
-export async function deliveriesCommand(argv: string[], app: App): Promise<number> {
+export async function deliveriesCommand(argv: string[], app: App, io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { limit: { type: 'string', default: '50' }, status: { type: 'string' }, json: { type: 'boolean', default: false } },
@@ -18,18 +19,18 @@ export async function deliveriesCommand(argv: string[], app: App): Promise<numbe
   }
   const deliveries = await app.store.listDeliveries({ limit, ...(status === undefined ? {} : { status }) });
   if (values.json) {
-    for (const delivery of deliveries) process.stdout.write(`${JSON.stringify(delivery)}\n`);
+    for (const delivery of deliveries) io.stdout.write(`${JSON.stringify(delivery)}\n`);
     return 0;
   }
   if (deliveries.length === 0) {
-    process.stdout.write('No deliveries yet.\n');
+    io.stdout.write('No deliveries yet.\n');
     return 0;
   }
   for (const delivery of deliveries) {
     const where = `${delivery.target.platform}:${delivery.target.workspaceId}/${delivery.target.channelId}`;
     const when = delivery.postedAt ?? delivery.claimedAt;
     const detail = delivery.status === 'posted' ? `messages ${delivery.messageIds.join(', ')}` : (delivery.error ?? `attempt ${delivery.attempts}`);
-    process.stdout.write(`${delivery.slot}  ${delivery.status.padEnd(7)}  ${where}  at ${when}  ${detail}\n`);
+    io.stdout.write(`${delivery.slot}  ${delivery.status.padEnd(7)}  ${where}  at ${when}  ${detail}\n`);
   }
   return 0;
 }

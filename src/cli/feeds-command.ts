@@ -4,6 +4,7 @@ import type { App } from '../app.ts';
 import { isUserFacing, type Source } from '../domain/index.ts';
 import type { PollSummary, SourceActions } from '../ports/index.ts';
 import { createSourceServices, pollSources } from '../sources/index.ts';
+import { type CliIo, processIo } from './io.ts';
 
 export const FEEDS_USAGE = 'market-brief feeds add <url> [--topic T]… | list | remove <id|url> | errors | resume <id|url> | poll [<id|url>…] [--due]';
 
@@ -40,7 +41,7 @@ async function resolveSources(actions: SourceActions, targets: string[]): Promis
 }
 
 /** `market-brief feeds …`: exit status 0 on success, 1 when a feed failed, 2 for bad usage. */
-export async function feedsCommand(argv: string[], app: App): Promise<number> {
+export async function feedsCommand(argv: string[], app: App, io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { topic: { type: 'string', multiple: true, default: [] }, due: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
@@ -48,9 +49,9 @@ export async function feedsCommand(argv: string[], app: App): Promise<number> {
   });
   const [action, ...targets] = positionals;
   const { actions, polling } = createSourceServices(app.config, app, {
-    notify: async (source, message) => void process.stderr.write(`market-brief: ${message}\n`),
+    notify: async (source, message) => void io.stderr.write(`market-brief: ${message}\n`),
   });
-  const out = (line: string): boolean => process.stdout.write(`${line}\n`);
+  const out = (line: string): boolean => io.stdout.write(`${line}\n`);
   try {
     switch (action) {
       case 'add': {
@@ -92,7 +93,7 @@ export async function feedsCommand(argv: string[], app: App): Promise<number> {
         const sources = new Map((await actions.list()).map((source) => [source.id, source]));
         if (values.json) for (const summary of summaries) out(JSON.stringify(summary));
         else for (const summary of summaries) out(describePoll(summary, sources.get(summary.sourceId)));
-        if (!values.json) process.stderr.write(`polled ${summaries.length} feed${summaries.length === 1 ? '' : 's'}, stored ${summaries.reduce((sum, summary) => sum + summary.stored, 0)} new items, ${summaries.filter((summary) => !summary.ok).length} failed\n`);
+        if (!values.json) io.stderr.write(`polled ${summaries.length} feed${summaries.length === 1 ? '' : 's'}, stored ${summaries.reduce((sum, summary) => sum + summary.stored, 0)} new items, ${summaries.filter((summary) => !summary.ok).length} failed\n`);
         return summaries.every((summary) => summary.ok) ? 0 : 1;
       }
       default:
@@ -101,11 +102,11 @@ export async function feedsCommand(argv: string[], app: App): Promise<number> {
   } catch (error) {
     // A feed that cannot be read or found is a failure of the run (1), not a usage error (2).
     if (isUserFacing(error) || (error as { unknownFeed?: boolean }).unknownFeed === true) {
-      process.stderr.write(`market-brief: ${(error as Error).message}\n`);
+      io.stderr.write(`market-brief: ${(error as Error).message}\n`);
       return 1;
     }
     throw error;
   }
-  process.stderr.write(`usage: ${FEEDS_USAGE}\n`);
+  io.stderr.write(`usage: ${FEEDS_USAGE}\n`);
   return 2;
 }

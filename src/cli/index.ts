@@ -1,7 +1,9 @@
 export { BRIEF_USAGE, briefCommand } from './brief-command.ts';
 export { DELIVERIES_USAGE, deliveriesCommand } from './deliveries-command.ts';
 export { FEEDS_USAGE, feedsCommand } from './feeds-command.ts';
+export { COMMAND_HELP, type CommandHelp, formatHelp, formatOverview, wantsHelp } from './help.ts';
 export { INGEST_USAGE, ingestCommand } from './ingest-command.ts';
+export { type CliIo, endQuietlyOnClosedOutput, processIo } from './io.ts';
 export { MANIFEST_USAGE, manifestCommand } from './manifest-command.ts';
 export { queryCommand } from './query-command.ts';
 export { RENDER_USAGE, renderCommand } from './render-command.ts';

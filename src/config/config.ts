@@ -21,7 +21,8 @@ export const configSchema = z.object({
     .refine((value) => value.startsWith('sqlite:'), {
       message: 'must be sqlite:PATH or sqlite::memory: (postgres:// is not supported yet)',
     }),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Unset: `info` for `start` with a platform, `warn` for CLI commands and the shell bot (src/cli.ts). */
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   DEFAULT_TIMEZONE: z
     .string()
     .trim()

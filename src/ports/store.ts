@@ -148,6 +148,18 @@ export interface InstallationStore {
 }
 
 /**
+ * One-time keys (Slack request signatures) remembered until they expire, so a captured request
+ * replayed within Slack's 5-minute window is refused by every process that shares the store.
+ */
+export interface ReplayGuard {
+  /**
+   * Remembers `key` until `expiresAt` (ISO 8601); true the first time, false when it is already
+   * remembered and not expired at `now` (a replay). Keys expired at `now` are forgotten.
+   */
+  rememberOnce(key: string, expiresAt: string, now: string): Promise<boolean>;
+}
+
+/**
  * The one shared state: every role above on one database. Async so a networked database fits the same port;
  * nothing engine-specific (SQL, FTS syntax) leaks through it.
  */
@@ -158,6 +170,7 @@ export interface Store
     SourceStore,
     CacheStore,
     UsageLedger,
-    InstallationStore {
+    InstallationStore,
+    ReplayGuard {
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,4 +36,34 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     child.on('close', (status) => resolve({ status, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** A stream that keeps what is written to it; `isTTY` as a terminal would say. */
+export class Capture extends Writable {
+  text = '';
+  isTTY: boolean | undefined;
+  constructor(isTTY?: boolean) {
+    super();
+    this.isTTY = isTTY;
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/**
+ * Runs the CLI's `main` in this process with its own stdin, stdout and stderr (no process start):
+ * the environment is exactly `env` (plus PATH and HOME), as `runCli` gives it.
+ */
+export async function runCliInProcess(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; stderrIsTTY?: boolean } = {},
+): Promise<CliResult> {
+  const { main } = await import('../../src/cli.ts');
+  const stdout = new Capture();
+  const stderr = new Capture(options.stderrIsTTY);
+  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...options.env };
+  const status = await main(args, { stdin: Readable.from([options.input ?? '']), stdout, stderr, env });
+  return { status, stdout: stdout.text, stderr: stderr.text };
 }

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { answerPrompt, type AnswerVars } from '../../../prompts/index.ts';
 import type { AnswerCandidate, Article, RemovedSentence, Reply, ReplyLine, SourceRef } from '../../domain/index.ts';
 import type { GroundingGuard } from '../grounding/index.ts';
-import { type AnswerWriter, type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
+import { type AnswerWriter, type Clock, type Logger, type Store } from '../../ports/index.ts';
 import { newMeter, type PromptRunner } from '../runner.ts';
+import { failureFields } from './failure-fields.ts';
 
 export interface AnswerWriterServices {
   /** Answers offline (quotes the sentences) when the model cannot or will not. */
@@ -110,7 +111,7 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
         try {
           answer = await compose(question, groups);
         } catch (error) {
-          logger.warn({ failure: failureOf(error), err: error }, 'answer fell back to extractive');
+          logger.warn(failureFields(error), 'answer fell back to extractive');
           return services.fallback.answer(question, candidates);
         }
         if (answer === null) return services.fallback.answer(question, candidates);

@@ -8,6 +8,7 @@ import { newMeter, type PromptRunner, type UsageMeter } from '../runner.ts';
 import { mergeStories } from './story-merge.ts';
 import { type ArticleSummary, summariseArticles } from './summaries.ts';
 import type { ReferenceIndex } from '../../pipeline/index.ts';
+import { failureFields } from './failure-fields.ts';
 
 export interface BriefWriterServices {
   runner: PromptRunner;
@@ -111,7 +112,7 @@ export function createBriefWriter(services: BriefWriterServices): BriefWriter {
     const failures: string[] = [];
     const fail = (step: string, error: unknown): void => {
       failures.push(failureOf(error));
-      logger.warn({ step, failure: failureOf(error), err: error }, 'LLM step fell back');
+      logger.warn({ step, ...failureFields(error) }, 'LLM step fell back');
     };
 
     const maxStories = request.maxStories ?? DEFAULT_MAX_STORIES;

@@ -1,9 +1,10 @@
 import { type ArticleSummaryOutput, articleSummaryPrompt } from '../../../prompts/index.ts';
 import type { Article, RemovedSentence } from '../../domain/index.ts';
 import { figuresIn, type GroundingGuard, quantitiesIn, supports } from '../grounding/index.ts';
-import { failureOf, LanguageModelError, type Logger, type Store } from '../../ports/index.ts';
+import { LanguageModelError, type Logger, type Store } from '../../ports/index.ts';
 import type { PromptRunner, RunOptions } from '../runner.ts';
 import { splitSentences } from '../../pipeline/index.ts';
+import { failureFields } from './failure-fields.ts';
 
 /** One article as the map step summarised it, after the grounding guard. Cached by content, prompt and model. */
 export interface ArticleSummary {
@@ -142,7 +143,7 @@ export async function summariseArticles(
       try {
         return [article.id, await summariseArticle(article, services, options)] as const;
       } catch (error) {
-        services.logger.warn({ article: article.id, failure: failureOf(error), err: error }, 'article summary fell back to extractive');
+        services.logger.warn({ article: article.id, ...failureFields(error) }, 'article summary fell back to extractive');
         return [article.id, null] as const;
       }
     }),

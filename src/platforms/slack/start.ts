@@ -97,7 +97,7 @@ export async function startSlack(dependencies: SlackDependencies, options: Slack
   if (setup.transport.kind === 'http') {
     const httpReceiver = new HTTPReceiver({ signingSecret: setup.transport.signingSecret, endpoints: SLACK_PATHS.events, logger: boltLogger });
     receiver = httpReceiver;
-    routes.push(slackEventsRoute(httpReceiver, setup.transport.signingSecret, { logger, now: options.now ?? (() => Date.now()) }));
+    routes.push(slackEventsRoute(httpReceiver, setup.transport.signingSecret, { logger, now: options.now ?? (() => Date.now()), replayGuard: dependencies.store }));
   } else {
     receiver = new SocketModeReceiver({ appToken: setup.transport.appToken, logger: boltLogger, installerOptions: { clientOptions } });
   }

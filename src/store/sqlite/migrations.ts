@@ -184,6 +184,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     name: 'stored entity names looked up without regard to case',
     sql: `CREATE INDEX entity_mentions_name ON entity_mentions(name COLLATE NOCASE);`,
   },
+  {
+    version: 8,
+    name: 'one-time keys (Slack request signatures) for the replay guard, with their expiry',
+    sql: `
+      CREATE TABLE seen_once (
+        key TEXT PRIMARY KEY,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX seen_once_expires_at ON seen_once(expires_at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */

@@ -7,6 +7,7 @@ import { ARTICLE_COLUMNS, blobToSignature, rowToArticle, signatureToBlob, sortTi
 import { articleFilter, freeTextToFtsQuery } from './article-filter.ts';
 import { migrate } from './migrations.ts';
 import { createCacheStore } from './cache-store.ts';
+import { createReplayGuard } from './replay-guard.ts';
 import { createSourceStore } from './source-store.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 
@@ -223,6 +224,7 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     ...subscriptions,
     ...createSourceStore(database),
     ...createCacheStore(database),
+    ...createReplayGuard(database),
     async saveInstallation(platform, workspaceId, data) {
       database
         .prepare(
