@@ -1,5 +1,6 @@
 import type { Sentiment, SentimentLabel } from '../../../domain/index.ts';
 import { splitSentences } from '../../clean/index.ts';
+import { classifyHeadline } from './linear-model.ts';
 import { rawSentenceScore } from './sentence.ts';
 
 // Offline finance sentiment from a hand-written lexicon and a few rules of financial language
@@ -23,7 +24,8 @@ export function sentenceSentiment(sentence: string): Sentiment {
  */
 export function scoreSentiment(title: string, text: string): Sentiment {
   const weighted: Array<{ score: number; weight: number }> = [];
-  if (title.trim() !== '') weighted.push({ score: squash(rawSentenceScore(title)), weight: TITLE_WEIGHT });
+  // Headlines are short: the trained model decides where the lexicon finds no tone (docs/sentiment.md).
+  if (title.trim() !== '') weighted.push({ score: headlineScore(title), weight: TITLE_WEIGHT });
   splitSentences(text).forEach((sentence, position) => {
     weighted.push({ score: squash(rawSentenceScore(sentence)), weight: Math.max(0.4, 1 - position * 0.04) });
   });
@@ -44,6 +46,12 @@ export function scoreSentiment(title: string, text: string): Sentiment {
   }
   const label: SentimentLabel = score >= ARTICLE_THRESHOLD ? 'positive' : score <= -ARTICLE_THRESHOLD ? 'negative' : 'neutral';
   return { label, score: round(score) };
+}
+
+/** The headline's tone in -1…1: the lexicon's when it calls one, else the trained model's (weak tones damped). */
+function headlineScore(title: string): number {
+  const result = classifyHeadline(title);
+  return result.by === 'lexicon' ? result.score : round(result.label === 'neutral' ? 0 : result.score);
 }
 
 function labelOf(raw: number): SentimentLabel {
