@@ -179,6 +179,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX articles_ingested_at ON articles(ingested_at);
     `,
   },
+  {
+    version: 7,
+    name: 'article kind: story (with a body) or headline (a feed item with a title only)',
+    sql: `
+      ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'story' CHECK (kind IN ('story', 'headline'));
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */
