@@ -22,13 +22,19 @@ interface Tally {
   errors: string[];
 }
 
-// Items a reader could see: array entries of a JSON file, `<item>`/`<entry>` elements of XML.
+// Items a reader could see: records with a title or a body anywhere in a JSON file (items may be
+// nested in a wrapper), `<item>`/`<entry>` elements of XML.
 function countItems(path: string, text: string): number {
-  if (path.endsWith('.jsonc') || path.endsWith('.json')) {
-    const parsed = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as unknown;
-    return Array.isArray(parsed) ? parsed.length : 1;
-  }
-  return (text.match(/<(item|entry)[\s>]/g) ?? []).length;
+  if (path.endsWith('.jsonc') || path.endsWith('.json')) return countRecords(JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as unknown);
+  return (text.match(/<(?:[\w.-]+:)?(item|entry)[\s>]/g) ?? []).length;
+}
+
+function countRecords(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, element) => sum + countRecords(element), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  const record = value as Record<string, unknown>;
+  const visible = ['title', 'description', 'summary', 'content', 'text'].some((key) => typeof record[key] === 'string' && (record[key] as string).trim() !== '');
+  return (visible ? 1 : 0) + Object.values(record).reduce((sum: number, element) => sum + (typeof element === 'object' ? countRecords(element) : 0), 0);
 }
 
 async function cover(folder: string, accept: (name: string) => boolean): Promise<Tally> {
