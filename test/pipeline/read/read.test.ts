@@ -86,10 +86,11 @@ describe('readArticles: JSON', () => {
     expect(articles[0]?.publishedAt).toBe('2024-03-05T23:15:00.000Z');
   });
 
-  it('keeps an item whose body is null so the cleaner can reject it by name', () => {
+  it('keeps an item whose body is null: with a title and link it is a headline, without a title the cleaner rejects it by name', () => {
     const [article] = read('nulls.json', JSON.stringify([{ title: 'Only a headline', content: null, url: 'https://example.com/h' }]));
     expect(article?.text).toBe('');
-    expect(() => cleanArticle(article as RawArticle)).toThrow(/^https:\/\/example\.com\/h: has no body text$/);
+    expect(cleanArticle(article as RawArticle)).toMatchObject({ title: 'Only a headline', text: '', url: 'https://example.com/h', kind: 'headline' });
+    expect(() => cleanArticle({ text: '', url: 'https://example.com/h' })).toThrow(/^https:\/\/example\.com\/h: has no body text$/);
   });
 
   it('reads a JSON Feed as a feed', () => {
