@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
 import { stat } from 'node:fs/promises';
 import type { App } from '../app.ts';
-import { articleJson, ingestInput, type InputReport, listInputFiles } from '../sources/index.ts';
+import { articleJson, ingestInput, type InputReport, scanInputDirectory, type SkippedFile } from '../sources/index.ts';
 
 export const INGEST_USAGE = 'market-brief ingest [--json] <file|directory|->…';
 
@@ -14,12 +14,13 @@ function progress(done: number, total: number): void {
   if (done === total) process.stderr.write('\n');
 }
 
-async function expand(input: string): Promise<string[]> {
-  if (input === '-') return ['-'];
+async function expand(input: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
+  if (input === '-') return { files: ['-'], skipped: [] };
   try {
-    return (await stat(input)).isDirectory() ? await listInputFiles(input) : [input];
+    // A file named on the command line is always read; only directory contents are filtered.
+    return (await stat(input)).isDirectory() ? await scanInputDirectory(input) : { files: [input], skipped: [] };
   } catch {
-    return [input]; // ingestInput reports the missing file by name
+    return { files: [input], skipped: [] }; // ingestInput reports the missing file by name
   }
 }
 
@@ -33,9 +34,15 @@ export async function ingestCommand(argv: string[], app: App): Promise<number> {
   let failed = 0;
   let stored = 0;
   let duplicates = 0;
+  let skippedFiles = 0;
   for (const input of positionals) {
-    const files = await expand(input);
-    const showProgress = files.length > 1;
+    const { files, skipped } = await expand(input);
+    // Every skipped file is named with its reason, and counts in the progress total.
+    for (const { path, reason } of skipped) process.stderr.write(`market-brief: skipped ${path}: ${reason}\n`);
+    skippedFiles += skipped.length;
+    const total = files.length + skipped.length;
+    const showProgress = total > 1;
+    if (showProgress && skipped.length > 0) progress(skipped.length, total);
     for (const [index, file] of files.entries()) {
       const bytes = file === '-' ? new TextEncoder().encode(await text(process.stdin)) : undefined;
       const report: InputReport = await ingestInput(file, app.ingest, {
@@ -54,9 +61,9 @@ export async function ingestCommand(argv: string[], app: App): Promise<number> {
         process.stderr.write(`market-brief: ${report.error}\n`);
         if (report.outcomes.length === 0) failed += 1;
       }
-      if (showProgress) progress(index + 1, files.length);
+      if (showProgress) progress(skipped.length + index + 1, total);
     }
   }
-  if (!values.json) process.stderr.write(`stored ${stored}, already known ${duplicates}, failed inputs ${failed}\n`);
+  if (!values.json) process.stderr.write(`stored ${stored}, already known ${duplicates}, failed inputs ${failed}, skipped files ${skippedFiles}\n`);
   return failed > 0 ? 1 : 0;
 }
