@@ -24,10 +24,10 @@ const MAX_LEADING = 6;
 export function cleanArticle(raw: RawArticle): CleanArticle {
   const name = raw.url ?? raw.title ?? raw.guid ?? 'article';
   if (raw.kind === 'headline') return headlineOnly(raw, name);
-  // A feed or JSON item (a GUID or a link, and a given title) without a body, or whose body is all
-  // boilerplate, is still a headline a reader could see.
+  // A feed item (the readers give feed items a GUID) with a title but no body, or a body that is
+  // all boilerplate, is still a headline a reader could see.
   const fallBack = (reason: string): CleanArticle => {
-    if ((raw.guid !== undefined || raw.url !== undefined) && usableTitle(raw.title, raw.source) !== undefined) return headlineOnly(raw, name);
+    if (raw.guid !== undefined && usableTitle(raw.title, raw.source) !== undefined) return headlineOnly(raw, name);
     throw new InputError(name, reason);
   };
   if (raw.text.trim() === '') return fallBack('has no body text');
