@@ -47,13 +47,13 @@ export function composeBrief(request: BriefRequest, reference: ReferenceIndex): 
   const stories: Story[] = clusters.map((cluster) => {
     const leadNumber = cite(cluster.lead);
     const others = cluster.articles.filter((article) => article.id !== cluster.lead.id).map(cite);
-    const sentences = summariseExtractive(
-      { title: cluster.lead.title, text: cluster.lead.text, entityNames: cluster.lead.entities.map((entity) => entity.name) },
-      { maxSentences: 2 },
-    );
+    // A headline item has no body to summarise: a report of the same story with a body speaks for it.
+    const body = cluster.lead.kind === 'headline' ? cluster.articles.find((article) => article.kind !== 'headline') : cluster.lead;
+    const sentences = body === undefined ? [] : summariseExtractive({ title: body.title, text: body.text, entityNames: body.entities.map((entity) => entity.name) }, { maxSentences: 2 });
+    const bodyNumber = body === undefined ? leadNumber : cite(body);
     return {
       headline: cluster.lead.title,
-      summary: sentences.map((text) => ({ text, sources: [leadNumber] })),
+      summary: sentences.map((text) => ({ text, sources: [bodyNumber] })),
       sources: [leadNumber, ...others],
       sentiment: storySentiment(cluster.articles),
       entityIds: cluster.lead.entities.slice(0, 5).map((entity) => entity.id),

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
 import { stat } from 'node:fs/promises';
 import type { App } from '../app.ts';
-import { articleJson, ingestInput, type InputReport, listInputFiles } from '../sources/index.ts';
+import { articleJson, ingestInput, type InputReport, scanInputDirectory, type SkippedFile } from '../sources/index.ts';
 import { type CliIo, processIo } from './io.ts';
 
 export const INGEST_USAGE = 'market-brief ingest [--json] <file|directory|->…';
@@ -15,12 +15,13 @@ function progress(io: CliIo, done: number, total: number): void {
   if (done === total) io.stderr.write('\n');
 }
 
-async function expand(input: string): Promise<string[]> {
-  if (input === '-') return ['-'];
+async function expand(input: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
+  if (input === '-') return { files: ['-'], skipped: [] };
   try {
-    return (await stat(input)).isDirectory() ? await listInputFiles(input) : [input];
+    // A file named on the command line is always read; only directory contents are filtered.
+    return (await stat(input)).isDirectory() ? await scanInputDirectory(input) : { files: [input], skipped: [] };
   } catch {
-    return [input]; // ingestInput reports the missing file by name
+    return { files: [input], skipped: [] }; // ingestInput reports the missing file by name
   }
 }
 
@@ -34,9 +35,15 @@ export async function ingestCommand(argv: string[], app: App, io: CliIo = proces
   let failed = 0;
   let stored = 0;
   let duplicates = 0;
+  let skippedFiles = 0;
   for (const input of positionals) {
-    const files = await expand(input);
-    const showProgress = files.length > 1;
+    const { files, skipped } = await expand(input);
+    // Every skipped file is named with its reason, and counts in the progress total.
+    for (const { path, reason } of skipped) io.stderr.write(`market-brief: skipped ${path}: ${reason}\n`);
+    skippedFiles += skipped.length;
+    const total = files.length + skipped.length;
+    const showProgress = total > 1;
+    if (showProgress && skipped.length > 0) progress(io, skipped.length, total);
     for (const [index, file] of files.entries()) {
       const bytes = file === '-' ? new TextEncoder().encode(await text(io.stdin)) : undefined;
       const report: InputReport = await ingestInput(file, app.ingest, {
@@ -55,9 +62,9 @@ export async function ingestCommand(argv: string[], app: App, io: CliIo = proces
         io.stderr.write(`market-brief: ${report.error}\n`);
         if (report.outcomes.length === 0) failed += 1;
       }
-      if (showProgress) progress(io, index + 1, files.length);
+      if (showProgress) progress(io, skipped.length + index + 1, total);
     }
   }
-  if (!values.json) io.stderr.write(`stored ${stored}, already known ${duplicates}, failed inputs ${failed}\n`);
+  if (!values.json) io.stderr.write(`stored ${stored}, already known ${duplicates}, failed inputs ${failed}, skipped files ${skippedFiles}\n`);
   return failed > 0 ? 1 : 0;
 }

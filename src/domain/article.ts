@@ -55,7 +55,12 @@ export interface RawArticle {
   publishedAt?: string | undefined;
   /** Set when the reader had a feed item's stable id. */
   guid?: string | undefined;
+  /** `headline` for a feed item with a title but no story body (wire headlines, notices). */
+  kind?: ArticleKind | undefined;
 }
+
+/** A story has a body; a headline item is a title (link, date) only and is never summarised as a story. */
+export type ArticleKind = 'story' | 'headline';
 
 /** After cleaning: the story's own title and paragraphs, boilerplate removed. */
 export interface CleanArticle {
@@ -66,6 +71,8 @@ export interface CleanArticle {
   source: string | null;
   publishedAt: string | null;
   guid: string | null;
+  /** Absent means `story`. */
+  kind?: ArticleKind;
 }
 
 /** A fully understood article, as stored. */

@@ -1,4 +1,4 @@
-export { type Article, type CleanArticle, ENTITY_TYPES, type EntityMention, type EntityType, type RawArticle, type Sentiment, SENTIMENT_LABELS, type SentimentLabel } from './article.ts';
+export { type Article, type CleanArticle, ENTITY_TYPES, type EntityMention, type EntityType, type ArticleKind, type RawArticle, type Sentiment, SENTIMENT_LABELS, type SentimentLabel } from './article.ts';
 export type { Delivery } from './delivery.ts';
 export { DeliveryError, type DeliveryFailure, InputError, isUserFacing, UserFacingError } from './errors.ts';
 export { findFigures } from './figures.ts';

@@ -1,6 +1,6 @@
 export { cleanArticle, splitSentences } from './clean/index.ts';
 export { canonicalUrl, contentHash } from './dedupe/index.ts';
 export { ingestArticle, type IngestOutcome, type IngestServices } from './ingest-article.ts';
-export { decodeBytes, readArticles } from './read/index.ts';
+export { decodeBytes, isHtmlRoot, readArticles, rootElement } from './read/index.ts';
 export { contentStems, wordCount } from './text/index.ts';
 export { articleImportance, createAnalyzer, entityPattern, findTopic, openEntityIds, loadReferenceIndex, type ReferenceEntity, type ReferenceIndex, suggestTopics, type Token, tokenize, type TopicDefinition, TOPICS } from './understand/index.ts';

@@ -1,8 +1,7 @@
 import { parseFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
-import { decodeBytes } from '../pipeline/index.ts';
+import { decodeBytes, isHtmlRoot, rootElement } from '../pipeline/index.ts';
 
-const SNIFF_CHARACTERS = 4096;
 const FEED_LINK_TYPES = /^application\/(rss\+xml|atom\+xml|rdf\+xml|feed\+json|json)$|^text\/xml$/i;
 
 /** Feeds first, then XML and JSON, then anything (some servers send feeds as text/html). */
@@ -14,14 +13,12 @@ export function documentText(bytes: Uint8Array, contentType: string | null): str
   return decodeBytes(bytes, contentType === null ? undefined : { contentType });
 }
 
-/** A web page rather than a feed: what a feed URL returns when it moved or never was a feed. */
+/**
+ * A web page rather than a feed: what a feed URL returns when it moved or never was a feed.
+ * Decided by the root element (after declarations, comments, PIs, a DOCTYPE), not the first bytes.
+ */
 export function isHtmlPage(text: string): boolean {
-  const start = text
-    .slice(0, SNIFF_CHARACTERS)
-    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '')
-    .trimStart()
-    .toLowerCase();
-  return /^<(!doctype html|html|head|body)[\s>]/.test(start);
+  return isHtmlRoot(rootElement(text));
 }
 
 /** Feed URLs a page announces with `<link rel="alternate" type="application/rss+xml" href>`, absolute. */
@@ -47,7 +44,7 @@ export function feedTitle(text: string): string | null {
     const { feed } = parseFeed(text) as { feed: { title?: unknown } };
     const title = typeof feed.title === 'string' ? feed.title : (feed.title as { value?: unknown } | undefined)?.value;
     if (typeof title !== 'string') return null;
-    const clean = title.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    const clean = title.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
     return clean === '' ? null : clean.slice(0, 200);
   } catch {
     return null;

@@ -1,5 +1,5 @@
 import { open, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { type Article, InputError, isUserFacing } from '../domain/index.ts';
 import { ingestArticle, type IngestOutcome, type IngestServices, readArticles } from '../pipeline/index.ts';
 
@@ -10,15 +10,52 @@ export interface InputReport {
   error: string | null;
 }
 
-const READABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xml', '.rss', '.atom', '.json', '.jsonl', '']);
+const READABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.rdf', '.json', '.jsonc', '.jsonl', '.ndjson', '']);
 
-/** Files under a directory, sorted, skipping hidden ones and extensions no reader takes. */
-export async function listInputFiles(directory: string): Promise<string[]> {
+// Files that travel with article collections but are not articles: licences, readmes, source notes.
+const NOT_ARTICLE_STEMS = /^(licen[cs]e|copying|readme|sources?|notice|authors|changelog|contributing)$|^licen[cs]e[_-]/i;
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** Why a file under an ingested directory is not read, or null when it is read. */
+export function skipReason(name: string): string | null {
+  if (name.startsWith('.')) return 'hidden file';
+  const stem = name.split('.')[0] ?? name;
+  if (NOT_ARTICLE_STEMS.test(stem)) return 'not an article (a licence, readme or source note)';
+  const compressed = name.toLowerCase().endsWith('.gz');
+  const extension = extname(compressed ? name.slice(0, -3) : name).toLowerCase();
+  if (READABLE_EXTENSIONS.has(extension)) return null;
+  if (compressed) return extension === '' ? null : `compressed ${extension} file: no reader takes ${extension}`;
+  return `unsupported file type (${extension}); readable: ${[...READABLE_EXTENSIONS].filter(Boolean).join(' ')}, also gzipped`;
+}
+
+/**
+ * Files under a directory, sorted, and every file left out with the reason: hidden files and
+ * files under hidden folders, licences/readmes/source notes, extensions no reader takes.
+ */
+export async function scanInputDirectory(directory: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
   const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && READABLE_EXTENSIONS.has(extname(entry.name).toLowerCase()))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const hiddenFolder = relative(directory, entry.parentPath).split(sep).some((part) => part.startsWith('.'));
+    const reason = hiddenFolder ? 'inside a hidden folder' : skipReason(entry.name);
+    if (reason === null) files.push(path);
+    else skipped.push({ path, reason });
+  }
+  files.sort();
+  skipped.sort((left, right) => left.path.localeCompare(right.path));
+  return { files, skipped };
+}
+
+/** Files under a directory that are read (see scanInputDirectory for what is skipped and why). */
+export async function listInputFiles(directory: string): Promise<string[]> {
+  return (await scanInputDirectory(directory)).files;
 }
 
 /** Reads at most maxBytes + 1 bytes, so a 50 MB file is refused without loading it. */

@@ -78,6 +78,8 @@ export async function pollSource(source: Source, dependencies: PollDependencies)
   }
 }
 
+const NO_FEED_ITEMS = 'is a feed with no items';
+
 /** The items of a fetched feed document; a web page or an unreadable document is an InputError. */
 export function readFeedItems(name: string, fetched: Extract<FetchResult, { status: 'ok' }>, maxBytes: number): RawArticle[] {
   if (isHtmlPage(documentText(fetched.bytes.subarray(0, 4096), fetched.contentType))) {
@@ -88,7 +90,7 @@ export function readFeedItems(name: string, fetched: Extract<FetchResult, { stat
     items = readArticles({ name, bytes: fetched.bytes, ...(fetched.contentType === null ? {} : { contentType: fetched.contentType }), url: fetched.url }, { maxBytes });
   } catch (error) {
     // A well-formed feed with no items yet is not a failure; readArticles reports it as "contains no article".
-    if (error instanceof InputError && error.message.endsWith('contains no article')) return [];
+    if (error instanceof InputError && (error.message.endsWith(NO_FEED_ITEMS) || error.message.endsWith('contains no article'))) return [];
     throw error;
   }
   return items.slice(0, MAX_ITEMS_PER_POLL).map((item) => qualifyGuid(item, fetched.url));

@@ -56,7 +56,8 @@ export async function expandTeasers(items: RawArticle[], budget: number, depende
         const [article] = readArticles({ name: item.url, bytes: page.bytes, ...(page.contentType === null ? {} : { contentType: page.contentType }), url: page.url }, { maxBytes: dependencies.maxBytes });
         fetched += 1;
         if (article === undefined || wordCount(article.text) <= wordCount(item.text)) return;
-        expanded[index] = { ...item, title: item.title ?? article.title, text: article.text, publishedAt: item.publishedAt ?? article.publishedAt, source: item.source ?? article.source };
+        // A headline item whose page was read is a story now.
+        expanded[index] = { ...item, kind: undefined, title: item.title ?? article.title, text: article.text, publishedAt: item.publishedAt ?? article.publishedAt, source: item.source ?? article.source };
       } catch (error) {
         if (!isUserFacing(error)) throw error;
         failed += 1;

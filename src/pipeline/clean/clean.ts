@@ -23,7 +23,14 @@ const MAX_LEADING = 6;
  */
 export function cleanArticle(raw: RawArticle): CleanArticle {
   const name = raw.url ?? raw.title ?? raw.guid ?? 'article';
-  if (raw.text.trim() === '') throw new InputError(name, 'has no body text');
+  if (raw.kind === 'headline') return headlineOnly(raw, name);
+  // A feed item (the readers give feed items a GUID) with a title but no body, or a body that is
+  // all boilerplate, is still a headline a reader could see.
+  const fallBack = (reason: string): CleanArticle => {
+    if (raw.guid !== undefined && usableTitle(raw.title, raw.source) !== undefined) return headlineOnly(raw, name);
+    throw new InputError(name, reason);
+  };
+  if (raw.text.trim() === '') return fallBack('has no body text');
 
   const paragraphs = splitParagraphs(raw.text)
     .map((paragraph) => dropPromoSentences(stripTrailer(stripLeadingNote(paragraph))))
@@ -37,7 +44,7 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
   const firstGood = kinds.indexOf('good');
   const firstLong = kinds.findIndex((kind, index) => kind === 'good' && wordCount(paragraphs[index] ?? '') >= BODY_WORDS);
   const bodyStart = firstLong >= 0 ? firstLong : firstGood >= 0 ? firstGood : keep.indexOf(true);
-  if (bodyStart < 0) throw new InputError(name, 'has no readable text left once boilerplate is removed');
+  if (bodyStart < 0) return fallBack('has no readable text left once boilerplate is removed');
 
   const opening = openingStems(paragraphs, keep, bodyStart);
   const title = settleTitle(raw, paragraphs, kinds, keep, bodyStart, opening);
@@ -56,7 +63,7 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
     break;
   }
   const text = kept.join('\n\n');
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError(name, 'has no readable text left once boilerplate is removed');
+  if (!/[\p{L}\p{N}]/u.test(text)) return fallBack('has no readable text left once boilerplate is removed');
 
   const url = raw.url ? canonicalUrl(raw.url) : null;
   return {
@@ -66,6 +73,22 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
     source: source ?? hostOf(url),
     publishedAt: normaliseDate(raw.publishedAt) ?? null,
     guid: raw.guid ?? null,
+  };
+}
+
+// A headline item: its title, link and date, no body (briefs show it as a headline, never summarise it).
+function headlineOnly(raw: RawArticle, name: string): CleanArticle {
+  const title = usableTitle(raw.title, raw.source);
+  if (title === undefined) throw new InputError(name, 'has neither a title nor body text');
+  const url = raw.url ? canonicalUrl(raw.url) : null;
+  return {
+    title,
+    text: '',
+    url,
+    source: raw.source ?? hostOf(url),
+    publishedAt: normaliseDate(raw.publishedAt) ?? null,
+    guid: raw.guid ?? null,
+    kind: 'headline',
   };
 }
 

@@ -23,8 +23,12 @@ export function decodeBytes(bytes: Uint8Array, hint?: { contentType?: string }):
 function decodeRaw(bytes: Uint8Array, contentType: string | undefined): string {
   const bom = byteOrderMark(bytes);
   if (bom) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + bom.length, bytes.length - bom.length), bom.encoding);
+  const layout = unicodeLayout(bytes);
+  if (layout) return iconv.decode(toBuffer(bytes), layout);
 
-  const declared = charsetFromContentType(contentType) ?? charsetFromMarkup(bytes);
+  const labelled = allowed(charsetFromContentType(contentType)) ?? allowed(charsetFromMarkup(bytes));
+  // A UTF-16/32 label on bytes that have neither a byte order mark nor that layout is a stale label.
+  const declared = labelled !== null && /^(utf-?(16|32)|ucs-2)/.test(labelled) ? null : labelled;
   const utf8 = tryUtf8(bytes);
   if (declared && !isUtf8Label(declared) && iconv.encodingExists(declared)) {
     if (utf8 !== null && hasMultiByte(bytes) && isSingleByteLegacy(declared)) return utf8;
@@ -40,9 +44,39 @@ function decodeRaw(bytes: Uint8Array, contentType: string | undefined): string {
   return iconv.decode(toBuffer(bytes), 'windows-1252');
 }
 
+/** True when the bytes are UTF-16 or UTF-32 (by byte order mark, or by the NUL pattern of their first characters). */
+export function isUnicodeLayout(bytes: Uint8Array): boolean {
+  const bom = byteOrderMark(bytes);
+  return (bom !== null && bom.encoding !== 'utf-8') || unicodeLayout(bytes) !== null;
+}
+
+// Without a byte order mark, a document that starts with ASCII characters ('<', whitespace, '{')
+// shows its code unit size and order in its first bytes (XML 1.0 Appendix F); all 8 must agree.
+function unicodeLayout(bytes: Uint8Array): string | null {
+  if (bytes.length < 8) return null;
+  const zero = Array.from(bytes.subarray(0, 8), (byte) => byte === 0);
+  const pattern = zero.map((isZero) => (isZero ? '0' : 'x')).join('');
+  if (pattern === 'x000x000') return 'utf-32le';
+  if (pattern === '000x000x') return 'utf-32be';
+  if (pattern === 'x0x0x0x0') return 'utf-16le';
+  if (pattern === '0x0x0x0x') return 'utf-16be';
+  return null;
+}
+
+// Encodings a feed or page may really be in. Anything else declared (UTF-7 above all, whose `+ADw-`
+// turns into markup) is ignored and the bytes are decoded as if nothing had been declared.
+const ALLOWED_LABELS =
+  /^(utf-?8|unicode-1-1-utf-8|utf-?16(le|be)?|utf-?32(le|be)?|ucs-2|(windows|cp)-?12(5\d)|iso-?8859-\d{1,2}|iso_8859-\d{1,2}|latin-?\d|l\d|us-ascii|ascii|cp819|x-cp1252|koi8-?[rut]|shift[_-]?jis|sjis|x-sjis|ms_kanji|windows-31j|cp932|euc-?(jp|kr|cn|tw)|x-euc-jp|gb2312|gbk|x-gbk|gb18030|big5(-hkscs)?|cp950|tis-?620|windows-874|cp874|iso-?8859-11|macintosh|mac|macroman|x-mac-roman|ibm866|cp866|ks_c_5601-1987|cp949|windows-949)$/;
+
+function allowed(label: string | null): string | null {
+  return label !== null && ALLOWED_LABELS.test(label) ? label : null;
+}
+
 function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | null {
-  const [first, second, third] = bytes;
+  const [first, second, third, fourth] = bytes;
   if (first === 0xef && second === 0xbb && third === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (first === 0xff && second === 0xfe && third === 0 && fourth === 0) return { encoding: 'utf-32le', length: 4 };
+  if (first === 0 && second === 0 && third === 0xfe && fourth === 0xff) return { encoding: 'utf-32be', length: 4 };
   if (first === 0xff && second === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (first === 0xfe && second === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
@@ -55,7 +89,7 @@ function charsetFromContentType(contentType: string | undefined): string | null 
 
 function charsetFromMarkup(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF_BYTES)).toString('latin1');
-  const xml = head.match(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i);
+  const xml = head.match(/^\s*<\?xml[^<>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i);
   if (xml?.[1]) return xml[1].toLowerCase();
   const meta =
     head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i) ??

@@ -1,7 +1,10 @@
 import { hostName, InputError, type RawArticle } from '../../domain/index.ts';
 import { DetectError, MalformedError, parseFeed } from 'feedsmith';
 import { normaliseDate } from '../text/index.ts';
+import { prepareFeedXml } from './feed-prepare.ts';
 import { htmlToText, looksLikeHtml } from './html-text.ts';
+import { repairMojibake } from './repair.ts';
+import { isFeedRoot, rootElement } from './sniff.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -11,35 +14,79 @@ type Fields = Record<string, unknown>;
  * content and summary is kept. Dates come out as ISO 8601.
  */
 export function readFeed(document: string, name: string): RawArticle[] {
-  if (!document.trimStart().startsWith('{')) assertXmlComplete(document, name);
+  const isJson = document.trimStart().startsWith('{');
+  const root = isJson ? null : rootElement(document);
+  if (!isJson) assertXmlComplete(document, root, name);
   let parsed: { format: string; feed: unknown };
   try {
-    parsed = parseFeed(document);
+    parsed = parseFeed(isJson ? document : prepareFeedXml(document, name));
   } catch (error) {
-    if (error instanceof DetectError) throw new InputError(name, 'is XML but not an RSS, Atom or RDF feed');
+    if (error instanceof InputError) throw error;
+    // A feed root with no item or entry element anywhere is an empty feed, whatever the parser thought.
+    if (isFeedRoot(root) && !/<(?:[\w.-]+:)?(?:item|entry)[\s>]/.test(document)) throw new InputError(name, NO_ITEMS);
+    if (error instanceof DetectError) {
+      throw new InputError(name, isFeedRoot(root) ? NO_ITEMS : 'is XML but not an RSS, Atom or RDF feed');
+    }
     if (error instanceof MalformedError) throw new InputError(name, 'feed XML is malformed and could not be parsed');
     throw new InputError(name, `feed could not be parsed (${firstLine(error)})`);
   }
   const feed = asFields(parsed.feed);
   const entries = asArray(parsed.format === 'atom' ? feed['entries'] : feed['items']).map(asFields);
   const feedLink = parsed.format === 'atom' ? atomLink(feed['links']) : stringOf(feed['link']) ?? stringOf(feed['home_page_url']);
+  if (entries.length === 0) throw new InputError(name, NO_ITEMS);
   const articles = entries.map((entry) => toArticle(parsed.format, entry, feedLink));
-  return articles.filter((article) => article.text !== '' || article.title);
+  const visible = articles.filter((article) => article.text !== '' || article.title);
+  if (visible.length === 0) throw new InputError(name, 'is a feed whose items have neither a title nor a body');
+  return visible;
 }
+
+/** The reason given for a well-formed feed without entries (pollers treat it as "nothing new"). */
+export const NO_ITEMS = 'is a feed with no items';
 
 function toArticle(format: string, entry: Fields, feedLink: string | undefined): RawArticle {
   const fields = format === 'atom' ? atomFields(entry) : format === 'json' ? jsonFeedFields(entry) : rssFields(entry);
-  const texts = fields.bodies.map((body) => (looksLikeHtml(body) ? htmlToText(body) : body.trim()));
-  const text = texts.reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), '');
+  const title = fields.title === undefined ? undefined : plainTitle(fields.title);
+  const texts = fields.bodies.map((body) => repairMojibake(looksLikeHtml(body) ? htmlToText(body) : body.trim()));
+  const longest = texts.reduce((best, candidate) => (candidate.length > best.length ? candidate : best), '');
   const url = fields.url ?? (fields.guidIsUrl ? fields.guid : undefined);
-  return {
-    title: fields.title ? singleLine(looksLikeHtml(fields.title) ? htmlToText(fields.title) : fields.title) : undefined,
+  // A description that is only a link, or only the headline again, is not a story body.
+  const text = isBody(longest, title) ? longest : '';
+  const article: RawArticle = {
+    title,
     text,
     url,
     source: hostName(url ?? feedLink),
-    publishedAt: fields.dates.map((date) => normaliseDate(date)).find(Boolean),
+    publishedAt: chooseDate(fields.dates),
     guid: fields.guid ?? url,
   };
+  if (text === '' && title) article.kind = 'headline';
+  return article;
+}
+
+/** A title as plain text: every tag removed (prefixed and hyphenated ones too), entities decoded, one line. */
+export function plainTitle(title: string): string | undefined {
+  const withoutTags = title.replace(/<[^<>]*>/g, ' ');
+  const decoded = /&[#\w]+;/.test(withoutTags) ? htmlToText(withoutTags.replace(/</g, '&lt;')) : withoutTags;
+  const line = singleLine(repairMojibake(decoded));
+  return line === '' ? undefined : line;
+}
+
+function isBody(text: string, title: string | undefined): boolean {
+  const line = singleLine(text);
+  if (line === '' || /^(?:https?:\/\/|www\.)\S+$/i.test(line)) return false;
+  return title === undefined || line.toLowerCase() !== title.toLowerCase();
+}
+
+// Publication dates first, then modification dates; within one element repeated, the last value.
+function chooseDate(candidates: unknown[]): string | undefined {
+  for (const candidate of candidates) {
+    const values = asArray(candidate);
+    for (let index = values.length - 1; index >= 0; index -= 1) {
+      const date = normaliseDate(values[index]);
+      if (date) return date;
+    }
+  }
+  return undefined;
 }
 
 interface ItemFields {
@@ -56,6 +103,7 @@ function rssFields(item: Fields): ItemFields {
   const guidValue = stringOf(guid['value']) ?? stringOf(item['guid']);
   const guidIsUrl = isHttpUrl(guidValue) && guid['isPermaLink'] !== false;
   const dublinCore = asFields(item['dc']);
+  const terms = asFields(item['dcterms']);
   let url = unwrapRedirect(stringOf(item['link']));
   // FeedBurner-style items link to a redirector and keep the article's own address in the guid.
   if (url && /\/~r\/|feedproxy\.|\/rss\/articles\//.test(url) && isHttpUrl(guidValue)) url = guidValue;
@@ -65,7 +113,10 @@ function rssFields(item: Fields): ItemFields {
     url: url ?? (guidIsUrl ? guidValue : undefined),
     guid: guidValue,
     guidIsUrl,
-    dates: [item['pubDate'], namespaceDate(dublinCore, 'date'), namespaceDate(asFields(item['dcterms']), 'issued')],
+    dates: [
+      item['pubDate'], namespaceDate(dublinCore, 'date'), namespaceDate(terms, 'issued'), namespaceDate(terms, 'created'),
+      namespaceDate(terms, 'date'), namespaceDate(terms, 'modified'),
+    ],
   };
 }
 
@@ -73,7 +124,9 @@ function atomFields(entry: Fields): ItemFields {
   const content = asFields(entry['content']);
   const contentType = stringOf(content['type']) ?? 'text';
   // Atom content may be another XML vocabulary (SEC filings put metadata there): only text or HTML reads.
-  const readableContent = /^(text|html|xhtml|text\/html|text\/plain)$/i.test(contentType) ? textOf(entry['content']) : undefined;
+  const readableContent = /^(text|html|xhtml|text\/html|text\/plain|application\/xhtml\+xml)$/i.test(contentType) ? textOf(entry['content']) : undefined;
+  const dublinCore = asFields(entry['dc']);
+  const terms = asFields(entry['dcterms']);
   const id = stringOf(entry['id']);
   return {
     title: textOf(entry['title']),
@@ -81,7 +134,10 @@ function atomFields(entry: Fields): ItemFields {
     url: atomLink(entry['links']) ?? (isHttpUrl(id) ? id : undefined),
     guid: id,
     guidIsUrl: isHttpUrl(id),
-    dates: [entry['published'], entry['updated'], namespaceDate(asFields(entry['dc']), 'date')],
+    dates: [
+      entry['published'], namespaceDate(dublinCore, 'date'), namespaceDate(terms, 'issued'), namespaceDate(terms, 'created'),
+      entry['updated'], namespaceDate(terms, 'modified'),
+    ],
   };
 }
 
@@ -97,9 +153,9 @@ function jsonFeedFields(item: Fields): ItemFields {
   };
 }
 
-// Dublin Core values come as `date` or, when repeatable, as a `dates` list.
+// Dublin Core values come as `date` or `issued`, as a list, or (repeatable ones) as a `dates` list.
 function namespaceDate(namespace: Fields, name: string): unknown {
-  return namespace[name] ?? asArray(namespace[`${name}s`])[0];
+  return namespace[name] ?? namespace[`${name}s`];
 }
 
 function atomLink(links: unknown): string | undefined {
@@ -124,12 +180,19 @@ function unwrapRedirect(link: string | undefined): string | undefined {
 }
 
 // A cut-off download parses "leniently" into fewer items; refuse it instead of storing half a feed.
-function assertXmlComplete(document: string, name: string): void {
-  const withoutProlog = document.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '');
-  const root = withoutProlog.match(/<([A-Za-z_][\w.:-]*)/)?.[1];
-  if (!root) throw new InputError(name, 'is not XML: no root element found');
-  const trailing = withoutProlog.trimEnd();
-  if (!trailing.endsWith(`</${root}>`) && !/^<[^>]*\/>$/.test(trailing)) {
+// Comments and processing instructions may follow the root; the last element closed must be the root.
+function assertXmlComplete(document: string, root: string | null, name: string): void {
+  if (!root || root.startsWith('!')) throw new InputError(name, 'is not XML: no root element found');
+  let trailing = document.trimEnd();
+  while (trailing.endsWith('-->') || trailing.endsWith('?>')) {
+    const open = trailing.endsWith('-->') ? trailing.lastIndexOf('<!--') : trailing.lastIndexOf('<?');
+    if (open < 0) break;
+    trailing = trailing.slice(0, open).trimEnd();
+  }
+  const lower = trailing.toLowerCase();
+  const selfClosed = lower.endsWith('/>') && lower.lastIndexOf('<') === lower.indexOf(`<${root}`);
+  const closesRoot = lower.endsWith(`</${root}>`) || selfClosed;
+  if (!closesRoot) {
     throw new InputError(name, `feed XML is truncated or malformed: the root element <${root}> is never closed`);
   }
 }

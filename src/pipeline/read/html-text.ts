@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
 
 // Elements whose content is never article text.
@@ -27,6 +28,9 @@ export interface TextNodeLike {
 
 /** Text of an HTML fragment (a feed description, a JSON body): paragraphs separated by blank lines. */
 export function htmlToText(html: string): string {
+  // Text with entities but no tags (escaped feed text, `&amp;amp;` floods) needs no DOM: decode the
+  // entities as the parser would (the same library) and collapse whitespace, in linear time and memory.
+  if (!html.includes('<')) return decodeHTML(html).replace(/\s+/g, ' ').trim();
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return nodeToText(document.body as unknown as TextNodeLike);
 }

@@ -1,2 +1,3 @@
 export { decodeBytes } from './decode.ts';
 export { readArticles } from './read-articles.ts';
+export { isFeedRoot, isHtmlRoot, rootElement } from './sniff.ts';

@@ -129,7 +129,8 @@ function toArticle(candidate: unknown): RawArticle | null {
     url: urlOf(stringOf(fields.url)),
     source: sourceOf(fields.source),
     publishedAt: normaliseDate(fields.publishedAt),
-    guid: stringOf(fields.guid),
+    // RSS items saved as JSON (`link`, `pubDate`, `guid` keys) are feed items: their link identifies them.
+    guid: stringOf(fields.guid) ?? (isFeedItem(normalised) ? urlOf(stringOf(fields.url)) : undefined),
   };
   // A dump line may carry its own header block (title, date, url lines) inside the text.
   if (!title && text !== '') {
@@ -138,6 +139,10 @@ function toArticle(candidate: unknown): RawArticle | null {
     article = { ...article, title, text: fromText.text, url: article.url ?? fromText.url, publishedAt: article.publishedAt ?? fromText.publishedAt };
   }
   return article;
+}
+
+function isFeedItem(fields: Map<string, unknown>): boolean {
+  return fields.has('link') || fields.has('pubdate') || fields.has('guid');
 }
 
 // A bare `id` is only a feed-wide identity when it is not a small local counter.

@@ -1,9 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { InputError, type RawArticle } from '../../domain/index.ts';
-import { decodeBytes } from './decode.ts';
-import { readFeed } from './feed.ts';
+import { decodeBytes, isUnicodeLayout } from './decode.ts';
+import { NO_ITEMS, readFeed } from './feed.ts';
 import { readHtml } from './html.ts';
 import { readJson } from './json.ts';
+import { isFeedRoot, isHtmlRoot, rootElement } from './sniff.ts';
 import { readPlainText } from './text.ts';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -47,7 +48,7 @@ export function readArticles(
 
   const format = detectFormat(text, input.contentType, name);
   const articles = readAs(format, text, input);
-  if (articles.length === 0) throw new InputError(name, 'contains no article');
+  if (articles.length === 0) throw new InputError(name, format === 'feed' ? NO_ITEMS : 'contains no article');
   return articles;
 }
 
@@ -66,23 +67,21 @@ function readAs(format: Format, text: string, input: { name: string; url?: strin
   }
 }
 
+// By structure first: the root element after any declaration, comments, PIs, DOCTYPE and BOM.
 function detectFormat(text: string, contentType: string | undefined, name: string): Format {
+  const root = rootElement(text);
+  if (isFeedRoot(root)) return 'feed';
+  if (isHtmlRoot(root)) return 'html';
   const start = text.trimStart().slice(0, 2048);
-  const lowerStart = start.toLowerCase();
-  if (lowerStart.startsWith('<?xml') || /^<(rss|feed|rdf:rdf|rdf)[\s>]/.test(lowerStart)) {
-    const root = lowerStart.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '').trimStart();
-    return /^<(!doctype html|html)[\s>]/.test(root) ? 'html' : 'feed';
-  }
-  if (/^<(!doctype html|html|head|body)[\s>]/.test(lowerStart) || /^<!--/.test(lowerStart)) return 'html';
   if (/^[[{]/.test(start)) return 'json';
 
   const type = (contentType ?? '').toLowerCase();
   const extension = name.toLowerCase().match(/\.([a-z0-9]+)(?:\.gz)?$/)?.[1] ?? '';
-  const startsWithMarkup = start.startsWith('<');
-  if (/html/.test(type) || /^x?html?$/.test(extension)) return startsWithMarkup ? 'html' : 'text';
-  if (/(rss|atom|rdf|xml)/.test(type) || /^(rss|atom|xml|rdf)$/.test(extension)) return startsWithMarkup ? 'feed' : 'text';
-  if (/json/.test(type) || /^(json|jsonl|ndjson)$/.test(extension)) return 'json';
-  if (startsWithMarkup && (start.match(/<\/?(p|div|span|a|br|h[1-6]|article|section|ul|li)[\s>/]/gi)?.length ?? 0) >= 3) return 'html';
+  const isMarkup = root !== null;
+  if (/html/.test(type) || /^x?html?$/.test(extension)) return isMarkup ? 'html' : 'text';
+  if (/(rss|atom|rdf|xml)/.test(type) || /^(rss|atom|xml|rdf)$/.test(extension)) return isMarkup ? 'feed' : 'text';
+  if (/json/.test(type) || /^(json|jsonc|jsonl|ndjson)$/.test(extension)) return 'json';
+  if (isMarkup && (start.match(/<\/?(p|div|span|a|br|h[1-6]|article|section|ul|li)[\s>/]/gi)?.length ?? 0) >= 3) return 'html';
   return 'text';
 }
 
@@ -90,8 +89,8 @@ function assertNotBinary(bytes: Uint8Array, name: string): void {
   for (const { name: kind, bytes: signature } of MAGIC) {
     if (signature.every((byte, index) => bytes[index] === byte)) throw new InputError(name, `is binary data (${kind}), not text`);
   }
-  const hasUtf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (hasUtf16Bom) return;
+  // UTF-16 and UTF-32 text (with or without a byte order mark) is full of NUL bytes by design.
+  if (isUnicodeLayout(bytes)) return;
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) throw new InputError(name, 'is binary data (it contains NUL bytes), not text');
 }

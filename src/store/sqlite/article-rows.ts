@@ -5,7 +5,7 @@ type Row = Record<string, unknown>;
 
 export const ARTICLE_COLUMNS =
   'id, title, text, url, source, published_at, guid, content_hash, entities_json, topics_json, ' +
-  'sentiment_label, sentiment_score, duplicate_of, ingested_at';
+  'sentiment_label, sentiment_score, duplicate_of, ingested_at, kind';
 
 function text(row: Row, column: string): string {
   return String(row[column]);
@@ -26,6 +26,8 @@ export function rowToArticle(row: Row): Article {
     sentiment: { label: text(row, 'sentiment_label') as SentimentLabel, score: Number(row['sentiment_score']) },
     duplicateOf: nullableText(row['duplicate_of']),
     ingestedAt: text(row, 'ingested_at'),
+    // Stories stay without the field, so articles read back equal what was stored.
+    ...(row['kind'] === 'headline' ? { kind: 'headline' as const } : {}),
   };
 }
 

@@ -195,6 +195,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX seen_once_expires_at ON seen_once(expires_at);
     `,
   },
+  {
+    version: 9,
+    name: 'article kind: story (with a body) or headline (a feed item with a title only)',
+    sql: `
+      ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'story' CHECK (kind IN ('story', 'headline'));
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */

@@ -37,7 +37,7 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     byGuid: database.prepare('SELECT id FROM articles WHERE guid = ? LIMIT 1'),
     byId: database.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
     insertArticle: database.prepare(`INSERT OR IGNORE INTO articles (${ARTICLE_COLUMNS}, sort_time, signature)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertTopic: database.prepare('INSERT OR IGNORE INTO article_topics (article_id, topic, sort_time) VALUES (?, ?, ?)'),
     insertMention: database.prepare(`INSERT OR IGNORE INTO entity_mentions
       (article_id, entity_id, name, type, ticker, mentions, sort_time) VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -77,6 +77,7 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
         article.sentiment.score,
         article.duplicateOf,
         article.ingestedAt,
+        article.kind ?? 'story',
         filedAt,
         signatureToBlob(keys.signature),
       );

@@ -70,7 +70,8 @@ describe('readArticles: JSON', () => {
   const body = 'Copper prices rose on Tuesday after smelters agreed to cut output, traders said on the day.';
   it('accepts one object, an array, a wrapper and common field names', () => {
     expect(read('one.json', JSON.stringify({ headline: 'Copper climbs', body, link: 'https://example.com/c', published_at: '2024-03-05T10:00:00Z', source: { name: 'Ledger' } }))).toEqual([
-      { title: 'Copper climbs', text: body, url: 'https://example.com/c', source: 'Ledger', publishedAt: '2024-03-05T10:00:00.000Z', guid: undefined },
+      // A `link` key makes it an RSS item saved as JSON: its link is its identity.
+      { title: 'Copper climbs', text: body, url: 'https://example.com/c', source: 'Ledger', publishedAt: '2024-03-05T10:00:00.000Z', guid: 'https://example.com/c' },
     ]);
     expect(read('list.json', JSON.stringify([{ title: 'A', text: body }, { title: 'B', content: `<p>${body}</p>` }]))).toHaveLength(2);
     const wrapped = read('api.json', JSON.stringify({ status: 'ok', articles: [{ Title: 'A', Content: body, pubDate: 'Tue, 05 Mar 2024 10:00:00 GMT' }] }));
@@ -86,7 +87,10 @@ describe('readArticles: JSON', () => {
     expect(articles[0]?.publishedAt).toBe('2024-03-05T23:15:00.000Z');
   });
 
-  it('keeps an item whose body is null so the cleaner can reject it by name', () => {
+  it('keeps an item whose body is null: an RSS item saved as JSON is a headline, an article record is rejected by name', () => {
+    const [item] = read('items.json', JSON.stringify([{ title: 'Only a headline', description: null, link: 'https://example.com/h', pubDate: 'Tue, 05 Mar 2024 10:00:00 GMT' }]));
+    expect(item?.text).toBe('');
+    expect(cleanArticle(item as RawArticle)).toMatchObject({ title: 'Only a headline', text: '', url: 'https://example.com/h', kind: 'headline' });
     const [article] = read('nulls.json', JSON.stringify([{ title: 'Only a headline', content: null, url: 'https://example.com/h' }]));
     expect(article?.text).toBe('');
     expect(() => cleanArticle(article as RawArticle)).toThrow(/^https:\/\/example\.com\/h: has no body text$/);
