@@ -5,9 +5,12 @@ import { UserFacingError } from '../src/domain/index.ts';
 import { findTopic, suggestTopics } from '../src/pipeline/index.ts';
 import { entityTitle } from './resolve.ts';
 
-const usage = '/market <index, exchange or region>';
+const usage = '/market <index, exchange, region, commodity or currency>';
 const schema = z.object({ name: z.string({ message: 'name a market' }).trim().min(1, 'name a market') });
-const MARKET_TYPES = ['index', 'exchange'] as const;
+/** What `/market` looks for, in order of preference: a market before a company of the same name. */
+const MARKET_TYPES = ['index', 'exchange', 'commodity', 'currency', 'crypto', 'company'] as const;
+/** Found before a region of the same name ("india" the region, "HKEX" the exchange). */
+const BEFORE_REGIONS = ['index', 'exchange'] as const;
 /** A market view looks further back than the daily brief. */
 const MARKET_WINDOW_HOURS = 24 * 7;
 
@@ -20,12 +23,14 @@ export default {
   adminOnly: false,
   async run(options, _context, services) {
     const { name } = parseOptions(schema, options, usage);
-    const entity = services.reference.lookup(name, MARKET_TYPES);
-    const region = entity === null ? findTopic(name) : null;
+    const region = findTopic(name);
+    const entity =
+      services.reference.lookup(name, BEFORE_REGIONS) ?? (region?.kind === 'region' ? null : services.reference.lookup(name, MARKET_TYPES));
     if (entity === null && (region === null || region.kind !== 'region')) {
       const suggestions = [
-        ...services.reference.suggest(name, MARKET_TYPES, 4).map((suggestion) => suggestion.name),
-        ...suggestTopics(name, 6)
+        ...services.reference.suggest(name, MARKET_TYPES.filter((type) => type !== 'company'), 4).map((suggestion) => suggestion.name),
+        // Input with no letter or digit (an emoji, punctuation) resembles nothing: no region is offered for it.
+        ...(/[\p{L}\p{N}]/u.test(name) ? suggestTopics(name, 6) : [])
           .filter((topic) => topic.kind === 'region')
           .slice(0, 2)
           .map((topic) => topic.slug),
@@ -33,9 +38,11 @@ export default {
       const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : '';
       throw new UserFacingError(`I don't know a market called "${name}".${hint}`);
     }
+    // An exchange brings its market: the region it lists ("HKEX" → the exchange and Hong Kong).
+    const entityRegions = entity?.type === 'exchange' ? entity.topics.filter((slug) => findTopic(slug)?.kind === 'region') : [];
     const scope =
       entity !== null
-        ? { title: entityTitle(entity), topics: [], entityIds: [entity.id] }
+        ? { title: entityTitle(entity), topics: entityRegions, entityIds: [entity.id] }
         : { title: region?.label ?? name, topics: region === null ? [] : [region.slug], entityIds: region?.entityIds ?? [] };
     const brief = await briefForScope(scope, { windowHours: MARKET_WINDOW_HOURS, widenWhenEmpty: true }, services);
     if (brief.articleCount === 0) {

@@ -10,7 +10,7 @@ function didYouMean(names: string[]): string {
 export function resolveTopic(query: string): TopicDefinition {
   const topic = findTopic(query);
   if (topic !== null) return topic;
-  const suggestions = suggestTopics(query, 5).map((suggestion) => suggestion.slug);
+  const suggestions = (/[\p{L}\p{N}]/u.test(query) ? suggestTopics(query, 5) : []).map((suggestion) => suggestion.slug);
   throw new UserFacingError(`I don't know the topic "${query}".${didYouMean(suggestions)} /topics lists them all.`);
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { OptionSpec } from '../src/dispatch/index.ts';
-import { isMarketCalendar, isValidTimezone, MARKET_CALENDARS, validateCron, validatePattern } from '../src/delivery/index.ts';
+import { isMarketCalendar, MARKET_CALENDARS, validateCron, validatePattern } from '../src/delivery/index.ts';
 import { SENTIMENT_LABELS, SUBSCRIPTION_MODES } from '../src/domain/index.ts';
+import { timezoneProblem } from './timezone.ts';
 
 const list = z
   .string()
@@ -34,7 +35,14 @@ export const subscribeSchema = z.object({
     .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM, 24-hour, e.g. 08:00')
     .transform((value) => value.padStart(5, '0'))
     .optional(),
-  timezone: z.string().trim().refine(isValidTimezone, 'timezone must be an IANA name such as Asia/Hong_Kong').optional(),
+  timezone: z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const problem = timezoneProblem(value);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   days: z.enum(['daily', 'weekdays'], { message: 'days must be daily or weekdays' }).optional(),
   mode: z.enum(SUBSCRIPTION_MODES, { message: 'mode must be brief, alerts or both' }).optional(),
   cron: z
@@ -74,9 +82,9 @@ export const subscribeSchema = z.object({
 export type SubscribeInput = z.infer<typeof subscribeSchema>;
 
 export const SUBSCRIBE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'topic', description: 'A topic such as hong-kong or ai', type: 'string', required: false, autocomplete: 'topic' },
-  { name: 'time', description: 'Local time of the brief, HH:MM (default from settings)', type: 'string', required: false },
-  { name: 'timezone', description: 'IANA timezone, e.g. Asia/Hong_Kong (default from settings)', type: 'string', required: false },
+  { name: 'topic', description: 'A topic such as hong-kong or ai', type: 'string', required: false, autocomplete: 'topic', accepts: /^[^/:]+$/ },
+  { name: 'time', description: 'Local time of the brief, HH:MM (default from settings)', type: 'string', required: false, accepts: /^\d/ },
+  { name: 'timezone', description: 'IANA timezone, e.g. Asia/Hong_Kong (default from settings)', type: 'string', required: false, accepts: /^[A-Za-z][\w+/-]*$/ },
   { name: 'days', description: 'daily (default) or weekdays', type: 'string', required: false },
   { name: 'mode', description: 'brief (default), alerts, or both', type: 'string', required: false },
   { name: 'cron', description: 'A cron schedule instead of time/days, e.g. "0 8 * * 1-5"', type: 'string', required: false },

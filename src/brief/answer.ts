@@ -2,6 +2,7 @@ import type { AnswerCandidate, Article, Reply, SourceRef } from '../domain/index
 import type { AnswerWriter, Store } from '../ports/index.ts';
 import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
+import { matchesFocus, questionFocus, stem } from './relevance.ts';
 import { entityPattern, type ReferenceEntity, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -15,10 +16,6 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Crude stem: lowercase and the first five letters, enough to match surge/surged/surges. */
-function stem(word: string): string {
-  return word.toLowerCase().slice(0, 5);
-}
 
 function contentWords(text: string): string[] {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}&.'’-]*/gu) ?? [])
@@ -59,7 +56,8 @@ const GENERIC_NAME_WORDS = new Set(['group', 'holdings', 'holding', 'company', '
 /**
  * Answers a question from stored articles, offline: full-text retrieval, then the sentences that
  * share the most (rarer) words with the question — and, when it names a company or market, that
- * name it — quoted verbatim with their sources.
+ * name it — quoted verbatim with their sources. Only sentences that match the question's measure,
+ * time and subject (relevance.ts) are candidates; with none, the writer says nothing stored answers.
  */
 export async function answerQuestion(
   question: string,
@@ -71,6 +69,8 @@ export async function answerQuestion(
   const nameStems = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases, ...entity.tickers].flatMap(contentWords)).map(stem));
   const words = contentWords(question);
   const topicStems = [...new Set(words.map(stem))].filter((wanted) => !nameStems.has(wanted));
+  // What the question asks about besides its names: a passage must match its measure, time and subject.
+  const focus = questionFocus(words.filter((word) => !nameStems.has(stem(word))));
   // Names pull in the entity's other names for retrieval ("BABA" finds "Alibaba").
   const expansions = entities.flatMap((entity) => [entity.name, ...entity.aliases.slice(0, 4)]).flatMap(contentWords);
   const terms = [...words, ...expansions.filter((word) => !GENERIC_NAME_WORDS.has(word.toLowerCase()))];
@@ -84,7 +84,9 @@ export async function answerQuestion(
   hits.forEach((hit, rank) => {
     for (const sentence of splitSentences(hit.article.text)) {
       if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
-      pool.push({ sentence, article: hit.article, rank, stems: new Set(contentWords(sentence).map(stem)) });
+      const stems = new Set(contentWords(sentence).map(stem));
+      if (!matchesFocus(focus, { stems, text: sentence, publishedAt: hit.article.publishedAt }, patterns.length > 0)) continue;
+      pool.push({ sentence, article: hit.article, rank, stems });
     }
   });
   // Rarer question words count more: a word in every candidate sentence tells nothing.

@@ -11,6 +11,8 @@ export interface OptionSpec {
   required: boolean;
   /** Takes the rest of the typed text ("/company Goldman Sachs"). At most one, and last. */
   rest?: boolean | undefined;
+  /** The shape of a word this option takes by position; a word that does not fit goes to the next option that it fits. */
+  accepts?: RegExp | undefined;
   autocomplete?: 'topic' | 'company' | 'market' | undefined;
 }
 

@@ -41,3 +41,63 @@ describe('command text', () => {
     expect(() => parseCommandText(limited, 'five')).toThrow(/whole number/);
   });
 });
+
+describe('the tokenizer', () => {
+  it('groups a quoted value after name: and a quoted phrase anywhere in a word', () => {
+    expect(tokenize('ai cron:"0 8,17 * * 1-5" timezone:Europe/London')).toEqual(['ai', 'cron:0 8,17 * * 1-5', 'timezone:Europe/London']);
+    expect(tokenize('market:"hang seng" 09:00 Asia/Hong_Kong')).toEqual(['market:hang seng', '09:00', 'Asia/Hong_Kong']);
+    expect(tokenize('market:"S&P 500" mode:both')).toEqual(['market:S&P 500', 'mode:both']);
+    expect(tokenize('keywords:“rate cut, stimulus” x')).toEqual(['keywords:rate cut, stimulus', 'x']);
+    expect(tokenize("company:'Goldman Sachs' 'hang seng'")).toEqual(['company:Goldman Sachs', 'hang seng']);
+    expect(tokenize('pre"fix and"post')).toEqual(['prefix andpost']);
+  });
+
+  it('keeps apostrophes inside words and unbalanced quotes as plain characters', () => {
+    expect(tokenize("what's Moody's view")).toEqual(["what's", "Moody's", 'view']);
+    expect(tokenize('say "unclosed words here')).toEqual(['say', '"unclosed', 'words', 'here']);
+    expect(tokenize("'unclosed single")).toEqual(["'unclosed", 'single']);
+    expect(tokenize('a "" b')).toEqual(['a', 'b']);
+  });
+
+  it('keeps whitespace inside quotes and splits on any whitespace outside them', () => {
+    expect(tokenize('a\t"b  c"\n d')).toEqual(['a', 'b  c', 'd']);
+  });
+
+  it('handles hostile input: a megabyte of quotes, opening quotes that never close', () => {
+    const straight = '"'.repeat(1_000_001);
+    expect(tokenize(straight)).toEqual(['"']);
+    const curly = '“'.repeat(1_000_000);
+    expect(tokenize(curly)).toEqual([curly]);
+    const singles = "'x ".repeat(300_000);
+    const words = tokenize(singles);
+    expect(words).toHaveLength(300_000);
+    expect(words[0]).toBe("'x");
+    const long = `name:${'a"b '.repeat(200_000)}`;
+    expect(tokenize(long).join(' ').length).toBeGreaterThan(500_000);
+  });
+});
+
+const schedule: Command = {
+  ...subscribe,
+  usage: '/subscribe <topic> [time] [timezone] [days]',
+  options: [
+    { name: 'topic', description: '', type: 'string', required: false, accepts: /^[^/:]+$/ },
+    { name: 'time', description: '', type: 'string', required: false, accepts: /^\d/ },
+    { name: 'timezone', description: '', type: 'string', required: false, accepts: /^[A-Za-z][\w+/-]*$/ },
+    { name: 'days', description: '', type: 'string', required: false },
+    { name: 'market', description: '', type: 'string', required: false },
+  ],
+};
+
+describe('filling options by position and shape', () => {
+  it('skips an option a word does not fit, so a named option can come first', () => {
+    expect(parseCommandText(schedule, 'market:"hang seng" 09:00 Asia/Hong_Kong')).toEqual({ market: 'hang seng', time: '09:00', timezone: 'Asia/Hong_Kong' });
+    expect(parseCommandText(schedule, 'us 07:30 America/New_York weekdays')).toEqual({ topic: 'us', time: '07:30', timezone: 'America/New_York', days: 'weekdays' });
+  });
+
+  it('refuses a word that fits no remaining option', () => {
+    const timed: Command = { ...subscribe, usage: '/x [time]', options: [{ name: 'time', description: '', type: 'string', required: false, accepts: /^\d/ }] };
+    expect(parseCommandText(timed, '08:00')).toEqual({ time: '08:00' });
+    expect(() => parseCommandText(timed, 'tomorrow')).toThrow(/Too many words: "tomorrow"/);
+  });
+});

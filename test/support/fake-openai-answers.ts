@@ -9,7 +9,21 @@ export const INVENTED_SENTENCE = `${INVENTED_COMPANY} said revenue jumped to ${I
 /** What a model that obeyed an injected article would write. */
 export const INJECTED_SENTENCE = 'Posting to #general for @everyone: see https://evil.example/offer and run /unsubscribe markets.';
 
-export type AnswerStyle = 'faithful' | 'invent' | 'inject';
+/** A claim with no figure and no name, that no test article makes: only the sentence-level check catches it. */
+export const UNSUPPORTED_SENTENCE = 'The outlook for pension reforms remains uncertain as lawmakers debate the details.';
+/** A model repeating its own instructions. */
+export const ECHO_SENTENCE = 'Be concise and neutral: no advice, no predictions of your own.';
+
+export type AnswerStyle = 'faithful' | 'invent' | 'inject' | 'unsupported' | 'echo';
+
+/** The extra sentence a faulty style adds, if any. */
+function extraSentence(style: AnswerStyle): string | null {
+  if (style === 'invent') return INVENTED_SENTENCE;
+  if (style === 'inject') return INJECTED_SENTENCE;
+  if (style === 'unsupported') return UNSUPPORTED_SENTENCE;
+  if (style === 'echo') return ECHO_SENTENCE;
+  return null;
+}
 
 interface Message {
   role: string;
@@ -29,8 +43,8 @@ function articleSummary(text: string, style: AnswerStyle): object {
   const sentences = numberedLines(text);
   const summary = sentences.slice(0, 2).map((sentence) => ({ text: sentence.text, from: [sentence.n] }));
   if (summary.length === 0) summary.push({ text: title, from: [1] });
-  if (style === 'invent' && summary[0] !== undefined) summary[0] = { text: INVENTED_SENTENCE, from: [1] };
-  if (style === 'inject' && summary[0] !== undefined) summary[0] = { text: INJECTED_SENTENCE, from: [1] };
+  const extra = extraSentence(style);
+  if (extra !== null && summary[0] !== undefined) summary[0] = { text: extra, from: [1] };
   const figures = sentences.flatMap((sentence) => [...sentence.text.matchAll(/\d+(?:\.\d+)?%/gu)].map((match) => ({ figure: match[0], sentence: sentence.n }))).slice(0, 4);
   return {
     headline: style === 'inject' ? '@everyone read this now' : title,
@@ -60,6 +74,11 @@ function brief(text: string, style: AnswerStyle): object {
     first.bullets.unshift({ text: INVENTED_SENTENCE, sources: first.bullets[0]?.sources ?? [1] });
     overview.push({ text: `Markets added ${INVENTED_FIGURE} in value.`, sources: first.bullets[1]?.sources ?? [1] });
   }
+  const extra = style === 'unsupported' || style === 'echo' ? extraSentence(style) : null;
+  if (extra !== null && first !== undefined) {
+    first.bullets.unshift({ text: extra, sources: first.bullets[0]?.sources ?? [1] });
+    overview.push({ text: extra, sources: first.bullets[1]?.sources ?? [1] });
+  }
   if (style === 'inject' && first !== undefined) {
     first.headline = 'Ignore the news: @everyone go to #general';
     first.bullets.unshift({ text: INJECTED_SENTENCE, sources: first.bullets[0]?.sources ?? [1] });
@@ -71,8 +90,8 @@ function answer(text: string, style: AnswerStyle): object {
   const passage = /^ {4}(.+)$/mu.exec(text)?.[1];
   if (passage === undefined) return { answerable: false, sentences: [] };
   const sentences = [{ text: passage, sources: [1] }];
-  if (style === 'invent') sentences.push({ text: INVENTED_SENTENCE, sources: [1] });
-  if (style === 'inject') sentences.push({ text: INJECTED_SENTENCE, sources: [1] });
+  const extra = extraSentence(style);
+  if (extra !== null) sentences.push({ text: extra, sources: [1] });
   return { answerable: true, sentences };
 }
 

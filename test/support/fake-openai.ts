@@ -17,7 +17,11 @@ export type Fault =
   /** A faithful answer with an invented figure and company in it. */
   | { kind: 'invent' }
   /** An answer that obeys instructions planted in an article (links, mentions, channels, commands). */
-  | { kind: 'inject' };
+  | { kind: 'inject' }
+  /** A faithful answer plus a claim with no figure or name that no source makes. */
+  | { kind: 'unsupported' }
+  /** A faithful answer plus the model repeating its own instructions. */
+  | { kind: 'echo' };
 
 export interface RecordedRequest {
   /** The response_format schema name: the prompt id. */
@@ -105,7 +109,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       sendJson(response, fault.status, { error: { message: `fake failure ${fault.status}`, type: 'server_error', code: null } }, headers);
       return;
     }
-    const style: AnswerStyle = fault?.kind === 'invent' ? 'invent' : fault?.kind === 'inject' ? 'inject' : 'faithful';
+    const kind = fault?.kind;
+    const style: AnswerStyle = kind === 'invent' || kind === 'inject' || kind === 'unsupported' || kind === 'echo' ? kind : 'faithful';
     let content = answerFor(recorded.promptId, body.messages, style);
     if (fault?.kind === 'malformed') content = content.slice(0, Math.max(1, Math.floor(content.length / 2)));
     if (fault?.kind === 'schema-invalid') content = JSON.stringify({ unexpected: true, items: 'not a list' });

@@ -1,6 +1,7 @@
 import { figuresIn, quantitiesIn, type Quantity, supports } from './figures.ts';
 import { nameIndex, type NameIndex, unsupportedNames } from './names.ts';
 import type { ReferenceIndex } from '../../pipeline/index.ts';
+import { echoesInstructions, SUPPORT_THRESHOLD, type StemSets, sentenceStems, sentenceSupport } from './sentence-support.ts';
 
 /** What the guard reads of a cited source. */
 export interface GroundingSource {
@@ -25,6 +26,8 @@ interface SourceIndex {
   names: NameIndex;
   /** Lower-cased text, for links the source itself contains ("JD.com"). */
   lower: string;
+  /** Each sentence's content stems, for the sentence-level support test. */
+  sentences: StemSets;
 }
 
 const LINK = /\b(?:https?:\/\/|ftp:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/\S*/giu;
@@ -50,9 +53,16 @@ export function unsafeReasons(text: string, sourceText = ''): string[] {
 
 /**
  * The grounding guard: every number with its unit and every named company, index or person in
- * generated text must be found in the sources it cites, and nothing in it may act on a channel.
+ * generated text must be found in the sources it cites, the sentence itself must be supported by the
+ * cited sentences (its content words, sentence-support.ts), it must not restate the model's own
+ * instructions, and nothing in it may act on a channel.
  */
-export function createGroundingGuard(dependencies: { reference: ReferenceIndex; commonWords: ReadonlySet<string> }): GroundingGuard {
+export function createGroundingGuard(dependencies: {
+  reference: ReferenceIndex;
+  commonWords: ReadonlySet<string>;
+  /** Checks each sentence's support and instruction echoes too (default); false checks figures, names and safety only. */
+  sentences?: boolean;
+}): GroundingGuard {
   const indexes = new WeakMap<GroundingSource, SourceIndex>();
   const indexOf = (source: GroundingSource): SourceIndex => {
     const known = indexes.get(source);
@@ -62,6 +72,7 @@ export function createGroundingGuard(dependencies: { reference: ReferenceIndex; 
       quantities: quantitiesIn(full),
       names: nameIndex(full, source.entities.map((entity) => entity.id)),
       lower: full.toLowerCase(),
+      sentences: sentenceStems(`${source.title}.\n${source.text}`),
     };
     indexes.set(source, index);
     return index;
@@ -84,6 +95,15 @@ export function createGroundingGuard(dependencies: { reference: ReferenceIndex; 
         dependencies,
       );
       for (const name of names) reasons.push(`name "${name}" is not in the cited sources`);
+      if (dependencies.sentences === false) return { ok: reasons.length === 0, reasons };
+      if (echoesInstructions(text)) reasons.push('repeats the instructions, not the sources');
+      else {
+        const support = sentenceSupport(
+          text,
+          indexed.flatMap((index) => index.sentences),
+        );
+        if (support < SUPPORT_THRESHOLD) reasons.push(`not supported by the cited sentences (${Math.round(100 * support)}% of its words)`);
+      }
       return { ok: reasons.length === 0, reasons };
     },
   };

@@ -124,7 +124,7 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
         sections: [{ heading: 'From what I have read', lines: answer.lines }],
         sources: answer.sources,
         visibility: 'ephemeral',
-        footer: `Answered by ${runner.modelName(answerPrompt.tier)} from the sources, every figure and name checked against them${checked}`,
+        footer: `Answered by ${runner.modelName(answerPrompt.tier)} from the sources, every sentence, figure and name checked against them${checked}`,
       };
     },
   };

@@ -16,7 +16,7 @@ const CHOICE_LIMIT = 100;
 // The store is asked for "popular lately" only while Discord's 3 s window is safe.
 const STORE_DEADLINE_MS = 800;
 const POPULAR_DAYS = 7;
-const MARKET_TYPES: readonly EntityType[] = ['index', 'exchange'];
+const MARKET_TYPES: readonly EntityType[] = ['index', 'exchange', 'commodity', 'currency', 'crypto'];
 
 function choice(name: string, value: string): Choice | null {
   const cleanValue = value.trim();

@@ -24,13 +24,15 @@ export async function runShell(input: Readable, output: Writable, services: Comm
       output.write('Commands start with /. Try /help.\n');
       continue;
     }
-    const [word = '', ...rest] = line.slice(1).split(/\s+/);
+    const word = /^\S*/.exec(line.slice(1))?.[0] ?? '';
+    // The shell prints every answer, so the platforms' `--share` word has nothing left to do.
+    const rest = line.slice(1 + word.length).replace(/(^|\s)--share(?=\s|$)/g, ' ');
     const command = services.commands.find((candidate) => candidate.name === word.toLowerCase());
     if (command === undefined) {
       output.write(`Unknown command /${word}. Try /help.\n`);
       continue;
     }
-    const reply = await runCommand(command, () => parseCommandText(command, rest.join(' ')), SHELL_CONTEXT, services);
+    const reply = await runCommand(command, () => parseCommandText(command, rest), SHELL_CONTEXT, services);
     output.write(`${renderText(reply)}\n\n`);
   }
 }

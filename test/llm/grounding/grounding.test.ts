@@ -5,7 +5,7 @@ import { createGroundingGuard, unsafeReasons } from '../../../src/llm/grounding/
 import { loadCommonWords } from '../../../src/llm/grounding/common-words.ts';
 import { loadReferenceIndex } from '../../../src/pipeline/understand/reference/load.ts';
 
-const guard = createGroundingGuard({ reference: loadReferenceIndex(), commonWords: loadCommonWords() });
+const guard = createGroundingGuard({ reference: loadReferenceIndex(), commonWords: loadCommonWords(), sentences: false });
 
 // The tests' own writing: a short market report with figures in several formats and a few names.
 const report = {

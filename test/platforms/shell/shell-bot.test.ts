@@ -48,3 +48,23 @@ describe('the shell bot through stdin (npm start)', () => {
 });
 
 if (!hasSharedData) console.warn('shell bot tests use examples/ only; ../shared/data is not needed');
+
+describe('subscribing in the shell bot', () => {
+  it('refuses an ambiguous timezone abbreviation and says when a subscription replaced an earlier one', { timeout: 120_000 }, async () => {
+    const input = [
+      '/subscribe ai 07:30 EST',
+      '/subscribe ai 07:30 America/New_York weekdays',
+      '/subscribe ai cron:"0 8,17 * * 1-5" timezone:Europe/London',
+      '/subscribe hong-kong 08:00 Asia/Hong_Kong',
+      '',
+    ].join('\n');
+    const result = await runCli(['start'], { env: { DATABASE_URL: temporaryDatabase() }, input });
+    const [, refused = '', first = '', second = '', other = ''] = result.stdout.split(/^== /m);
+    expect(refused).toMatch(/timezone "EST" is ambiguous.*America\/New_York/);
+    expect(first).toMatch(/^Subscribed/);
+    expect(first).not.toContain('replaces');
+    expect(second).toMatch(/replaces this channel's earlier subscription to ai \(was mode brief, weekdays at 07:30 America\/New_York\)/);
+    expect(second).toContain('on the schedule "0 8,17 * * 1-5"');
+    expect(other).not.toContain('replaces');
+  });
+});

@@ -131,57 +131,70 @@ export function createReferenceIndex(entities: readonly ReferenceEntity[], optio
     return [];
   };
 
+  /**
+   * With several types asked for, their order is a preference: `/market nasdaq` asks for an index before an
+   * exchange before a company, so the Nasdaq Composite ("the Nasdaq") wins over Nasdaq Inc. Within one type,
+   * an exact name beats a name without its article, which beats a ticker.
+   */
   const lookup = (query: string, types?: readonly EntityType[]): ReferenceEntity | null => {
     const trimmed = query.trim();
     if (trimmed === '') return null;
-    const cashtag = trimmed.startsWith('$');
-    if (!cashtag) {
+    const candidates: ReferenceEntity[] = [];
+    if (!trimmed.startsWith('$')) {
       const key = nameKey(trimmed);
-      const found =
-        names.get(key)?.find((entity) => allowed(entity, types)) ??
-        (key.startsWith('the ') ? names.get(key.slice(4))?.find((entity) => allowed(entity, types)) : undefined) ??
-        namesWithoutArticle.get(key)?.find((entity) => allowed(entity, types));
-      if (found !== undefined) return found;
+      candidates.push(...(names.get(key) ?? []));
+      if (key.startsWith('the ')) candidates.push(...(names.get(key.slice(4)) ?? []));
+      candidates.push(...(namesWithoutArticle.get(key) ?? []));
     }
-    if (/\s/.test(trimmed)) return null;
-    return byTicker(trimmed).find((entity) => allowed(entity, types)) ?? null;
+    if (!/\s/.test(trimmed)) candidates.push(...byTicker(trimmed));
+    const fitting = candidates.filter((entity) => allowed(entity, types));
+    if (types === undefined || types.length < 2) return fitting[0] ?? null;
+    let best: ReferenceEntity | null = null;
+    for (const entity of fitting) if (best === null || types.indexOf(entity.type) < types.indexOf(best.type)) best = entity;
+    return best;
   };
 
+  /**
+   * Closest matches by name distance: names that start with the query, then names within a few edits of it,
+   * each ordered by edit distance relative to the name's length (and how well known). Input that resembles no
+   * name (an emoji, punctuation) gets nothing; an empty query (autocomplete before typing) the best known.
+   */
   const suggest = (query: string, types?: readonly EntityType[], limit = DEFAULT_SUGGESTIONS): ReferenceEntity[] => {
     const key = nameKey(query.replace(/^\$/, ''));
-    const scores = new Map<ReferenceEntity, number>();
-    const offer = (entity: ReferenceEntity, score: number): void => {
+    // For each entity offered, lower is closer: 0 exact; then names starting with the query (1), names with a later word
+    // starting with it (2), names a few edits away (3), each plus the relative edit distance, minus a little for fame.
+    const closeness = new Map<ReferenceEntity, number>();
+    const offer = (entity: ReferenceEntity, relative: number): void => {
       if (!allowed(entity, types)) return;
-      if (score > (scores.get(entity) ?? -Infinity)) scores.set(entity, score);
+      if (relative < (closeness.get(entity) ?? Infinity)) closeness.set(entity, relative);
     };
+    const relativeDistance = (candidate: string): number => 0.001 + distance(key, candidate) / Math.max(key.length, candidate.length);
     const exact = lookup(query, types);
-    if (exact !== null) offer(exact, 10_000);
-    if (key === '') {
-      // An empty query (autocomplete before typing) offers the best-known entities.
-      for (const entity of entities) if ((entity.rank ?? 0) >= 3) offer(entity, entity.rank ?? 0);
-    } else {
+    if (exact !== null) offer(exact, 0);
+    if (query.trim() === '') {
+      for (const entity of entities) if ((entity.rank ?? 0) >= 3) offer(entity, 1);
+    } else if (key !== '') {
       const sorted = suggestionKeys();
       for (let position = lowerBound(sorted, key); position < sorted.length; position += 1) {
         const entry = sorted[position];
         if (entry === undefined || !entry.key.startsWith(key)) break;
-        const completeness = key.length / entry.key.length;
-        offer(entry.entity, 1_000 * entry.weight + 300 * (entry.entity.rank ?? 0) + 200 * completeness);
+        // A name's first word counts fully; a later word of it ("seng" in "hang seng") a little less.
+        offer(entry.entity, (entry.weight === 2 ? 1 : 2) + relativeDistance(entry.key) - 0.1 * (entry.entity.rank ?? 0));
       }
-      // Typos are looked for only when prefixes found little; candidates share the query's first or second letter.
-      if (scores.size < Math.min(limit, 5) && key.length >= 3) {
+      if (key.length >= 3) {
         const budget = key.length <= 5 ? 1 : key.length <= 9 ? 2 : 3;
         for (const letter of new Set([key.charAt(0), key.charAt(1)])) {
           for (const entry of fuzzyBuckets.get(letter) ?? []) {
             const compared = entry.key.length > key.length + budget ? entry.key.slice(0, key.length) : entry.key;
             if (Math.abs(compared.length - key.length) > budget) continue;
             const edits = distance(key, compared);
-            if (edits <= budget) offer(entry.entity, 500 - 150 * edits + 100 * (entry.entity.rank ?? 0));
+            if (edits <= budget) offer(entry.entity, 3 + relativeDistance(entry.key) - 0.1 * (entry.entity.rank ?? 0));
           }
         }
       }
     }
-    return [...scores.entries()]
-      .sort((left, right) => right[1] - left[1] || left[0].name.localeCompare(right[0].name))
+    return [...closeness.entries()]
+      .sort((left, right) => left[1] - right[1] || (right[0].rank ?? 0) - (left[0].rank ?? 0) || left[0].name.localeCompare(right[0].name))
       .slice(0, limit)
       .map(([entity]) => entity);
   };

@@ -1,0 +1,83 @@
+/**
+ * What a question asks about, beyond the names in it: its measure (price, rate, yield, profit…), its
+ * time (a year, a month) and its subject words. A passage answers only when it matches all three;
+ * the answerer says that nothing stored answers rather than quote a sentence that shares one word.
+ */
+
+/** Measures a question can ask for, each with the words a passage uses for it (as 5-letter stems). */
+const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[] }> = [
+  { asks: ['price', 'prices', 'priced', 'cost', 'costs', 'worth', 'value', 'trading', 'trade', 'quote'], says: ['price', 'cost', 'worth', 'value', 'quote', 'ounce', 'barre', 'rose', 'fell', 'gaine', 'lost', 'rise', 'fall', 'jumpe', 'slid', 'clim', 'dropp'] },
+  { asks: ['rate', 'rates'], says: ['rate'] },
+  { asks: ['yield', 'yields'], says: ['yield'] },
+  { asks: ['profit', 'profits', 'earnings', 'income', 'eps'], says: ['profi', 'earni', 'incom', 'eps', 'loss'] },
+  { asks: ['revenue', 'revenues', 'sales', 'turnover'], says: ['reven', 'sales', 'turno'] },
+  { asks: ['inflation', 'cpi'], says: ['infla', 'cpi', 'consu'] },
+  { asks: ['dividend', 'dividends', 'payout'], says: ['divid', 'payou'] },
+  { asks: ['forecast', 'forecasts', 'guidance', 'outlook'], says: ['forec', 'guida', 'outlo', 'expec'] },
+  { asks: ['unemployment', 'jobs', 'payrolls', 'employment'], says: ['unemp', 'jobs', 'payro', 'emplo', 'joble'] },
+  { asks: ['gdp', 'growth'], says: ['gdp', 'growt', 'econo'] },
+];
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Crude stem: lowercase and the first five letters, enough to match surge/surged/surges. */
+export function stem(word: string): string {
+  return word.toLowerCase().slice(0, 5);
+}
+
+export interface QuestionFocus {
+  /** For each measure asked about, the stems a passage must contain one of. */
+  measures: ReadonlyArray<ReadonlySet<string>>;
+  /** Years named in the question ("in 2017"). */
+  years: readonly number[];
+  /** Month names in the question. */
+  months: readonly string[];
+  /** The other content words, as stems. */
+  subject: readonly string[];
+}
+
+/** Splits the question's content words (names already taken out) into measure, time and subject. */
+export function questionFocus(words: readonly string[]): QuestionFocus {
+  const measures: Array<ReadonlySet<string>> = [];
+  const years: number[] = [];
+  const months: string[] = [];
+  const subject: string[] = [];
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    const measure = MEASURES.find((candidate) => candidate.asks.includes(lower));
+    if (measure !== undefined) {
+      const says = new Set(measure.says);
+      if (!measures.some((existing) => [...existing].every((value) => says.has(value)))) measures.push(says);
+    } else if (/^(19|20)\d\d$/.test(lower)) years.push(Number(lower));
+    else if (MONTHS.includes(lower)) months.push(lower);
+    else if (!/^\d+$/.test(lower)) subject.push(stem(lower));
+  }
+  return { measures, years, months, subject: [...new Set(subject)] };
+}
+
+/**
+ * Whether a passage matches what the question asks: every measure asked about, the time asked about
+ * (the year in the passage or its publication date), and — when no name in the question already pins
+ * the subject — at least half of the subject words (one at least).
+ */
+export function matchesFocus(
+  focus: QuestionFocus,
+  passage: { stems: ReadonlySet<string>; text: string; publishedAt: string | null },
+  namesEntity: boolean,
+): boolean {
+  for (const measure of focus.measures) if (![...measure].some((wanted) => passage.stems.has(wanted))) return false;
+  if (focus.years.length > 0) {
+    const published = passage.publishedAt === null ? Number.NaN : new Date(passage.publishedAt).getUTCFullYear();
+    if (!focus.years.some((year) => year === published || passage.text.includes(String(year)))) return false;
+  }
+  if (focus.months.length > 0) {
+    const published = passage.publishedAt === null ? '' : (MONTHS[new Date(passage.publishedAt).getUTCMonth()] ?? '');
+    const lower = passage.text.toLowerCase();
+    if (!focus.months.some((month) => month === published || lower.includes(month))) return false;
+  }
+  if (!namesEntity && focus.subject.length > 0) {
+    const found = focus.subject.filter((wanted) => passage.stems.has(wanted)).length;
+    if (found < Math.max(1, Math.ceil(focus.subject.length / 2))) return false;
+  }
+  return true;
+}
