@@ -89,6 +89,8 @@ export function mentionsIn(clause: string, candidates: readonly Candidate[]): Me
   const lowered = (clause[0]?.toLowerCase() ?? '') + clause.slice(1);
   const texts = lowered === clause ? [clause] : [clause, lowered];
   for (const candidate of candidates) {
+    // matchAll starts where the pattern's lastIndex stands.
+    candidate.pattern.lastIndex = 0;
     for (const match of texts.flatMap((text) => [...text.matchAll(candidate.pattern)])) {
       const start = match.index;
       const end = start + match[0].length;
