@@ -27,7 +27,7 @@ const COMPANY_BEFORE = /\b(?:shares|stock)\s+(?:of|in)\s+$/i;
 
 /** A sector after an index's name makes it a sector index ("S&P insurance index", "STOXX Europe 600 Oil & Gas"). */
 const SECTOR =
-  /^\s*(?:oil|gas|banks?|banking|financials?|insurance|insurers|utilit(?:y|ies)|energy|tech|technology|consumer|health|healthcare|retail|retailers|media|telecoms?|autos?|food|beverage|basic|materials|industrials?|transports?|transportation|airlines?|chemicals|mining|miners|construction|real\s+estate|property|travel|leisure|semiconductors?|chips?|software|pharma|pharmaceuticals|discretionary|staples|homebuilders?|sector|sub-index|subindex)\b/i;
+  /^\s*(?:\d+\s+)?(?:oil|gas|banks?|banking|financials?|insurance|insurers|utilit(?:y|ies)|energy|tech|technology|consumer|health|healthcare|retail|retailers|media|telecoms?|autos?|food|beverage|basic|materials|industrials?|transports?|transportation|airlines?|chemicals|mining|miners|construction|real\s+estate|property|travel|leisure|semiconductors?|chips?|software|pharma|pharmaceuticals|discretionary|staples|homebuilders?|sector|sub-index|subindex)\b/i;
 /** What may follow a commodity, currency or crypto that is itself the thing that moved ("oil prices rose"), not a modifier ("oil field", "gold miner"). */
 const ASSET_NEXT =
   /^(?:prices?|futures|contracts?|spot|bullion|was|is|were|are|has|had|have|also|alone|itself|ended|closed|finished|settled|traded|trading|last|hit|edged|ticked|extended|pared|for|on|in|at|against|versus|vs|to|from|and|or|while|after|its)$/i;
@@ -118,6 +118,8 @@ export function subjectMentions(clause: string, mentions: readonly Mention[]): M
   const first = mentions.find((mention) => mention.start >= from);
   if (first === undefined) return [];
   const prefix = clause.slice(from, first.start);
+  // "Apple and Microsoft fell": coordinated with a name the reference does not know; whose figure is whose is unsure.
+  if (/(?:\band|&|\bor)\s+(?:the\s+)?$/i.test(prefix)) return [];
   if (prefix.split(/\s+/).filter((word) => word !== '').length > 5 || NOT_SUBJECT_BEFORE.test(prefix)) return [];
   const subjects = [first];
   for (const mention of mentions) {
@@ -129,7 +131,12 @@ export function subjectMentions(clause: string, mentions: readonly Mention[]): M
   return subjects;
 }
 
-/** A relative clause ("which …", "who …"): its subject is the last name of the clause before it. */
+/**
+ * A relative clause ("which …", "who …") or an apposition ("the heaviest weight on the Nasdaq,
+ * slid 4%"): its subject is the last name of the clause before it.
+ */
 export function isRelativeClause(clause: string): boolean {
-  return /^(?:which|who|whose|that)\s/i.test(clause);
+  if (/^(?:which|who|whose|that)\s/i.test(clause)) return true;
+  const apposition = /^(?:the|a|an|its|their)\s[^,]{1,80},\s*(?:(?:was|were|is|are|has|had|have)\s+)?([\p{L}]+)/iu.exec(clause);
+  return apposition?.[1] !== undefined && MOVE_WORD.test(apposition[1]);
 }
