@@ -32,7 +32,7 @@ const SECTOR =
 const ASSET_NEXT =
   /^(?:prices?|futures|contracts?|spot|bullion|was|is|were|are|has|had|have|also|alone|itself|ended|closed|finished|settled|traded|trading|last|hit|edged|ticked|extended|pared|for|on|in|at|against|versus|vs|to|from|and|or|while|after|its)$/i;
 /** A name part joined to the one found ("LG.Philips", "Sony-Ericsson") is another company. */
-const JOINED_BEFORE = /[\p{L}\p{N}][.&-]$/u;
+const JOINED_BEFORE = /[\p{L}\p{N}][.&/-]$/u;
 
 /** After a company's name (and its suffix or ticker), words that keep the company the thing that moved. */
 const COMPANY_NEXT =
@@ -67,8 +67,7 @@ function isOwnInstrument(clause: string, candidate: Candidate, start: number, en
   const before = clause.slice(Math.max(0, start - 16), start);
   if (JOINED_BEFORE.test(before)) return false;
   if (candidate.type === 'index') return !COMPANY_AFTER.test(after) && !COMPANY_BEFORE.test(before) && !SECTOR.test(after);
-  if (candidate.type === 'company') return isCompanyItself(after);
-  {
+  if (candidate.type !== 'company') {
     const next = nextWord(after);
     if (COMPANY_BEFORE.test(before)) return false;
     if (next !== null && /^\s+\p{Ll}/u.test(after) && !ASSET_NEXT.test(next) && !MOVE_WORD.test(next)) return false;
@@ -79,7 +78,7 @@ function isOwnInstrument(clause: string, candidate: Candidate, start: number, en
     if (INDEX_NOUN.test(word)) return candidate.type === 'commodity' && /^futures$/i.test(word);
     if (!INDEX_NAME_WORD.test(word) || /[,;:]$/.test(raw)) break;
   }
-  return true;
+  return candidate.type !== 'company' || isCompanyItself(after);
 }
 
 /** Every place the clause names a candidate, in order; a name inside a longer name counts once. */
