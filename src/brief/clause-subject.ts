@@ -19,7 +19,7 @@ export interface Candidate {
 
 /** Words that may sit between a name and "index" in an index's own name ("MSCI world equity index"). */
 const INDEX_NAME_WORD =
-  /^(?:[\p{Lu}\d][\p{L}\d&.'-]*|world|global|all|country|all-country|emerging|markets?|equity|equities|stock|share|broad|broader|benchmark|regional|asia|pacific|asia-pacific|ex|ex-japan|japan|europe|european|frontier|developed|total|return|small|mid|large|cap|small-cap|mid-cap|large-cap|sector|bank|banking|energy|tech|technology|financials?|industrials?|currency|trade-weighted|composite|volatility|-)$/u;
+  /^(?:[\p{Lu}\d][\p{L}\d&.'-]*|world|global|all|country|all-country|emerging|markets?|equity|equities|stock|share|broad|broader|benchmark|regional|asia|pacific|asia-pacific|ex|ex-japan|japan|europe|european|frontier|developed|total|return|small|mid|large|cap|small-cap|mid-cap|large-cap|sector|bank|banking|energy|tech|technology|financials?|industrials?|currency|trade-weighted|composite|volatility|packaged|foods?|goods|household|products|services|restaurants?|hotels?|steel|metals?|mining|paper|forest|water|electric|utilit(?:y|ies)|insurance|oil|gas|aerospace|defen[cs]e|shipping|marine|tobacco|beverages?|brewers|containers|machinery|equipment|retail|media|telecoms?|health|healthcare|consumer|discretionary|staples|materials|chemicals|semiconductors?|software|pharmaceuticals?|biotech(?:nology)?|transport(?:ation)?|airlines?|autos?|homebuilders?|real|estate|-)$/u;
 const INDEX_NOUN = /^(?:index|indices|indexes|average|benchmark|futures|etf|fund|funds|tracker|volatility)$/i;
 /** After an index's name, these make it the company of that name ("Nasdaq Inc", "Nasdaq OMX shares"). */
 const COMPANY_AFTER = /^\s*(?:Inc\b|Inc\.|Corp\b|Corporation\b|Group\b|Holdings\b|OMX\b|Ltd\b|plc\b|(?:'s?\s+)?(?:shares|stock)\b|,?\s+the\s+(?:exchange|company|operator)\b)/iu;
@@ -53,7 +53,8 @@ function isCompanyItself(after: string): boolean {
   if (next === null) return true;
   if (ROLE.test(next)) return false;
   if (/^\p{Lu}/u.test(next)) return true;
-  return COMPANY_NEXT.test(next) || MOVE_WORD.test(next);
+  // A verb of its own ("BYD posted", "Ford says") keeps the company the subject.
+  return COMPANY_NEXT.test(next) || MOVE_WORD.test(next) || /\p{L}{2}(?:ed|s)$/u.test(next);
 }
 
 function nextWord(text: string): string | null {

@@ -37,7 +37,8 @@ export function clausesAbout(text: string, entityId: string, candidates: readonl
       const mentions = mentionsIn(clause, candidates);
       const subjects = subjectMentions(clause, mentions);
       const about = subjects.length > 0 ? subjects.some((mention) => mention.entityId === entityId) : isRelativeClause(clause) && inherited?.entityId === entityId;
-      if (about) found.push(clause);
+      // A clause that is only the name ("BYD" before ", which …") has no tone of its own.
+      if (about && /\p{L}{3}/u.test(clause.slice(mentions.at(-1)?.end ?? 0))) found.push(clause);
       inherited = mentions.at(-1) ?? null;
     }
   }
