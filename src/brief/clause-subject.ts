@@ -52,7 +52,8 @@ function isCompanyItself(after: string): boolean {
   const next = nextWord(rest);
   if (next === null) return true;
   if (ROLE.test(next)) return false;
-  if (/^\p{Lu}/u.test(next)) return true;
+  // "AXA Asia Pacific shares": a longer name (a subsidiary or another firm) than the one found.
+  if (/^\p{Lu}/u.test(next)) return false;
   // A verb of its own ("BYD posted", "Ford says") keeps the company the subject.
   return COMPANY_NEXT.test(next) || MOVE_WORD.test(next) || /\p{L}{2}(?:ed|s)$/u.test(next);
 }

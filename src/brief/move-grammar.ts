@@ -11,7 +11,7 @@ export const MOVE_WORD = new RegExp(`^(?:${UP_WORDS}|${DOWN_WORDS})$`, 'i');
 const UP = new RegExp(`^(?:${UP_WORDS})$`, 'i');
 /** Words allowed between the move verb and its figure: "fell almost 10 percent", "rose by a further 2%". */
 const QUALIFIER =
-  /^(?:by|of|nearly|almost|about|around|roughly|some|just|over|under|than|more|less|as|much|a|an|further|another|additional|full|whopping|sharp|steep|modest|hefty|solid|staggering|[a-z]+ly)$/i;
+  /^(?:by|of|or|\$?[\d.,]+|cents?|pence|points?|nearly|almost|about|around|roughly|some|just|over|under|than|more|less|as|much|a|an|further|another|additional|full|whopping|sharp|steep|modest|hefty|solid|staggering|[a-z]+ly)$/i;
 const MAX_QUALIFIERS = 4;
 /** "a 5% drop in", "posted a 3 percent gain": the move noun right after the figure. */
 const MOVE_NOUN_AFTER = /^[\s-]+(gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|loss|tumble|decrease|dip)s?\b/i;
@@ -58,7 +58,7 @@ export function moveWordOf(clause: string, figureAt: number, figureEnd: number):
       const at = figureAt - (before.length - before.lastIndexOf(word));
       return { direction: isUp ? 'up' : 'down', at: Math.max(0, at) };
     }
-    if (!QUALIFIER.test(word)) break;
+    if (!QUALIFIER.test(word) && !QUALIFIER.test((words[words.length - back] ?? '').replace(/[,;]$/, ''))) break;
     qualifiers += 1;
   }
   const noun = MOVE_NOUN_AFTER.exec(clause.slice(figureEnd, figureEnd + 24));
@@ -85,7 +85,7 @@ export function measureBlocks(clause: string, figureAt: number, figureEnd: numbe
 }
 
 const HORIZON_PATTERNS: readonly RegExp[] = [
-  /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w-]+(?:\s+[\w-]+)?|(?:last|this)\s+\w+)/u,
+  /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}|(?:last|this)\s+\w+)/u,
   /\b(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)\b/i,
   /\bso\s+far\s+in\s+\d{4}\b/i,
   /\b(?:year|month|quarter)[\s-]to[\s-]date\b|\bYTD\b/,
