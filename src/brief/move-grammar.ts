@@ -75,6 +75,11 @@ export function isPercentMove(figureText: string): boolean {
   return /(?:%|\bpercent|\bper cent)$/i.test(figureText.trim());
 }
 
+/** "…its production fell 53%, while Nissan logged a 22% decline": a bare move noun shares the sentence's measure. */
+export function sentenceMeasures(sentence: string): boolean {
+  return MEASURE.test(sentence);
+}
+
 /** Whether a measure word makes the figure something other than a price move. */
 export function measureBlocks(clause: string, figureAt: number, figureEnd: number, priceIsMove: boolean): boolean {
   const before = clause.slice(0, figureAt);

@@ -1,7 +1,7 @@
 import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityPattern, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
-import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf } from './move-grammar.ts';
+import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 
 /** At most this many movers in a brief: a desk reads them at a glance (see docs/brief.md). */
 export const MAX_MOVERS = 6;
@@ -82,13 +82,15 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
       for (const figure of figures) {
         // "gains of 2.6 percent at Citigroup and 3.4 percent at JPMorgan": a listed figure shares the move word.
         const listed: { direction: 'up' | 'down' } | null = previous !== null && LISTED_AFTER.test(clause.slice(previous.end, figure.index)) ? previous : null;
-        const move: { direction: 'up' | 'down' } | null = moveWordOf(clause, figure.index, figure.end) ?? listed;
+        const move: { direction: 'up' | 'down'; at?: number } | null = moveWordOf(clause, figure.index, figure.end) ?? listed;
         previous = move === null ? null : { end: figure.end, direction: move.direction };
         if (move === null) continue;
         const owner = ownerOf(clause, figure, figures, mentions, inherited);
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
         if (measureBlocks(clause, figure.index, figure.end, PRICED_TYPES.has(type))) continue;
+        const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
+        if (bareNoun && sentenceMeasures(sentence)) continue;
         const horizon = horizonOf(clause, figure, figures, leadIn);
         found.set(owner.entityId, { direction: move.direction, figure: figure.text, horizon, excerpt: clause, articleId: article.id });
       }
