@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
-import { findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
+import { entityTone, findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { entityPattern, type ReferenceEntity } from '../src/pipeline/index.ts';
 import { entityTitle, resolveCompany } from './resolve.ts';
@@ -39,22 +39,24 @@ export default {
       source: article.source,
       publishedAt: article.publishedAt,
     }));
+    // The tone towards this company, from the clauses about it, not the whole article's.
+    const tones = articles.map((article) => entityTone(article, entity.id, services.reference).label);
     const latest: ReplyLine[] = articles.map((article, index) => ({
-      label: `${TONE_MARK[article.sentiment.label]} ${article.title}`,
+      label: `${TONE_MARK[tones[index] ?? 'neutral']} ${article.title}`,
       text: keySentence(article, entity),
       sources: [index + 1],
-      tone: article.sentiment.label,
+      tone: tones[index] ?? 'neutral',
     }));
     const moves = findMovers(articles, services.reference, 50)
       .filter((mover) => mover.entityId === entity.id)
       .map((mover) => ({
-        label: `${mover.direction === 'up' ? '▲' : '▼'} ${mover.figure}`,
+        label: `${mover.direction === 'up' ? '▲' : '▼'} ${[mover.figure, mover.horizon ?? ''].filter((part) => part !== '').join(' ')}`,
         text: mover.excerpt,
         sources: [articles.findIndex((article) => article.id === mover.articleId) + 1],
         tone: mover.direction === 'up' ? ('positive' as const) : ('negative' as const),
       }));
-    const positive = articles.filter((article) => article.sentiment.label === 'positive').length;
-    const negative = articles.filter((article) => article.sentiment.label === 'negative').length;
+    const positive = tones.filter((tone) => tone === 'positive').length;
+    const negative = tones.filter((tone) => tone === 'negative').length;
     const reply: Reply = {
       title: entityTitle(entity),
       lead: {

@@ -1,101 +1,123 @@
 import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityPattern, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
+import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
+import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 
-/** An entity that moved, with the figure and the words the article used for it. */
-const UP = /\b(?:rose|rise[sn]?|rising|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|rall(?:y|ied|ies|ying)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|rebound(?:ed|s|ing)?|up|higher|increas(?:e|ed|es|ing)|added|spik(?:e|ed|es|ing)|leap(?:t|ed|s)?)\b/i;
-const DOWN = /\b(?:fell|fall(?:s|ing|en)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|tumbl(?:e|ed|es|ing)|sli(?:d|de|des|ding)|lost|los(?:e|es|ing)|down|lower|sank|sink(?:s|ing)?|shed|slipp(?:ed|ing)|slip(?:s)?|decreas(?:e|ed|es|ing)|crash(?:ed|es|ing)?|retreat(?:ed|s|ing)?)\b/i;
-/** How close (in characters) a direction word must stand to the figure. */
-const NEAR = 48;
+/** At most this many movers in a brief: a desk reads them at a glance (see docs/brief.md). */
+export const MAX_MOVERS = 6;
 const MOVER_TYPES = new Set(['index', 'company', 'crypto', 'commodity', 'currency']);
+/** For these, "prices rose 3%" is the instrument's own move; for a company it is what it charges. */
+const PRICED_TYPES = new Set(['commodity', 'crypto', 'currency']);
+
+/** "2.6 percent at Citigroup", "a 5% drop in Exxon shares": the name right after the figure owns it. */
+const LIST_LINK = /^\s*(?:(?:[\s-]*(?:gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|tumble|dip)s?\s+)?(?:at|for|in|on)\s+(?:the\s+)?(?:shares\s+of\s+)?)$/i;
+
+const LISTED_AFTER = /^\s*(?:(?:at|for|in|on)\s+[^,;\d]{1,40}?)?\s*(?:,|and|,\s*and|while)\s*$/i;
+
+interface Figure {
+  index: number;
+  end: number;
+  text: string;
+}
+
+interface Found extends Omit<Mover, 'name' | 'ticker' | 'entityId'> {}
+
+function percentFigures(clause: string): Figure[] {
+  return findFigures(clause)
+    .filter((figure) => figure.kind === 'percent' && isPercentMove(figure.text))
+    .map((figure) => {
+      const index = clause.indexOf(figure.text, figure.index);
+      return { index, end: index + figure.text.length, text: figure.text };
+    });
+}
 
 /**
- * Splits a sentence where it turns to another subject, so a figure is credited to the entity
- * its own clause names: "Ether dropped 5% and Solana slid 7%", "…, whereas the Hang Seng had
- * dropped 33%". A conjunction followed by a capitalised word (optionally after "the") starts a
- * new clause.
+ * Whose move a figure is, or null when that is not certain: the name a list gives right after it,
+ * else the subject of its clause; coordinated subjects take the coordinated figures in order
+ * ("A and B rose 1% and 2%"), and any other count of subjects and figures is left out.
  */
-function clauses(sentence: string): string[] {
-  return sentence
-    .split(/;|,?\s+(?:and|while|whereas|but|although|though)\s+(?=(?:the\s+|its\s+)?\p{Lu})|,?\s+(?:while|whereas|although|though)\s+|,\s+(?=(?:the|its|their)\s)/u)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
+function ownerOf(clause: string, figure: Figure, figures: readonly Figure[], mentions: readonly Mention[], inherited: Mention | null): Mention | null {
+  const after = mentions.find((mention) => mention.start >= figure.end && LIST_LINK.test(clause.slice(figure.end, mention.start)));
+  if (after !== undefined) return after;
+  const subjects = subjectMentions(clause, mentions);
+  if (subjects.length === 0) return isRelativeClause(clause) ? inherited : null;
+  const subjectEnd = subjects.at(-1)?.end ?? 0;
+  if (figure.index < subjectEnd) return null;
+  if (subjects.length === 1) return subjects[0] ?? null;
+  const listed = figures.filter((other) => other.index >= subjectEnd);
+  const coordinated = listed.every((other, i) => i === 0 || /^\s*(?:,|and|,\s*and)\s*$/i.test(clause.slice(listed[i - 1]?.end ?? 0, other.index)));
+  if (!coordinated || listed.length !== subjects.length) return null;
+  return subjects[listed.indexOf(figure)] ?? null;
 }
 
-function directionNear(clause: string, index: number, length: number): 'up' | 'down' | null {
-  const window = clause.slice(Math.max(0, index - NEAR), index + length + NEAR);
-  const up = UP.exec(window);
-  const down = DOWN.exec(window);
-  if (up !== null && down === null) return 'up';
-  if (down !== null && up === null) return 'down';
-  if (up !== null && down !== null) {
-    // Both: the word nearer the figure decides.
-    const figureAt = Math.min(index, NEAR);
-    return Math.abs(up.index - figureAt) <= Math.abs(down.index - figureAt) ? 'up' : 'down';
-  }
-  return null;
+/** The horizon after the figure (up to the next figure), else before it in its clause, else a lone time phrase before the clause. */
+function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], leadIn: string | null): string | null {
+  const next = figures.find((other) => other.index > figure.index);
+  const last = figures.at(-1);
+  const tail = clause.slice(figure.end, next?.index ?? clause.length);
+  // Coordinated figures ("1.4% and 1.1% this week") share the horizon after the last of them.
+  const shared = next !== undefined && /^\s*(?:,|and|,\s*and)\s*$/i.test(tail) && last !== undefined ? clause.slice(last.end) : tail;
+  return horizonIn(shared.split(/[,;]\s+(?!\d)/)[0] ?? '') ?? horizonIn(clause.slice(0, figure.index)) ?? leadIn;
 }
 
-interface Mention {
-  entityId: string;
-  start: number;
-  end: number;
+function candidatesOf(article: Article, reference: ReferenceIndex): Candidate[] {
+  return article.entities.flatMap((mention) => {
+    const entity = reference.get(mention.id);
+    const pattern = entity === undefined ? null : entityPattern(entity);
+    // Global once per article: matchAll works on a copy, so the pattern is reused for every clause.
+    return pattern === null ? [] : [{ id: mention.id, type: mention.type, pattern: new RegExp(pattern.source, 'gu') }];
+  });
 }
 
-/** Every place the clause names one of the candidate entities, in order (patterns are global). */
-function mentionsIn(clause: string, candidates: ReadonlyArray<{ id: string; pattern: RegExp }>): Mention[] {
-  const found: Mention[] = [];
-  for (const candidate of candidates) {
-    for (const match of clause.matchAll(candidate.pattern)) {
-      found.push({ entityId: candidate.id, start: match.index, end: match.index + match[0].length });
+/** The moves one article states, keyed by entity: the first statement of each. */
+function movesIn(article: Article, candidates: readonly Candidate[], typeOf: ReadonlyMap<string, string>): Map<string, Found> {
+  const found = new Map<string, Found>();
+  for (const sentence of splitSentences(article.text)) {
+    let inherited: Mention | null = null;
+    let leadIn: string | null = null;
+    for (const clause of clauses(sentence)) {
+      const mentions = mentionsIn(clause, candidates);
+      const figures = percentFigures(clause);
+      let previous: { end: number; direction: 'up' | 'down' } | null = null;
+      for (const figure of figures) {
+        // "gains of 2.6 percent at Citigroup and 3.4 percent at JPMorgan": a listed figure shares the move word.
+        const listed: { direction: 'up' | 'down' } | null = previous !== null && LISTED_AFTER.test(clause.slice(previous.end, figure.index)) ? previous : null;
+        const move: { direction: 'up' | 'down'; at?: number } | null = moveWordOf(clause, figure.index, figure.end) ?? listed;
+        previous = move === null ? null : { end: figure.end, direction: move.direction };
+        if (move === null) continue;
+        const owner = ownerOf(clause, figure, figures, mentions, inherited);
+        const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
+        if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
+        if (measureBlocks(clause, figure.index, figure.end, PRICED_TYPES.has(type))) continue;
+        const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
+        if (bareNoun && sentenceMeasures(sentence)) continue;
+        const horizon = horizonOf(clause, figure, figures, leadIn);
+        found.set(owner.entityId, { direction: move.direction, figure: figure.text, horizon, excerpt: clause, articleId: article.id });
+      }
+      // A relative clause ("…, which fell 3%") is about the name that ends the clause before it.
+      const last = mentions.at(-1);
+      inherited = last !== undefined && /^\s*(?:\([^()]{0,20}\)|Inc\.?|Corp\.?|shares|stock|\s)*$/.test(clause.slice(last.end)) ? last : null;
+      leadIn = isTimePhrase(clause) ? horizonIn(clause) : null;
     }
   }
-  return found.sort((a, b) => a.start - b.start);
-}
-
-/** "2.6 percent at Citigroup": a figure followed by at/for/in/on and a name belongs to that name. */
-const LIST_LINK = /^\s*(?:at|for|in|on)\s+(?:the\s+)?$/i;
-
-/**
- * Whose move a figure is: the entity a list names right after it ("2.6 percent at Citigroup"),
- * else the subject named before it in its clause ("Nikko edged up 0.1% to 1,686 yen": not the yen).
- */
-function ownerOf(clause: string, figure: { index: number; text: string }, mentions: readonly Mention[]): string | null {
-  const figureEnd = figure.index + figure.text.length;
-  const after = mentions.find((mention) => mention.start >= figureEnd && LIST_LINK.test(clause.slice(figureEnd, mention.start)));
-  if (after !== undefined) return after.entityId;
-  const before = mentions.filter((mention) => mention.end <= figure.index);
-  return before.at(-1)?.entityId ?? null;
+  return found;
 }
 
 /**
- * Entities whose move the articles state with a percentage, at most one per entity,
- * from the first article (in the order given) that states it.
+ * Price or level moves of traded instruments (shares, indices, currencies, commodities, crypto)
+ * that the articles state with a percentage, at most one per entity, from the first article (in
+ * the order given) that states it. A figure is credited only to the subject of its own clause and
+ * only when no measure word makes it a result, stake, share, forecast, ratio or spread; when
+ * that cannot be settled the figure is left out.
  */
-export function findMovers(articles: readonly Article[], reference: ReferenceIndex, limit = 6): Mover[] {
+export function findMovers(articles: readonly Article[], reference: ReferenceIndex, limit = MAX_MOVERS): Mover[] {
   const movers: Mover[] = [];
   const seen = new Set<string>();
   for (const article of articles) {
-    const candidates = article.entities.flatMap((mention) => {
-      const entity = MOVER_TYPES.has(mention.type) ? reference.get(mention.id) : undefined;
-      const pattern = entity === undefined ? null : entityPattern(entity);
-      // Global once per article: matchAll works on a copy, so the pattern is reused for every clause.
-      return pattern === null ? [] : [{ id: mention.id, pattern: new RegExp(pattern.source, 'gu') }];
-    });
-    if (candidates.length === 0) continue;
-    const found = new Map<string, Omit<Mover, 'name' | 'ticker' | 'entityId'>>();
-    for (const sentence of splitSentences(article.text)) {
-      for (const clause of clauses(sentence)) {
-        const mentions = mentionsIn(clause, candidates);
-        if (mentions.length === 0) continue;
-        for (const figure of findFigures(clause)) {
-          if (figure.kind !== 'percent') continue;
-          const owner = ownerOf(clause, figure, mentions);
-          if (owner === null || found.has(owner)) continue;
-          const direction = directionNear(clause, figure.index, figure.text.length);
-          if (direction !== null) found.set(owner, { direction, figure: figure.text, excerpt: clause, articleId: article.id });
-        }
-      }
-    }
+    const candidates = candidatesOf(article, reference);
+    if (!article.entities.some((mention) => MOVER_TYPES.has(mention.type))) continue;
+    const typeOf = new Map(article.entities.map((mention) => [mention.id, mention.type as string]));
+    const found = movesIn(article, candidates, typeOf);
     // Most-mentioned entities first, as the article ranks them.
     for (const mention of article.entities) {
       const move = found.get(mention.id);

@@ -14,6 +14,16 @@ function hoursBetween(since: string, until: string): number {
   return Math.round((Date.parse(until) - Date.parse(since)) / 3_600_000);
 }
 
+function normalised(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** "Hang Seng Index ▲ 21% since January": the instrument, the direction, the figure and its horizon. */
+export function moverLabel(mover: Brief['movers'][number]): string {
+  const horizon = mover.horizon === null || mover.horizon === undefined ? '' : ` ${mover.horizon}`;
+  return `${mover.name}${mover.ticker === null ? '' : ` (${mover.ticker})`} ${mover.direction === 'up' ? '▲' : '▼'} ${mover.figure}${horizon}`;
+}
+
 /** The neutral Reply for a brief, which every platform renders its own way. */
 export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'public'): Reply {
   const sections: ReplySection[] = [];
@@ -31,11 +41,13 @@ export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'pu
     });
   }
   if (brief.movers.length > 0) {
+    // A trader reads Movers at a glance: a clause the stories already quote is not repeated.
+    const quoted = brief.stories.flatMap((story) => story.summary.map((sentence) => normalised(sentence.text)));
     sections.push({
       heading: 'Movers',
       lines: brief.movers.map((mover) => ({
-        label: `${mover.name}${mover.ticker === null ? '' : ` (${mover.ticker})`} ${mover.direction === 'up' ? '▲' : '▼'} ${mover.figure}`,
-        text: mover.excerpt,
+        label: moverLabel(mover),
+        text: quoted.some((sentence) => sentence.includes(normalised(mover.excerpt))) ? '' : mover.excerpt,
         sources: [mover.source],
         tone: mover.direction === 'up' ? 'positive' : 'negative',
       })),

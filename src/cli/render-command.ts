@@ -46,6 +46,7 @@ export const briefSchema = z.object({
       ticker: z.string().nullable(),
       direction: z.enum(['up', 'down']),
       figure: z.string(),
+      horizon: z.string().nullable().optional(),
       excerpt: z.string(),
       source: z.number().int(),
     }),

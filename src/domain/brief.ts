@@ -15,6 +15,8 @@ export interface Mover {
   direction: 'up' | 'down';
   /** The figure exactly as written, e.g. "21%". */
   figure: string;
+  /** The period the move covers when the article gives one ("since Jan 17", "year to date"); null: the session. */
+  horizon?: string | null | undefined;
   /** The clause the figure comes from, as written. */
   excerpt: string;
   articleId: string;

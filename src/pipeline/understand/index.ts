@@ -3,4 +3,5 @@ export { entityPattern, openEntityIds } from './entities/index.ts';
 export { articleImportance } from './importance.ts';
 export { type Token, tokenize } from './name-keys/index.ts';
 export { loadReferenceIndex, type ReferenceEntity, type ReferenceIndex } from './reference/index.ts';
+export { sentenceSentiment } from './sentiment/index.ts';
 export { findTopic, suggestTopics, type TopicDefinition, TOPICS } from './topics/index.ts';

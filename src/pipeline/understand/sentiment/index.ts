@@ -1,1 +1,1 @@
-export { scoreSentiment } from './sentiment.ts';
+export { scoreSentiment, sentenceSentiment } from './sentiment.ts';

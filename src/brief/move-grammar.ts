@@ -1,0 +1,155 @@
+// The small grammar of a market move, as news writes it: "<subject> <move verb> [qualifier] <N%>
+// [horizon]". Used to decide whose move a percentage is, and whether it is a price move at all.
+// Every pattern is anchored or bounded, so each runs in time linear in the clause it reads.
+
+const UP_WORDS =
+  'rose|rise[sn]?|rising|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|rall(?:y|ied|ies|ying)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|rebound(?:ed|s|ing)?|up|higher|added|adding|spik(?:e|ed|es|ing)|leap(?:t|ed|s|ing)?|firm(?:ed|s|ing)?|strengthen(?:ed|s|ing)?|appreciat(?:e|ed|es|ing)|edg(?:e|ed|es|ing) up|ticked up|ended up|closed up';
+const DOWN_WORDS =
+  'fell|fall(?:s|ing|en)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:e|ed|es|ing)|sli(?:d|de|des|ding)|lost|los(?:e|es|ing)|down|lower|sank|sink(?:s|ing)?|shed(?:ding|s)?|slipp(?:ed|ing)|slips?|crash(?:ed|es|ing)?|retreat(?:ed|s|ing)?|skid(?:ded|s|ding)?|dipp(?:ed|ing)|dips?|weaken(?:ed|s|ing)?|depreciat(?:e|ed|es|ing)|eas(?:e|ed|es|ing)|edg(?:e|ed|es|ing) down|ticked down';
+/** One move word, e.g. to tell "oil rose" (the asset moved) from "oil field" (a modifier). */
+export const MOVE_WORD = new RegExp(`^(?:${UP_WORDS}|${DOWN_WORDS})$`, 'i');
+const UP = new RegExp(`^(?:${UP_WORDS})$`, 'i');
+/** Words allowed between the move verb and its figure: "fell almost 10 percent", "rose by a further 2%". */
+const QUALIFIER =
+  /^(?:by|of|or|\$?[\d.,]+|cents?|pence|points?|nearly|almost|about|around|roughly|some|just|over|under|than|more|less|as|much|a|an|further|another|additional|full|whopping|sharp|steep|modest|hefty|solid|staggering|[a-z]+ly)$/i;
+const MAX_QUALIFIERS = 4;
+/** "a 5% drop in", "posted a 3 percent gain": the move noun right after the figure. */
+const MOVE_NOUN_AFTER = /^[\s-]+(gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|loss|tumble|decrease|dip)s?\b/i;
+const NOUN_UP = /^(?:gain|rise|jump|rally|surge|advance|increase|climb)$/i;
+
+/**
+ * Words that make the figure something other than the price or level of a traded instrument:
+ * results, stakes, shares of a market, forecasts, ratios, spreads, yields, macro data, deal terms.
+ * Looked for in the clause up to the figure and right after it.
+ */
+const MEASURE =
+  /\b(?:profits?|earnings|income|revenues?|sales|turnover|margins?|ebitda|eps|per[\s-]share|dividends?|payouts?|stakes?|holdings?|share\s+of|market\s+share|owns|owned|forecasts?|outlook|guidance|estimates?|estimated|targets?|expect(?:s|ed|ations?)?|predict(?:s|ed)?|projected|ratios?|yields?|spreads?|growth|output|production|exports?|imports?|inflation|unemployment|jobless|gdp|payrolls?|volumes?|orders|deliveries|shipments|costs?|expenses|spending|debt|loans|deposits|assets|capital|capex|premium|discount|valuation|bid|offer|tax|fees|rates?|workforce|jobs|staff|employees|subscribers|users|traffic|passengers|capacity|investment|budget|bonus|salary|pay|wages|funding|buyback|net\s+loss|operating\s+loss|quarterly|year[\s-](?:on|over)[\s-]year|y\/y|from\s+a\s+year|than\s+a\s+year|a\s+year\s+(?:earlier|ago)|same\s+(?:period|quarter|month)|could|would|might|may|will|plans?\s+to|aims?\s+to|poll|survey|analysts?\s+(?:said|say|expect)|averag(?:ed|es|ing)|compensation|pay\s+package|contribution|orders|bookings|backlog|reserves|holdings)\b/i;
+/** "rose 4 percent to $1.29 billion": a sum that large is a result, not a share price. */
+const TO_SUM = /^\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:record\s+)?(?:[A-Z]{0,3}[$€£¥]|(?:US|C|A|HK)\$)?\s?[\d.,]+\s*(?:billion|million|trillion|bln|mln|bn|m)\b/;
+/** Prices are a measure of a company ("cut prices 10%") but the move itself of a commodity or crypto. */
+const PRICE_WORD = /\bprices?\b/i;
+/** What right after the figure turns it into a share of something: "5% of the company". */
+const PART_OF = /^\s*(?:of|stake|holding|owned|share)\b/i;
+
+/** Splits a clause into words with their offsets (letters, digits, and joined punctuation). */
+function wordsBefore(text: string): string[] {
+  return text.split(/[\s,]+/).filter((word) => word !== '');
+}
+
+export interface MoveWord {
+  direction: 'up' | 'down';
+  /** Where the move word starts in the clause. */
+  at: number;
+}
+
+/**
+ * The move verb that governs a figure: the figure must follow the verb with only qualifiers
+ * between ("fell almost 10 percent", "up 3%"), or be followed by a move noun ("a 5% drop").
+ */
+export function moveWordOf(clause: string, figureAt: number, figureEnd: number): MoveWord | null {
+  const before = clause.slice(Math.max(0, figureAt - 80), figureAt);
+  const words = wordsBefore(before);
+  for (let back = 1, qualifiers = 0; back <= words.length && qualifiers <= MAX_QUALIFIERS; back += 1) {
+    const word = (words[words.length - back] ?? '').replace(/[^\p{L}-]/gu, '');
+    const pair = back < words.length ? `${(words[words.length - back - 1] ?? '').toLowerCase()} ${word.toLowerCase()}` : '';
+    const isUp = UP.test(word) || UP.test(pair);
+    const isDown = !isUp && (DOWN_TEST.test(word) || DOWN_TEST.test(pair));
+    if (isUp || isDown) {
+      const at = figureAt - (before.length - before.lastIndexOf(word));
+      return { direction: isUp ? 'up' : 'down', at: Math.max(0, at) };
+    }
+    if (!QUALIFIER.test(word) && !QUALIFIER.test((words[words.length - back] ?? '').replace(/[,;]$/, ''))) break;
+    qualifiers += 1;
+  }
+  const noun = MOVE_NOUN_AFTER.exec(clause.slice(figureEnd, figureEnd + 24));
+  if (noun?.[1] !== undefined) {
+    if (/^loss$/i.test(noun[1])) return null; // "a 5% loss" is as often a result as a move
+    return { direction: NOUN_UP.test(noun[1]) ? 'up' : 'down', at: figureEnd };
+  }
+  return null;
+}
+const DOWN_TEST = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
+
+/** True when the figure is a percentage (not basis points or percentage points). */
+export function isPercentMove(figureText: string): boolean {
+  return /(?:%|\bpercent|\bper cent)$/i.test(figureText.trim());
+}
+
+/** "…its production fell 53%, while Nissan logged a 22% decline": a bare move noun shares the sentence's measure. */
+export function sentenceMeasures(sentence: string): boolean {
+  return MEASURE.test(sentence);
+}
+
+/** Whether a measure word makes the figure something other than a price move. */
+export function measureBlocks(clause: string, figureAt: number, figureEnd: number, priceIsMove: boolean): boolean {
+  const before = clause.slice(0, figureAt);
+  const after = clause.slice(figureEnd, figureEnd + 40);
+  if (PART_OF.test(after) || TO_SUM.test(after)) return true;
+  if (MEASURE.test(before) || MEASURE.test(after.split(/[,;]/)[0] ?? '')) return true;
+  return !priceIsMove && PRICE_WORD.test(before);
+}
+
+const HORIZON_PATTERNS: readonly RegExp[] = [
+  /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}|(?:last|this)\s+\w+)/u,
+  /\b(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)\b/i,
+  /\bso\s+far\s+in\s+\d{4}\b/i,
+  /\b(?:year|month|quarter)[\s-]to[\s-]date\b|\bYTD\b/,
+  /\b(?:on|for|over)\s+the\s+(?:week|month|year|quarter|session|day)\b/i,
+  /\bin\s+(?:the\s+)?(?:extended|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market)\s+trad(?:e|ing)\b/i,
+  /\b(?:from|off|below|above)\s+(?:its|their|a|the)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
+  /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
+  /\bin\s+(?:\w+\s+)?(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,
+  /\bin\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b/,
+  /\bin\s+(?:its|their)\s+(?:market\s+)?debut\b/i,
+];
+
+/** The period a move covers, as the clause words it ("since Jan 17", "year to date"), else null. */
+export function horizonIn(text: string): string | null {
+  let best: { at: number; text: string } | null = null;
+  for (const pattern of HORIZON_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match !== null && (best === null || match.index < best.at)) best = { at: match.index, text: match[0].trim().replace(/[.,;:]+$/, '') };
+  }
+  if (best === null) return null;
+  return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above)\b/.test(best.text) ? best.text[0]?.toLowerCase() + best.text.slice(1) : best.text;
+}
+
+/** A clause that is only a time phrase ("Since January", "So far this year") lends its horizon to the next. */
+export function isTimePhrase(text: string): boolean {
+  const horizon = horizonIn(text);
+  return horizon !== null && text.trim().length <= horizon.length + 12;
+}
+
+const CLAUSE_BREAK =
+  /;|,?\s+(?:and|but|while|whereas|as|after|because|when|before|until|since|so)\s+(?=(?:they|it|he|she|we|these|those|this)\s)|,?\s+(?:and|but|while|whereas|although|though|as|after|because|when|before|with|even\s+as)\s+(?=(?:the\s+|its\s+|shares\s+(?:of|in)\s+)?\p{Lu})|,?\s+(?:while|whereas|although|though)\s+|,\s+(?=(?:the|its|their|which|who|whose)\s)/gu;
+const HAS_MOVE = new RegExp(`\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
+const HAS_MOVE_OR_FIGURE = new RegExp(`\\d|\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
+
+/**
+ * Splits a sentence into clauses, each with its own subject: at semicolons, at a conjunction or a
+ * subordinator that starts a new subject ("…, while the Hang Seng fell", "… after Exxon jumped"),
+ * at ", the/its …" and before a relative clause (", which …", whose subject is the name before it).
+ * A piece with neither a figure nor a move word is part of a coordinated subject ("Exxon Mobil and
+ * Chevron rose 1.4% and 1.1%") and stays joined to what follows.
+ */
+export function clauses(sentence: string): string[] {
+  const pieces: string[] = [];
+  let carried = '';
+  let from = 0;
+  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    const piece = sentence.slice(from, match.index);
+    if (!HAS_MOVE_OR_FIGURE.test(piece) && match[0] !== ';' && !/^,\s*$/.test(match[0])) carried += piece + match[0];
+    else {
+      pieces.push(carried + piece);
+      carried = '';
+    }
+    from = match.index + match[0].length;
+  }
+  pieces.push(carried + sentence.slice(from));
+  // "oil rose 3% and gold fell 1%": two complete moves joined by a lower-case "and".
+  const split = pieces.flatMap((piece) => {
+    const parts = piece.split(/\s+and\s+(?!\d)/);
+    return parts.length === 2 && parts.every((part) => /\d/.test(part) && HAS_MOVE.test(part)) ? parts : [piece];
+  });
+  return split.map((part) => part.trim()).filter((part) => part.length > 0);
+}
