@@ -20,11 +20,6 @@ export type Owner = string | null;
  */
 export type Viewer = string | null;
 
-/** The owner/viewer key of a workspace or guild. */
-export function ownerOf(where: { platform: string; workspaceId: string }): string {
-  return `${where.platform}:${where.workspaceId}`;
-}
-
 export interface ArticleQuery {
   /** Whose articles may be returned: the shared ones and this workspace's (default: shared only). */
   viewer?: Viewer | undefined;
