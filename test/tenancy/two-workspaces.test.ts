@@ -234,3 +234,19 @@ describe('two workspaces on one bot', () => {
     expect((await store.listSources()).some((candidate) => candidate.url === server.url('/a.xml'))).toBe(false);
   });
 });
+
+describe('a feed two workspaces share', () => {
+  it('is announced (when paused) to a workspace still linked, not to one that removed it', async () => {
+    const shared = createSqliteStore(':memory:');
+    const feed = { url: 'https://feeds.example/wire.xml', title: 'Wire', topics: [], intervalMinutes: 10 };
+    await shared.addSource({ ...feed, addedBy: { platform: 'slack', workspaceId: 'TA', channelId: 'CA', userId: 'UA' } }, '2026-11-20T08:00:00.000Z', 'slack:TA');
+    const { source } = await shared.addSource({ ...feed, topics: ['ai'], addedBy: { platform: 'slack', workspaceId: 'TB', channelId: 'CB', userId: 'UB' } }, '2026-11-20T09:00:00.000Z', 'slack:TB');
+    expect((await shared.getSource(source.id))?.addedBy.workspaceId).toBe('TA');
+    expect(await shared.sourceOwners(source.id)).toEqual(['slack:TA', 'slack:TB']);
+    await shared.removeSource(source.id, 'slack:TA');
+    const [due] = await shared.dueSources('2026-11-21T00:00:00.000Z', 10);
+    expect(due?.addedBy.workspaceId).toBe('TB');
+    expect(due?.topics).toEqual(['ai']);
+    await shared.close();
+  });
+});

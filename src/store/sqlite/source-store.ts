@@ -56,13 +56,16 @@ export function createSourceStore(database: DatabaseSync): SourceMethods {
      ON CONFLICT (source_id, owner) DO NOTHING`,
   );
 
-  /** The operator's view: the fetch, with every owner's topics (each item is tagged with all of them). */
+  /**
+   * The operator's view: the fetch, with every owner's topics (each item is tagged with all of
+   * them) and the earliest owner still linked as its adder (who is told when it is paused).
+   */
   function operatorView(row: Row): Source {
     const source = rowToSource(row);
-    const links = linksOf.all(source.id);
-    if (links.length === 0) return source;
-    const topics = new Set(links.flatMap((link) => JSON.parse(String(link['topics_json'])) as string[]));
-    return { ...source, topics: [...topics] };
+    const [first, ...rest] = linksOf.all(source.id);
+    if (first === undefined) return source;
+    const topics = new Set([first, ...rest].flatMap((link) => JSON.parse(String(link['topics_json'])) as string[]));
+    return { ...source, topics: [...topics], addedBy: JSON.parse(String(first['added_by_json'])) as Source['addedBy'] };
   }
 
   function ownerView(row: Row, owner: Owner): Source | null {
