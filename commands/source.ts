@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Command, type CommandContext, type CommandServices, parseOptions } from '../src/dispatch/index.ts';
 import { type Reply, type ReplyLine, type Source, textReply, UserFacingError } from '../src/domain/index.ts';
-import type { AddedSource, SourceActions } from '../src/ports/index.ts';
+import { type AddedSource, ownerOf, type SourceActions } from '../src/ports/index.ts';
 import { resolveTopic } from './resolve.ts';
 
 const usage = '/source add <feed url> [topics…] | list | remove <id or url> | errors | resume <id or url>';
@@ -44,25 +44,40 @@ function sourceLine(source: Source): ReplyLine {
 function addedReply(added: AddedSource): Reply {
   const { source, poll, preview } = added;
   const name = source.title ?? source.url;
-  if (!added.created) return textReply('Feed already polled', [`${name} (${source.id}) is already polled every ${source.intervalMinutes} minutes; its items are already in the news.`]);
+  if (!added.linked) return textReply('Feed already added', [`${name} (${source.id}) is already polled every ${source.intervalMinutes} minutes for this workspace; its items are already in the news.`]);
+  if (!added.created) {
+    // Fetched already for the bot (another workspace or the operator): one fetch serves both; nothing of theirs is said.
+    const topics = source.topics.length > 0 ? ` Its items are tagged ${source.topics.join(', ')}.` : '';
+    return {
+      title: `Feed added: ${name}`,
+      lead: { text: `Polling ${source.url} every ${source.intervalMinutes} minutes (id ${source.id}); its current items are in this workspace's news now.${topics}`, sources: [] },
+      sections: added.preview.length === 0 ? [] : [previewSection(added)],
+      sources: [],
+      visibility: 'public',
+    };
+  }
   const stored = poll === null ? '' : poll.ok
     ? ` Stored its ${poll.stored} current item${poll.stored === 1 ? '' : 's'} now${poll.duplicates > 0 ? ` (${poll.duplicates} already known)` : ''}; they count as already seen, so only items published from now on are new.`
     : ` The first read failed (${poll.error}); it is retried on schedule.`;
   return {
     title: `Feed added: ${name}`,
     lead: { text: `Polling ${source.url} every ${source.intervalMinutes} minutes (id ${source.id}).${stored}`, sources: [] },
-    sections: preview.length === 0 ? [] : [{
-      heading: 'Latest items',
-      lines: preview.map((item) => ({ label: item.title, text: [item.publishedAt === null ? null : when(item.publishedAt), item.url].filter(Boolean).join(' · '), sources: [] })),
-    }],
+    sections: preview.length === 0 ? [] : [previewSection(added)],
     sources: [],
     visibility: 'public',
   };
 }
 
+function previewSection({ preview }: AddedSource): Reply['sections'][number] {
+  return {
+    heading: 'Latest items',
+    lines: preview.map((item) => ({ label: item.title, text: [item.publishedAt === null ? null : when(item.publishedAt), item.url].filter(Boolean).join(' · '), sources: [] })),
+  };
+}
+
 async function findOwn(actions: SourceActions, target: string | undefined, context: CommandContext, verb: string): Promise<Source> {
   if (target === undefined) throw new UserFacingError(`Name the feed to ${verb}: its id (see /source list) or URL.`);
-  const source = await actions.find(target, { workspaceId: context.workspaceId });
+  const source = await actions.find(target, { owner: ownerOf(context) });
   if (source === null) throw new UserFacingError(`No feed "${target}" here. /source list shows this workspace's feeds.`);
   return source;
 }
@@ -87,15 +102,15 @@ export default {
         if (input.feed === undefined) throw new UserFacingError(`Give the feed's URL. Usage: ${usage}`);
         const topics = (input.topics ?? '').split(/[\s,]+/).filter((topic) => topic !== '').map((topic) => resolveTopic(topic).slug);
         const { platform, workspaceId, channelId, userId } = context;
-        return addedReply(await actions.add({ url: input.feed, topics, addedBy: { platform, workspaceId, channelId, userId } }));
+        return addedReply(await actions.add({ url: input.feed, topics, addedBy: { platform, workspaceId, channelId, userId }, owner: ownerOf(context) }));
       }
       case 'list': {
-        const sources = await actions.list({ workspaceId: context.workspaceId });
+        const sources = await actions.list({ owner: ownerOf(context) });
         if (sources.length === 0) return textReply('Feeds', ['No feeds yet. An admin can add one with /source add <feed url>.']);
         return { title: `Feeds (${sources.length})`, sections: [{ heading: '', lines: sources.map(sourceLine) }], sources: [], visibility: 'ephemeral' };
       }
       case 'errors': {
-        const sources = await actions.list({ workspaceId: context.workspaceId });
+        const sources = await actions.list({ owner: ownerOf(context) });
         const troubled = sources.filter((source) => source.paused || source.consecutiveFailures > 0);
         if (troubled.length === 0) return textReply('Feed errors', [sources.length === 0 ? 'No feeds yet.' : `All ${sources.length} feeds are healthy.`]);
         const lines = troubled.map((source) => ({
@@ -107,8 +122,8 @@ export default {
       }
       case 'remove': {
         const source = await findOwn(actions, input.feed, context, 'remove');
-        await actions.remove(source.id);
-        return textReply('Feed removed', [`Stopped polling ${source.title ?? source.url} (${source.id}). The articles already stored stay.`], 'public');
+        await actions.remove(source.id, ownerOf(context));
+        return textReply('Feed removed', [`Stopped polling ${source.title ?? source.url} (${source.id}) for this workspace. The articles already stored stay.`], 'public');
       }
       case 'resume': {
         const source = await findOwn(actions, input.feed, context, 'resume');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import type { Reply } from '../src/domain/index.ts';
+import { ownerOf } from '../src/ports/index.ts';
 import { summariseExtractive } from '../src/brief/index.ts';
 import { sourceActions } from './source.ts';
 
@@ -14,9 +15,9 @@ export default {
   examples: ['/summarize https://example.com/markets/2026/11/20/stocks-rally'],
   options: [{ name: 'url', description: 'The address of a news article page', type: 'string', required: true }],
   adminOnly: false,
-  async run(options, _context, services) {
+  async run(options, context, services) {
     const { url } = parseOptions(schema, options, usage);
-    const { article, status } = await sourceActions(services).readPage(url);
+    const { article, status } = await sourceActions(services).readPage(url, ownerOf(context));
     const sentences = summariseExtractive({ title: article.title, text: article.text, entityNames: article.entities.map((entity) => entity.name) });
     const lines = sentences.length > 0 ? sentences : [article.text.split('\n\n')[0] ?? ''];
     const entities = article.entities.slice(0, 6).map((entity) => (entity.ticker === null ? entity.name : `${entity.name} (${entity.ticker})`));

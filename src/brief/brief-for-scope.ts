@@ -1,5 +1,5 @@
 import type { Article, Brief } from '../domain/index.ts';
-import type { ArticleQuery, BriefWriter, Clock, Store } from '../ports/index.ts';
+import type { ArticleQuery, BriefWriter, Clock, Store, Viewer } from '../ports/index.ts';
 import { createExtractiveBriefWriter } from './extractive-brief-writer.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 
@@ -19,6 +19,8 @@ export interface BriefOptions {
   until?: Date;
   /** A subscription's filter: only articles it keeps are briefed. */
   filter?: (article: Article) => boolean;
+  /** Whose articles: the shared ones and this workspace's (default: shared only; commands get a store scoped already). */
+  viewer?: Viewer;
 }
 
 const MAX_ARTICLES = 300;
@@ -32,7 +34,7 @@ export async function briefForScope(
 ): Promise<Brief> {
   const until = options.until ?? services.clock.now();
   const since = new Date(until.getTime() - options.windowHours * 3_600_000);
-  const load = (query: ArticleQuery) => articlesInScope(scope, query, services.store);
+  const load = (query: ArticleQuery) => articlesInScope(scope, { ...query, viewer: options.viewer }, services.store);
   let articles = await load({ since: since.toISOString(), until: until.toISOString(), limit: MAX_ARTICLES });
   const notes: string[] = [];
   let window = { since: since.toISOString(), until: until.toISOString() };

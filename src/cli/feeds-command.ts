@@ -63,7 +63,8 @@ export async function feedsCommand(argv: string[], app: App, io: CliIo = process
           out(JSON.stringify(added));
           return 0;
         }
-        out(added.created ? `added ${describeSource(added.source)}` : `already polled: ${describeSource(added.source)}`);
+        const verdict = added.created ? 'added' : added.linked ? 'added (already polled for a workspace; its items are now shared):' : 'already polled:';
+        out(`${verdict} ${describeSource(added.source)}`);
         if (added.poll !== null) out(describePoll(added.poll, added.source));
         for (const item of added.preview) out(`  - ${item.title}${item.publishedAt === null ? '' : ` (${item.publishedAt.slice(0, 10)})`}${item.url === null ? '' : ` <${item.url}>`}`);
         return added.poll?.ok === false ? 1 : 0;

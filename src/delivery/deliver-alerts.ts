@@ -6,6 +6,7 @@ import { scopeTitle } from './deliver-briefs.ts';
 import type { DeliveryServices } from './delivery-services.ts';
 import { postDelivery } from './post-delivery.ts';
 import { isQuiet } from './quiet-articles.ts';
+import { ownerOf } from '../ports/index.ts';
 
 const BATCH = 1000;
 const FOLD_LIST = 10;
@@ -63,7 +64,8 @@ export async function deliverAlerts(services: DeliveryServices): Promise<number>
   for (const subscription of subscriptions) {
     const publisher = services.publishers.get(subscription.platform);
     if (publisher === undefined) continue;
-    const fresh = await store.articlesIngestedAfter(subscription.alertCursor ?? subscription.createdAt, BATCH);
+    // A subscription is alerted on shared articles and its own workspace's only.
+    const fresh = await store.articlesIngestedAfter(subscription.alertCursor ?? subscription.createdAt, BATCH, ownerOf(subscription));
     const newest = fresh.at(-1);
     if (newest === undefined) continue;
     const keep = createArticleFilter(subscription.filter);

@@ -6,6 +6,7 @@ import { createArticleFilter, isEmptyFilter } from './filters.ts';
 import { findTopic } from '../pipeline/index.ts';
 import type { DeliveryServices } from './delivery-services.ts';
 import { deliveryKey, postDelivery, type PostOutcome } from './post-delivery.ts';
+import { actingFor, ownerOf } from '../ports/index.ts';
 
 interface Job {
   subscription: Subscription;
@@ -36,7 +37,8 @@ export function scopeTitle(subscription: Pick<Subscription, 'topics' | 'entityId
 /** Subscriptions that would receive the same brief share one composition. */
 function compositionKey(job: Job): string {
   const { topics, entityIds, keywords, filter } = job.subscription;
-  return JSON.stringify([topics, entityIds, keywords, filter, job.slot]);
+  // One composition per workspace too: each sees the shared articles and only its own.
+  return JSON.stringify([ownerOf(job.subscription), topics, entityIds, keywords, filter, job.slot]);
 }
 
 async function claimDueSlots(services: DeliveryServices, now: Date, report: BriefRunReport): Promise<Job[]> {
@@ -95,17 +97,19 @@ export async function deliverBriefs(services: DeliveryServices): Promise<BriefRu
     if (reply === undefined) {
       report.composed += 1;
       const { subscription } = job;
-      reply = services
-        .compose(
+      const owner = ownerOf(subscription);
+      reply = actingFor(owner, () =>
+        services.compose(
           { title: scopeTitle(subscription, services.reference), topics: subscription.topics, entityIds: subscription.entityIds, keywords: subscription.keywords },
           {
             windowHours: services.settings.windowHours,
             widenWhenEmpty: false,
             until: new Date(job.slot),
+            viewer: owner,
             ...(isEmptyFilter(subscription.filter) ? {} : { filter: createArticleFilter(subscription.filter) }),
           },
-        )
-        .then((brief) => briefToReply(brief, 'public'));
+        ),
+      ).then((brief) => briefToReply(brief, 'public'));
       replies.set(key, reply);
     }
     return reply;

@@ -50,8 +50,8 @@ export interface CommandServices {
   answers?: AnswerWriter | undefined;
   /** Feeds and page fetching (/source, /summarize); absent where the bot fetches nothing. */
   sources?: SourceActions | undefined;
-  /** LLM token accounting for /usage: the last `days` days, newest first. */
-  usage?: ((days: number) => Promise<{ reply: Reply }>) | undefined;
+  /** LLM token accounting for /usage: the last `days` days, newest first, of one workspace's calls (`owner`) or the whole bot's. */
+  usage?: ((days: number, owner?: string) => Promise<{ reply: Reply }>) | undefined;
 }
 
 export interface Command {

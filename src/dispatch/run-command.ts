@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Command, CommandContext, CommandServices, RawOptions } from './command.ts';
 import { isUserFacing, type Reply, textReply } from '../domain/index.ts';
+import { actingFor, ownerOf, viewAs } from '../ports/index.ts';
 
 /**
  * Runs a command the way every platform should: admin check, then the command; a UserFacingError
@@ -17,7 +18,10 @@ export async function runCommand(
   }
   try {
     const parsed = typeof options === 'function' ? options() : options;
-    return await command.run(parsed, context, services);
+    // Whatever the command costs (LLM calls) is the workspace's (docs/adr/0004-tenancy.md).
+    // and it reads only the shared articles and the workspace's own, through a store that cannot be asked for more.
+    const owner = ownerOf(context);
+    return await actingFor(owner, () => command.run(parsed, context, { ...services, store: viewAs(services.store, owner) }));
   } catch (error) {
     if (isUserFacing(error)) return textReply(`/${command.name}`, [error.message]);
     const reference = randomUUID().slice(0, 8);

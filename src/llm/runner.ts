@@ -1,5 +1,5 @@
 import type { Prompt } from '../../prompts/index.ts';
-import { type ChatMessage, type Clock, type LanguageModel, LanguageModelError, type Logger, type ModelTier, type Store } from '../ports/index.ts';
+import { type ChatMessage, type Clock, currentOwner, type LanguageModel, LanguageModelError, type Logger, type ModelTier, type Store } from '../ports/index.ts';
 import { estimateCostUsd, type TokenPrices } from './budget/index.ts';
 
 /** Calls and tokens spent on one piece of work (a brief, an answer). */
@@ -80,7 +80,7 @@ export function createPromptRunner(dependencies: RunnerDependencies): PromptRunn
 
   async function record(prompt: Prompt<unknown, unknown>, modelName: string, inputTokens: number, outputTokens: number, cached: boolean): Promise<void> {
     today.tokens += inputTokens + outputTokens;
-    await store.recordUsage({ at: clock.now().toISOString(), promptId: prompt.id, model: modelName, inputTokens, outputTokens, cached });
+    await store.recordUsage({ at: clock.now().toISOString(), promptId: prompt.id, model: modelName, inputTokens, outputTokens, cached, owner: currentOwner() });
   }
 
   const runner: PromptRunner = {

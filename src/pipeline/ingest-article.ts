@@ -2,12 +2,17 @@ import type { Article, RawArticle } from '../domain/index.ts';
 import type { Analyzer } from './understand/index.ts';
 import { canonicalUrl, contentHash, dedupeKeys, isNearDuplicate } from './dedupe/index.ts';
 import { cleanArticle } from './clean/index.ts';
-import type { Clock, Store } from '../ports/index.ts';
+import type { Clock, Owner, Store } from '../ports/index.ts';
 
 export interface IngestServices {
   store: Store;
   clock: Clock;
   analyzer: Analyzer;
+  /**
+   * Whose articles these are (default [null]: shared, the operator's): the workspace that ran
+   * /summarize, or the workspaces whose feed brought them in. A copy already stored is granted to them.
+   */
+  owners?: readonly Owner[] | undefined;
 }
 
 export type IngestOutcome =
@@ -28,8 +33,12 @@ export async function ingestArticle(raw: RawArticle, services: IngestServices): 
   const url = clean.url === null ? null : canonicalUrl(clean.url);
   const hash = contentHash(clean.title, clean.text);
   const keys = { contentHash: hash, url, guid: clean.guid };
+  const owners = services.owners ?? [null];
   const existing = await services.store.findExisting(keys);
-  if (existing !== null) return { status: 'duplicate', existingId: existing, title: clean.title };
+  if (existing !== null) {
+    await services.store.grantArticle(existing, owners);
+    return { status: 'duplicate', existingId: existing, title: clean.title };
+  }
 
   const dedupe = dedupeKeys(clean.title, clean.text);
   const candidates = await services.store.nearDuplicateCandidates(dedupe.bands, CANDIDATE_LIMIT);
@@ -44,10 +53,11 @@ export async function ingestArticle(raw: RawArticle, services: IngestServices): 
     duplicateOf: first === undefined ? null : (first.duplicateOf ?? first.id),
     ingestedAt: services.clock.now().toISOString(),
   };
-  const inserted = await services.store.insertArticle(article, dedupe);
+  const inserted = await services.store.insertArticle(article, dedupe, owners);
   if (!inserted) {
     // Another process stored the same article between our check and our insert.
     const winner = (await services.store.findExisting(keys)) ?? article.id;
+    await services.store.grantArticle(winner, owners);
     return { status: 'duplicate', existingId: winner, title: clean.title };
   }
   return { status: 'stored', article };

@@ -3,5 +3,6 @@ export { type ChatMessage, type Completion, type CompletionRequest, failureOf, t
 export type { Logger } from './logger.ts';
 export type { PostOptions, Publisher } from './publisher.ts';
 export type { AddedSource, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
-export type { ArticleQuery, DedupeKeys, EntityCount, ReplayGuard, SearchHit, Store, TopicCount, UsageTotal } from './store.ts';
+export { type ArticleQuery, type DedupeKeys, type EntityCount, type Owner, type ReplayGuard, type SearchHit, type Store, type TopicCount, type UsageTotal, type Viewer } from './store.ts';
 export type { AnswerWriter, BriefWriter, Writers } from './writers.ts';
+export { actingFor, currentOwner, ownerOf, viewAs } from './tenant.ts';

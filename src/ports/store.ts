@@ -8,7 +8,21 @@ export interface DedupeKeys {
   bands: string[];
 }
 
+/**
+ * Whose data a row is: null for the operator's (shared, visible to every workspace), else the
+ * workspace (or guild) that brought it in, as `platform:workspaceId` (see ownerOf).
+ */
+export type Owner = string | null;
+
+/**
+ * Who reads: a workspace (`platform:workspaceId`) sees the shared rows and its own; null (the
+ * default when a query names no viewer) sees only the shared ones. See docs/adr/0004-tenancy.md.
+ */
+export type Viewer = string | null;
+
 export interface ArticleQuery {
+  /** Whose articles may be returned: the shared ones and this workspace's (default: shared only). */
+  viewer?: Viewer | undefined;
   /** ISO 8601 lower bound on publishedAt (or ingestedAt when unknown), inclusive. */
   since?: string | undefined;
   /** ISO 8601 upper bound, exclusive. */
@@ -47,6 +61,8 @@ export interface UsageRecord {
   outputTokens: number;
   /** Answered from the cache: no call was made. */
   cached: boolean;
+  /** The workspace the call was made for; null (or absent) for the operator's own work. */
+  owner?: Owner | undefined;
 }
 
 export interface UsageTotal {
@@ -67,8 +83,13 @@ export interface ArticleStore {
     bands: string[],
     limit: number,
   ): Promise<Array<{ id: string; duplicateOf: string | null; signature: Uint32Array }>>;
-  /** Stores the article and its keys atomically; false when an equal article won a race. */
-  insertArticle(article: Article, keys: DedupeKeys): Promise<boolean>;
+  /**
+   * Stores the article and its keys atomically, owned by `owners` (default [null]: shared; a null
+   * among them makes it shared); false when an equal article won a race.
+   */
+  insertArticle(article: Article, keys: DedupeKeys, owners?: readonly Owner[]): Promise<boolean>;
+  /** Lets `owners` see a stored article too (a null among them makes it shared): a workspace brought in a copy. */
+  grantArticle(id: string, owners: readonly Owner[]): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
   getArticles(ids: string[]): Promise<Article[]>;
   /** Newest first. */
@@ -79,15 +100,15 @@ export interface ArticleStore {
    */
   search(text: string, query: ArticleQuery & { every?: boolean }): Promise<SearchHit[]>;
   countArticles(): Promise<number>;
-  topicCounts(since: string | undefined): Promise<TopicCount[]>;
-  entityCounts(since: string | undefined, limit: number): Promise<EntityCount[]>;
+  topicCounts(since: string | undefined, viewer?: Viewer): Promise<TopicCount[]>;
+  entityCounts(since: string | undefined, limit: number, viewer?: Viewer): Promise<EntityCount[]>;
   /**
    * Entities stored with articles whose name is `name` (case-insensitive) or whose id is one of `ids`, of the
    * given types, most mentioned first: finds names no reference list holds ("Zignal Labs").
    */
-  findStoredEntities(name: string, ids: string[], types: EntityMention['type'][], limit: number): Promise<EntityCount[]>;
-  /** Articles stored (ingestedAt) after `after`, oldest first, originals only. */
-  articlesIngestedAfter(after: string, limit: number): Promise<Article[]>;
+  findStoredEntities(name: string, ids: string[], types: EntityMention['type'][], limit: number, viewer?: Viewer): Promise<EntityCount[]>;
+  /** Articles stored (ingestedAt) after `after` that `viewer` may see, oldest first, originals only. */
+  articlesIngestedAfter(after: string, limit: number, viewer?: Viewer): Promise<Article[]>;
 }
 
 /** Who follows what: the channels' subscriptions. */
@@ -113,13 +134,29 @@ export interface DeliveryLedger {
   setAlertCursor(subscriptionId: string, cursor: string): Promise<void>;
 }
 
-/** The feeds the bot polls and their polling state. */
+/**
+ * The feeds the bot polls and their polling state. One row per feed URL is fetched once; each
+ * owner (a workspace, or null for the operator) links to it with its own topics and adder.
+ * Read with an `owner`, a source is that owner's view (its topics and addedBy); without, the
+ * operator's view of the whole fetch (every owner's topics).
+ */
 export interface SourceStore {
-  /** Adds a feed, or returns the one already stored with that URL. */
-  addSource(source: NewSource, at: string): Promise<{ source: Source; created: boolean }>;
-  getSource(id: string): Promise<Source | null>;
-  listSources(where?: { workspaceId?: string }): Promise<Source[]>;
-  removeSource(id: string): Promise<boolean>;
+  /**
+   * Links `owner` (default null: the operator) to the feed at the URL, storing the feed if new.
+   * `created`: the feed was new (never fetched); `linked`: the owner had no link to it before.
+   */
+  addSource(source: NewSource, at: string, owner?: Owner): Promise<{ source: Source; created: boolean; linked: boolean }>;
+  /** A source; with `owner`, only if that owner links to it (and as its view). */
+  getSource(id: string, owner?: Owner): Promise<Source | null>;
+  /** Every source (the operator's view), or the sources `owner` links to. */
+  listSources(where?: { owner?: Owner }): Promise<Source[]>;
+  /** Who links to a source: its items belong to them (null: shared). */
+  sourceOwners(id: string): Promise<Owner[]>;
+  /**
+   * Removes `owner`'s link (the feed stops being fetched when no link is left); without an
+   * owner, removes the feed for everyone (the operator).
+   */
+  removeSource(id: string, owner?: Owner): Promise<boolean>;
   /** Sources not paused whose next poll is at or before `now`, most overdue first. */
   dueSources(now: string, limit: number): Promise<Source[]>;
   recordPoll(id: string, record: PollRecord): Promise<void>;
@@ -136,7 +173,8 @@ export interface CacheStore {
 /** LLM token accounting. */
 export interface UsageLedger {
   recordUsage(record: UsageRecord): Promise<void>;
-  usageSince(since: string): Promise<UsageTotal[]>;
+  /** Totals since `since`: of one owner's calls (null: the operator's own), or of every call when `owner` is absent. */
+  usageSince(since: string, owner?: Owner): Promise<UsageTotal[]>;
 }
 
 /** Platform install records (Slack OAuth installations). */

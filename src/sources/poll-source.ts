@@ -115,7 +115,8 @@ export async function storeFeedItems(
     logger: dependencies.logger,
     maxBytes: dependencies.settings.maxBytes,
   });
-  const ingest = withSourceTopics(dependencies.ingest, source.topics);
+  // Items belong to whoever links to the feed (docs/adr/0004-tenancy.md).
+  const ingest = { ...withSourceTopics(dependencies.ingest, source.topics), owners: await dependencies.store.sourceOwners(source.id) };
   const stored: Article[] = [];
   let duplicates = 0;
   const problems: string[] = [];

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import { type Command, type CommandContext, type CommandServices, type RawOptions, runCommand } from '../../dispatch/index.ts';
 import { type Reply, textReply } from '../../domain/index.ts';
+import { ownerOf, viewAs } from '../../ports/index.ts';
 import { suggestChoices } from './autocomplete.ts';
 import { ADMIN_PERMISSION } from './commands.ts';
 import { DISCORD_PLATFORM } from './publisher.ts';
@@ -88,7 +89,9 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, services
   const focused = interaction.options.getFocused(true);
   const kind = command?.options.find((option) => option.name === focused.name)?.autocomplete;
   const typed = typeof focused.value === 'string' ? focused.value : String(focused.value);
-  await interaction.respond(kind === undefined ? [] : await suggestChoices(kind, typed, services));
+  // Suggestions come from the guild's own articles and the shared ones only.
+  const scoped = { ...services, store: viewAs(services.store, ownerOf(interactionContext(interaction))) };
+  await interaction.respond(kind === undefined ? [] : await suggestChoices(kind, typed, scoped));
 }
 
 /** Answers one interaction; never throws (a failure is logged with what was asked). */

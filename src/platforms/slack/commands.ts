@@ -8,7 +8,10 @@ import { installationKey, SLACK_PLATFORM } from './oauth-installation-store.ts';
 
 export interface SlashCommandDependencies {
   services: CommandServices;
-  /** User ids treated as admins without asking Slack (SLACK_ADMIN_USERS). */
+  /**
+   * Treated as admins without asking Slack (SLACK_ADMIN_USERS): `T…:U…` in that workspace only,
+   * a plain `U…` in every workspace (the operator's own ids).
+   */
   adminUsers: readonly string[];
   logger: Logger;
 }
@@ -39,10 +42,15 @@ const ADMIN_CACHE_SIZE = 10_000;
  * Workspace admins and owners (users.info), or anyone on the allow-list. Every command gets the
  * answer, since some (e.g. /source) allow only part of what they do to admins.
  */
+/** Listed in SLACK_ADMIN_USERS for this workspace (`T…:U…`), or operator-wide (a plain `U…`). */
+export function isListedAdmin(adminUsers: readonly string[], workspaceId: string, userId: string): boolean {
+  return adminUsers.includes(userId) || adminUsers.includes(`${workspaceId}:${userId}`);
+}
+
 function createAdminCheck(dependencies: SlashCommandDependencies, now: () => number) {
   const cache = new Map<string, { isAdmin: boolean; until: number }>();
   return async (client: WebClient, workspaceId: string, userId: string): Promise<boolean> => {
-    if (dependencies.adminUsers.includes(userId)) return true;
+    if (isListedAdmin(dependencies.adminUsers, workspaceId, userId)) return true;
     const key = `${workspaceId}/${userId}`;
     const cached = cache.get(key);
     if (cached !== undefined && cached.until > now()) return cached.isAdmin;

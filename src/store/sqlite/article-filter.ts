@@ -1,10 +1,35 @@
 import type { SQLInputValue } from 'node:sqlite';
-import type { ArticleQuery } from '../../ports/index.ts';
+import type { ArticleQuery, Viewer } from '../../ports/index.ts';
+
+/**
+ * A condition that the article aliased `alias` is visible to `viewer`: shared, or owned by the
+ * viewer's workspace. Every article read goes through it (docs/adr/0004-tenancy.md).
+ */
+export function visibleTo(alias: string, viewer: Viewer | undefined): { sql: string; parameters: SQLInputValue[] } {
+  if (viewer === undefined || viewer === null) return { sql: `${alias}.shared = 1`, parameters: [] };
+  return {
+    sql: `(${alias}.shared = 1 OR ${alias}.id IN (SELECT article_id FROM article_owners WHERE owner = ?))`,
+    parameters: [viewer],
+  };
+}
+
+/**
+ * Originals as the viewer sees them: an article is a near-duplicate only of an article the viewer
+ * can see; a copy of another workspace's article is an original to this one.
+ */
+export function originalFor(viewer: Viewer | undefined): { sql: string; parameters: SQLInputValue[] } {
+  const first = visibleTo('o', viewer);
+  return {
+    sql: `(a.duplicate_of IS NULL OR NOT EXISTS (SELECT 1 FROM articles o WHERE o.id = a.duplicate_of AND ${first.sql}))`,
+    parameters: first.parameters,
+  };
+}
 
 /** A WHERE clause over `articles a` for an ArticleQuery, with its parameters. */
 export function articleFilter(query: ArticleQuery): { where: string; parameters: SQLInputValue[] } {
-  const clauses: string[] = [];
-  const parameters: SQLInputValue[] = [];
+  const visible = visibleTo('a', query.viewer);
+  const clauses: string[] = [visible.sql];
+  const parameters: SQLInputValue[] = [...visible.parameters];
   if (query.since !== undefined) {
     clauses.push('a.sort_time >= ?');
     parameters.push(query.since);
@@ -13,7 +38,11 @@ export function articleFilter(query: ArticleQuery): { where: string; parameters:
     clauses.push('a.sort_time < ?');
     parameters.push(query.until);
   }
-  if (query.originalsOnly !== false) clauses.push('a.duplicate_of IS NULL');
+  if (query.originalsOnly !== false) {
+    const original = originalFor(query.viewer);
+    clauses.push(original.sql);
+    parameters.push(...original.parameters);
+  }
   const topics = query.topics ?? [];
   const entityIds = query.entityIds ?? [];
   const alternatives: string[] = [];
@@ -30,7 +59,7 @@ export function articleFilter(query: ArticleQuery): { where: string; parameters:
     parameters.push(...entityIds);
   }
   if (alternatives.length > 0) clauses.push(`(${alternatives.join(' OR ')})`);
-  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', parameters };
+  return { where: clauses.join(' AND '), parameters };
 }
 
 /**

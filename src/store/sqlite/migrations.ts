@@ -202,6 +202,36 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'story' CHECK (kind IN ('story', 'headline'));
     `,
   },
+  {
+    version: 10,
+    name: 'tenancy: article owners (shared or per workspace), per-workspace links to one shared feed fetch, usage owner',
+    sql: `
+      ALTER TABLE articles ADD COLUMN shared INTEGER NOT NULL DEFAULT 1;
+      CREATE TABLE article_owners (
+        owner TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (owner, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_owners_article ON article_owners(article_id);
+      CREATE TABLE source_owners (
+        source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        owner TEXT NOT NULL,
+        topics_json TEXT NOT NULL,
+        added_by_json TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, owner)
+      ) WITHOUT ROWID;
+      CREATE INDEX source_owners_owner ON source_owners(owner);
+      INSERT INTO source_owners (source_id, owner, topics_json, added_by_json, added_at)
+        SELECT id,
+               CASE WHEN json_extract(added_by_json, '$.platform') IN ('shell', 'cli') THEN ''
+                    ELSE json_extract(added_by_json, '$.platform') || ':' || json_extract(added_by_json, '$.workspaceId') END,
+               topics_json, added_by_json, added_at
+        FROM sources;
+      ALTER TABLE llm_usage ADD COLUMN owner TEXT;
+      CREATE INDEX llm_usage_owner_at ON llm_usage(owner, at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type Article, UserFacingError } from '../../domain/index.ts';
-import type { ArticleQuery, DedupeKeys, EntityCount, SearchHit, Store, TopicCount } from '../../ports/index.ts';
+import type { ArticleQuery, DedupeKeys, EntityCount, Owner, SearchHit, Store, TopicCount } from '../../ports/index.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle, signatureToBlob, sortTime } from './article-rows.ts';
-import { articleFilter, freeTextToFtsQuery } from './article-filter.ts';
+import { articleFilter, freeTextToFtsQuery, originalFor, visibleTo } from './article-filter.ts';
 import { migrate } from './migrations.ts';
 import { createCacheStore } from './cache-store.ts';
 import { createReplayGuard } from './replay-guard.ts';
@@ -36,8 +36,10 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     byUrl: database.prepare('SELECT id FROM articles WHERE url = ? LIMIT 1'),
     byGuid: database.prepare('SELECT id FROM articles WHERE guid = ? LIMIT 1'),
     byId: database.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
-    insertArticle: database.prepare(`INSERT OR IGNORE INTO articles (${ARTICLE_COLUMNS}, sort_time, signature)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertArticle: database.prepare(`INSERT OR IGNORE INTO articles (${ARTICLE_COLUMNS}, sort_time, signature, shared)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertOwner: database.prepare('INSERT OR IGNORE INTO article_owners (owner, article_id) VALUES (?, ?)'),
+    share: database.prepare('UPDATE articles SET shared = 1 WHERE id = ?'),
     insertTopic: database.prepare('INSERT OR IGNORE INTO article_topics (article_id, topic, sort_time) VALUES (?, ?, ?)'),
     insertMention: database.prepare(`INSERT OR IGNORE INTO entity_mentions
       (article_id, entity_id, name, type, ticker, mentions, sort_time) VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -59,7 +61,16 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     }
   }
 
-  function insertArticle(article: Article, keys: DedupeKeys): boolean {
+  /** Private owners get a link row; a null owner (the operator) makes the article shared. */
+  function grant(id: string, owners: readonly Owner[]): void {
+    for (const owner of owners) {
+      if (owner === null) statements.share.run(id);
+      else statements.insertOwner.run(owner, id);
+    }
+  }
+
+  function insertArticle(article: Article, keys: DedupeKeys, owners: readonly Owner[]): boolean {
+    const shared = owners.includes(null);
     return transaction(() => {
       const filedAt = sortTime(article);
       const result = statements.insertArticle.run(
@@ -80,8 +91,10 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
         article.kind ?? 'story',
         filedAt,
         signatureToBlob(keys.signature),
+        shared ? 1 : 0,
       );
       if (result.changes === 0) return false;
+      if (!shared) grant(article.id, owners);
       for (const topic of article.topics) statements.insertTopic.run(article.id, topic, filedAt);
       for (const entity of article.entities) {
         statements.insertMention.run(article.id, entity.id, entity.name, entity.type, entity.ticker, entity.count, filedAt);
@@ -145,8 +158,11 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
         signature: blobToSignature(row['signature']),
       }));
     },
-    async insertArticle(article, keys) {
-      return insertArticle(article, keys);
+    async insertArticle(article, keys, owners = [null]) {
+      return insertArticle(article, keys, owners);
+    },
+    async grantArticle(id, owners) {
+      transaction(() => grant(id, owners));
     },
     async getArticle(id) {
       const row = statements.byId.get(id);
@@ -164,33 +180,40 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     async search(text, query) {
       return search(text, query);
     },
-    async articlesIngestedAfter(after, limit) {
+    async articlesIngestedAfter(after, limit, viewer) {
+      const visible = visibleTo('a', viewer);
+      const original = originalFor(viewer);
       return database
         .prepare(
-          `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ingested_at > ? AND duplicate_of IS NULL
-           ORDER BY ingested_at, rowid LIMIT ?`,
+          `SELECT ${ARTICLE_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')} FROM articles a
+           WHERE a.ingested_at > ? AND ${visible.sql} AND ${original.sql}
+           ORDER BY a.ingested_at, a.rowid LIMIT ?`,
         )
-        .all(after, limit)
+        .all(after, ...visible.parameters, ...original.parameters, limit)
         .map(rowToArticle);
     },
     async countArticles() {
       return Number(statements.count.get()?.['n'] ?? 0);
     },
-    async topicCounts(since): Promise<TopicCount[]> {
+    async topicCounts(since, viewer): Promise<TopicCount[]> {
+      const visible = visibleTo('a', viewer);
       const rows = database
         .prepare(
-          `SELECT topic, count(*) AS n FROM article_topics WHERE sort_time >= ? GROUP BY topic ORDER BY n DESC, topic`,
+          `SELECT t.topic, count(*) AS n FROM article_topics t JOIN articles a ON a.id = t.article_id
+           WHERE t.sort_time >= ? AND ${visible.sql} GROUP BY t.topic ORDER BY n DESC, t.topic`,
         )
-        .all(since ?? '');
+        .all(since ?? '', ...visible.parameters);
       return rows.map((row) => ({ topic: String(row['topic']), articles: Number(row['n']) }));
     },
-    async entityCounts(since, limit): Promise<EntityCount[]> {
+    async entityCounts(since, limit, viewer): Promise<EntityCount[]> {
+      const visible = visibleTo('a', viewer);
       const rows = database
         .prepare(
-          `SELECT entity_id, name, type, ticker, count(*) AS n FROM entity_mentions WHERE sort_time >= ?
-           GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ?`,
+          `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+           WHERE m.sort_time >= ? AND ${visible.sql}
+           GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ?`,
         )
-        .all(since ?? '', limit);
+        .all(since ?? '', ...visible.parameters, limit);
       return rows.map((row) => ({
         entity: {
           id: String(row['entity_id']),
@@ -201,17 +224,18 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
         articles: Number(row['n']),
       }));
     },
-    async findStoredEntities(name, ids, types, limit): Promise<EntityCount[]> {
+    async findStoredEntities(name, ids, types, limit, viewer): Promise<EntityCount[]> {
       if (types.length === 0) return [];
       const idList = ids.length === 0 ? [''] : ids;
+      const visible = visibleTo('a', viewer);
       const rows = database
         .prepare(
-          `SELECT entity_id, name, type, ticker, count(*) AS n FROM entity_mentions
-           WHERE (name = ? COLLATE NOCASE OR entity_id IN (${idList.map(() => '?').join(', ')}))
-             AND type IN (${types.map(() => '?').join(', ')})
-           GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ?`,
+          `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+           WHERE (m.name = ? COLLATE NOCASE OR m.entity_id IN (${idList.map(() => '?').join(', ')}))
+             AND m.type IN (${types.map(() => '?').join(', ')}) AND ${visible.sql}
+           GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ?`,
         )
-        .all(name.trim(), ...idList, ...types, limit);
+        .all(name.trim(), ...idList, ...types, ...visible.parameters, limit);
       return rows.map((row) => ({
         entity: {
           id: String(row['entity_id']),
