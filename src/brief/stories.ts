@@ -58,7 +58,8 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
   for (const article of articles) {
     const root = article.duplicateOf === null ? undefined : byId.get(article.duplicateOf);
     // A body-level near-duplicate of a note about another company is a template, not the same story.
-    const key = root !== undefined && !differentCompanies(leadingCompanies(article), leadingCompanies(root)) ? root.id : (article.duplicateOf ?? article.id);
+    const unrelated = root !== undefined && differentCompanies(leadingCompanies(article), leadingCompanies(root));
+    const key = unrelated ? article.id : (article.duplicateOf ?? article.id);
     const group = byRoot.get(key);
     if (group === undefined) byRoot.set(key, [article]);
     else group.push(article);
