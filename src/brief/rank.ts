@@ -8,14 +8,21 @@ import { templateWords, titleWords } from './title-words.ts';
  * outranks a larger, newer cluster of notes about one small company.
  */
 export const RANK_WEIGHTS = {
-  /** An index, central bank, regulator or exchange among the lead's entities. */
+  /**
+   * An index, central bank, regulator or exchange the lead is about: named in its headline or
+   * mentioned at least `marketWideMentions` times (half the points at one mention fewer; a passing
+   * "a Dow component" earns nothing).
+   */
   marketWide: 3,
+  marketWideMentions: 3,
   /** Headline about policy, macro data or the whole market (rates, jobs, bailout, Wall Street…). */
   macroHeadline: 2.5,
   /** A commodity, currency or crypto asset among the entities, or named in the headline. */
   assets: 1,
   /** Best-known company named (reference rank 3: curated big name; rank 2 counts half). */
   megaCap: 1,
+  /** A money figure in billions or trillions in the headline (a rescue, a deal, a loss of that size). */
+  bigMoney: 0.5,
   /** Per percentage point of the largest % figure in the headline, capped at `moveCap`. */
   movePerPoint: 0.15,
   moveCap: 1,
@@ -41,7 +48,7 @@ const MACRO = new Set(
     'fed federal reserve ecb boj boe pboc snb central rate rates interest inflation deflation cpi gdp payrolls jobless ' +
     'unemployment jobs recession economy economic bailout bailouts rescue stimulus treasury treasuries bond bonds yields ' +
     'intervention imf g7 g20 g24 crisis stocks equities wall dow nasdaq nikkei ftse dax hang seng sensex index indices ' +
-    'markets sales tariffs tariff default downgrade liquidity bank banks'
+    'markets tariffs tariff default downgrade liquidity bank banks bails bailed guarantee guarantees summit regulation'
   ).split(' '),
 );
 const ASSET_WORDS = new Set('oil crude gold silver copper dollar euro yen yuan sterling pound fx currency currencies bitcoin opec'.split(' '));
@@ -77,12 +84,20 @@ export function scoreCluster(
   const entities = cluster.articles.flatMap((article) => article.entities);
   const lower = [...words].map((word) => word.toLowerCase());
   const parts: Record<string, number> = {};
-  if (lead.entities.some((entity) => MARKET_WIDE.has(entity.type))) parts['marketWide'] = w.marketWide;
+  const title = lead.title.toLowerCase();
+  let marketWide = 0;
+  for (const entity of lead.entities) {
+    if (!MARKET_WIDE.has(entity.type)) continue;
+    if (title.includes(entity.name.toLowerCase()) || entity.count >= w.marketWideMentions) marketWide = w.marketWide;
+    else if (entity.count === w.marketWideMentions - 1) marketWide = Math.max(marketWide, w.marketWide / 2);
+  }
+  if (marketWide > 0) parts['marketWide'] = marketWide;
   if (lower.some((word) => MACRO.has(word))) parts['macroHeadline'] = w.macroHeadline;
   if (entities.some((entity) => ASSETS.has(entity.type)) || lower.some((word) => ASSET_WORDS.has(word))) parts['assets'] = w.assets;
   const best = Math.max(0, ...lead.entities.filter((entity) => entity.type === 'company').map((entity) => context.reference?.get(entity.id)?.rank ?? 0));
   if (best >= 3) parts['megaCap'] = w.megaCap;
   else if (best === 2) parts['megaCap'] = w.megaCap / 2;
+  if (findFigures(lead.title).some((figure) => figure.kind === 'money' && /(?:billion|trillion|bn|tn)\b/iu.test(figure.text))) parts['bigMoney'] = w.bigMoney;
   const move = Math.min(w.moveCap, largestPercent(lead.title) * w.movePerPoint);
   if (move > 0) parts['move'] = move;
   const outlets = new Set(cluster.articles.map((article) => (article.source ?? '').toLowerCase()).filter((source) => source !== '')).size;

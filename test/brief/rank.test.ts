@@ -6,7 +6,7 @@ import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load
 import { makeArticle } from '../support/articles.ts';
 
 const reference = loadReferenceIndex();
-const fed: EntityMention = { id: 'central-bank:fed', name: 'Federal Reserve', type: 'central-bank', ticker: null, tickers: [], count: 2 };
+const fed: EntityMention = { id: 'central-bank:fed', name: 'Federal Reserve', type: 'central-bank', ticker: null, tickers: [], count: 3 };
 const spx: EntityMention = { id: 'index:sp500', name: 'S&P 500', type: 'index', ticker: '^GSPC', tickers: ['^GSPC'], count: 1 };
 const tiny: EntityMention = { id: 'company:tinyco', name: 'Tinyco', type: 'company', ticker: 'TNYC', tickers: ['TNYC'], count: 3 };
 
@@ -33,6 +33,11 @@ describe('story ranking by importance', () => {
     expect(covered[0]!.parts['outlets']).toBe(RANK_WEIGHTS.perOutlet);
     const older = rankClusters([{ lead: note, articles: [note] }, { lead: index, articles: [index] }]).find((cluster) => cluster.lead.id === 'spx');
     expect(older!.parts['recency']).toBeCloseTo(RANK_WEIGHTS.recency * (1 - 10 / RANK_WEIGHTS.recencyHours), 5);
+  });
+
+  it('gives nothing for a passing mention of an index', () => {
+    const note = makeArticle({ id: 'n', title: 'Tinyco names a new finance chief', entities: [tiny, { ...spx, count: 1 }] });
+    expect(rankClusters([{ lead: note, articles: [note] }])[0]!.parts['marketWide']).toBeUndefined();
   });
 
   it('says "and N more stories" and how to see them when stories pass the cap', () => {
