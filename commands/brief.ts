@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { briefForScope, briefToReply } from '../src/brief/index.ts';
+import { briefForScope, briefToReply, WIDEN_LIMIT_DAYS } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { resolveTopic } from './resolve.ts';
 
@@ -18,7 +18,12 @@ export default {
     const definition = topic === undefined ? null : resolveTopic(topic);
     const brief = await briefForScope(
       { title: definition === null ? 'Market brief' : `Market brief: ${definition.label}`, topics: definition === null ? [] : [definition.slug] },
-      { windowHours: services.settings.briefWindowHours, widenWhenEmpty: true },
+      {
+        windowHours: services.settings.briefWindowHours,
+        widenWhenEmpty: true,
+        widenLimitDays: WIDEN_LIMIT_DAYS.brief,
+        moreHint: topic === undefined ? 'narrow it with /brief <topic>, or /company <name>' : 'see /company <name> or /market <name>',
+      },
       services,
     );
     return briefToReply(brief, 'ephemeral');

@@ -17,6 +17,11 @@ function keySentence(article: Article, entity: ReferenceEntity): string {
   return (naming ?? ranked[0])?.sentence ?? article.title;
 }
 
+/** " (2026-12-05)": the publication date (else the day it was stored), so old news reads as old. */
+function dated(article: Article): string {
+  return ` (${(article.publishedAt ?? article.ingestedAt).slice(0, 10)})`;
+}
+
 export default {
   name: 'company',
   description: 'What the bot has read about a company, with cited sources',
@@ -42,7 +47,7 @@ export default {
     // The tone towards this company, from the clauses about it, not the whole article's.
     const tones = articles.map((article) => entityTone(article, entity.id, services.reference).label);
     const latest: ReplyLine[] = articles.map((article, index) => ({
-      label: `${TONE_MARK[tones[index] ?? 'neutral']} ${article.title}`,
+      label: `${TONE_MARK[tones[index] ?? 'neutral']} ${article.title}${dated(article)}`,
       text: keySentence(article, entity),
       sources: [index + 1],
       tone: tones[index] ?? 'neutral',
@@ -60,7 +65,7 @@ export default {
     const reply: Reply = {
       title: entityTitle(entity),
       lead: {
-        text: `${articles.length} recent ${articles.length === 1 ? 'article' : 'articles'} · ${TONE_MARK.positive} ${positive} positive, ${TONE_MARK.negative} ${negative} negative`,
+        text: `${articles.length} latest ${articles.length === 1 ? 'article' : 'articles'}, newest published ${(articles[0]?.publishedAt ?? articles[0]?.ingestedAt ?? '').slice(0, 10)} · ${TONE_MARK.positive} ${positive} positive, ${TONE_MARK.negative} ${negative} negative`,
         sources: [],
       },
       sections: [...(moves.length > 0 ? [{ heading: 'Moves', lines: moves }] : []), { heading: 'Latest', lines: latest }],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { briefForScope, briefToReply } from '../src/brief/index.ts';
+import { briefForScope, briefToReply, WIDEN_LIMIT_DAYS } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { UserFacingError } from '../src/domain/index.ts';
 import { findTopic, suggestTopics } from '../src/pipeline/index.ts';
@@ -44,7 +44,7 @@ export default {
       entity !== null
         ? { title: entityTitle(entity), topics: entityRegions, entityIds: [entity.id] }
         : { title: region?.label ?? name, topics: region === null ? [] : [region.slug], entityIds: region?.entityIds ?? [] };
-    const brief = await briefForScope(scope, { windowHours: MARKET_WINDOW_HOURS, widenWhenEmpty: true }, services);
+    const brief = await briefForScope(scope, { windowHours: MARKET_WINDOW_HOURS, widenWhenEmpty: true, widenLimitDays: WIDEN_LIMIT_DAYS.market, moreHint: 'see /company <name> for one company' }, services);
     if (brief.articleCount === 0) {
       throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
     }

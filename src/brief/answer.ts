@@ -28,6 +28,15 @@ interface Candidate extends AnswerCandidate {
 }
 
 const MAX_ARTICLES = 8;
+/** Recency: up to this much is added for the newest retrieved article, halving every RECENCY_HALF_LIFE_DAYS older. */
+const RECENCY_WEIGHT = 0.5;
+const RECENCY_HALF_LIFE_DAYS = 90;
+
+function recencyBonus(article: Article, newest: number): number {
+  const at = Date.parse(article.publishedAt ?? article.ingestedAt);
+  if (!Number.isFinite(at)) return 0;
+  return RECENCY_WEIGHT * 0.5 ** (Math.max(0, newest - at) / (RECENCY_HALF_LIFE_DAYS * 86_400_000));
+}
 
 /** Entities the question names, found by looking up runs of one to three words. */
 function questionEntities(question: string, reference: ReferenceIndex): Array<{ entity: ReferenceEntity; phrase: string }> {
@@ -91,13 +100,14 @@ export async function answerQuestion(
   });
   // Rarer question words count more: a word in every candidate sentence tells nothing.
   const weight = new Map(topicStems.map((wanted) => [wanted, Math.log(1 + pool.length / (1 + pool.filter((entry) => entry.stems.has(wanted)).length))]));
+  const newest = Math.max(0, ...hits.map((hit) => Date.parse(hit.article.publishedAt ?? hit.article.ingestedAt)).filter(Number.isFinite));
   const candidates: Candidate[] = [];
   for (const entry of pool) {
     let overlap = 0;
     for (const wanted of topicStems) if (entry.stems.has(wanted)) overlap += weight.get(wanted) ?? 0;
     if (overlap === 0 && patterns.length === 0) continue;
     const named = patterns.length > 0 ? 1 : 0;
-    candidates.push({ sentence: entry.sentence, article: entry.article, score: overlap + named + 0.3 / (entry.rank + 1) });
+    candidates.push({ sentence: entry.sentence, article: entry.article, score: overlap + named + 0.3 / (entry.rank + 1) + recencyBonus(entry.article, newest) });
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;

@@ -16,6 +16,15 @@ export interface BriefOptions {
   windowHours: number;
   /** When the window is empty, brief on the latest articles in scope instead, and say so. */
   widenWhenEmpty: boolean;
+  /**
+   * How far back a widened window may reach, in days (default WIDEN_LIMIT_DAYS.brief): older news is
+   * never shown as the latest. Commands pass their own (`/brief` 7 days, `/market` 30).
+   */
+  widenLimitDays?: number;
+  /** Stories shown (default DEFAULT_MAX_STORIES); the rest are counted in an "and N more" note. */
+  maxStories?: number;
+  /** How the reader sees the stories past the cap, appended to the "and N more" note. */
+  moreHint?: string;
   until?: Date;
   /** A subscription's filter: only articles it keeps are briefed. */
   filter?: (article: Article) => boolean;
@@ -24,6 +33,8 @@ export interface BriefOptions {
 }
 
 const MAX_ARTICLES = 300;
+/** The furthest a widened window reaches, in days, per kind of view (documented in docs/ranking.md). */
+export const WIDEN_LIMIT_DAYS = { brief: 7, market: 30 } as const;
 const WIDENED_ARTICLES = 40;
 
 /** Loads the articles in scope and composes the brief (one call per scope and window, however many channels). */
@@ -39,16 +50,31 @@ export async function briefForScope(
   const notes: string[] = [];
   let window = { since: since.toISOString(), until: until.toISOString() };
   if (articles.length === 0 && options.widenWhenEmpty) {
-    articles = await load({ until: until.toISOString(), limit: WIDENED_ARTICLES });
+    const limitDays = options.widenLimitDays ?? WIDEN_LIMIT_DAYS.brief;
+    const floor = new Date(until.getTime() - limitDays * 86_400_000).toISOString();
+    articles = await load({ since: floor, until: until.toISOString(), limit: WIDENED_ARTICLES });
     const oldest = articles.at(-1);
-    if (oldest !== undefined) {
+    if (oldest === undefined) {
+      notes.push(`Nothing in the last ${options.windowHours} h, nor in the ${limitDays} days before (the furthest a brief looks back)`);
+    } else {
       const from = oldest.publishedAt ?? oldest.ingestedAt;
-      notes.push(`Nothing new in the last ${options.windowHours} h: this covers the latest ${articles.length} articles, since ${from.slice(0, 10)}`);
+      notes.push(
+        `Nothing new in the last ${options.windowHours} h: widened to the latest ${articles.length} articles, published since ${from.slice(0, 10)} (at most ${limitDays} days back)`,
+      );
       window = { since: from, until: until.toISOString() };
     }
   }
   if (options.filter !== undefined) articles = articles.filter(options.filter);
-  const request = { title: scope.title, topics: scope.topics, window, articles, generatedAt: services.clock.now().toISOString(), notes };
+  const request = {
+    title: scope.title,
+    topics: scope.topics,
+    window,
+    articles,
+    generatedAt: services.clock.now().toISOString(),
+    notes,
+    ...(options.maxStories === undefined ? {} : { maxStories: options.maxStories }),
+    ...(options.moreHint === undefined ? {} : { moreHint: options.moreHint }),
+  };
   return (services.briefs ?? createExtractiveBriefWriter(services.reference)).compose(request);
 }
 

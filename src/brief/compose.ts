@@ -2,9 +2,9 @@ import type { Article, Brief, BriefRequest, CitedSentence, Sentiment, SentimentL
 import { findMovers } from './movers.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 import { clusterStories } from './stories.ts';
+import { isNonNews } from './non-news.ts';
+import { type RankedCluster, rankClusters } from './rank.ts';
 import { summariseExtractive } from './extractive/index.ts';
-
-const DEFAULT_MAX_STORIES = 5;
 
 function tally(articles: readonly Article[]): Record<SentimentLabel, number> {
   const counts: Record<SentimentLabel, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
@@ -20,18 +20,29 @@ function storySentiment(articles: readonly Article[]): Sentiment {
   return { label, score: Math.round(score * 100) / 100 };
 }
 
+/** Default number of stories a brief shows; the rest are counted in an "and N more" note. */
+export const DEFAULT_MAX_STORIES = 5;
+
+/** Stories of a set of articles, most market-moving first; promotional and non-news items left out. */
+export function rankedStories(articles: readonly Article[], reference?: ReferenceIndex): RankedCluster[] {
+  return rankClusters(clusterStories(articles.filter((article) => !isNonNews(article))), reference);
+}
+
 /**
- * Composes a brief offline: stories from clustered articles (largest and newest first), each
- * summarised by sentences taken verbatim from its lead article, so every figure is the source's own.
+ * Composes a brief offline: stories from clustered articles, ranked by what moves markets
+ * (rank.ts), each summarised by sentences taken verbatim from its lead article, so every figure is
+ * the source's own. Stories past the cap are counted in a note that says how to see them.
  */
 export function composeBrief(request: BriefRequest, reference: ReferenceIndex): Brief {
-  const clusters = [...(request.clusters ?? clusterStories(request.articles))]
-    .sort(
-      (a, b) =>
-        b.articles.length - a.articles.length ||
-        (b.lead.publishedAt ?? b.lead.ingestedAt).localeCompare(a.lead.publishedAt ?? a.lead.ingestedAt),
-    )
-    .slice(0, request.maxStories ?? DEFAULT_MAX_STORIES);
+  const maxStories = request.maxStories ?? DEFAULT_MAX_STORIES;
+  const all =
+    request.clusters === undefined
+      ? rankedStories(request.articles, reference)
+      : rankClusters(request.clusters.filter((cluster) => !isNonNews(cluster.lead)), reference);
+  const clusters = all.slice(0, maxStories);
+  const more = all.length - clusters.length;
+  const moreNote =
+    more > 0 ? [`and ${more} more ${more === 1 ? 'story' : 'stories'}${request.moreHint === undefined ? '' : `: ${request.moreHint}`}`] : [];
 
   const sources: SourceRef[] = [];
   const numberOf = new Map<string, number>();
@@ -80,6 +91,6 @@ export function composeBrief(request: BriefRequest, reference: ReferenceIndex): 
     sources,
     articleCount: request.articles.length,
     summariser: 'extractive',
-    notes: request.notes ?? [],
+    notes: [...moreNote, ...(request.notes ?? [])],
   };
 }

@@ -1,6 +1,8 @@
 export { answerQuestion } from './answer.ts';
-export { briefForScope, type BriefOptions, type BriefScope } from './brief-for-scope.ts';
-export { composeBrief } from './compose.ts';
+export { briefForScope, type BriefOptions, type BriefScope, WIDEN_LIMIT_DAYS } from './brief-for-scope.ts';
+export { composeBrief, DEFAULT_MAX_STORIES, rankedStories } from './compose.ts';
+export { isNonNews } from './non-news.ts';
+export { RANK_WEIGHTS, rankClusters, type RankedCluster } from './rank.ts';
 export { createExtractiveBriefWriter } from './extractive-brief-writer.ts';
 export { fallbackAnswerWriter, quotingAnswerWriter } from './quote-answer.ts';
 export { rankSentences, summariseExtractive } from './extractive/index.ts';

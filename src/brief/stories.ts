@@ -1,63 +1,85 @@
 import type { Article, StoryCluster } from '../domain/index.ts';
-
-/** Articles that tell one story: the lead (first original) and everything folded into it. */
-const STOPWORDS = new Set(
-  'a an the and or of to in on for at by with from as is are was were be has have had its it this that after amid over into up down says said new'.split(
-    ' ',
-  ),
-);
+import { templateWords, titleWords } from './title-words.ts';
 
 const SAME_EVENT_MS = 72 * 3_600_000;
+/** Leading entities compared between two reports: the companies they are about. */
+const LEADING = 3;
 
-function titleWords(title: string): Set<string> {
-  const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((word) => word.length > 1 && !STOPWORDS.has(word)));
-}
-
-function jaccard(a: Set<string>, b: Set<string>): { score: number; shared: number } {
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { score: number; shared: number } {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared += 1;
   const union = a.size + b.size - shared;
   return { score: union === 0 ? 0 : shared / union, shared };
 }
 
-function topEntities(article: Article, count: number): string {
-  return article.entities
-    .slice(0, count)
-    .map((entity) => entity.id)
-    .sort()
-    .join('|');
+function leadingCompanies(article: Article): Set<string> {
+  return new Set(
+    article.entities
+      .filter((entity) => entity.type === 'company')
+      .slice(0, LEADING)
+      .map((entity) => entity.id),
+  );
+}
+
+/** Two reports about different companies are different stories, however alike their headlines. */
+function differentCompanies(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const id of a) if (b.has(id)) return false;
+  return true;
+}
+
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const id of a) if (b.has(id)) shared += 1;
+  return shared;
+}
+
+interface Draft extends StoryCluster {
+  words: Set<string>;
+  companies: Set<string>;
+  at: number;
 }
 
 /**
  * Groups articles into stories: near-duplicates by their `duplicateOf` link, then reports of the
- * same event from different outlets (published within three days of each other) by headline
- * overlap or the same two leading entities.
+ * same event from different outlets (published within three days of each other).
+ * What is compared is what differs between headlines: the words a set of headlines repeats as a
+ * template ("…: What You Should Know", a TV segment's name) are left out, and two reports whose
+ * leading companies differ never merge, even when near-duplicate bodies linked them.
+ * Reports merge on enough shared distinctive headline words, or on two shared leading companies
+ * plus a shared distinctive word ("GM, Chrysler in merger talks" / "GM/Chrysler talks intensify").
  * Greedy and linear in the number of stories, which stays small within a brief's window.
  */
 export function clusterStories(articles: readonly Article[]): StoryCluster[] {
+  const template = templateWords(articles.map((article) => article.title));
+  const distinct = (article: Article): Set<string> => new Set([...titleWords(article.title)].filter((word) => !template.has(word)));
+  const byId = new Map(articles.map((article) => [article.id, article]));
   const byRoot = new Map<string, Article[]>();
   for (const article of articles) {
-    const root = article.duplicateOf ?? article.id;
-    const group = byRoot.get(root);
-    if (group === undefined) byRoot.set(root, [article]);
+    const root = article.duplicateOf === null ? undefined : byId.get(article.duplicateOf);
+    // A body-level near-duplicate of a note about another company is a template, not the same story.
+    const unrelated = root !== undefined && differentCompanies(leadingCompanies(article), leadingCompanies(root));
+    const key = unrelated ? article.id : (article.duplicateOf ?? article.id);
+    const group = byRoot.get(key);
+    if (group === undefined) byRoot.set(key, [article]);
     else group.push(article);
   }
-  const clusters: Array<StoryCluster & { words: Set<string>; entityKey: string; at: number }> = [];
+  const clusters: Draft[] = [];
   for (const [root, group] of byRoot) {
     const lead = group.find((article) => article.id === root) ?? group[0];
     if (lead === undefined) continue;
-    const words = titleWords(lead.title);
-    const entityKey = lead.entities.length >= 2 ? topEntities(lead, 2) : '';
+    const words = distinct(lead);
+    const companies = leadingCompanies(lead);
     const at = Date.parse(lead.publishedAt ?? lead.ingestedAt);
     const match = clusters.find((cluster) => {
       // Reports of one event come out within days of each other; the same names weeks apart are a new story.
       if (Math.abs(at - cluster.at) > SAME_EVENT_MS) return false;
-      const overlap = jaccard(words, cluster.words);
-      if (overlap.score >= 0.4 && overlap.shared >= 3) return true;
-      return entityKey !== '' && entityKey === cluster.entityKey && overlap.shared >= 2;
+      if (differentCompanies(companies, cluster.companies)) return false;
+      const common = overlap(words, cluster.words);
+      if (common.score >= 0.4 && common.shared >= 3) return true;
+      return sharedCount(companies, cluster.companies) >= 2 && common.shared >= 3;
     });
-    if (match === undefined) clusters.push({ lead, articles: [...group], words, entityKey, at });
+    if (match === undefined) clusters.push({ lead, articles: [...group], words, companies, at });
     else match.articles.push(...group);
   }
   return clusters.map(({ lead, articles: members }) => ({ lead, articles: members }));

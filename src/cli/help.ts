@@ -43,9 +43,10 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     options: [
       ['--topic T', 'only this topic (repeatable); `market-brief topics` lists them'],
       ['--since 24h', 'how far back: 90m, 24h, 7d or a past date (default BRIEF_WINDOW_HOURS)'],
+      ['--stories N', 'how many stories to show (default 5); the brief says how many more there are'],
       FORMAT,
     ],
-    examples: ['market-brief brief --topic hong-kong --since 48h', 'market-brief brief --format json > brief.json'],
+    examples: ['market-brief brief --topic hong-kong --since 48h', 'market-brief brief --stories 20', 'market-brief brief --format json > brief.json'],
   },
   company: query('company', '<name or ticker>', 'What has been read about a company, with cited sources. Exit 1 when nothing is known.', [
     'market-brief company Alibaba',

@@ -24,6 +24,16 @@ function inScope(subscription: Subscription, article: Article): boolean {
   return keywords.some((keyword) => text.includes(keyword.toLowerCase()));
 }
 
+/**
+ * Fresh enough to alert on: published (else stored) after the subscription was created, or within
+ * the alert window before now. An archive ingested today is not news: a 2008 article never alerts.
+ */
+export function isFreshForAlert(article: Pick<Article, 'publishedAt' | 'ingestedAt'>, subscription: Pick<Subscription, 'createdAt'>, windowStart: string): boolean {
+  const published = Date.parse(article.publishedAt ?? article.ingestedAt);
+  const floor = Math.min(Date.parse(subscription.createdAt), Date.parse(windowStart));
+  return Number.isFinite(published) && published >= floor;
+}
+
 export function alertReply(article: Article): Reply {
   const [lead] = summariseExtractive({ title: article.title, text: article.text, entityNames: article.entities.map((entity) => entity.name) }, { maxSentences: 1 });
   return {
@@ -51,7 +61,8 @@ export function foldReply(articles: readonly Article[], title: string): Reply {
 /**
  * Alerts: new articles in a subscription's scope that pass its filter and are important enough
  * are posted one by one, at most `alertLimit` messages per channel per window; past that the rest
- * fold into one "and K more" message. Each alert is claimed per article, so none posts twice.
+ * fold into one "and K more" message. Only articles published after the subscription was made (or
+ * within the alert window) alert. Each alert is claimed per article, so none posts twice.
  */
 export async function deliverAlerts(services: DeliveryServices): Promise<number> {
   const { store, settings, clock } = services;
@@ -70,7 +81,7 @@ export async function deliverAlerts(services: DeliveryServices): Promise<number>
     if (newest === undefined) continue;
     const keep = createArticleFilter(subscription.filter);
     const threshold = Math.max(settings.alertMinImportance, subscription.filter.minImportance);
-    const candidates = fresh.filter((article) => inScope(subscription, article) && keep(article) && articleImportance(article) >= threshold);
+    const candidates = fresh.filter((article) => isFreshForAlert(article, subscription, windowStart) && inScope(subscription, article) && keep(article) && articleImportance(article) >= threshold);
     const matches: Article[] = [];
     for (const article of candidates) if (!(await isQuiet(store, article, now))) matches.push(article);
     const recent = (await store.listDeliveries({ subscriptionId: subscription.id, limit: 500 })).filter(

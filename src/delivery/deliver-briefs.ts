@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { briefToReply } from '../brief/index.ts';
+import { briefToReply, WIDEN_LIMIT_DAYS } from '../brief/index.ts';
 import type { Delivery, Reply, Subscription } from '../domain/index.ts';
 import { previousSlot } from './schedule.ts';
 import { createArticleFilter, isEmptyFilter } from './filters.ts';
@@ -104,6 +104,8 @@ export async function deliverBriefs(services: DeliveryServices): Promise<BriefRu
           {
             windowHours: services.settings.windowHours,
             widenWhenEmpty: false,
+            widenLimitDays: WIDEN_LIMIT_DAYS.brief,
+            moreHint: 'ask /brief <topic> or /company <name> for more',
             until: new Date(job.slot),
             viewer: owner,
             ...(isEmptyFilter(subscription.filter) ? {} : { filter: createArticleFilter(subscription.filter) }),

@@ -92,6 +92,8 @@ export interface BriefRequest {
   generatedAt: string;
   notes?: string[];
   maxStories?: number;
+  /** How a reader sees the stories past `maxStories`, e.g. "narrow it with /brief <topic>". */
+  moreHint?: string;
   /** Stories already clustered (the LLM path merges same-event reports first); default: clusterStories(articles). */
   clusters?: readonly StoryCluster[];
 }

@@ -128,6 +128,7 @@ describe('alerts', () => {
         topics: ['ai'],
         entities: [{ id: 'index:nasdaq-100', name: 'Nasdaq 100', type: 'index', ticker: '^NDX', tickers: ['^NDX'], count: 1 }],
         sentiment: { label: 'positive', score: 0.8 },
+        publishedAt: ingestedAt,
         ingestedAt,
       }),
     );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { articleSummaryPrompt, type BriefOutput, briefPrompt, type BriefVars, storyMergePrompt } from '../../../prompts/index.ts';
 import type { Article, Brief, BriefRequest, CitedSentence, RemovedSentence, Story, StoryCluster } from '../../domain/index.ts';
-import { clusterStories, composeBrief } from '../../brief/index.ts';
+import { composeBrief, rankedStories } from '../../brief/index.ts';
 import { type GroundingGuard, groundStory, type StoryGrounding } from '../grounding/index.ts';
 import { type BriefWriter, type Clock, failureOf, type Logger, type Store } from '../../ports/index.ts';
 import { newMeter, type PromptRunner, type UsageMeter } from '../runner.ts';
@@ -37,14 +37,6 @@ interface CachedBrief {
 interface Composed extends CachedBrief {
   /** Every step answered: worth caching. A brief with a fallback in it is composed again next time. */
   complete: boolean;
-}
-
-function rank(clusters: StoryCluster[]): StoryCluster[] {
-  return clusters.sort(
-    (a, b) =>
-      b.articles.length - a.articles.length ||
-      (b.lead.publishedAt ?? b.lead.ingestedAt).localeCompare(a.lead.publishedAt ?? a.lead.ingestedAt),
-  );
 }
 
 /** Same scope, same articles, same prompts and models: the same brief, however many channels ask. */
@@ -116,7 +108,7 @@ export function createBriefWriter(services: BriefWriterServices): BriefWriter {
     };
 
     const maxStories = request.maxStories ?? DEFAULT_MAX_STORIES;
-    const ranked = rank(clusterStories(request.articles));
+    const ranked: StoryCluster[] = rankedStories(request.articles, services.reference);
     let clusters: StoryCluster[] = ranked;
     try {
       const candidates = ranked.slice(0, maxStories * CANDIDATES_PER_STORY);

@@ -1,0 +1,27 @@
+import type { Article } from '../domain/index.ts';
+import { splitSentences } from '../pipeline/index.ts';
+
+/** Licence and project-file texts: never news, whatever their title. */
+const LICENCE = /permission is hereby granted|licensed under the apache license|gnu (?:lesser |affero )?general public license|the software is provided "?as is"?|creative commons attribution-/iu;
+/** Headlines that sell or enrol rather than report. */
+const PROMO_TITLE =
+  /\b(?:webinar|webcast registration|register (?:now|today|here)|sign up (?:now|today|here|for (?:our|a free|free))|subscribe (?:now|today|to (?:our|the))|free trial|join (?:us|our) (?:live|for)|save your seat|limited[- ]time offer|sponsored content)\b/iu;
+const FILE_TITLE = /^(?:license|licence|copying|readme|changelog|source|notice|authors)(?:\.(?:md|txt|rst))?$/iu;
+/** Sentences that ask the reader to do something for the publisher. */
+const CALL_TO_ACTION =
+  /\b(?:subscribe|sign up|signup|register|join us|click here|download (?:our|the|your)|free trial|webinar|newsletter|unsubscribe|follow us|promo code|discount code)\b/iu;
+
+/**
+ * Promotional or non-news items (webinars, sign-up pages, licence texts, "subscribe to our
+ * newsletter" pages) that must not become stories: a licence text, a file-name title, a selling
+ * headline, or a body where at least half the sentences are calls to action.
+ */
+export function isNonNews(article: Pick<Article, 'title' | 'text'>): boolean {
+  const title = article.title.trim();
+  if (FILE_TITLE.test(title) || PROMO_TITLE.test(title)) return true;
+  if (LICENCE.test(article.text.slice(0, 4000))) return true;
+  const sentences = splitSentences(article.text).slice(0, 40);
+  if (sentences.length === 0) return false;
+  const selling = sentences.filter((sentence) => CALL_TO_ACTION.test(sentence)).length;
+  return selling * 2 >= sentences.length;
+}
