@@ -57,7 +57,18 @@ function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], l
   const tail = clause.slice(figure.end, next?.index ?? clause.length);
   // Coordinated figures ("1.4% and 1.1% this week") share the horizon after the last of them.
   const shared = next !== undefined && /^\s*(?:,|and|,\s*and)\s*$/i.test(tail) && last !== undefined ? clause.slice(last.end) : tail;
-  return horizonIn(shared.split(/[,;]\s+(?!\d)/)[0] ?? '') ?? horizonIn(clause.slice(0, figure.index)) ?? leadIn;
+  return horizonIn(nearTail(shared)) ?? horizonIn(clause.slice(0, figure.index)) ?? leadIn;
+}
+
+/**
+ * The words right after a figure that can still say its period: up to a comma, a new clause
+ * ("after the maker reported … in 2009" tells why, not over what period) and a few words at most.
+ */
+function nearTail(tail: string): string {
+  const clause = tail.split(/[,;]\s+(?!\d)/)[0] ?? '';
+  const cut = /\b(?:after|as|because|when|while|which|who|that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b/i.exec(clause);
+  const near = cut === null ? clause : clause.slice(0, cut.index);
+  return near.split(/\s+/).slice(0, 9).join(' ');
 }
 
 function candidatesOf(article: Article, reference: ReferenceIndex): Candidate[] {

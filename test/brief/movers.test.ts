@@ -93,6 +93,11 @@ describe('movers: horizons', () => {
   it('has no horizon when the article gives none', () => {
     expect(moves('Alibaba shares rose 3%.')).toEqual(['Alibaba Group up 3%']);
   });
+
+  it('does not take a period from a later clause that says why the move happened', () => {
+    expect(moves('Caterpillar shares fell 6 percent after the company warned of weaker demand in 2027.')).toEqual(['Caterpillar down 6 percent']);
+    expect(moves('Oracle shares rose 4% as investors bet on cloud demand over the past year.')).toEqual(['Oracle up 4%']);
+  });
 });
 
 describe('movers: an index is not the company of the same name', () => {
