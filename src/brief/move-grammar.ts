@@ -85,9 +85,16 @@ export function measureBlocks(clause: string, figureAt: number, figureEnd: numbe
   const before = clause.slice(0, figureAt);
   const after = clause.slice(figureEnd, figureEnd + 40);
   if (PART_OF.test(after) || TO_SUM.test(after)) return true;
+  // "underperforming a 9.4 percent tumble by the Nikkei": the figure is another instrument's move.
+  if (COMPARED.test(before.slice(-48)) || NOUN_MOVE_OF.test(after)) return true;
   if (MEASURE.test(before) || MEASURE.test(after.split(/[,;]/)[0] ?? '')) return true;
   return !priceIsMove && PRICE_WORD.test(before);
 }
+
+/** A comparison just before the figure: the figure is the benchmark's, not the subject's. */
+const COMPARED = /\b(?:underperform\w*|outperform\w*|compared\s+(?:with|to)|versus|vs\.?|than|lagg\w*|trail\w*|beat(?:ing)?|against)\b[^,;]*$/i;
+/** "a 9.4 percent tumble by/in/of X": a move noun after the figure names whose move it is. */
+const NOUN_MOVE_OF = /^\s*(?:percent|per\s+cent|%)?\s*(?:\w+\s+)?(?:tumble|fall|drop|decline|slump|slide|plunge|rise|gain|jump|rally|surge|advance|climb|loss)e?s?\s+(?:by|in|of|for|at)\b/i;
 
 const HORIZON_PATTERNS: readonly RegExp[] = [
   /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}|(?:last|this)\s+\w+)/u,

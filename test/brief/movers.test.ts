@@ -94,6 +94,13 @@ describe('movers: horizons', () => {
     expect(moves('Alibaba shares rose 3%.')).toEqual(['Alibaba Group up 3%']);
   });
 
+  it('leaves out a figure that belongs to the benchmark it is compared with', () => {
+    expect(moves('Toyota shares fell to 3,280 yen, underperforming a 9.4 percent tumble by the Nikkei average.')).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Toyota/)]),
+    );
+    expect(moves('Sony shares slid 3% versus a 1% drop in the Nikkei.')).toEqual(['Sony Group down 3%']);
+  });
+
   it('does not take a period from a later clause that says why the move happened', () => {
     expect(moves('Caterpillar shares fell 6 percent after the company warned of weaker demand in 2027.')).toEqual(['Caterpillar down 6 percent']);
     expect(moves('Oracle shares rose 4% as investors bet on cloud demand over the past year.')).toEqual(['Oracle up 4%']);

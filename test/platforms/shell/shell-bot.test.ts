@@ -20,7 +20,7 @@ describe('the shell bot through stdin (npm start)', () => {
     expect(out).toMatch(/I don't know a company called "Nonexistent Widgets Corp"/);
     expect(out).toContain('Unknown command /nope. Try /help.');
     // Named in a stored article ("Gaoyu Securities Ltd") but in no reference list: found at ingest by its shape.
-    expect(out).toMatch(/^== Gaoyu Securities ==\n1 recent article[\s\S]*?Gaoyu Securities Ltd\. \[1\]/m);
+    expect(out).toMatch(/^== Gaoyu Securities ==\n1 latest article[\s\S]*?Gaoyu Securities Ltd\. \[1\]/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

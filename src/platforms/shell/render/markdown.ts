@@ -19,7 +19,7 @@ function safeUrl(url: string): string | null {
 }
 
 function line(item: ReplyLine): string {
-  const label = item.label === undefined ? '' : `**${escapeMarkdown(item.label)}**: `;
+  const label = item.label === undefined ? '' : `**${escapeMarkdown(item.label)}**${item.text.trim() === '' ? '' : ': '}`;
   const cites = item.sources.map((n) => `[${n}]`).join('');
   return `${label}${escapeMarkdown(item.text)}${cites === '' ? '' : ` ${cites}`}`;
 }

@@ -10,7 +10,7 @@ function citation(sources: readonly number[]): string {
 }
 
 function line(item: ReplyLine): string {
-  const label = item.label === undefined ? '' : `${inertText(item.label)}: `;
+  const label = item.label === undefined ? '' : `${inertText(item.label)}${item.text.trim() === '' ? '' : ': '}`;
   return `${label}${inertText(item.text)}${citation(item.sources)}`;
 }
 
