@@ -94,6 +94,10 @@ describe('movers: horizons', () => {
     expect(moves('Alibaba shares rose 3%.')).toEqual(['Alibaba Group up 3%']);
   });
 
+  it('credits a pan-European index to itself, not to another index of the region', () => {
+    expect(moves('The FTSEurofirst 300 index of leading European shares rose 2.1 percent.')).toEqual(['FTSEurofirst 300 up 2.1 percent']);
+  });
+
   it('leaves out a figure that belongs to the benchmark it is compared with', () => {
     expect(moves('Toyota shares fell to 3,280 yen, underperforming a 9.4 percent tumble by the Nikkei average.')).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/^Toyota/)]),
