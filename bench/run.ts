@@ -17,7 +17,12 @@ function benchmarks(): string[] {
     .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
     .map((file) => file.slice(0, -3));
   const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
-  return found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  // `npm run bench -- query startup` runs only the benchmarks named.
+  const wanted = process.argv.slice(2).filter((argument) => !argument.startsWith('-'));
+  const unknown = wanted.filter((name) => !found.includes(name));
+  if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.join(', ')}; there are: ${found.join(', ')}`);
+  const chosen = wanted.length === 0 ? found : found.filter((name) => wanted.includes(name));
+  return chosen.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /** A benchmark that prints its own JSON shape (`{"benchmark": …}`) is wrapped into the common one. */
