@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 // Each case runs the CLI several times as a user would; on a busy two-core machine that takes a while.
-describe('market-brief brief with OPENAI_BASE_URL on the loopback server', { timeout: 120_000 }, () => {
+describe('market-brief brief with OPENAI_BASE_URL on the loopback server', () => {
   it('gives cited bullets, never shows the invented figure, lists it as removed, and re-uses summaries', async () => {
     const database = temporaryDatabase();
     const offline = { DATABASE_URL: database, EXAMPLES_ON_FIRST_RUN: 'false' };
