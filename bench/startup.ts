@@ -1,7 +1,7 @@
 // 6. Start-up time and idle RSS of `market-brief start` (node src/cli.ts start): the shell bot and
 // the Discord bot (against the loopback Discord), on an empty store and on a 100k-article one.
 // Run: node bench/startup.ts
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -32,7 +32,28 @@ function rssOf(pid: number): number | null {
   }
 }
 
-async function startOnce(variant: Variant, fake: FakeDiscord): Promise<{ readyMs: number; idleRssMb: number | null }> {
+const TOPICS_RUNS = 5;
+const GOAL_TOPICS_S = 0.6;
+const GOAL_READY_RSS_MB = 150;
+
+/**
+ * One cold `market-brief topics` in a fresh process: wall from spawn to exit, and the process's own
+ * CPU time (user + system, from process.cpuUsage at the end, so module loading is included).
+ */
+function coldTopics(database: string): { wallS: number; cpuS: number } {
+  const script = `const { main } = await import(${JSON.stringify(CLI)}); process.exitCode = await main(['topics']); const u = process.cpuUsage(); process.stderr.write('CPU ' + (u.user + u.system) + '\\n');`;
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${database}`, EXAMPLES_ON_FIRST_RUN: 'false' },
+    encoding: 'utf8',
+  });
+  const wallS = (performance.now() - started) / 1000;
+  const match = /CPU (\d+)/.exec(result.stderr);
+  if (result.status !== 0 || match === null) throw new Error(`market-brief topics failed (${result.status}): ${result.stderr.slice(-1000)}`);
+  return { wallS, cpuS: Number(match[1]) / 1e6 };
+}
+
+async function startOnce(variant: Variant, fake: FakeDiscord): Promise<{ readyMs: number; readyRssMb: number | null; idleRssMb: number | null }> {
   const environment: Record<string, string> = {
     PATH: process.env['PATH'] ?? '',
     DATABASE_URL: `sqlite:${variant.database}`,
@@ -56,12 +77,13 @@ async function startOnce(variant: Variant, fake: FakeDiscord): Promise<{ readyMs
     child.stderr.on('data', watch);
     child.once('exit', (status) => reject(new Error(`market-brief start exited with ${status} before it was ready:\n${seen.slice(-2000)}`)));
   });
+  const atReady = child.pid === undefined ? null : rssOf(child.pid);
   await delay(IDLE_MS);
   const rss = child.pid === undefined ? null : rssOf(child.pid);
   if (variant.discord) child.kill('SIGTERM');
   else child.stdin.end();
   await exited;
-  return { readyMs, idleRssMb: rss === null ? null : round(rss / (1024 * 1024), 1) };
+  return { readyMs, readyRssMb: atReady === null ? null : round(atReady / (1024 * 1024), 1), idleRssMb: rss === null ? null : round(rss / (1024 * 1024), 1) };
 }
 
 await runBenchmark(NAME, async () => {
@@ -73,6 +95,14 @@ await runBenchmark(NAME, async () => {
     { label: 'Discord, empty store', database: empty, discord: true },
     { label: `Discord, ${shared.articles.toLocaleString('en-US')} articles`, database: shared.path, discord: true },
   ];
+  progress(NAME, `cold market-brief topics: ${TOPICS_RUNS} runs`);
+  const topicsRuns = [];
+  for (let run = 0; run < TOPICS_RUNS; run += 1) topicsRuns.push(coldTopics(empty));
+  const topics = {
+    cpuSMedian: round(median(topicsRuns.map((run) => run.cpuS)), 2),
+    wallSMedian: round(median(topicsRuns.map((run) => run.wallS)), 2),
+    cpuSRuns: topicsRuns.map((run) => round(run.cpuS, 2)),
+  };
   const fake = await FakeDiscord.start();
   const figures = [];
   try {
@@ -81,20 +111,28 @@ await runBenchmark(NAME, async () => {
       const runs = [];
       for (let run = 0; run < RUNS; run += 1) runs.push(await startOnce(variant, fake));
       const rss = runs.flatMap((run) => (run.idleRssMb === null ? [] : [run.idleRssMb]));
+      const readyRss = runs.flatMap((run) => (run.readyRssMb === null ? [] : [run.readyRssMb]));
       figures.push({
         variant: variant.label,
         startMsMedian: round(median(runs.map((run) => run.readyMs)), 0),
         startMsRuns: runs.map((run) => round(run.readyMs, 0)),
         idleRssMbMedian: rss.length === 0 ? null : median(rss),
+        readyRssMbMedian: readyRss.length === 0 ? null : median(readyRss),
       });
     }
   } finally {
     await fake.close();
   }
   return {
-    parameters: { runs: RUNS, idleMs: IDLE_MS, command: 'node src/cli.ts start' },
-    figures: { variants: figures },
-    summary: figures.map((figure) => ({ figure: `start-up, ${figure.variant}`, value: `${figure.startMsMedian} ms, idle RSS ${figure.idleRssMbMedian ?? 'n/a'} MB` })),
+    parameters: { runs: RUNS, idleMs: IDLE_MS, topicsRuns: TOPICS_RUNS, command: 'node src/cli.ts start; main([\'topics\']) in a fresh node' },
+    figures: { topics, variants: figures },
+    summary: [
+      { figure: 'cold market-brief topics (median)', value: `${topics.cpuSMedian} CPU-s, ${topics.wallSMedian} s wall (goal < ${GOAL_TOPICS_S} s)` },
+      ...figures.map((figure) => ({
+        figure: `start-up, ${figure.variant}`,
+        value: `${figure.startMsMedian} ms, RSS at ready ${figure.readyRssMbMedian ?? 'n/a'} MB${figure.variant.startsWith('shell') ? ` (goal < ${GOAL_READY_RSS_MB} MB)` : ''}, idle RSS ${figure.idleRssMbMedian ?? 'n/a'} MB`,
+      })),
+    ],
     notes: [
       'From spawning `node src/cli.ts start` to the shell prompt (shell bot) or the "market-brief running" log line (Discord bot, connected to the loopback gateway); idle RSS read from /proc 1.5 s later. Medians of 3 starts.',
     ],

@@ -1,29 +1,15 @@
+import module from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { type App, createApp } from './app.ts';
-import {
-  briefCommand,
-  type CliIo,
-  COMMAND_HELP,
-  deliveriesCommand,
-  endQuietlyOnClosedOutput,
-  feedsCommand,
-  formatHelp,
-  formatOverview,
-  ingestCommand,
-  manifestCommand,
-  processIo,
-  queryCommand,
-  renderCommand,
-  syncCommand,
-  usageCommand,
-  wantsHelp,
-} from './cli/index.ts';
+import type { App } from './app.ts';
+import { type CliIo, COMMAND_HELP, endQuietlyOnClosedOutput, formatHelp, formatOverview, processIo, wantsHelp } from './cli/index.ts';
 import { type Config, ConfigError, loadConfig } from './config/index.ts';
 import { isUserFacing } from './domain/index.ts';
 import { createLogger } from './logger.ts';
-import { start } from './main.ts';
 import { isSlackConfigured, readDiscordCredentials } from './platforms/index.ts';
+
+// Compiled modules are cached on disk (node_modules/.cache or the OS temp dir): later starts skip parsing.
+module.enableCompileCache?.();
 
 const QUERY_COMMANDS = new Set(['company', 'market', 'ask', 'topics']);
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -66,9 +52,14 @@ function report(error: unknown, command: string, io: CliIo): number {
   return 1;
 }
 
+/**
+ * Each command's code is imported when it runs: `topics` or `ingest` never loads discord.js,
+ * Bolt, the bot's scheduler or the holiday tables, which only `start` and `sync` need.
+ */
 async function run(command: string, argv: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const withApp = async (work: (app: App) => Promise<number>): Promise<number> => {
+    const { createApp } = await import('./app.ts');
     const app = createApp(config, { logger: createLogger(logLevelFor(command, config), { stream: io.stderr }) });
     try {
       return await work(app);
@@ -76,16 +67,37 @@ async function run(command: string, argv: string[], io: CliIo): Promise<number> 
       await app.close();
     }
   };
-  if (command === 'start') return withApp((app) => start(app, { input: io.stdin, output: io.stdout }));
-  if (command === 'ingest') return withApp((app) => ingestCommand(argv, app, io));
-  if (command === 'brief') return withApp((app) => briefCommand(argv, app, io));
-  if (command === 'sync') return syncCommand(argv, config, io.stdout);
-  if (command === 'render') return renderCommand(argv, { maxBytes: config.MAX_INPUT_BYTES, stdin: io.stdin, output: io.stdout });
-  if (command === 'manifest') return manifestCommand(argv, io.stdout);
-  if (command === 'deliveries') return withApp((app) => deliveriesCommand(argv, app, io));
-  if (command === 'feeds') return withApp((app) => feedsCommand(argv, app, io));
-  if (command === 'usage') return withApp((app) => usageCommand(argv, app, io));
-  if (QUERY_COMMANDS.has(command)) return withApp((app) => queryCommand(command, argv, app, io));
+  if (command === 'start') {
+    const { start } = await import('./main.ts');
+    return withApp((app) => start(app, { input: io.stdin, output: io.stdout }));
+  }
+  if (command === 'ingest') {
+    const { ingestCommand } = await import('./cli/ingest-command.ts');
+    return withApp((app) => ingestCommand(argv, app, io));
+  }
+  if (command === 'brief') {
+    const { briefCommand } = await import('./cli/brief-command.ts');
+    return withApp((app) => briefCommand(argv, app, io));
+  }
+  if (command === 'sync') return (await import('./cli/sync-command.ts')).syncCommand(argv, config, io.stdout);
+  if (command === 'render') return (await import('./cli/render-command.ts')).renderCommand(argv, { maxBytes: config.MAX_INPUT_BYTES, stdin: io.stdin, output: io.stdout });
+  if (command === 'manifest') return (await import('./cli/manifest-command.ts')).manifestCommand(argv, io.stdout);
+  if (command === 'deliveries') {
+    const { deliveriesCommand } = await import('./cli/deliveries-command.ts');
+    return withApp((app) => deliveriesCommand(argv, app, io));
+  }
+  if (command === 'feeds') {
+    const { feedsCommand } = await import('./cli/feeds-command.ts');
+    return withApp((app) => feedsCommand(argv, app, io));
+  }
+  if (command === 'usage') {
+    const { usageCommand } = await import('./cli/usage-command.ts');
+    return withApp((app) => usageCommand(argv, app, io));
+  }
+  if (QUERY_COMMANDS.has(command)) {
+    const { queryCommand } = await import('./cli/query-command.ts');
+    return withApp((app) => queryCommand(command, argv, app, io));
+  }
   throw new Error(`command ${command} has help but no handler`);
 }
 

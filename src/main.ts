@@ -6,7 +6,7 @@ import { createIngestRoutes, createSourceServices, ingestExamplesIfEmpty, startS
 import { type HttpServer, type Route, startHttpServer } from './http/index.ts';
 import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySettings, markQuiet, runDeliveryTick } from './delivery/index.ts';
 import { startScheduler } from './jobs/index.ts';
-import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell, startDiscord, startSlack } from './platforms/index.ts';
+import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell } from './platforms/index.ts';
 
 export function deliverySettings(app: App): DeliverySettings {
   return {
@@ -73,13 +73,16 @@ export async function start(app: App, io: StartIo): Promise<number> {
   routes.push(...createIngestRoutes({ token: app.config.INGEST_TOKEN, maxBytes: app.config.INGEST_MAX_BYTES, ingest: app.ingest, logger: app.logger }));
 
   try {
+    // The SDKs load only for the platform that runs (discord.js and Bolt cost ~50 MB and a second).
     if (readDiscordCredentials(app.config) !== null) {
+      const { startDiscord } = await import('./platforms/discord/index.ts');
       const discord = await startDiscord({ settings: app.config, services: app.commands });
       publishers.set(discord.publisher.platform, discord.publisher);
       stops.push(() => discord.stop());
       app.logger.info({}, 'Discord connected');
     }
     if (isSlackConfigured(app.config)) {
+      const { startSlack } = await import('./platforms/slack/index.ts');
       const slack = await startSlack(app);
       publishers.set(slack.publisher.platform, slack.publisher);
       routes.push(...slack.routes);

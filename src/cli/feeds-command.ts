@@ -5,8 +5,8 @@ import { isUserFacing, type Source } from '../domain/index.ts';
 import type { PollSummary, SourceActions } from '../ports/index.ts';
 import { createSourceServices, pollSources } from '../sources/index.ts';
 import { type CliIo, processIo } from './io.ts';
+import { FEEDS_USAGE } from './usage-lines.ts';
 
-export const FEEDS_USAGE = 'market-brief feeds add <url> [--topic T]… | list | remove <id|url> | errors | resume <id|url> | poll [<id|url>…] [--due]';
 
 /** Feeds added from the command line belong to the local shell bot's channel, which also gets their notices. */
 const CLI_OWNER = { platform: 'shell', workspaceId: 'local', channelId: 'local', userId: 'cli' };

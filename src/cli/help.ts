@@ -1,11 +1,4 @@
-import { BRIEF_USAGE } from './brief-command.ts';
-import { DELIVERIES_USAGE } from './deliveries-command.ts';
-import { FEEDS_USAGE } from './feeds-command.ts';
-import { INGEST_USAGE } from './ingest-command.ts';
-import { MANIFEST_USAGE } from './manifest-command.ts';
-import { RENDER_USAGE } from './render-command.ts';
-import { SYNC_USAGE } from './sync-command.ts';
-import { USAGE_USAGE } from './usage-command.ts';
+import { BRIEF_USAGE, DELIVERIES_USAGE, FEEDS_USAGE, INGEST_USAGE, MANIFEST_USAGE, RENDER_USAGE, SYNC_USAGE, USAGE_USAGE } from './usage-lines.ts';
 
 /** What `market-brief <command> --help` prints. */
 export interface CommandHelp {

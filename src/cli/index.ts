@@ -1,11 +1,5 @@
-export { BRIEF_USAGE, briefCommand } from './brief-command.ts';
-export { DELIVERIES_USAGE, deliveriesCommand } from './deliveries-command.ts';
-export { FEEDS_USAGE, feedsCommand } from './feeds-command.ts';
+// The CLI's light parts: help, usage lines and the process I/O. Each command (./*-command.ts) is
+// imported by src/cli.ts only when it runs, so `market-brief topics` loads no SDK and no feed reader.
 export { COMMAND_HELP, type CommandHelp, formatHelp, formatOverview, wantsHelp } from './help.ts';
-export { INGEST_USAGE, ingestCommand } from './ingest-command.ts';
 export { type CliIo, endQuietlyOnClosedOutput, processIo } from './io.ts';
-export { MANIFEST_USAGE, manifestCommand } from './manifest-command.ts';
-export { queryCommand } from './query-command.ts';
-export { RENDER_USAGE, renderCommand } from './render-command.ts';
-export { SYNC_USAGE, syncCommand } from './sync-command.ts';
-export { USAGE_USAGE, usageCommand } from './usage-command.ts';
+export { BRIEF_USAGE, DELIVERIES_USAGE, FEEDS_USAGE, INGEST_USAGE, MANIFEST_USAGE, RENDER_USAGE, SYNC_USAGE, USAGE_USAGE } from './usage-lines.ts';

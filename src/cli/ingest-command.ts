@@ -4,8 +4,8 @@ import { stat } from 'node:fs/promises';
 import type { App } from '../app.ts';
 import { articleJson, ingestInput, type InputReport, scanInputDirectory, type SkippedFile } from '../sources/index.ts';
 import { type CliIo, processIo } from './io.ts';
+import { INGEST_USAGE } from './usage-lines.ts';
 
-export const INGEST_USAGE = 'market-brief ingest [--json] <file|directory|->…';
 
 function progress(io: CliIo, done: number, total: number): void {
   if (!io.stderr.isTTY) return;

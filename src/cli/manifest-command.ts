@@ -3,8 +3,8 @@ import { Document } from 'yaml';
 import { commands } from '../../commands/index.ts';
 import { UserFacingError } from '../domain/index.ts';
 import { buildSlackManifest, PLACEHOLDER_URL } from '../platforms/index.ts';
+import { MANIFEST_USAGE } from './usage-lines.ts';
 
-export const MANIFEST_USAGE = 'manifest slack [--url https://host] [--socket]';
 
 function publicUrl(value: string): string {
   let url: URL;

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { type Brief, InputError, type Reply, SENTIMENT_LABELS, UserFacingError } from '../domain/index.ts';
 import { briefToReply } from '../brief/index.ts';
 import { renderReply, renderSlackMessages } from '../platforms/index.ts';
+import { RENDER_USAGE } from './usage-lines.ts';
 
-export const RENDER_USAGE = 'market-brief render --platform discord|slack <brief.json | ->';
 
 /** Turns a Reply into the exact message payloads a platform would post, in order. */
 export type PayloadRenderer = (reply: Reply) => readonly unknown[];

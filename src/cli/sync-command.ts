@@ -3,9 +3,8 @@ import { DiscordAPIError } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { Config } from '../config/index.ts';
 import { UserFacingError } from '../domain/index.ts';
-import { createDiscordRest, describeSync, readDiscordCredentials, syncCommands, toDiscordCommands } from '../platforms/index.ts';
-
-export const SYNC_USAGE = 'market-brief sync discord [--guild ID | --global] [--dry-run] [--clear]';
+import { readDiscordCredentials } from '../platforms/index.ts';
+import { SYNC_USAGE } from './usage-lines.ts';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -37,6 +36,8 @@ export async function syncCommand(argv: string[], config: Config, output: NodeJS
   if (credentials === null) throw new UserFacingError('set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see README, "Discord") to sync commands');
 
   const dryRun = values['dry-run'];
+  // Discord's REST client and command sync load only here, not for every CLI command.
+  const { createDiscordRest, describeSync, syncCommands, toDiscordCommands } = await import('../platforms/discord/index.ts');
   try {
     const result = await syncCommands(createDiscordRest(credentials), { applicationId: credentials.applicationId, guildId }, values.clear ? [] : toDiscordCommands(commands), { dryRun });
     output.write(describeSync(result, dryRun));

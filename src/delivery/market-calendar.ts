@@ -1,4 +1,13 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+
+let HolidaysClass: typeof Holidays | null = null;
+
+/** The holiday tables (≈0.25 CPU-s and 35 MB to load) load on the first calendar question, not at start-up. */
+function holidaysClass(): typeof Holidays {
+  HolidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return HolidaysClass;
+}
 
 /**
  * Exchange calendars: weekends plus the public holidays of the exchange's home, adjusted where
@@ -40,6 +49,7 @@ function holidaysFor(code: string): Holidays | null {
   if (rule === undefined) return null;
   let instance = instances.get(code);
   if (instance === undefined) {
+    const Holidays = holidaysClass();
     instance = rule.state === undefined ? new Holidays(rule.country, { types: rule.types as never }) : new Holidays(rule.country, rule.state, { types: rule.types as never });
     for (const extra of rule.extra ?? []) instance.setHoliday(extra, { name: `exchange closed (${extra})`, type: 'public' });
     instances.set(code, instance);

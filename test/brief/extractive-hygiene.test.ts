@@ -34,7 +34,7 @@ describe('splitting never cuts a decimal or an abbreviation', () => {
     ]);
   });
 
-  it('stays linear and correct on a long run of exclamations followed by lower-case words', { timeout: 60_000 }, () => {
+  it('stays linear and correct on a long run of exclamations followed by lower-case words', () => {
     const sentences = splitSentences('Wow! really '.repeat(20_000));
     // "really" after "Wow!" continues the quoted-exclamation sentence; the whole run is cut into bounded pieces.
     expect(sentences.join(' ')).toBe('Wow! really '.repeat(20_000).trim());
@@ -111,7 +111,7 @@ describe('summariseExtractive shows clean sentences', () => {
     }
   });
 
-  it.skipIf(!hasReuters)('on 3,000 Reuters articles: every chosen sentence is clean', { timeout: 120_000 }, () => {
+  it.skipIf(!hasReuters)('on 3,000 Reuters articles: every chosen sentence is clean', () => {
     const lines = gunzipSync(readFileSync(reutersFile)).toString('utf8').split('\n').filter((line) => line !== '');
     let checked = 0;
     for (const line of lines) {

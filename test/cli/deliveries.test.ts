@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sqlitePath } from '../../src/config/config.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { newSubscription } from '../support/articles.ts';
-import { runCli, temporaryDatabase } from '../support/run-cli.ts';
+import { runCli, runCliInProcess, temporaryDatabase } from '../support/run-cli.ts';
 
 describe('market-brief deliveries', () => {
   it('lists what was posted where and when, and what failed and why', async () => {
@@ -22,10 +22,10 @@ describe('market-brief deliveries', () => {
     expect(text.stdout).toContain('failed   slack:T1/C9');
     expect(text.stdout).toContain('channel-gone: channel_not_found');
 
-    const json = await runCli(['deliveries', '--json', '--status', 'posted'], { env: { DATABASE_URL: databaseUrl } });
+    const json = await runCliInProcess(['deliveries', '--json', '--status', 'posted'], { env: { DATABASE_URL: databaseUrl } });
     expect(json.stdout.trim().split('\n').map((line) => JSON.parse(line))).toMatchObject([{ status: 'posted', target: { platform: 'discord', channelId: '222' }, messageIds: ['m1', 'm2'] }]);
 
-    const bad = await runCli(['deliveries', '--status', 'lost'], { env: { DATABASE_URL: databaseUrl } });
+    const bad = await runCliInProcess(['deliveries', '--status', 'lost'], { env: { DATABASE_URL: databaseUrl } });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--status lost');
   });

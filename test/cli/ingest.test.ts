@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasSharedData, runCli, SHARED_DATA, temporaryDatabase } from '../support/run-cli.ts';
+import { hasSharedData, runCli, runCliInProcess, SHARED_DATA, temporaryDatabase } from '../support/run-cli.ts';
 
 if (!hasSharedData) console.warn(`skipping seed-article CLI tests: ${SHARED_DATA} is absent`);
 
@@ -35,7 +35,7 @@ describe.skipIf(!hasSharedData)('market-brief ingest --json on the seed article'
       expect.objectContaining({ name: 'George Efstathopoulos', type: 'person', role: 'portfolio manager', organisationId: 'company:fidelity-international' }),
     );
 
-    const again = await runCli(['ingest', '--json', join(SHARED_DATA, 'seed-article.txt')], { env });
+    const again = await runCliInProcess(['ingest', '--json', join(SHARED_DATA, 'seed-article.txt')], { env });
     expect(again.status).toBe(0);
     expect(parseLines(again.stdout)).toMatchObject([{ id: article?.['id'], status: 'duplicate' }]);
   });
@@ -56,22 +56,22 @@ describe('market-brief ingest with bad input', () => {
     writeFileSync(join(folder, 'big.txt'), Buffer.alloc(2 * 1024 * 1024, 0x61));
     const env = { DATABASE_URL: temporaryDatabase(), MAX_INPUT_BYTES: String(1024 * 1024) };
 
-    const stored = await runCli(['ingest', good], { env });
+    const stored = await runCliInProcess(['ingest', good], { env });
     expect(stored.status).toBe(0);
     const inputs = ['empty.txt', 'binary.txt', 'broken.xml', 'big.txt', 'missing.txt'].map((name) => join(folder, name));
-    const result = await runCli(['ingest', ...inputs], { env });
+    const result = await runCliInProcess(['ingest', ...inputs], { env });
     expect(result.status).toBe(1);
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('market-brief:'));
     expect(errors).toHaveLength(inputs.length);
     for (const input of inputs) expect(errors.some((line) => line.includes(input))).toBe(true);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
 
-    const company = await runCli(['ask', 'why is copper rising?'], { env });
+    const company = await runCliInProcess(['ask', 'why is copper rising?'], { env });
     expect(company.stdout).toContain('Copper prices rose 3%');
   });
 
   it('stops at once on a bad setting, naming the variable', async () => {
-    const result = await runCli(['topics'], { env: { DEFAULT_TIMEZONE: 'Nowhere/Land' } });
+    const result = await runCliInProcess(['topics'], { env: { DEFAULT_TIMEZONE: 'Nowhere/Land' } });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('DEFAULT_TIMEZONE');
   });

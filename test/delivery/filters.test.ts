@@ -32,7 +32,7 @@ describe('subscription filter', () => {
     expect([ipo, earnings].filter(createArticleFilter({ ...none, pattern: '\\bhong\\s+kong\\b' })).map((article) => article.id)).toEqual(['a']);
   });
 
-  it('runs catastrophic patterns in linear time: they finish with the right answer', { timeout: 60_000 }, () => {
+  it('runs catastrophic patterns in linear time: they finish with the right answer', () => {
     const long = makeArticle({ id: 'c', title: 'x', text: `${'word '.repeat(100_000)}!` });
     const clean = makeArticle({ id: 'd', title: 'x', text: 'aaaa bbbb cccc' });
     const words = createArticleFilter({ ...none, pattern: '^(\\w+\\s?)+$' });

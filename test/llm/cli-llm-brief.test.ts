@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVENTED_COMPANY, INVENTED_FIGURE } from '../support/fake-openai-answers.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
-import { runCli, temporaryDatabase } from '../support/run-cli.ts';
+import { runCli, runCliInProcess, temporaryDatabase } from '../support/run-cli.ts';
 import type { Brief } from '../../src/domain/index.ts';
 
 let fake: FakeOpenAi;
@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 // Each case runs the CLI several times as a user would; on a busy two-core machine that takes a while.
-describe('market-brief brief with OPENAI_BASE_URL on the loopback server', { timeout: 120_000 }, () => {
+describe('market-brief brief with OPENAI_BASE_URL on the loopback server', () => {
   it('gives cited bullets, never shows the invented figure, lists it as removed, and re-uses summaries', async () => {
     const database = temporaryDatabase();
     const offline = { DATABASE_URL: database, EXAMPLES_ON_FIRST_RUN: 'false' };
@@ -22,7 +22,7 @@ describe('market-brief brief with OPENAI_BASE_URL on the loopback server', { tim
 
     const online = { ...offline, OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: 'test-key', LLM_MODEL: 'main-model', LLM_MAX_RETRIES: '0' };
     fake.setFaults(() => ({ kind: 'invent' }));
-    const first = await runCli(['brief', '--format', 'json'], { env: online });
+    const first = await runCliInProcess(['brief', '--format', 'json'], { env: online });
     expect(first.status, first.stderr).toBe(0);
     const brief = JSON.parse(first.stdout) as Brief;
     expect(brief.summariser).toBe('main-model');
@@ -39,13 +39,13 @@ describe('market-brief brief with OPENAI_BASE_URL on the loopback server', { tim
     const summaries = fake.calls('article-summary');
     expect(summaries).toBeGreaterThan(0);
 
-    const text = await runCli(['brief'], { env: online });
+    const text = await runCliInProcess(['brief'], { env: online });
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('Summarised by main-model');
     expect(text.stdout).not.toContain(INVENTED_FIGURE);
     expect(fake.calls('article-summary')).toBe(summaries); // the second identical brief: no new per-article calls
 
-    const usage = await runCli(['usage'], { env: online });
+    const usage = await runCliInProcess(['usage'], { env: online });
     expect(usage.status, usage.stderr).toBe(0);
     expect(usage.stdout).toMatch(/article-summary · fast|article-summary · main-model/);
   });
@@ -53,8 +53,8 @@ describe('market-brief brief with OPENAI_BASE_URL on the loopback server', { tim
   it('says it runs offline without a key or base URL', async () => {
     const database = temporaryDatabase();
     const env = { DATABASE_URL: database, EXAMPLES_ON_FIRST_RUN: 'false' };
-    await runCli(['ingest', 'examples/sample-articles.json'], { env });
-    const result = await runCli(['brief'], { env });
+    await runCliInProcess(['ingest', 'examples/sample-articles.json'], { env });
+    const result = await runCliInProcess(['brief'], { env });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Offline extractive summaries');
   });

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readCommonWords } from '../../pipeline/index.ts';
 
-let cached: ReadonlySet<string> | null = null;
-
-/** Everyday lower-case English words (data/common-words.json), loaded once: the grounding guard's "not a name" list. */
+/**
+ * Everyday lower-case English words (data/common-words.json): the grounding guard's "not a name"
+ * list. Read once and shared with the reference index, which loads the same file.
+ */
 export function loadCommonWords(path: URL = new URL('../../../data/common-words.json', import.meta.url)): ReadonlySet<string> {
-  if (cached !== null) return cached;
-  const { words } = JSON.parse(readFileSync(path, 'utf8')) as { words: string[] };
-  cached = new Set(words);
-  return cached;
+  return readCommonWords(fileURLToPath(path)).words;
 }

@@ -1,4 +1,5 @@
 export { toDiscordCommands } from './commands.ts';
 export { renderReply } from './render/index.ts';
-export { createDiscordRest, readDiscordCredentials, startDiscord } from './start.ts';
+export { type DiscordCredentials, readDiscordCredentials } from './credentials.ts';
+export { createDiscordRest, startDiscord } from './start.ts';
 export { describeSync, syncCommands } from './sync.ts';

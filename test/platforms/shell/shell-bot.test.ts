@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSharedData, runCli, temporaryDatabase } from '../../support/run-cli.ts';
+import { hasSharedData, runCli, runCliInProcess, temporaryDatabase } from '../../support/run-cli.ts';
 
 describe('the shell bot through stdin (npm start)', () => {
   it('ingests the samples on first run, answers commands with cited sources and exits 0 at EOF', async () => {
@@ -26,8 +26,8 @@ describe('the shell bot through stdin (npm start)', () => {
 
   it('does not ingest the samples again on the second start', async () => {
     const env = { DATABASE_URL: temporaryDatabase() };
-    await runCli(['start'], { env, input: '' });
-    const second = await runCli(['start'], { env, input: '/topics\n' });
+    await runCliInProcess(['start'], { env, input: '' });
+    const second = await runCliInProcess(['start'], { env, input: '/topics\n' });
     expect(second.status).toBe(0);
     expect(second.stdout).not.toContain('First run');
     expect(second.stdout).toMatch(/\d+ articles in the database/);
@@ -35,7 +35,7 @@ describe('the shell bot through stdin (npm start)', () => {
   });
 
   it('subscribes and lists the subscription with its next run', async () => {
-    const result = await runCli(['start'], {
+    const result = await runCliInProcess(['start'], {
       env: { DATABASE_URL: temporaryDatabase() },
       input: '/subscribe hong-kong 08:00 Asia/Hong_Kong\n/subscriptions\n/subscribe hong-kong 25:00\n/subscribe company:Manus mode:alerts\n',
     });

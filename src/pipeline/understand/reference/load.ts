@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../../../domain/index.ts';
 import { createReferenceIndex, type ReferenceEntity, type ReferenceIndex } from './reference-index.ts';
 import { type CuratedEntry, mergeReference } from './merge.ts';
+import { readCommonWords } from './common-words.ts';
 
 const DEFAULT_DIRECTORY = fileURLToPath(new URL('../../../../data/', import.meta.url));
 const cache = new Map<string, ReferenceIndex>();
@@ -30,10 +31,8 @@ export function loadReferenceIndex(dataDirectory: string = DEFAULT_DIRECTORY): R
     if (!Array.isArray(entries)) throw new Error(`${file}: expected an array of entities`);
     curated.push(...(entries as CuratedEntry[]));
   }
-  const { words, names } = readJson('common-words.json') as { words: string[]; names: string[] };
+  const { words: commonWords, names: personalNames } = readCommonWords(join(directory, 'common-words.json'));
   const { phrases } = readJson('blockers.json') as { phrases: string[] };
-  const commonWords = new Set(words);
-  const personalNames = new Set(names);
   const entities = mergeReference({ listings, curated, commonWords, personalNames });
   const index = createReferenceIndex(entities, { blockers: phrases, commonWords, personalNames });
   cache.set(directory, index);
