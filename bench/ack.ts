@@ -77,14 +77,21 @@ function discordProbe(fake: FakeDiscord, query: (typeof QUERIES)[number]): Promi
 async function slackProbe(fake: FakeSlack, bot: Bot, query: (typeof QUERIES)[number]): Promise<{ ackMs: number; done: Promise<unknown> }> {
   const responseUrl = fake.responseUrl();
   const text = Object.values(query.options).join(' ');
-  const response = await postSignedForm(`${bot.baseUrl}/slack/events`, slashCommandPayload({ command: `/${query.name}`, text, responseUrl }), { signingSecret: SIGNING_SECRET });
+  const response = await postSignedForm(`${bot.baseUrl}/slack/events`, slashCommandPayload({ command: `/${query.name}`, text, responseUrl }), {
+    signingSecret: SIGNING_SECRET,
+  });
   if (response.status !== 200) throw new Error(`Slack command answered ${response.status}`);
   const path = new URL(responseUrl).pathname;
   return { ackMs: response.elapsedMs, done: fake.waitFor((request) => request.path === path, 120_000) };
 }
 
 /** One simulated user: a command, its acknowledgement timed, its answer awaited, a short pause, again. */
-async function userLoop(probe: (query: (typeof QUERIES)[number]) => Promise<{ ackMs: number; done: Promise<unknown> }>, random: Random, until: () => boolean, samples: number[]): Promise<void> {
+async function userLoop(
+  probe: (query: (typeof QUERIES)[number]) => Promise<{ ackMs: number; done: Promise<unknown> }>,
+  random: Random,
+  until: () => boolean,
+  samples: number[],
+): Promise<void> {
   while (!until()) {
     const { ackMs, done } = await probe(random.pick(QUERIES));
     samples.push(ackMs);
@@ -146,7 +153,10 @@ await runBenchmark(NAME, async () => {
     let briefs = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
       progress(NAME, `round ${round + 1}/${ROUNDS}: ${ARTICLES_PER_ROUND} articles ingested while briefs are composed and two users send commands`);
-      const bodies = Array.from({ length: ARTICLES_PER_ROUND }, (_unused, index) => perturbText(random.pick(corpus), 50_000 + round * 1_000 + index, random, words).content);
+      const bodies = Array.from(
+        { length: ARTICLES_PER_ROUND },
+        (_unused, index) => perturbText(random.pick(corpus), 50_000 + round * 1_000 + index, random, words).content,
+      );
       let ingesting = true;
       const briefLoop = (async () => {
         while (ingesting) {
@@ -157,7 +167,20 @@ await runBenchmark(NAME, async () => {
       })();
       // The first brief is under way before the load starts.
       await delay(5);
-      const users = [userLoop((query) => discordProbe(discord, query), random, () => !ingesting, loaded.discord), userLoop((query) => slackProbe(slack, bot, query), random, () => !ingesting, loaded.slack)];
+      const users = [
+        userLoop(
+          (query) => discordProbe(discord, query),
+          random,
+          () => !ingesting,
+          loaded.discord,
+        ),
+        userLoop(
+          (query) => slackProbe(slack, bot, query),
+          random,
+          () => !ingesting,
+          loaded.slack,
+        ),
+      ];
       stored += await ingestArticles(bot, bodies);
       ingesting = false;
       await Promise.all([briefLoop, ...users]);
@@ -169,10 +192,20 @@ await runBenchmark(NAME, async () => {
       underLoad: { discord: discordLoaded, slack: slackLoaded },
       articlesStoredDuringLoad: stored,
       briefsComposedDuringLoad: briefs,
-      p99RatioLoadedToIdle: { discord: round(discordLoaded.p99 / latencySummary(idle.discord).p99), slack: round(slackLoaded.p99 / latencySummary(idle.slack).p99) },
+      p99RatioLoadedToIdle: {
+        discord: round(discordLoaded.p99 / latencySummary(idle.discord).p99),
+        slack: round(slackLoaded.p99 / latencySummary(idle.slack).p99),
+      },
     };
     return {
-      parameters: { storedArticles: shared.articles, rounds: ROUNDS, articlesPerRound: ARTICLES_PER_ROUND, ingestConcurrency: INGEST_CONCURRENCY, users: 2, idleProbes: IDLE_PROBES },
+      parameters: {
+        storedArticles: shared.articles,
+        rounds: ROUNDS,
+        articlesPerRound: ARTICLES_PER_ROUND,
+        ingestConcurrency: INGEST_CONCURRENCY,
+        users: 2,
+        idleProbes: IDLE_PROBES,
+      },
       figures,
       summary: [
         { figure: 'Discord ack under load (p50 / p99)', value: `${discordLoaded.p50} / ${discordLoaded.p99} ms (idle p99 ${figures.idle.discord.p99} ms)` },

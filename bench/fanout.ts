@@ -49,7 +49,13 @@ await runBenchmark(NAME, async () => {
   const slot = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
   const folder = workDirectory(NAME);
   const config = loadConfig(
-    { DATABASE_URL: `sqlite:${join(folder, 'bot.db')}`, LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false', SLACK_BOT_TOKEN: 'xoxb-bench-token', SLACK_SIGNING_SECRET: 'bench-signing-secret' },
+    {
+      DATABASE_URL: `sqlite:${join(folder, 'bot.db')}`,
+      LOG_LEVEL: 'silent',
+      EXAMPLES_ON_FIRST_RUN: 'false',
+      SLACK_BOT_TOKEN: 'xoxb-bench-token',
+      SLACK_SIGNING_SECRET: 'bench-signing-secret',
+    },
     null,
   );
   const app = createApp(config, { clock: { now: () => slot } });
@@ -90,15 +96,31 @@ await runBenchmark(NAME, async () => {
     const limits = proxy.counts();
     const floorSeconds = round(messages.discord.count / GLOBAL_LIMIT, 1);
     const figures = {
-      discord: { channelsPosted: posted.discord.length, messages: messages.discord.count, secondsToLastPost: discordSeconds, floorSeconds, ratioToFloor: round(discordSeconds / floorSeconds), responses429: limits.limited, firstPostSeconds: round((Math.min(...posted.discord) - started) / 1000, 2) },
+      discord: {
+        channelsPosted: posted.discord.length,
+        messages: messages.discord.count,
+        secondsToLastPost: discordSeconds,
+        floorSeconds,
+        ratioToFloor: round(discordSeconds / floorSeconds),
+        responses429: limits.limited,
+        firstPostSeconds: round((Math.min(...posted.discord) - started) / 1000, 2),
+      },
       slack: { channelsPosted: posted.slack.length, messages: messages.slack.count, secondsToLastPost: slackSeconds },
       tick: report,
     };
     return {
-      parameters: { channelsPerPlatform: CHANNELS, articlesInWindow: ARTICLES, discordGlobalLimitPerSecond: GLOBAL_LIMIT, postConcurrency: services.settings.postConcurrency },
+      parameters: {
+        channelsPerPlatform: CHANNELS,
+        articlesInWindow: ARTICLES,
+        discordGlobalLimitPerSecond: GLOBAL_LIMIT,
+        postConcurrency: services.settings.postConcurrency,
+      },
       figures,
       summary: [
-        { figure: `Discord: slot → last of ${CHANNELS.toLocaleString('en-US')} channel posts`, value: `${discordSeconds} s (${messages.discord.count} messages, floor ${floorSeconds} s at ${GLOBAL_LIMIT}/s, ${limits.limited} × 429)` },
+        {
+          figure: `Discord: slot → last of ${CHANNELS.toLocaleString('en-US')} channel posts`,
+          value: `${discordSeconds} s (${messages.discord.count} messages, floor ${floorSeconds} s at ${GLOBAL_LIMIT}/s, ${limits.limited} × 429)`,
+        },
         { figure: `Slack: slot → last of ${CHANNELS.toLocaleString('en-US')} channel posts`, value: `${slackSeconds} s (${messages.slack.count} messages)` },
       ],
       notes: [

@@ -33,7 +33,9 @@ function countRecords(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((sum: number, element) => sum + countRecords(element), 0);
   if (value === null || typeof value !== 'object') return 0;
   const record = value as Record<string, unknown>;
-  const visible = ['title', 'description', 'summary', 'content', 'text'].some((key) => typeof record[key] === 'string' && (record[key] as string).trim() !== '');
+  const visible = ['title', 'description', 'summary', 'content', 'text'].some(
+    (key) => typeof record[key] === 'string' && (record[key] as string).trim() !== '',
+  );
   return (visible ? 1 : 0) + Object.values(record).reduce((sum: number, element) => sum + (typeof element === 'object' ? countRecords(element) : 0), 0);
 }
 

@@ -20,7 +20,12 @@ function build(shape: Shape, size: number): string {
     case 'amp-amp-titles':
       return wrap(fill('<item><title>&amp;amp;&amp;amp;&amp;amp;</title><description>&amp;amp; &amp;lt;b&amp;gt;x</description></item>', size - 200));
     case 'many-small-items':
-      return wrap(fill('<item><title>Copper rises</title><link>https://e.example.com/a</link><description>Copper rose 2% on Tuesday, traders said.</description></item>', size - 200));
+      return wrap(
+        fill(
+          '<item><title>Copper rises</title><link>https://e.example.com/a</link><description>Copper rose 2% on Tuesday, traders said.</description></item>',
+          size - 200,
+        ),
+      );
     case 'comments-before-root':
       return fill('<!-- x -->', size / 2) + wrap('<item><title>t</title><description>body text here</description></item>');
     case 'tagged-body':
@@ -53,7 +58,10 @@ if (process.argv[2] === '--child') {
 } else {
   const script = fileURLToPath(import.meta.url);
   const run = (shape: Shape, size: number) => {
-    const child = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=1', script, '--child', shape, String(size)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=1', script, '--child', shape, String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (child.status !== 0) throw new Error(`${shape}: ${child.stderr.slice(0, 300)}`);
     return JSON.parse(child.stdout) as { bytes: number; extraPeakBytes: number; milliseconds: number };
   };

@@ -84,7 +84,9 @@ await runBenchmark(NAME, async () => {
       // Each copy gets its own variant number: its URL, like its words, is new to the store.
       text: Array.from({ length: TEXT_BATCH }, (_unused, index) => perturbText(random.pick(textCorpus), variant * 1_000 + index, random, words)),
       html: htmlCorpus.flatMap((page) =>
-        Array.from({ length: HTML_COPIES }, (_unused, copy) => perturbHtml(page, variant * 10 + copy, random, words)).filter((copy) => copy.content !== page.content),
+        Array.from({ length: HTML_COPIES }, (_unused, copy) => perturbHtml(page, variant * 10 + copy, random, words)).filter(
+          (copy) => copy.content !== page.content,
+        ),
       ),
     };
     const batchFolder = join(folder, `batch-${size}`);
@@ -114,15 +116,27 @@ await runBenchmark(NAME, async () => {
   };
   const figures = { bySize, medianCostRatio100kTo1k: { text: ratio('text'), html: ratio('html') }, peakRssMbAt100k: last?.peakRssMb ?? null };
   const summary = bySize.flatMap((row) => [
-    { figure: `text ingest at ${row.storedBefore.toLocaleString('en-US')} stored`, value: `${row.text?.articlesPerSecond} articles/s (median ${row.text?.medianMs} ms)` },
-    { figure: `HTML ingest at ${row.storedBefore.toLocaleString('en-US')} stored`, value: `${row.html?.articlesPerSecond} articles/s (median ${row.html?.medianMs} ms)` },
+    {
+      figure: `text ingest at ${row.storedBefore.toLocaleString('en-US')} stored`,
+      value: `${row.text?.articlesPerSecond} articles/s (median ${row.text?.medianMs} ms)`,
+    },
+    {
+      figure: `HTML ingest at ${row.storedBefore.toLocaleString('en-US')} stored`,
+      value: `${row.html?.articlesPerSecond} articles/s (median ${row.html?.medianMs} ms)`,
+    },
   ]);
   summary.push(
     { figure: 'per-article cost 100k ÷ 1k (median)', value: `text ×${figures.medianCostRatio100kTo1k.text}, HTML ×${figures.medianCostRatio100kTo1k.html}` },
     { figure: 'peak RSS ingesting at 100k', value: `${figures.peakRssMbAt100k} MB` },
   );
   return {
-    parameters: { sizes: SIZES, textBatch: TEXT_BATCH, htmlPages: htmlCorpus.length, htmlCopies: HTML_COPIES, fill: 'perturbed copies of analysed real articles, inserted through the Store in 2,000-article transactions' },
+    parameters: {
+      sizes: SIZES,
+      textBatch: TEXT_BATCH,
+      htmlPages: htmlCorpus.length,
+      htmlCopies: HTML_COPIES,
+      fill: 'perturbed copies of analysed real articles, inserted through the Store in 2,000-article transactions',
+    },
     figures,
     summary,
     notes: [

@@ -66,7 +66,7 @@ const SHAPES: Record<string, (size: number) => string> = {
   'open brackets, quotes': (size) => tile('(“[\'"', size),
   'capitalised run': (size) => tile('Acme Global Bank Holdings Of America Apple Corp ', size),
   'upper-case run': (size) => tile('ACME GLOBAL BANK HOLDINGS ', size),
-  'abbreviations': (size) => tile('Mr. U.S. Inc. No. 1 Jan. e.g. ', size),
+  abbreviations: (size) => tile('Mr. U.S. Inc. No. 1 Jan. e.g. ', size),
   'short lines': (size) => tile('Stocks rose\n', size),
   'hyphenated lines': (size) => tile('market-\nwide-\n', size),
   'blank lines': (size) => tile('\n \n', size),
@@ -154,12 +154,24 @@ await runBenchmark(NAME, async () => {
         }
       }
       const pass = ratio !== null && ratio <= MAX_RATIO;
-      const row: Row = { function: name, shape, smallKb: SMALL / 1024, largeKb: LARGE / 1024, smallMs: Number.isFinite(smallMs) ? round(smallMs) : null, largeMs: largeMs === null ? null : round(largeMs), ratio: ratio === null ? null : round(ratio, 1), pass };
+      const row: Row = {
+        function: name,
+        shape,
+        smallKb: SMALL / 1024,
+        largeKb: LARGE / 1024,
+        smallMs: Number.isFinite(smallMs) ? round(smallMs) : null,
+        largeMs: largeMs === null ? null : round(largeMs),
+        ratio: ratio === null ? null : round(ratio, 1),
+        pass,
+      };
       if (remeasured) row.note = 'measured again, lowest ratio kept';
       if (!Number.isFinite(smallMs)) row.note = `stopped at 64 KB after ${SMALL_DEADLINE_MS / 1000} s`;
       else if (largeMs === null) row.note = `stopped at 1 MB after ${Math.round(deadlineMs / 1000)} s`;
       rows.push(row);
-      progress(NAME, `${name} × ${shape}: ${row.smallMs ?? '-'} ms → ${row.largeMs ?? '-'} ms (×${row.ratio ?? '∞'}) ${row.note ?? ''} ${pass ? 'ok' : 'FAIL'}`);
+      progress(
+        NAME,
+        `${name} × ${shape}: ${row.smallMs ?? '-'} ms → ${row.largeMs ?? '-'} ms (×${row.ratio ?? '∞'}) ${row.note ?? ''} ${pass ? 'ok' : 'FAIL'}`,
+      );
     }
   }
   const failures = rows.filter((row) => !row.pass);

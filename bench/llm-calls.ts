@@ -44,7 +44,13 @@ function writerOn(fake: FakeOpenAi) {
 }
 
 function request(articles: readonly Article[]) {
-  return { title: 'Market brief', topics: [], window: { since: '2026-11-19T12:00:00.000Z', until: clock.now().toISOString() }, articles, generatedAt: clock.now().toISOString() };
+  return {
+    title: 'Market brief',
+    topics: [],
+    window: { since: '2026-11-19T12:00:00.000Z', until: clock.now().toISOString() },
+    articles,
+    generatedAt: clock.now().toISOString(),
+  };
 }
 
 const fake = await startFakeOpenAi();

@@ -50,7 +50,12 @@ async function subscribeChannels(app: App, scenario: Scenario, slot: Date, prefi
   for (let channel = 0; channel < scenario.channels; channel += 1) {
     const topic = topics[channel % Math.max(1, topics.length)];
     await app.store.addSubscription(
-      newSubscription({ channelId: `${prefix}${channel}`, topics: topic === undefined ? [] : [topic], time: slot.toISOString().slice(11, 16), timezone: 'UTC' }),
+      newSubscription({
+        channelId: `${prefix}${channel}`,
+        topics: topic === undefined ? [] : [topic],
+        time: slot.toISOString().slice(11, 16),
+        timezone: 'UTC',
+      }),
     );
   }
   (app.store as Store & { database: import('node:sqlite').DatabaseSync }).database
@@ -124,7 +129,8 @@ await runBenchmark(NAME, async () => {
       const second = await tick(app, fake, next);
       // An hour later again, after 10% more articles came in.
       const later = new Date(next.getTime() + HOUR);
-      for (const raw of raws.slice(scenario.articles)) await ingestArticle({ ...raw, publishedAt: new Date(next.getTime() + HOUR / 2).toISOString() }, app.ingest);
+      for (const raw of raws.slice(scenario.articles))
+        await ingestArticle({ ...raw, publishedAt: new Date(next.getTime() + HOUR / 2).toISOString() }, app.ingest);
       await subscribeChannels(app, scenario, later, 'later-');
       const afterNewArticles = await tick(app, fake, later);
       await app.close();
@@ -145,14 +151,38 @@ await runBenchmark(NAME, async () => {
   const hitRates = results.map((result) => result.second.cacheHitRate ?? 0);
   const changedRates = results.map((result) => result.afterNewArticles.cacheHitRate ?? 0);
   return {
-    parameters: { scenarios: SCENARIOS, model: 'gpt-4.1-mini (loopback fake)', window: '24 h', secondRun: 'the next hour’s brief, same scopes and articles', afterNewArticles: 'an hour later again, after 10% more articles' },
+    parameters: {
+      scenarios: SCENARIOS,
+      model: 'gpt-4.1-mini (loopback fake)',
+      window: '24 h',
+      secondRun: 'the next hour’s brief, same scopes and articles',
+      afterNewArticles: 'an hour later again, after 10% more articles',
+    },
     figures: { scenarios: results },
     summary: [
       ...byArticles.map((result) => ({ figure: `LLM per brief, ${result.articles.toLocaleString('en-US')} articles`, value: row(result) })),
-      ...byChannels.filter((result) => result.channels > 1).map((result) => ({ figure: `LLM, ${result.channels.toLocaleString('en-US')} channels on one scope`, value: `${result.first.calls} calls in all (${result.first.briefsComposed} brief composed, posted ${result.first.posted} times)` })),
-      ...(spread === undefined ? [] : [{ figure: `LLM, ${spread.channels.toLocaleString('en-US')} channels on ${spread.scopes} scopes`, value: `${spread.first.calls} calls for ${spread.first.briefsComposed} briefs` }]),
-      { figure: 'cache hit rate, next brief on the same articles', value: `${percentRange(hitRates)} (${results.map((result) => result.second.calls).join('/')} model calls)` },
-      { figure: 'cache hit rate, next brief after 10 % new articles', value: `${percentRange(changedRates)} (${results.map((result) => result.afterNewArticles.calls).join('/')} model calls)` },
+      ...byChannels
+        .filter((result) => result.channels > 1)
+        .map((result) => ({
+          figure: `LLM, ${result.channels.toLocaleString('en-US')} channels on one scope`,
+          value: `${result.first.calls} calls in all (${result.first.briefsComposed} brief composed, posted ${result.first.posted} times)`,
+        })),
+      ...(spread === undefined
+        ? []
+        : [
+            {
+              figure: `LLM, ${spread.channels.toLocaleString('en-US')} channels on ${spread.scopes} scopes`,
+              value: `${spread.first.calls} calls for ${spread.first.briefsComposed} briefs`,
+            },
+          ]),
+      {
+        figure: 'cache hit rate, next brief on the same articles',
+        value: `${percentRange(hitRates)} (${results.map((result) => result.second.calls).join('/')} model calls)`,
+      },
+      {
+        figure: 'cache hit rate, next brief after 10 % new articles',
+        value: `${percentRange(changedRates)} (${results.map((result) => result.afterNewArticles.calls).join('/')} model calls)`,
+      },
     ],
     notes: [
       'Each scenario is a fresh bot (own database, empty cache) with real articles dated within the window and an OpenAI-compatible loopback server counting requests and tokens (gpt-tokenizer); briefs go through deliverBriefs, which composes one brief per distinct scope and posts it to every channel.',

@@ -94,7 +94,13 @@ await runBenchmark(NAME, async () => {
     });
   }
   return {
-    parameters: { stores: [atSmall.articles, atLarge.articles], runs: RUNS, warmUp: WARM_UP, llm: 'none (offline)', storesBuiltHereSeconds: [small.builtHereSeconds, large.builtHereSeconds] },
+    parameters: {
+      stores: [atSmall.articles, atLarge.articles],
+      runs: RUNS,
+      warmUp: WARM_UP,
+      llm: 'none (offline)',
+      storesBuiltHereSeconds: [small.builtHereSeconds, large.builtHereSeconds],
+    },
     figures: {
       distinctCompanies: inputs.companies,
       distinctMarkets: inputs.markets,

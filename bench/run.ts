@@ -38,7 +38,15 @@ function wrap(name: string, output: unknown, seconds: number): BenchmarkResult {
       value: `${rows.map((row) => row.first?.calls).join('/')} calls first, ${rows.map((row) => row.repeatCalls).join('/')} on repeat`,
     });
   }
-  return { name, parameters: {}, figures, summary, notes: ['Printed by the benchmark in its own format; wrapped by bench/run.ts.'], machine: machineInfo(), seconds };
+  return {
+    name,
+    parameters: {},
+    figures,
+    summary,
+    notes: ['Printed by the benchmark in its own format; wrapped by bench/run.ts.'],
+    machine: machineInfo(),
+    seconds,
+  };
 }
 
 function runOne(name: string, cache: string): Promise<BenchmarkResult> {
@@ -95,7 +103,9 @@ writeFileSync(
   `${JSON.stringify({ command: 'npm run bench', startedAt: started.toISOString(), seconds, machine, results, failures }, null, 2)}\n`,
 );
 process.stdout.write(`\n${formatTable(results)}\n\n`);
-process.stdout.write(`${results.length} benchmarks in ${Math.floor(seconds / 60)} min ${seconds % 60} s on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; written to bench/results/latest.json\n`);
+process.stdout.write(
+  `${results.length} benchmarks in ${Math.floor(seconds / 60)} min ${seconds % 60} s on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; written to bench/results/latest.json\n`,
+);
 if (failures.length > 0) {
   process.stdout.write(`failed: ${failures.map((failure) => failure.name).join(', ')}\n`);
   process.exitCode = 1;

@@ -124,7 +124,7 @@ await runBenchmark(NAME, async () => {
     await fake.close();
   }
   return {
-    parameters: { runs: RUNS, idleMs: IDLE_MS, topicsRuns: TOPICS_RUNS, command: 'node src/cli.ts start; main([\'topics\']) in a fresh node' },
+    parameters: { runs: RUNS, idleMs: IDLE_MS, topicsRuns: TOPICS_RUNS, command: "node src/cli.ts start; main(['topics']) in a fresh node" },
     figures: { topics, variants: figures },
     summary: [
       { figure: 'cold market-brief topics (median)', value: `${topics.cpuSMedian} CPU-s, ${topics.wallSMedian} s wall (goal < ${GOAL_TOPICS_S} s)` },

@@ -54,10 +54,14 @@ function installNode24(folder) {
   const staging = mkdtempSync(`${folder}.partial-`);
   const npmCli = process.env.npm_execpath;
   const [command, args] = npmCli && /npm-cli\.js$/.test(npmCli) ? [process.execPath, [npmCli]] : [windows ? 'npm.cmd' : 'npm', []];
-  const result = spawnSync(command, [...args, 'install', '--prefix', staging, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', 'node@24'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    shell: windows,
-  });
+  const result = spawnSync(
+    command,
+    [...args, 'install', '--prefix', staging, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', 'node@24'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: windows,
+    },
+  );
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     throw new Error(`npm install node@24 failed${result.error ? `: ${result.error.message}` : ` (status ${result.status})`}`);
@@ -83,12 +87,16 @@ export function suitableNodeFolder() {
   const need = requiredNode().join('.');
   const where = folder.replace(homedir(), '~');
   if (fresh) {
-    process.stderr.write(`market-brief: Node.js ${process.versions.node} is older than the ${need} the dependencies need; installing Node.js 24 from the npm registry into ${where} (once) and running under it\n`);
+    process.stderr.write(
+      `market-brief: Node.js ${process.versions.node} is older than the ${need} the dependencies need; installing Node.js 24 from the npm registry into ${where} (once) and running under it\n`,
+    );
     installNode24(folder);
     version = versionOf(node);
     if (version === null || !isRecentEnough(version)) throw new Error(`the Node installed in ${where} does not run or is too old (${version})`);
   } else {
-    process.stderr.write(`market-brief: Node.js ${process.versions.node} is older than the ${need} the dependencies need; running under Node.js ${version} from ${where}\n`);
+    process.stderr.write(
+      `market-brief: Node.js ${process.versions.node} is older than the ${need} the dependencies need; running under Node.js ${version} from ${where}\n`,
+    );
   }
   return binFolder(folder);
 }

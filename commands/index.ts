@@ -20,5 +20,3 @@ export function findCommand(name: string): Command | undefined {
 }
 
 export { resolveTopic } from './resolve.ts';
-
-

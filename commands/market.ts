@@ -19,16 +19,30 @@ export default {
   description: 'What the bot has read about an index, an exchange or a region',
   usage,
   examples: ['/market hang seng', '/market S&P 500', '/market india'],
-  options: [{ name: 'name', description: 'An index (Hang Seng), exchange (HKEX) or region (hong-kong)', type: 'string', required: true, rest: true, autocomplete: 'market' }],
+  options: [
+    {
+      name: 'name',
+      description: 'An index (Hang Seng), exchange (HKEX) or region (hong-kong)',
+      type: 'string',
+      required: true,
+      rest: true,
+      autocomplete: 'market',
+    },
+  ],
   adminOnly: false,
   async run(options, _context, services) {
     const { name } = parseOptions(schema, options, usage);
     const region = findTopic(name);
-    const entity =
-      services.reference.lookup(name, BEFORE_REGIONS) ?? (region?.kind === 'region' ? null : services.reference.lookup(name, MARKET_TYPES));
+    const entity = services.reference.lookup(name, BEFORE_REGIONS) ?? (region?.kind === 'region' ? null : services.reference.lookup(name, MARKET_TYPES));
     if (entity === null && (region === null || region.kind !== 'region')) {
       const suggestions = [
-        ...services.reference.suggest(name, MARKET_TYPES.filter((type) => type !== 'company'), 4).map((suggestion) => suggestion.name),
+        ...services.reference
+          .suggest(
+            name,
+            MARKET_TYPES.filter((type) => type !== 'company'),
+            4,
+          )
+          .map((suggestion) => suggestion.name),
         // Input with no letter or digit (an emoji, punctuation) resembles nothing: no region is offered for it.
         ...(/[\p{L}\p{N}]/u.test(name) ? suggestTopics(name, 6) : [])
           .filter((topic) => topic.kind === 'region')
@@ -44,7 +58,11 @@ export default {
       entity !== null
         ? { title: entityTitle(entity), topics: entityRegions, entityIds: [entity.id] }
         : { title: region?.label ?? name, topics: region === null ? [] : [region.slug], entityIds: region?.entityIds ?? [] };
-    const brief = await briefForScope(scope, { windowHours: MARKET_WINDOW_HOURS, widenWhenEmpty: true, widenLimitDays: WIDEN_LIMIT_DAYS.market, moreHint: 'see /company <name> for one company' }, services);
+    const brief = await briefForScope(
+      scope,
+      { windowHours: MARKET_WINDOW_HOURS, widenWhenEmpty: true, widenLimitDays: WIDEN_LIMIT_DAYS.market, moreHint: 'see /company <name> for one company' },
+      services,
+    );
     if (brief.articleCount === 0) {
       throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
     }

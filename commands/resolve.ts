@@ -15,12 +15,7 @@ export function resolveTopic(query: string): TopicDefinition {
 }
 
 /** A reference entity of the given types, or a helpful error with the closest matches. */
-export function resolveEntity(
-  reference: ReferenceIndex,
-  query: string,
-  types: readonly EntityType[],
-  what: string,
-): ReferenceEntity {
+export function resolveEntity(reference: ReferenceIndex, query: string, types: readonly EntityType[], what: string): ReferenceEntity {
   const entity = reference.lookup(query, types);
   if (entity !== null) return entity;
   const suggestions = reference.suggest(query, types, 5).map((suggestion) => suggestion.name);

@@ -44,21 +44,30 @@ function sourceLine(source: Source): ReplyLine {
 function addedReply(added: AddedSource): Reply {
   const { source, poll, preview } = added;
   const name = source.title ?? source.url;
-  if (!added.linked) return textReply('Feed already added', [`${name} (${source.id}) is already polled every ${source.intervalMinutes} minutes for this workspace; its items are already in the news.`]);
+  if (!added.linked)
+    return textReply('Feed already added', [
+      `${name} (${source.id}) is already polled every ${source.intervalMinutes} minutes for this workspace; its items are already in the news.`,
+    ]);
   if (!added.created) {
     // Fetched already for the bot (another workspace or the operator): one fetch serves both; nothing of theirs is said.
     const topics = source.topics.length > 0 ? ` Its items are tagged ${source.topics.join(', ')}.` : '';
     return {
       title: `Feed added: ${name}`,
-      lead: { text: `Polling ${source.url} every ${source.intervalMinutes} minutes (id ${source.id}); its current items are in this workspace's news now.${topics}`, sources: [] },
+      lead: {
+        text: `Polling ${source.url} every ${source.intervalMinutes} minutes (id ${source.id}); its current items are in this workspace's news now.${topics}`,
+        sources: [],
+      },
       sections: added.preview.length === 0 ? [] : [previewSection(added)],
       sources: [],
       visibility: 'public',
     };
   }
-  const stored = poll === null ? '' : poll.ok
-    ? ` Stored its ${poll.stored} current item${poll.stored === 1 ? '' : 's'} now${poll.duplicates > 0 ? ` (${poll.duplicates} already known)` : ''}; they count as already seen, so only items published from now on are new.`
-    : ` The first read failed (${poll.error}); it is retried on schedule.`;
+  const stored =
+    poll === null
+      ? ''
+      : poll.ok
+        ? ` Stored its ${poll.stored} current item${poll.stored === 1 ? '' : 's'} now${poll.duplicates > 0 ? ` (${poll.duplicates} already known)` : ''}; they count as already seen, so only items published from now on are new.`
+        : ` The first read failed (${poll.error}); it is retried on schedule.`;
   return {
     title: `Feed added: ${name}`,
     lead: { text: `Polling ${source.url} every ${source.intervalMinutes} minutes (id ${source.id}).${stored}`, sources: [] },
@@ -71,7 +80,11 @@ function addedReply(added: AddedSource): Reply {
 function previewSection({ preview }: AddedSource): Reply['sections'][number] {
   return {
     heading: 'Latest items',
-    lines: preview.map((item) => ({ label: item.title, text: [item.publishedAt === null ? null : when(item.publishedAt), item.url].filter(Boolean).join(' · '), sources: [] })),
+    lines: preview.map((item) => ({
+      label: item.title,
+      text: [item.publishedAt === null ? null : when(item.publishedAt), item.url].filter(Boolean).join(' · '),
+      sources: [],
+    })),
   };
 }
 
@@ -100,7 +113,10 @@ export default {
     switch (input.action) {
       case 'add': {
         if (input.feed === undefined) throw new UserFacingError(`Give the feed's URL. Usage: ${usage}`);
-        const topics = (input.topics ?? '').split(/[\s,]+/).filter((topic) => topic !== '').map((topic) => resolveTopic(topic).slug);
+        const topics = (input.topics ?? '')
+          .split(/[\s,]+/)
+          .filter((topic) => topic !== '')
+          .map((topic) => resolveTopic(topic).slug);
         const { platform, workspaceId, channelId, userId } = context;
         return addedReply(await actions.add({ url: input.feed, topics, addedBy: { platform, workspaceId, channelId, userId }, owner: ownerOf(context) }));
       }
@@ -123,7 +139,11 @@ export default {
       case 'remove': {
         const source = await findOwn(actions, input.feed, context, 'remove');
         await actions.remove(source.id, ownerOf(context));
-        return textReply('Feed removed', [`Stopped polling ${source.title ?? source.url} (${source.id}) for this workspace. The articles already stored stay.`], 'public');
+        return textReply(
+          'Feed removed',
+          [`Stopped polling ${source.title ?? source.url} (${source.id}) for this workspace. The articles already stored stay.`],
+          'public',
+        );
       }
       case 'resume': {
         const source = await findOwn(actions, input.feed, context, 'resume');

@@ -16,7 +16,11 @@ function sameScope(scope: { topics: readonly string[]; entityIds: readonly strin
 function describeSchedule(subscription: Subscription): string {
   const parts: string[] = [`mode ${subscription.mode}`];
   if (subscription.mode !== 'alerts') {
-    parts.push(subscription.cron !== null ? `cron "${subscription.cron}" ${subscription.timezone}` : `${subscription.weekdaysOnly ? 'weekdays' : 'daily'} at ${subscription.time} ${subscription.timezone}`);
+    parts.push(
+      subscription.cron !== null
+        ? `cron "${subscription.cron}" ${subscription.timezone}`
+        : `${subscription.weekdaysOnly ? 'weekdays' : 'daily'} at ${subscription.time} ${subscription.timezone}`,
+    );
   }
   const filter = describeFilter(subscription.filter);
   if (filter !== '') parts.push(filter);
@@ -27,7 +31,12 @@ export default {
   name: 'subscribe',
   description: 'Post briefs or alerts on a topic, company or market to this channel (admins)',
   usage,
-  examples: ['/subscribe hong-kong 08:00 Asia/Hong_Kong', '/subscribe ai 07:30 America/New_York weekdays', '/subscribe company:Alibaba mode:alerts', '/subscribe market:"hang seng" 09:00 Asia/Hong_Kong'],
+  examples: [
+    '/subscribe hong-kong 08:00 Asia/Hong_Kong',
+    '/subscribe ai 07:30 America/New_York weekdays',
+    '/subscribe company:Alibaba mode:alerts',
+    '/subscribe market:"hang seng" 09:00 Asia/Hong_Kong',
+  ],
   options: SUBSCRIBE_OPTIONS,
   adminOnly: true,
   async run(options, context, services) {
@@ -71,12 +80,21 @@ export default {
       holidays: input.holidays ?? null,
       createdBy: context.userId,
     });
-    const what = [...topics, ...entityIds.map((id) => services.reference.get(id)?.name ?? (id === company?.id ? company.name : id)), ...keywords.map((keyword) => `“${keyword}”`)].join(', ');
+    const what = [
+      ...topics,
+      ...entityIds.map((id) => services.reference.get(id)?.name ?? (id === company?.id ? company.name : id)),
+      ...keywords.map((keyword) => `“${keyword}”`),
+    ].join(', ');
     const lines: string[] = [];
     if (previous !== undefined) lines.push(`This replaces this channel's earlier subscription to ${what} (${describeSchedule(previous)}).`);
     if (subscription.mode !== 'alerts') {
-      const when = subscription.cron !== null ? `on the schedule "${subscription.cron}"` : `${subscription.weekdaysOnly ? 'on weekdays' : 'every day'} at ${subscription.time}`;
-      lines.push(`This channel gets a brief on ${what} ${when} ${subscription.timezone}${subscription.holidays !== null ? `, skipping ${subscription.holidays} market holidays` : ''}.`);
+      const when =
+        subscription.cron !== null
+          ? `on the schedule "${subscription.cron}"`
+          : `${subscription.weekdaysOnly ? 'on weekdays' : 'every day'} at ${subscription.time}`;
+      lines.push(
+        `This channel gets a brief on ${what} ${when} ${subscription.timezone}${subscription.holidays !== null ? `, skipping ${subscription.holidays} market holidays` : ''}.`,
+      );
       const next = nextSlot(subscription, services.clock.now());
       lines.push(next === null ? 'No upcoming run was found for that schedule.' : `Next brief: ${formatLocal(next, subscription.timezone)}.`);
     }

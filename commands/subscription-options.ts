@@ -6,7 +6,12 @@ import { timezoneProblem } from './timezone.ts';
 
 const list = z
   .string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  )
   .optional();
 
 function cronProblem(value: string): string | null {
@@ -68,7 +73,12 @@ export const subscribeSchema = z.object({
   importance: z.coerce.number().min(0, 'importance is 0 to 1').max(1, 'importance is 0 to 1').optional(),
   sentiment: z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim().toLowerCase())
+        .filter((part) => part !== ''),
+    )
     .pipe(z.array(z.enum(SENTIMENT_LABELS, { message: `sentiment is any of ${SENTIMENT_LABELS.join(', ')}` })))
     .optional(),
   holidays: z
@@ -84,7 +94,13 @@ export type SubscribeInput = z.infer<typeof subscribeSchema>;
 export const SUBSCRIBE_OPTIONS: readonly OptionSpec[] = [
   { name: 'topic', description: 'A topic such as hong-kong or ai', type: 'string', required: false, autocomplete: 'topic', accepts: /^[^/:]+$/ },
   { name: 'time', description: 'Local time of the brief, HH:MM (default from settings)', type: 'string', required: false, accepts: /^\d/ },
-  { name: 'timezone', description: 'IANA timezone, e.g. Asia/Hong_Kong (default from settings)', type: 'string', required: false, accepts: /^[A-Za-z][\w+/-]*$/ },
+  {
+    name: 'timezone',
+    description: 'IANA timezone, e.g. Asia/Hong_Kong (default from settings)',
+    type: 'string',
+    required: false,
+    accepts: /^[A-Za-z][\w+/-]*$/,
+  },
   { name: 'days', description: 'daily (default) or weekdays', type: 'string', required: false },
   { name: 'mode', description: 'brief (default), alerts, or both', type: 'string', required: false },
   { name: 'cron', description: 'A cron schedule instead of time/days, e.g. "0 8 * * 1-5"', type: 'string', required: false },
@@ -96,5 +112,10 @@ export const SUBSCRIBE_OPTIONS: readonly OptionSpec[] = [
   { name: 'regex', description: 'Only articles matching this regular expression', type: 'string', required: false },
   { name: 'importance', description: 'Minimum importance, 0 to 1', type: 'string', required: false },
   { name: 'sentiment', description: 'Only these sentiments: positive, negative, neutral, mixed', type: 'string', required: false },
-  { name: 'holidays', description: `Skip weekends and exchange holidays of: ${MARKET_CALENDARS.map((calendar) => calendar.code).join(', ')}`, type: 'string', required: false },
+  {
+    name: 'holidays',
+    description: `Skip weekends and exchange holidays of: ${MARKET_CALENDARS.map((calendar) => calendar.code).join(', ')}`,
+    type: 'string',
+    required: false,
+  },
 ];

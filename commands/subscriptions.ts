@@ -44,6 +44,9 @@ export default {
       return textReply('Subscriptions', ['This channel has no subscriptions. Try /subscribe hong-kong 08:00 Asia/Hong_Kong']);
     }
     const now = services.clock.now();
-    return textReply('Subscriptions', subscriptions.map((subscription) => describe(subscription, now, services.reference)));
+    return textReply(
+      'Subscriptions',
+      subscriptions.map((subscription) => describe(subscription, now, services.reference)),
+    );
   },
 } satisfies Command;

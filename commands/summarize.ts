@@ -23,7 +23,11 @@ export default {
     const entities = article.entities.slice(0, 6).map((entity) => (entity.ticker === null ? entity.name : `${entity.name} (${entity.ticker})`));
     const reply: Reply = {
       title: article.title,
-      lead: { text: [article.source, article.publishedAt?.slice(0, 10), `${article.sentiment.label} tone`].filter(Boolean).join(' · '), sources: [1], tone: article.sentiment.label },
+      lead: {
+        text: [article.source, article.publishedAt?.slice(0, 10), `${article.sentiment.label} tone`].filter(Boolean).join(' · '),
+        sources: [1],
+        tone: article.sentiment.label,
+      },
       sections: [
         { heading: 'Summary', lines: lines.map((text) => ({ text, sources: [1] })) },
         ...(entities.length === 0 && article.topics.length === 0

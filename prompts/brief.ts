@@ -42,7 +42,8 @@ export const briefPrompt: Prompt<BriefVars, BriefOutput> = {
   render(vars) {
     const blocks = vars.stories.map((story, position) => {
       const sources = story.sources.map(
-        (source) => `  [${source.n}] ${source.outlet ?? 'unknown outlet'}: ${source.title}\n${source.summary.map((sentence) => `      ${sentence}`).join('\n')}`,
+        (source) =>
+          `  [${source.n}] ${source.outlet ?? 'unknown outlet'}: ${source.title}\n${source.summary.map((sentence) => `      ${sentence}`).join('\n')}`,
       );
       return `Story ${position + 1}\n${sources.join('\n')}`;
     });

@@ -13,5 +13,3 @@ export type { ArticleSummaryOutput } from './article-summary.ts';
 export type { BriefOutput, BriefVars } from './brief.ts';
 export type { ModelTier, Prompt } from './prompt.ts';
 export type { StoryMergeOutput } from './story-merge.ts';
-
-

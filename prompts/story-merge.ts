@@ -26,7 +26,8 @@ export const storyMergePrompt: Prompt<StoryMergeVars, StoryMergeOutput> = {
   ].join(' '),
   render(vars) {
     const lines = vars.stories.map(
-      (story, position) => `[${position + 1}] ${story.headlines.map((headline) => headline.replace(/\s+/g, ' ').trim()).join(' | ')}\n    ${story.lead.replace(/\s+/g, ' ').trim()}`,
+      (story, position) =>
+        `[${position + 1}] ${story.headlines.map((headline) => headline.replace(/\s+/g, ' ').trim()).join(' | ')}\n    ${story.lead.replace(/\s+/g, ' ').trim()}`,
     );
     return `Which of these stories report the same event?\n${untrusted('stories', lines.join('\n'))}`;
   },

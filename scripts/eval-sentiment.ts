@@ -61,7 +61,11 @@ for (const set of present) {
   const examples = set.read();
   const golds = examples.map((example) => example.gold);
   const figures: Record<string, unknown> = {};
-  for (const [name, scorer] of Object.entries(scorers)) figures[name] = evaluate(golds, examples.map((example) => scorer(example.text)));
+  for (const [name, scorer] of Object.entries(scorers))
+    figures[name] = evaluate(
+      golds,
+      examples.map((example) => scorer(example.text)),
+    );
   // Split by length, to decide where each scorer belongs.
   for (const [part, keep] of [
     ['short (<20 words)', (text: string) => wordCount(text) < LONG_WORDS],
@@ -71,8 +75,14 @@ for (const set of present) {
     if (subset.length === 0) continue;
     figures[part] = {
       count: subset.length,
-      lexicon: evaluate(subset.map((example) => example.gold), subset.map((example) => scorers.lexicon?.(example.text) ?? 'neutral')).macroF1,
-      model: evaluate(subset.map((example) => example.gold), subset.map((example) => scorers.model?.(example.text) ?? 'neutral')).macroF1,
+      lexicon: evaluate(
+        subset.map((example) => example.gold),
+        subset.map((example) => scorers.lexicon?.(example.text) ?? 'neutral'),
+      ).macroF1,
+      model: evaluate(
+        subset.map((example) => example.gold),
+        subset.map((example) => scorers.model?.(example.text) ?? 'neutral'),
+      ).macroF1,
     };
   }
   results[set.name] = figures;
@@ -81,7 +91,10 @@ for (const set of present) {
 if (hasFile(twitterFile)) {
   const examples = readTwitter();
   results['twitter-financial-news-train'] = {
-    lexicon: evaluate(examples.map((example) => example.gold), examples.map((example) => lexiconLabel(example.text))),
+    lexicon: evaluate(
+      examples.map((example) => example.gold),
+      examples.map((example) => lexiconLabel(example.text)),
+    ),
     model: 'see the cross-validation of npm run train:sentiment (the model trained on this split)',
   };
 }

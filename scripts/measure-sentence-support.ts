@@ -26,5 +26,7 @@ console.log(`${files.length} calls, ${positives.length} summary sentences`);
 for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
   const kept = positives.filter((value) => value >= threshold).length / positives.length;
   const refused = negatives.filter((value) => value < threshold).length / negatives.length;
-  console.log(`threshold ${threshold.toFixed(2)}: positives kept ${(100 * kept).toFixed(1)}%, negatives refused ${(100 * refused).toFixed(1)}%, balanced ${(50 * (kept + refused)).toFixed(1)}%`);
+  console.log(
+    `threshold ${threshold.toFixed(2)}: positives kept ${(100 * kept).toFixed(1)}%, negatives refused ${(100 * refused).toFixed(1)}%, balanced ${(50 * (kept + refused)).toFixed(1)}%`,
+  );
 }

@@ -64,9 +64,7 @@ export function readSemEval(): Example[] {
 }
 
 export function readFiqa(): Example[] {
-  const posts = Object.values(
-    JSON.parse(readFileSync(fiqaFile, 'utf8')) as Record<string, { sentence: string; info: Array<{ sentiment_score: string }> }>,
-  );
+  const posts = Object.values(JSON.parse(readFileSync(fiqaFile, 'utf8')) as Record<string, { sentence: string; info: Array<{ sentiment_score: string }> }>);
   return posts.map((post) => ({ text: post.sentence, gold: scoreToLabel(Number(post.info[0]?.sentiment_score ?? 0)) }));
 }
 
@@ -225,7 +223,6 @@ export function train(vectors: readonly FeatureVector[], golds: readonly Sentime
   }
   return { features: config, weights, bias: x.slice(used * K) };
 }
-
 
 /**
  * Quantise to int8 with one scale for all weights (max |w| / 127) and pack for

@@ -80,7 +80,8 @@ async function run(command: string, argv: string[], io: CliIo): Promise<number> 
     return withApp((app) => briefCommand(argv, app, io));
   }
   if (command === 'sync') return (await import('./cli/sync-command.ts')).syncCommand(argv, config, io.stdout);
-  if (command === 'render') return (await import('./cli/render-command.ts')).renderCommand(argv, { maxBytes: config.MAX_INPUT_BYTES, stdin: io.stdin, output: io.stdout });
+  if (command === 'render')
+    return (await import('./cli/render-command.ts')).renderCommand(argv, { maxBytes: config.MAX_INPUT_BYTES, stdin: io.stdin, output: io.stdout });
   if (command === 'manifest') return (await import('./cli/manifest-command.ts')).manifestCommand(argv, io.stdout);
   if (command === 'deliveries') {
     const { deliveriesCommand } = await import('./cli/deliveries-command.ts');

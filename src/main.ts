@@ -120,7 +120,10 @@ export async function start(app: App, io: StartIo): Promise<number> {
     }, app.logger);
     const polling = startSourcePolling(sources.polling);
     // Stop the timers before the platforms they post through.
-    stops.unshift(() => scheduler.stop(), () => polling.stop());
+    stops.unshift(
+      () => scheduler.stop(),
+      () => polling.stop(),
+    );
 
     io.onReady?.({ httpPort: server?.port ?? null, platforms: [...publishers.keys()] });
     if (shell) await runShell(io.input as NodeJS.ReadableStream & import('node:stream').Readable, output, app.commands);

@@ -49,14 +49,21 @@ describe('start (the composition root)', () => {
     const posted = await fetch(`http://127.0.0.1:${info.httpPort}/api/articles`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Tokyo stocks close at a record', text: 'The Nikkei 225 rose 1.5% to a record close on Tuesday as exporters gained on a weaker yen. Chipmakers led the advance.' }),
+      body: JSON.stringify({
+        title: 'Tokyo stocks close at a record',
+        text: 'The Nikkei 225 rose 1.5% to a record close on Tuesday as exporters gained on a weaker yen. Chipmakers led the advance.',
+      }),
     });
     expect(posted.status).toBe(200);
     expect(await app.store.countArticles()).toBe(1);
     expect((await fetch(`http://127.0.0.1:${info.httpPort}/healthz`)).status).toBe(200);
 
     // An admin subscribes a Discord channel through a real interaction.
-    const interaction = fake.sendCommand({ name: 'subscribe', options: { topic: 'japan', time: '08:00', timezone: 'Asia/Tokyo' }, permissions: PERMISSIONS.manageChannels });
+    const interaction = fake.sendCommand({
+      name: 'subscribe',
+      options: { topic: 'japan', time: '08:00', timezone: 'Asia/Tokyo' },
+      permissions: PERMISSIONS.manageChannels,
+    });
     await fake.waitForRequest((request) => request.path.includes(interaction.token) && request.method === 'PATCH', 'subscribe answer');
     expect(await app.store.listSubscriptions({ platform: 'discord' })).toMatchObject([{ topics: ['japan'], timezone: 'Asia/Tokyo' }]);
 

@@ -52,7 +52,12 @@ export function fillOptions(now = new Date()): FillOptions {
  * BEGIN/COMMIT is folded into the chunk's, which this connection's `exec` is wrapped to do.
  * A larger page cache for this filling connection only speeds it up further.
  */
-export async function fillInTransactions(store: Store & { readonly database: DatabaseSync }, target: number, options: FillOptions, label = 'fill'): Promise<{ added: number; seconds: number }> {
+export async function fillInTransactions(
+  store: Store & { readonly database: DatabaseSync },
+  target: number,
+  options: FillOptions,
+  label = 'fill',
+): Promise<{ added: number; seconds: number }> {
   const database = store.database;
   const exec = database.exec.bind(database);
   let added = 0;

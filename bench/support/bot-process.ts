@@ -19,7 +19,10 @@ const slack = await startSlack(app, { clientOptions: { slackApiUrl, retryConfig:
 const server = await startHttpServer({
   port: app.config.HTTP_PORT,
   host: app.config.HTTP_HOST,
-  routes: [...slack.routes, ...createIngestRoutes({ token: app.config.INGEST_TOKEN, maxBytes: app.config.INGEST_MAX_BYTES, ingest: app.ingest, logger: app.logger })],
+  routes: [
+    ...slack.routes,
+    ...createIngestRoutes({ token: app.config.INGEST_TOKEN, maxBytes: app.config.INGEST_MAX_BYTES, ingest: app.ingest, logger: app.logger }),
+  ],
   logger: app.logger,
 });
 const publishers = new Map([

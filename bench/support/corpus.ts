@@ -128,7 +128,12 @@ export function perturbHtml(item: CorpusItem, variant: number, random: Random, w
     return `${open}${perturbed}${close}`;
   });
   const addresses = paragraphs.replace(/<(link|meta)\b[^>]*>/gi, (tag) =>
-    /canonical|og:url/i.test(tag) ? tag.replace(/(href|content)=(["'])(https?:\/\/[^"']+)\2/i, (_match, attribute: string, quote: string, url: string) => `${attribute}=${quote}${withQuery(url, variant)}${quote}`) : tag,
+    /canonical|og:url/i.test(tag)
+      ? tag.replace(
+          /(href|content)=(["'])(https?:\/\/[^"']+)\2/i,
+          (_match, attribute: string, quote: string, url: string) => `${attribute}=${quote}${withQuery(url, variant)}${quote}`,
+        )
+      : tag,
   );
   return { name: item.name.replace(/\.html$/, `-v${variant}.html`), content: addresses };
 }

@@ -60,7 +60,10 @@ function copyOf(index: number, options: FillOptions): { title: string; text: str
 }
 
 /** The stored form of copy `index`: a perturbed article, or every Nth one a near-copy of the one before. */
-export function syntheticArticle(index: number, options: FillOptions): { title: string; text: string; base: BaseArticle; publishedAt: string; copyOf: number | null } {
+export function syntheticArticle(
+  index: number,
+  options: FillOptions,
+): { title: string; text: string; base: BaseArticle; publishedAt: string; copyOf: number | null } {
   const every = options.nearDuplicateEvery ?? 20;
   const random = createRandom(options.seed ^ Math.imul(index + 7, 0x27d4eb2d));
   const publishedAt = new Date(options.now.getTime() - random.next() * options.days * DAY_MS).toISOString();

@@ -16,7 +16,6 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-
 function contentWords(text: string): string[] {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}&.'’-]*/gu) ?? [])
     .map((word) => word.replace(/[.'’-]+$/u, ''))
@@ -60,7 +59,24 @@ function questionEntities(question: string, reference: ReferenceIndex): Array<{ 
   return [...found.values()];
 }
 
-const GENERIC_NAME_WORDS = new Set(['group', 'holdings', 'holding', 'company', 'co', 'corp', 'corporation', 'inc', 'ltd', 'limited', 'plc', 'the', 'index', 'sa', 'ag', 'nv']);
+const GENERIC_NAME_WORDS = new Set([
+  'group',
+  'holdings',
+  'holding',
+  'company',
+  'co',
+  'corp',
+  'corporation',
+  'inc',
+  'ltd',
+  'limited',
+  'plc',
+  'the',
+  'index',
+  'sa',
+  'ag',
+  'nv',
+]);
 
 /**
  * Answers a question from stored articles, offline: full-text retrieval, then the sentences that
@@ -107,13 +123,21 @@ export async function answerQuestion(
     for (const wanted of topicStems) if (entry.stems.has(wanted)) overlap += weight.get(wanted) ?? 0;
     if (overlap === 0 && patterns.length === 0) continue;
     const named = patterns.length > 0 ? 1 : 0;
-    candidates.push({ sentence: entry.sentence, article: entry.article, score: overlap + named + 0.3 / (entry.rank + 1) + recencyBonus(entry.article, newest) });
+    candidates.push({
+      sentence: entry.sentence,
+      article: entry.article,
+      score: overlap + named + 0.3 / (entry.rank + 1) + recencyBonus(entry.article, newest),
+    });
   }
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]?.score ?? 0;
   const relevant = candidates.filter((candidate) => candidate.score >= best * 0.6);
   // "Who ..." questions also list the people with roles stored with the retrieved articles.
-  const people = peopleAnswer(question, hits.map((hit) => hit.article), entities.map((entity) => entity.id));
+  const people = peopleAnswer(
+    question,
+    hits.map((hit) => hit.article),
+    entities.map((entity) => entity.id),
+  );
   const reply = await (services.answers ?? quotingAnswerWriter).answer(question, relevant);
   return people.length === 0 ? reply : withPeople(reply, people, relevant.length > 0);
 }

@@ -83,10 +83,7 @@ async function articlesInScope(scope: BriefScope, query: ArticleQuery, store: St
   const keywords = scope.keywords ?? [];
   const entityIds = scope.entityIds ?? [];
   const structured = scope.topics.length > 0 || entityIds.length > 0;
-  const listed =
-    structured || keywords.length === 0
-      ? await store.listArticles({ ...query, topics: scope.topics, entityIds, originalsOnly: false })
-      : [];
+  const listed = structured || keywords.length === 0 ? await store.listArticles({ ...query, topics: scope.topics, entityIds, originalsOnly: false }) : [];
   if (keywords.length === 0) return listed;
   const hits = await store.search(keywords.join(' '), { ...query, originalsOnly: false });
   const lowered = keywords.map((keyword) => keyword.toLowerCase());
@@ -97,7 +94,5 @@ async function articlesInScope(scope: BriefScope, query: ArticleQuery, store: St
       return lowered.some((keyword) => text.includes(keyword));
     });
   const byId = new Map([...listed, ...matching].map((article) => [article.id, article]));
-  return [...byId.values()]
-    .sort((a, b) => (b.publishedAt ?? b.ingestedAt).localeCompare(a.publishedAt ?? a.ingestedAt))
-    .slice(0, query.limit ?? MAX_ARTICLES);
+  return [...byId.values()].sort((a, b) => (b.publishedAt ?? b.ingestedAt).localeCompare(a.publishedAt ?? a.ingestedAt)).slice(0, query.limit ?? MAX_ARTICLES);
 }

@@ -22,7 +22,8 @@ const INDEX_NAME_WORD =
   /^(?:[\p{Lu}\d][\p{L}\d&.'-]*|world|global|all|country|all-country|emerging|markets?|equity|equities|stock|share|broad|broader|benchmark|regional|asia|pacific|asia-pacific|ex|ex-japan|japan|europe|european|frontier|developed|total|return|small|mid|large|cap|small-cap|mid-cap|large-cap|sector|bank|banking|energy|tech|technology|financials?|industrials?|currency|trade-weighted|composite|volatility|packaged|foods?|goods|household|products|services|restaurants?|hotels?|steel|metals?|mining|paper|forest|water|electric|utilit(?:y|ies)|insurance|oil|gas|aerospace|defen[cs]e|shipping|marine|tobacco|beverages?|brewers|containers|machinery|equipment|retail|media|telecoms?|health|healthcare|consumer|discretionary|staples|materials|chemicals|semiconductors?|software|pharmaceuticals?|biotech(?:nology)?|transport(?:ation)?|airlines?|autos?|homebuilders?|real|estate|-)$/u;
 const INDEX_NOUN = /^(?:index|indices|indexes|average|benchmark|futures|etf|fund|funds|tracker|volatility)$/i;
 /** After an index's name, these make it the company of that name ("Nasdaq Inc", "Nasdaq OMX shares"). */
-const COMPANY_AFTER = /^\s*(?:Inc\b|Inc\.|Corp\b|Corporation\b|Group\b|Holdings\b|OMX\b|Ltd\b|plc\b|(?:'s?\s+)?(?:shares|stock)\b|,?\s+the\s+(?:exchange|company|operator)\b)/iu;
+const COMPANY_AFTER =
+  /^\s*(?:Inc\b|Inc\.|Corp\b|Corporation\b|Group\b|Holdings\b|OMX\b|Ltd\b|plc\b|(?:'s?\s+)?(?:shares|stock)\b|,?\s+the\s+(?:exchange|company|operator)\b)/iu;
 const COMPANY_BEFORE = /\b(?:shares|stock)\s+(?:of|in)\s+$/i;
 
 /** A sector after an index's name makes it a sector index ("S&P insurance index", "STOXX Europe 600 Oil & Gas"). */
@@ -74,7 +75,10 @@ function isOwnInstrument(clause: string, candidate: Candidate, start: number, en
     if (COMPANY_BEFORE.test(before)) return false;
     if (next !== null && /^\s+\p{Ll}/u.test(after) && !ASSET_NEXT.test(next) && !MOVE_WORD.test(next)) return false;
   }
-  const words = after.split(/\s+/).filter((word) => word !== '').slice(0, 4);
+  const words = after
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .slice(0, 4);
   for (const raw of words) {
     const word = raw.replace(/[^\p{L}\d&.'-]/gu, '');
     if (INDEX_NOUN.test(word)) return candidate.type === 'commodity' && /^futures$/i.test(word);
@@ -106,7 +110,8 @@ export function mentionsIn(clause: string, candidates: readonly Candidate[]): Me
 const OPENING_PHRASE =
   /^(?:in|on|at|among|across|for|of|within|like|unlike|along\s+with|alongside|besides|elsewhere|outside|against|compared\s+with|after|before|despite|amid|behind|following|including|led\s+by|versus|while)\b[^,]{0,80},\s*/i;
 /** Words before a subject that keep it the subject: "Shares of", "The", "U.S. oil major". */
-const NOT_SUBJECT_BEFORE = /\b(?:on|against|than|over|to|from|with|by|behind|ahead|past|beat|beats|overtook|like|unlike|including|such|rival|rivals|versus|vs|into|onto|toward|towards)\b|\w(?:ed|ing)\b/i;
+const NOT_SUBJECT_BEFORE =
+  /\b(?:on|against|than|over|to|from|with|by|behind|ahead|past|beat|beats|overtook|like|unlike|including|such|rival|rivals|versus|vs|into|onto|toward|towards)\b|\w(?:ed|ing)\b/i;
 
 /**
  * The subject mentions of a clause: the first name when nothing but a short noun phrase comes

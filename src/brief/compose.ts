@@ -15,8 +15,7 @@ function tally(articles: readonly Article[]): Record<SentimentLabel, number> {
 function storySentiment(articles: readonly Article[]): Sentiment {
   const score = articles.reduce((sum, article) => sum + article.sentiment.score, 0) / Math.max(1, articles.length);
   const labels = new Set(articles.map((article) => article.sentiment.label));
-  const label: SentimentLabel =
-    labels.has('positive') && labels.has('negative') ? 'mixed' : score > 0.15 ? 'positive' : score < -0.15 ? 'negative' : 'neutral';
+  const label: SentimentLabel = labels.has('positive') && labels.has('negative') ? 'mixed' : score > 0.15 ? 'positive' : score < -0.15 ? 'negative' : 'neutral';
   return { label, score: Math.round(score * 100) / 100 };
 }
 
@@ -38,11 +37,13 @@ export function composeBrief(request: BriefRequest, reference: ReferenceIndex): 
   const all =
     request.clusters === undefined
       ? rankedStories(request.articles, reference)
-      : rankClusters(request.clusters.filter((cluster) => !isNonNews(cluster.lead)), reference);
+      : rankClusters(
+          request.clusters.filter((cluster) => !isNonNews(cluster.lead)),
+          reference,
+        );
   const clusters = all.slice(0, maxStories);
   const more = all.length - clusters.length;
-  const moreNote =
-    more > 0 ? [`and ${more} more ${more === 1 ? 'story' : 'stories'}${request.moreHint === undefined ? '' : `: ${request.moreHint}`}`] : [];
+  const moreNote = more > 0 ? [`and ${more} more ${more === 1 ? 'story' : 'stories'}${request.moreHint === undefined ? '' : `: ${request.moreHint}`}`] : [];
 
   const sources: SourceRef[] = [];
   const numberOf = new Map<string, number>();
@@ -60,7 +61,10 @@ export function composeBrief(request: BriefRequest, reference: ReferenceIndex): 
     const others = cluster.articles.filter((article) => article.id !== cluster.lead.id).map(cite);
     // A headline item has no body to summarise: a report of the same story with a body speaks for it.
     const body = cluster.lead.kind === 'headline' ? cluster.articles.find((article) => article.kind !== 'headline') : cluster.lead;
-    const sentences = body === undefined ? [] : summariseExtractive({ title: body.title, text: body.text, entityNames: body.entities.map((entity) => entity.name) }, { maxSentences: 2 });
+    const sentences =
+      body === undefined
+        ? []
+        : summariseExtractive({ title: body.title, text: body.text, entityNames: body.entities.map((entity) => entity.name) }, { maxSentences: 2 });
     const bodyNumber = body === undefined ? leadNumber : cite(body);
     return {
       headline: cluster.lead.title,

@@ -36,7 +36,8 @@ export function clausesAbout(text: string, entityId: string, candidates: readonl
     for (const clause of clauses(sentence)) {
       const mentions = mentionsIn(clause, candidates);
       const subjects = subjectMentions(clause, mentions);
-      const about = subjects.length > 0 ? subjects.some((mention) => mention.entityId === entityId) : isRelativeClause(clause) && inherited?.entityId === entityId;
+      const about =
+        subjects.length > 0 ? subjects.some((mention) => mention.entityId === entityId) : isRelativeClause(clause) && inherited?.entityId === entityId;
       // A clause that is only the name ("BYD" before ", which …") has no tone of its own.
       if (about && /\p{L}{3}/u.test(clause.slice(mentions.at(-1)?.end ?? 0))) found.push(clause);
       inherited = mentions.at(-1) ?? null;
@@ -63,6 +64,12 @@ export function entityTone(article: Pick<Article, 'title' | 'text' | 'entities'>
   const score = Math.round(((positive - negative) / passages.length) * 1000) / 1000;
   const weaker = Math.min(positive, negative);
   const label: SentimentLabel =
-    weaker >= 0.5 && weaker >= Math.max(positive, negative) * MIXED_BALANCE ? 'mixed' : score >= LABEL_AT ? 'positive' : score <= -LABEL_AT ? 'negative' : 'neutral';
+    weaker >= 0.5 && weaker >= Math.max(positive, negative) * MIXED_BALANCE
+      ? 'mixed'
+      : score >= LABEL_AT
+        ? 'positive'
+        : score <= -LABEL_AT
+          ? 'negative'
+          : 'neutral';
   return { label, score };
 }

@@ -94,7 +94,8 @@ export function measureBlocks(clause: string, figureAt: number, figureEnd: numbe
 /** A comparison just before the figure: the figure is the benchmark's, not the subject's. */
 const COMPARED = /\b(?:underperform\w*|outperform\w*|compared\s+(?:with|to)|versus|vs\.?|than|lagg\w*|trail\w*|beat(?:ing)?|against)\b[^,;]*$/i;
 /** "a 9.4 percent tumble by/in/of X": a move noun after the figure names whose move it is. */
-const NOUN_MOVE_OF = /^\s*(?:percent|per\s+cent|%)?\s*(?:\w+\s+)?(?:tumble|fall|drop|decline|slump|slide|plunge|rise|gain|jump|rally|surge|advance|climb|loss)e?s?\s+(?:by|in|of|for|at)\b/i;
+const NOUN_MOVE_OF =
+  /^\s*(?:percent|per\s+cent|%)?\s*(?:\w+\s+)?(?:tumble|fall|drop|decline|slump|slide|plunge|rise|gain|jump|rally|surge|advance|climb|loss)e?s?\s+(?:by|in|of|for|at)\b/i;
 
 const HORIZON_PATTERNS: readonly RegExp[] = [
   /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}|(?:last|this)\s+\w+)/u,

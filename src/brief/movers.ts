@@ -10,7 +10,8 @@ const MOVER_TYPES = new Set(['index', 'company', 'crypto', 'commodity', 'currenc
 const PRICED_TYPES = new Set(['commodity', 'crypto', 'currency']);
 
 /** "2.6 percent at Citigroup", "a 5% drop in Exxon shares": the name right after the figure owns it. */
-const LIST_LINK = /^\s*(?:(?:[\s-]*(?:gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|tumble|dip)s?\s+)?(?:at|for|in|on)\s+(?:the\s+)?(?:shares\s+of\s+)?)$/i;
+const LIST_LINK =
+  /^\s*(?:(?:[\s-]*(?:gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|tumble|dip)s?\s+)?(?:at|for|in|on)\s+(?:the\s+)?(?:shares\s+of\s+)?)$/i;
 
 const LISTED_AFTER = /^\s*(?:(?:at|for|in|on)\s+[^,;\d]{1,40}?)?\s*(?:,|and|,\s*and|while)\s*$/i;
 
@@ -66,7 +67,8 @@ function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], l
  */
 function nearTail(tail: string): string {
   const clause = tail.split(/[,;]\s+(?!\d)/)[0] ?? '';
-  const cut = /\b(?:after|as|because|when|while|which|who|that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b/i.exec(clause);
+  const cut =
+    /\b(?:after|as|because|when|while|which|who|that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b/i.exec(clause);
   const near = cut === null ? clause : clause.slice(0, cut.index);
   return near.split(/\s+/).slice(0, 9).join(' ');
 }

@@ -2,7 +2,8 @@ import type { Article } from '../domain/index.ts';
 import { splitSentences } from '../pipeline/index.ts';
 
 /** Licence and project-file texts: never news, whatever their title. */
-const LICENCE = /permission is hereby granted|licensed under the apache license|gnu (?:lesser |affero )?general public license|the software is provided "?as is"?|creative commons attribution-/iu;
+const LICENCE =
+  /permission is hereby granted|licensed under the apache license|gnu (?:lesser |affero )?general public license|the software is provided "?as is"?|creative commons attribution-/iu;
 /** Headlines that sell or enrol rather than report. */
 const PROMO_TITLE =
   /\b(?:webinar|webcast registration|register (?:now|today|here)|sign up (?:now|today|here|for (?:our|a free|free))|subscribe (?:now|today|to (?:our|the))|free trial|join (?:us|our) (?:live|for)|save your seat|limited[- ]time offer|sponsored content)\b/iu;

@@ -32,8 +32,17 @@ function quoteAnswer(question: string, candidates: readonly AnswerCandidate[], f
   if (chosen.length === 0) {
     return {
       title,
-      sections: [{ heading: '', lines: [{ text: "I haven't read anything that answers this yet: nothing stored matches what the question asks about. Try /company <name> or /market <name> for what I have read about a company or market, or /topics.",
-            sources: [], }] }],
+      sections: [
+        {
+          heading: '',
+          lines: [
+            {
+              text: "I haven't read anything that answers this yet: nothing stored matches what the question asks about. Try /company <name> or /market <name> for what I have read about a company or market, or /topics.",
+              sources: [],
+            },
+          ],
+        },
+      ],
       sources: [],
       visibility: 'ephemeral',
     };

@@ -6,7 +6,10 @@
 
 /** Measures a question can ask for, each with the words a passage uses for it (as 5-letter stems). */
 const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[] }> = [
-  { asks: ['price', 'prices', 'priced', 'cost', 'costs', 'worth', 'value', 'trading', 'trade', 'quote'], says: ['price', 'cost', 'worth', 'value', 'quote', 'ounce', 'barre', 'rose', 'fell', 'gaine', 'lost', 'rise', 'fall', 'jumpe', 'slid', 'clim', 'dropp'] },
+  {
+    asks: ['price', 'prices', 'priced', 'cost', 'costs', 'worth', 'value', 'trading', 'trade', 'quote'],
+    says: ['price', 'cost', 'worth', 'value', 'quote', 'ounce', 'barre', 'rose', 'fell', 'gaine', 'lost', 'rise', 'fall', 'jumpe', 'slid', 'clim', 'dropp'],
+  },
   { asks: ['rate', 'rates'], says: ['rate'] },
   { asks: ['yield', 'yields'], says: ['yield'] },
   { asks: ['profit', 'profits', 'earnings', 'income', 'eps'], says: ['profi', 'earni', 'incom', 'eps', 'loss'] },

@@ -1,8 +1,6 @@
 /** Headline words, and the template words a set of headlines repeats ("…: What You Should Know"). */
 const STOPWORDS = new Set(
-  'a an the and or of to in on for at by with from as is are was were be has have had its it this that after amid over into up down says said new'.split(
-    ' ',
-  ),
+  'a an the and or of to in on for at by with from as is are was were be has have had its it this that after amid over into up down says said new'.split(' '),
 );
 
 function tokens(title: string): string[] {

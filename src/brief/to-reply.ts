@@ -67,7 +67,11 @@ export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'pu
   // With a model configured but unavailable, the LLM path leaves a "Generated offline: …" note.
   const modelFailed = brief.notes.some((note) => note.startsWith('Generated offline'));
   const footer = [
-    brief.summariser !== 'extractive' ? `Summarised by ${brief.summariser}` : modelFailed ? 'Extractive summaries' : 'Offline extractive summaries (no LLM configured)',
+    brief.summariser !== 'extractive'
+      ? `Summarised by ${brief.summariser}`
+      : modelFailed
+        ? 'Extractive summaries'
+        : 'Offline extractive summaries (no LLM configured)',
     ...brief.notes,
   ].join(' · ');
   return {

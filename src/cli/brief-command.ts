@@ -7,7 +7,6 @@ import { renderMarkdown, renderText } from '../platforms/index.ts';
 import { parseSince } from './parse-duration.ts';
 import { type CliIo, processIo } from './io.ts';
 
-
 /** `market-brief brief`: compose a brief now and print it; json prints the Brief value itself. */
 export async function briefCommand(argv: string[], app: App, io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({

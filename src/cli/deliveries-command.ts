@@ -3,7 +3,6 @@ import type { App } from '../app.ts';
 import { UserFacingError } from '../domain/index.ts';
 import { type CliIo, processIo } from './io.ts';
 
-
 /** `market-brief deliveries`: what was posted where and when, newest slot first. */
 export async function deliveriesCommand(argv: string[], app: App, io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({

@@ -7,7 +7,6 @@ import { createSourceServices, pollSources } from '../sources/index.ts';
 import { type CliIo, processIo } from './io.ts';
 import { FEEDS_USAGE } from './usage-lines.ts';
 
-
 /** Feeds added from the command line belong to the local shell bot's channel, which also gets their notices. */
 const CLI_OWNER = { platform: 'shell', workspaceId: 'local', channelId: 'local', userId: 'cli' };
 
@@ -57,7 +56,10 @@ export async function feedsCommand(argv: string[], app: App, io: CliIo = process
       case 'add': {
         const [url] = targets;
         if (url === undefined || targets.length > 1) break;
-        const topics = values.topic.flatMap((topic) => topic.split(',')).filter(Boolean).map((topic) => resolveTopic(topic.trim()).slug);
+        const topics = values.topic
+          .flatMap((topic) => topic.split(','))
+          .filter(Boolean)
+          .map((topic) => resolveTopic(topic.trim()).slug);
         const added = await actions.add({ url, topics, addedBy: CLI_OWNER });
         if (values.json) {
           out(JSON.stringify(added));
@@ -66,7 +68,8 @@ export async function feedsCommand(argv: string[], app: App, io: CliIo = process
         const verdict = added.created ? 'added' : added.linked ? 'added (already polled for a workspace; its items are now shared):' : 'already polled:';
         out(`${verdict} ${describeSource(added.source)}`);
         if (added.poll !== null) out(describePoll(added.poll, added.source));
-        for (const item of added.preview) out(`  - ${item.title}${item.publishedAt === null ? '' : ` (${item.publishedAt.slice(0, 10)})`}${item.url === null ? '' : ` <${item.url}>`}`);
+        for (const item of added.preview)
+          out(`  - ${item.title}${item.publishedAt === null ? '' : ` (${item.publishedAt.slice(0, 10)})`}${item.url === null ? '' : ` <${item.url}>`}`);
         return added.poll?.ok === false ? 1 : 0;
       }
       case 'list':
@@ -94,7 +97,10 @@ export async function feedsCommand(argv: string[], app: App, io: CliIo = process
         const sources = new Map((await actions.list()).map((source) => [source.id, source]));
         if (values.json) for (const summary of summaries) out(JSON.stringify(summary));
         else for (const summary of summaries) out(describePoll(summary, sources.get(summary.sourceId)));
-        if (!values.json) io.stderr.write(`polled ${summaries.length} feed${summaries.length === 1 ? '' : 's'}, stored ${summaries.reduce((sum, summary) => sum + summary.stored, 0)} new items, ${summaries.filter((summary) => !summary.ok).length} failed\n`);
+        if (!values.json)
+          io.stderr.write(
+            `polled ${summaries.length} feed${summaries.length === 1 ? '' : 's'}, stored ${summaries.reduce((sum, summary) => sum + summary.stored, 0)} new items, ${summaries.filter((summary) => !summary.ok).length} failed\n`,
+          );
         return summaries.every((summary) => summary.ok) ? 0 : 1;
       }
       default:

@@ -6,7 +6,6 @@ import { articleJson, ingestInput, type InputReport, scanInputDirectory, type Sk
 import { type CliIo, processIo } from './io.ts';
 import { INGEST_USAGE } from './usage-lines.ts';
 
-
 function progress(io: CliIo, done: number, total: number): void {
   if (!io.stderr.isTTY) return;
   const width = 30;

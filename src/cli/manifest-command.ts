@@ -5,7 +5,6 @@ import { UserFacingError } from '../domain/index.ts';
 import { buildSlackManifest, PLACEHOLDER_URL } from '../platforms/index.ts';
 import { MANIFEST_USAGE } from './usage-lines.ts';
 
-
 function publicUrl(value: string): string {
   let url: URL;
   try {

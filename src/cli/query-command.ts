@@ -52,7 +52,9 @@ export async function queryCommand(name: string, argv: string[], app: App, io: C
   );
   if (failure !== null) {
     const { status, error } = failure as { status: number; error: unknown };
-    const said = isUserFacing(error) ? error.message : (reply.lead?.text ?? reply.sections.flatMap((section) => section.lines.map((line) => line.text)).join(' '));
+    const said = isUserFacing(error)
+      ? error.message
+      : (reply.lead?.text ?? reply.sections.flatMap((section) => section.lines.map((line) => line.text)).join(' '));
     io.stderr.write(`market-brief: ${said.replace(/\s*\n\s*/g, ' ')}\n`);
     return status;
   }

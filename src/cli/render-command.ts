@@ -6,7 +6,6 @@ import { briefToReply } from '../brief/index.ts';
 import { renderReply, renderSlackMessages } from '../platforms/index.ts';
 import { RENDER_USAGE } from './usage-lines.ts';
 
-
 /** Turns a Reply into the exact message payloads a platform would post, in order. */
 export type PayloadRenderer = (reply: Reply) => readonly unknown[];
 
@@ -70,7 +69,14 @@ export const briefSchema = z.object({
 async function readInput(path: string, maxBytes: number, stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const source = path === '-' ? stdin : (await open(path).catch(() => { throw new InputError(path, 'cannot open the file'); })).createReadStream();
+  const source =
+    path === '-'
+      ? stdin
+      : (
+          await open(path).catch(() => {
+            throw new InputError(path, 'cannot open the file');
+          })
+        ).createReadStream();
   for await (const chunk of source) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;

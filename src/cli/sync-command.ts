@@ -39,7 +39,12 @@ export async function syncCommand(argv: string[], config: Config, output: NodeJS
   // Discord's REST client and command sync load only here, not for every CLI command.
   const { createDiscordRest, describeSync, syncCommands, toDiscordCommands } = await import('../platforms/discord/index.ts');
   try {
-    const result = await syncCommands(createDiscordRest(credentials), { applicationId: credentials.applicationId, guildId }, values.clear ? [] : toDiscordCommands(commands), { dryRun });
+    const result = await syncCommands(
+      createDiscordRest(credentials),
+      { applicationId: credentials.applicationId, guildId },
+      values.clear ? [] : toDiscordCommands(commands),
+      { dryRun },
+    );
     output.write(describeSync(result, dryRun));
     return 0;
   } catch (error) {

@@ -4,7 +4,6 @@ import { UserFacingError } from '../domain/index.ts';
 import { renderText } from '../platforms/index.ts';
 import { type CliIo, processIo } from './io.ts';
 
-
 /** `market-brief usage`: LLM calls, cache hits, tokens and estimated cost per day and prompt. */
 export async function usageCommand(argv: string[], app: App, io: CliIo = processIo()): Promise<number> {
   const { values } = parseArgs({

@@ -33,15 +33,35 @@ export const configSchema = z.object({
     .trim()
     .default('08:00')
     .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { message: 'must be HH:MM (24-hour), e.g. 08:00' }),
-  BRIEF_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(24),
-  MAX_INPUT_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(10 * 1024 * 1024),
+  BRIEF_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31)
+    .default(24),
+  MAX_INPUT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(500 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   EXAMPLES_ON_FIRST_RUN: z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .default('true')
     .transform((value) => value === 'true' || value === '1' || value === 'yes'),
-  DELIVERY_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  DELIVERY_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   ALERT_LIMIT: z.coerce.number().int().min(1).max(50).default(3),
-  ALERT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  ALERT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   ALERT_MIN_IMPORTANCE: z.coerce.number().min(0).max(1).default(0.5),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HTTP_HOST: z.string().trim().default('0.0.0.0'),
@@ -66,10 +86,7 @@ export class ConfigError extends Error {
  * Parses the environment once. Values in the real environment win over `.env`.
  * Throws a ConfigError listing every problem by variable name.
  */
-export function loadConfig(
-  environment: Record<string, string | undefined> = process.env,
-  dotenvPath: string | null = '.env',
-): Config {
+export function loadConfig(environment: Record<string, string | undefined> = process.env, dotenvPath: string | null = '.env'): Config {
   const fromFile = dotenvPath !== null && existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
   const merged = { ...fromFile, ...environment };
   const result = configSchema.safeParse(merged);

@@ -29,7 +29,8 @@ export const slackSettings = {
   SLACK_ADMIN_USERS: optionalText()
     .transform(adminUserEntries)
     .refine((users) => users.every((user) => /^(?:[TE][A-Z0-9]+:)?[UW][A-Z0-9]+$/.test(user)), {
-      message: 'must be Slack user ids per workspace, e.g. T012AB:U012ABCDEF,U034GHIJKL;T034CD:U056MNOPQR (a plain user id, without a workspace, is an admin in every workspace: the operator)',
+      message:
+        'must be Slack user ids per workspace, e.g. T012AB:U012ABCDEF,U034GHIJKL;T034CD:U056MNOPQR (a plain user id, without a workspace, is an admin in every workspace: the operator)',
     }),
 } satisfies Record<string, z.ZodType>;
 
@@ -45,7 +46,10 @@ export function adminUserEntries(value: string | undefined): string[] {
   return (value ?? '').split(';').flatMap((group) => {
     const match = /^\s*([TE][A-Z0-9]+)\s*:(.*)$/s.exec(group);
     const workspace = match?.[1];
-    const users = (match?.[2] ?? group).split(',').map((user) => user.trim()).filter((user) => user !== '');
+    const users = (match?.[2] ?? group)
+      .split(',')
+      .map((user) => user.trim())
+      .filter((user) => user !== '');
     return workspace === undefined ? users : users.map((user) => `${workspace}:${user}`);
   });
 }

@@ -28,14 +28,21 @@ function inScope(subscription: Subscription, article: Article): boolean {
  * Fresh enough to alert on: published (else stored) after the subscription was created, or within
  * the alert window before now. An archive ingested today is not news: a 2008 article never alerts.
  */
-export function isFreshForAlert(article: Pick<Article, 'publishedAt' | 'ingestedAt'>, subscription: Pick<Subscription, 'createdAt'>, windowStart: string): boolean {
+export function isFreshForAlert(
+  article: Pick<Article, 'publishedAt' | 'ingestedAt'>,
+  subscription: Pick<Subscription, 'createdAt'>,
+  windowStart: string,
+): boolean {
   const published = Date.parse(article.publishedAt ?? article.ingestedAt);
   const floor = Math.min(Date.parse(subscription.createdAt), Date.parse(windowStart));
   return Number.isFinite(published) && published >= floor;
 }
 
 export function alertReply(article: Article): Reply {
-  const [lead] = summariseExtractive({ title: article.title, text: article.text, entityNames: article.entities.map((entity) => entity.name) }, { maxSentences: 1 });
+  const [lead] = summariseExtractive(
+    { title: article.title, text: article.text, entityNames: article.entities.map((entity) => entity.name) },
+    { maxSentences: 1 },
+  );
   return {
     title: `${TONE_MARK[article.sentiment.label]} ${article.title}`,
     lead: { text: lead ?? article.title, sources: [1] },
@@ -51,7 +58,9 @@ export function foldReply(articles: readonly Article[], title: string): Reply {
   const listed = articles.slice(0, FOLD_LIST);
   return {
     title: `And ${articles.length} more: ${title.replace(/^Market brief: /, '')}`,
-    sections: [{ heading: '', lines: listed.map((article, index) => ({ label: TONE_MARK[article.sentiment.label], text: article.title, sources: [index + 1] })) }],
+    sections: [
+      { heading: '', lines: listed.map((article, index) => ({ label: TONE_MARK[article.sentiment.label], text: article.title, sources: [index + 1] })) },
+    ],
     sources: listed.map((article, index) => source(article, index + 1)),
     visibility: 'public',
     footer: articles.length > listed.length ? `${articles.length - listed.length} more not listed; the next brief covers them` : 'The next brief covers them',
@@ -81,7 +90,10 @@ export async function deliverAlerts(services: DeliveryServices): Promise<number>
     if (newest === undefined) continue;
     const keep = createArticleFilter(subscription.filter);
     const threshold = Math.max(settings.alertMinImportance, subscription.filter.minImportance);
-    const candidates = fresh.filter((article) => isFreshForAlert(article, subscription, windowStart) && inScope(subscription, article) && keep(article) && articleImportance(article) >= threshold);
+    const candidates = fresh.filter(
+      (article) =>
+        isFreshForAlert(article, subscription, windowStart) && inScope(subscription, article) && keep(article) && articleImportance(article) >= threshold,
+    );
     const matches: Article[] = [];
     for (const article of candidates) if (!(await isQuiet(store, article, now))) matches.push(article);
     const recent = (await store.listDeliveries({ subscriptionId: subscription.id, limit: 500 })).filter(

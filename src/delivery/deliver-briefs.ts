@@ -73,7 +73,9 @@ async function recoverStaleClaims(services: DeliveryServices, now: Date): Promis
   const subscriptions = new Map((await store.listSubscriptions()).map((subscription) => [subscription.id, subscription]));
   return stale.flatMap((delivery) => {
     const subscription = subscriptions.get(delivery.subscriptionId);
-    return subscription === undefined || delivery.slot.startsWith('alert') ? [] : [{ subscription, slot: delivery.slot, attempts: delivery.attempts, recovered: true }];
+    return subscription === undefined || delivery.slot.startsWith('alert')
+      ? []
+      : [{ subscription, slot: delivery.slot, attempts: delivery.attempts, recovered: true }];
   });
 }
 
@@ -84,7 +86,13 @@ async function recoverStaleClaims(services: DeliveryServices, now: Date): Promis
  */
 export async function deliverBriefs(services: DeliveryServices): Promise<BriefRunReport> {
   const now = services.clock.now();
-  const report: BriefRunReport = { claimed: 0, recovered: 0, skipped: 0, composed: 0, outcomes: { posted: 0, disabled: 0, retry: 0, 'gave-up': 0, 'already-posted': 0 } };
+  const report: BriefRunReport = {
+    claimed: 0,
+    recovered: 0,
+    skipped: 0,
+    composed: 0,
+    outcomes: { posted: 0, disabled: 0, retry: 0, 'gave-up': 0, 'already-posted': 0 },
+  };
   const recovered = await recoverStaleClaims(services, now);
   const due = await claimDueSlots(services, now, report);
   report.recovered = recovered.length;
@@ -100,7 +108,12 @@ export async function deliverBriefs(services: DeliveryServices): Promise<BriefRu
       const owner = ownerOf(subscription);
       reply = actingFor(owner, () =>
         services.compose(
-          { title: scopeTitle(subscription, services.reference), topics: subscription.topics, entityIds: subscription.entityIds, keywords: subscription.keywords },
+          {
+            title: scopeTitle(subscription, services.reference),
+            topics: subscription.topics,
+            entityIds: subscription.entityIds,
+            keywords: subscription.keywords,
+          },
           {
             windowHours: services.settings.windowHours,
             widenWhenEmpty: false,

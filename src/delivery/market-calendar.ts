@@ -50,7 +50,10 @@ function holidaysFor(code: string): Holidays | null {
   let instance = instances.get(code);
   if (instance === undefined) {
     const Holidays = holidaysClass();
-    instance = rule.state === undefined ? new Holidays(rule.country, { types: rule.types as never }) : new Holidays(rule.country, rule.state, { types: rule.types as never });
+    instance =
+      rule.state === undefined
+        ? new Holidays(rule.country, { types: rule.types as never })
+        : new Holidays(rule.country, rule.state, { types: rule.types as never });
     for (const extra of rule.extra ?? []) instance.setHoliday(extra, { name: `exchange closed (${extra})`, type: 'public' });
     instances.set(code, instance);
   }
@@ -72,7 +75,5 @@ export function isMarketClosed(code: string, date: string): boolean {
   const holidays = holidaysFor(code);
   if (holidays === null) return false;
   const rule = CALENDARS[code];
-  return holidays
-    .getHolidays(year ?? 1970, 'en')
-    .some((holiday) => holiday.date.slice(0, 10) === date && !(rule?.tradesOn ?? []).includes(holiday.name));
+  return holidays.getHolidays(year ?? 1970, 'en').some((holiday) => holiday.date.slice(0, 10) === date && !(rule?.tradesOn ?? []).includes(holiday.name));
 }

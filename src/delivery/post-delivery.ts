@@ -36,7 +36,10 @@ export async function postDelivery(
           ? (await store.listSubscriptions({ platform: subscription.platform, workspaceId: subscription.workspaceId })).map((other) => other.id)
           : [subscription.id];
       for (const id of affected) await store.disableSubscription(id, reason);
-      logger.warn({ subscription: subscription.id, channel: subscription.channelId, failure: error.failure, disabled: affected.length }, `delivery disabled: ${error.message}`);
+      logger.warn(
+        { subscription: subscription.id, channel: subscription.channelId, failure: error.failure, disabled: affected.length },
+        `delivery disabled: ${error.message}`,
+      );
       return 'disabled';
     }
     if (attempts >= services.settings.maxAttempts) {

@@ -7,7 +7,11 @@ export type AllowEntry = { kind: 'name'; name: string } | { kind: 'range'; range
 
 /** Parses one allow-list entry; null when it is neither an address, a CIDR range nor a host name. */
 export function parseAllowEntry(entry: string): AllowEntry | null {
-  const value = entry.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const value = entry
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (value.includes('/')) {
     if (!ipaddr.isValidCIDR(value)) return null;
     const [address, bits] = ipaddr.parseCIDR(value);
@@ -17,9 +21,7 @@ export function parseAllowEntry(entry: string): AllowEntry | null {
     const address = ipaddr.process(value);
     return { kind: 'range', range: [address, address.kind() === 'ipv4' ? 32 : 128] };
   }
-  return /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)*$/.test(value)
-    ? { kind: 'name', name: value }
-    : null;
+  return /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)*$/.test(value) ? { kind: 'name', name: value } : null;
 }
 
 /** `::ffff:10.0.0.0/104` means 10.0.0.0/8: compare mapped ranges as IPv4. */

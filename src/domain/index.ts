@@ -1,4 +1,15 @@
-export { type Article, type CleanArticle, ENTITY_TYPES, type EntityMention, type EntityType, type ArticleKind, type RawArticle, type Sentiment, SENTIMENT_LABELS, type SentimentLabel } from './article.ts';
+export {
+  type Article,
+  type CleanArticle,
+  ENTITY_TYPES,
+  type EntityMention,
+  type EntityType,
+  type ArticleKind,
+  type RawArticle,
+  type Sentiment,
+  SENTIMENT_LABELS,
+  type SentimentLabel,
+} from './article.ts';
 export type { Delivery } from './delivery.ts';
 export { DeliveryError, type DeliveryFailure, InputError, isUserFacing, UserFacingError } from './errors.ts';
 export { findFigures } from './figures.ts';
@@ -8,6 +19,5 @@ export { type Reply, type ReplyLine, type ReplySection, type SourceRef, textRepl
 export type { NewSource, PollRecord, Source } from './source.ts';
 export { type NewSubscription, type Subscription, SUBSCRIPTION_MODES, type SubscriptionFilter } from './subscription.ts';
 export type { AnswerCandidate, Brief, BriefMover, BriefRequest, BriefUsage, CitedSentence, Mover, RemovedSentence, Story, StoryCluster } from './brief.ts';
-
 
 export { type AllowEntry, parseAllowEntry } from './allow-entry.ts';

@@ -69,34 +69,42 @@ export async function startHttpServer(options: { port: number; host?: string; ro
     if (!response.headersSent) sendJson(response, 500, { ok: false, error: 'internal error', reference });
     else response.destroy();
   };
-  const server = createServer({ maxHeaderSize: HTTP_LIMITS.maxHeaderSize, requestTimeout: HTTP_LIMITS.requestTimeoutMs, headersTimeout: HTTP_LIMITS.headersTimeoutMs }, (request, response) => {
-    const path = requestPath(request.url);
-    if (path === null) {
-      sendJson(response, 400, { ok: false, error: 'bad request target' });
-      return;
-    }
-    try {
-      const route = routes.find((candidate) => matches(candidate, request.method ?? 'GET', path));
-      if (route === undefined) {
-        sendJson(response, 404, { ok: false, error: 'not found' });
+  const server = createServer(
+    { maxHeaderSize: HTTP_LIMITS.maxHeaderSize, requestTimeout: HTTP_LIMITS.requestTimeoutMs, headersTimeout: HTTP_LIMITS.headersTimeoutMs },
+    (request, response) => {
+      const path = requestPath(request.url);
+      if (path === null) {
+        sendJson(response, 400, { ok: false, error: 'bad request target' });
         return;
       }
-      Promise.resolve()
-        .then(() => route.handle(request, response))
-        .catch((error: unknown) => fail(response, error, path));
-    } catch (error) {
-      fail(response, error, path);
-    }
-  });
+      try {
+        const route = routes.find((candidate) => matches(candidate, request.method ?? 'GET', path));
+        if (route === undefined) {
+          sendJson(response, 404, { ok: false, error: 'not found' });
+          return;
+        }
+        Promise.resolve()
+          .then(() => route.handle(request, response))
+          .catch((error: unknown) => fail(response, error, path));
+      } catch (error) {
+        fail(response, error, path);
+      }
+    },
+  );
   server.keepAliveTimeout = HTTP_LIMITS.keepAliveTimeoutMs;
   server.maxConnections = HTTP_LIMITS.maxConnections;
   // Unparseable requests (bad request line, oversized head, invalid header characters).
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable || (error.code === 'ECONNRESET')) {
+    if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
   await new Promise<void>((resolve, reject) => {

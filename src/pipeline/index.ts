@@ -3,4 +3,20 @@ export { canonicalUrl, contentHash } from './dedupe/index.ts';
 export { ingestArticle, type IngestOutcome, type IngestServices } from './ingest-article.ts';
 export { decodeBytes, isHtmlRoot, readArticles, rootElement } from './read/index.ts';
 export { contentStems, wordCount } from './text/index.ts';
-export { articleImportance, createAnalyzer, entityPattern, findTopic, openEntityIds, loadReferenceIndex, readCommonWords, type ReferenceEntity, type ReferenceIndex, sentenceSentiment, suggestTopics, type Token, tokenize, type TopicDefinition, TOPICS } from './understand/index.ts';
+export {
+  articleImportance,
+  createAnalyzer,
+  entityPattern,
+  findTopic,
+  openEntityIds,
+  loadReferenceIndex,
+  readCommonWords,
+  type ReferenceEntity,
+  type ReferenceIndex,
+  sentenceSentiment,
+  suggestTopics,
+  type Token,
+  tokenize,
+  type TopicDefinition,
+  TOPICS,
+} from './understand/index.ts';

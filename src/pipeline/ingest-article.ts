@@ -15,9 +15,7 @@ export interface IngestServices {
   owners?: readonly Owner[] | undefined;
 }
 
-export type IngestOutcome =
-  | { status: 'stored'; article: Article }
-  | { status: 'duplicate'; existingId: string; title: string };
+export type IngestOutcome = { status: 'stored'; article: Article } | { status: 'duplicate'; existingId: string; title: string };
 
 /** How many near-duplicate candidates to verify per article; bands make real ones rank early. */
 const CANDIDATE_LIMIT = 64;

@@ -79,10 +79,7 @@ export interface ArticleStore {
   /** Id of a stored article with the same content hash, canonical URL or GUID, if any. */
   findExisting(keys: { contentHash: string; url: string | null; guid: string | null }): Promise<string | null>;
   /** Stored articles sharing a band key, with their signatures, oldest first. */
-  nearDuplicateCandidates(
-    bands: string[],
-    limit: number,
-  ): Promise<Array<{ id: string; duplicateOf: string | null; signature: Uint32Array }>>;
+  nearDuplicateCandidates(bands: string[], limit: number): Promise<Array<{ id: string; duplicateOf: string | null; signature: Uint32Array }>>;
   /**
    * Stores the article and its keys atomically, owned by `owners` (default [null]: shared; a null
    * among them makes it shared); false when an equal article won a race.
@@ -201,14 +198,6 @@ export interface ReplayGuard {
  * The one shared state: every role above on one database. Async so a networked database fits the same port;
  * nothing engine-specific (SQL, FTS syntax) leaks through it.
  */
-export interface Store
-  extends ArticleStore,
-    SubscriptionStore,
-    DeliveryLedger,
-    SourceStore,
-    CacheStore,
-    UsageLedger,
-    InstallationStore,
-    ReplayGuard {
+export interface Store extends ArticleStore, SubscriptionStore, DeliveryLedger, SourceStore, CacheStore, UsageLedger, InstallationStore, ReplayGuard {
   close(): Promise<void>;
 }

@@ -22,10 +22,7 @@ export function currentOwner(): Owner {
   return acting.getStore() ?? null;
 }
 
-type Overrides = Pick<
-  Store,
-  'listArticles' | 'search' | 'topicCounts' | 'entityCounts' | 'findStoredEntities' | 'articlesIngestedAfter' | 'usageSince'
->;
+type Overrides = Pick<Store, 'listArticles' | 'search' | 'topicCounts' | 'entityCounts' | 'findStoredEntities' | 'articlesIngestedAfter' | 'usageSince'>;
 
 /**
  * The store as `viewer` sees it: every article read and usage total is limited to the shared rows

@@ -5,7 +5,8 @@ import { decodeBytes, isHtmlRoot, rootElement } from '../pipeline/index.ts';
 const FEED_LINK_TYPES = /^application\/(rss\+xml|atom\+xml|rdf\+xml|feed\+json|json)$|^text\/xml$/i;
 
 /** Feeds first, then XML and JSON, then anything (some servers send feeds as text/html). */
-export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+export const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5';
 
 /** Decoded text of a fetched document (gzip-in-gzip and charsets are handled by decodeBytes' rules). */
@@ -44,7 +45,10 @@ export function feedTitle(text: string): string | null {
     const { feed } = parseFeed(text) as { feed: { title?: unknown } };
     const title = typeof feed.title === 'string' ? feed.title : (feed.title as { value?: unknown } | undefined)?.value;
     if (typeof title !== 'string') return null;
-    const clean = title.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    const clean = title
+      .replace(/<[^<>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return clean === '' ? null : clean.slice(0, 200);
   } catch {
     return null;

@@ -71,7 +71,8 @@ function tokenMatches(header: string | undefined, expected: Buffer): boolean {
 
 async function readRequestBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) throw new HttpProblem(413, `body too large (${declared} bytes; the limit is ${maxBytes}, INGEST_MAX_BYTES)`);
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw new HttpProblem(413, `body too large (${declared} bytes; the limit is ${maxBytes}, INGEST_MAX_BYTES)`);
   const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding !== 'identity') throw new HttpProblem(415, `content encoding "${encoding}" is not accepted; send the body uncompressed`);
   // Event-based rather than for-await: leaving a for-await loop early destroys the socket, and the 413 could not be sent.
@@ -138,7 +139,10 @@ function fromJson(input: ArticleInput, index: number, maxBytes: number): RawArti
   };
   if (input.html === undefined) return { ...fields, text: input.text ?? '' };
   const name = `article ${index}`;
-  const [page] = readArticles({ name, bytes: Buffer.from(input.html, 'utf8'), contentType: 'text/html', ...(input.url === undefined ? {} : { url: input.url }) }, { maxBytes });
+  const [page] = readArticles(
+    { name, bytes: Buffer.from(input.html, 'utf8'), contentType: 'text/html', ...(input.url === undefined ? {} : { url: input.url }) },
+    { maxBytes },
+  );
   return { ...page, ...fields, text: page?.text ?? '' };
 }
 
@@ -168,7 +172,13 @@ export function createIngestRoutes(options: IngestEndpointOptions): Route[] {
       for (const [index, read] of items.entries()) results.push(await ingestOne(read, index));
       const count = (status: ItemResult['status']): number => results.filter((result) => result.status === status).length;
       const failed = count('failed');
-      sendJson(response, failed === results.length ? 422 : 200, { ok: failed < results.length, stored: count('stored'), duplicates: count('duplicate'), failed, results });
+      sendJson(response, failed === results.length ? 422 : 200, {
+        ok: failed < results.length,
+        stored: count('stored'),
+        duplicates: count('duplicate'),
+        failed,
+        results,
+      });
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       if (error.status === 413 || error.status === 415) response.setHeader('connection', 'close');

@@ -10,7 +10,23 @@ export interface InputReport {
   error: string | null;
 }
 
-const READABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom', '.rdf', '.json', '.jsonc', '.jsonl', '.ndjson', '']);
+const READABLE_EXTENSIONS = new Set([
+  '.txt',
+  '.text',
+  '.md',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.rdf',
+  '.json',
+  '.jsonc',
+  '.jsonl',
+  '.ndjson',
+  '',
+]);
 
 // Files that travel with article collections but are not articles: licences, readmes, source notes.
 const NOT_ARTICLE_STEMS = /^(licen[cs]e|copying|readme|sources?|notice|authors|changelog|contributing)$|^licen[cs]e[_-]/i;
@@ -43,7 +59,9 @@ export async function scanInputDirectory(directory: string): Promise<{ files: st
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    const hiddenFolder = relative(directory, entry.parentPath).split(sep).some((part) => part.startsWith('.'));
+    const hiddenFolder = relative(directory, entry.parentPath)
+      .split(sep)
+      .some((part) => part.startsWith('.'));
     const reason = hiddenFolder ? 'inside a hidden folder' : skipReason(entry.name);
     if (reason === null) files.push(path);
     else skipped.push({ path, reason });
@@ -86,11 +104,7 @@ function describe(input: string, error: unknown): string {
  * Reads one input (file path, or bytes already read for stdin) and ingests every article in it.
  * A bad article inside a good file is reported and the others still go in.
  */
-export async function ingestInput(
-  input: string,
-  services: IngestServices,
-  options: { maxBytes: number; bytes?: Uint8Array },
-): Promise<InputReport> {
+export async function ingestInput(input: string, services: IngestServices, options: { maxBytes: number; bytes?: Uint8Array }): Promise<InputReport> {
   try {
     const bytes = options.bytes ?? (await readLimited(input, options.maxBytes));
     const raws = readArticles({ name: basename(input) === '-' ? 'stdin' : input, bytes }, { maxBytes: options.maxBytes });

@@ -87,7 +87,10 @@ export function readFeedItems(name: string, fetched: Extract<FetchResult, { stat
   }
   let items: RawArticle[];
   try {
-    items = readArticles({ name, bytes: fetched.bytes, ...(fetched.contentType === null ? {} : { contentType: fetched.contentType }), url: fetched.url }, { maxBytes });
+    items = readArticles(
+      { name, bytes: fetched.bytes, ...(fetched.contentType === null ? {} : { contentType: fetched.contentType }), url: fetched.url },
+      { maxBytes },
+    );
   } catch (error) {
     // A well-formed feed with no items yet is not a failure; readArticles reports it as "contains no article".
     if (error instanceof InputError && (error.message.endsWith(NO_FEED_ITEMS) || error.message.endsWith('contains no article'))) return [];
@@ -142,9 +145,20 @@ export async function storeFeedItems(
   });
   if (problems.length > 0) dependencies.logger.info({ source: source.id, skipped: problems.length, first: problems[0] }, 'feed items skipped');
   if (stored.length > 0 && dependencies.onStored !== undefined) {
-    await dependencies.onStored(stored, { source, baseline }).catch((error: unknown) => dependencies.logger.error({ err: error, source: source.id }, 'stored-articles hook failed'));
+    await dependencies
+      .onStored(stored, { source, baseline })
+      .catch((error: unknown) => dependencies.logger.error({ err: error, source: source.id }, 'stored-articles hook failed'));
   }
-  const summary: PollSummary = { sourceId: source.id, ok: true, outcome: 'stored', stored: stored.length, duplicates, skipped: problems.length, error: null, paused: false };
+  const summary: PollSummary = {
+    sourceId: source.id,
+    ok: true,
+    outcome: 'stored',
+    stored: stored.length,
+    duplicates,
+    skipped: problems.length,
+    error: null,
+    paused: false,
+  };
   return { summary, preview };
 }
 
@@ -172,7 +186,9 @@ export async function recordFailure(source: Source, error: unknown, startedAt: D
   if (pause && !source.paused && dependencies.notify !== undefined) {
     const why = gone ? 'the server says it is gone (HTTP 410)' : `${failures} polls in a row failed`;
     const notice = `Paused the feed ${source.title ?? source.url} (${source.id}): ${why}. Last error: ${message}. An admin can fix the cause and run /source resume ${source.id}.`;
-    await dependencies.notify(source, notice).catch((notifyError: unknown) => dependencies.logger.error({ err: notifyError, source: source.id }, 'pause notice not delivered'));
+    await dependencies
+      .notify(source, notice)
+      .catch((notifyError: unknown) => dependencies.logger.error({ err: notifyError, source: source.id }, 'pause notice not delivered'));
   }
   return { sourceId: source.id, ok: false, outcome: 'failed', stored: 0, duplicates: 0, skipped: 0, error: message, paused: pause };
 }
@@ -207,4 +223,3 @@ function withSourceTopics(ingest: IngestServices, topics: string[]): IngestServi
     },
   };
 }
-

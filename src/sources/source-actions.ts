@@ -98,7 +98,13 @@ export function createSourceActions(dependencies: SourceActionDependencies): Sou
 
       const now = clock.now();
       const { source, created, linked } = await store.addSource(
-        { url, title: feedTitle(documentText(fetched.bytes, fetched.contentType)), topics: input.topics, addedBy: input.addedBy, intervalMinutes: settings.intervalMinutes },
+        {
+          url,
+          title: feedTitle(documentText(fetched.bytes, fetched.contentType)),
+          topics: input.topics,
+          addedBy: input.addedBy,
+          intervalMinutes: settings.intervalMinutes,
+        },
         now.toISOString(),
         owner,
       );

@@ -36,7 +36,11 @@ async function isKnown(item: RawArticle, store: Store): Promise<boolean> {
  * not stored yet, newest first. The page is fetched with the same safe fetcher and limits; when it
  * fails or holds less than the teaser, the teaser is kept. The feed's title, GUID, link and date stay.
  */
-export async function expandTeasers(items: RawArticle[], budget: number, dependencies: TeaserDependencies): Promise<{ items: RawArticle[]; fetched: number; failed: number }> {
+export async function expandTeasers(
+  items: RawArticle[],
+  budget: number,
+  dependencies: TeaserDependencies,
+): Promise<{ items: RawArticle[]; fetched: number; failed: number }> {
   const chosen: number[] = [];
   for (const [index, item] of items.entries()) {
     if (chosen.length >= budget) break;
@@ -53,11 +57,21 @@ export async function expandTeasers(items: RawArticle[], budget: number, depende
       try {
         const page = await dependencies.fetcher.fetch(item.url, { accept: PAGE_ACCEPT });
         if (page.status !== 'ok') return;
-        const [article] = readArticles({ name: item.url, bytes: page.bytes, ...(page.contentType === null ? {} : { contentType: page.contentType }), url: page.url }, { maxBytes: dependencies.maxBytes });
+        const [article] = readArticles(
+          { name: item.url, bytes: page.bytes, ...(page.contentType === null ? {} : { contentType: page.contentType }), url: page.url },
+          { maxBytes: dependencies.maxBytes },
+        );
         fetched += 1;
         if (article === undefined || wordCount(article.text) <= wordCount(item.text)) return;
         // A headline item whose page was read is a story now.
-        expanded[index] = { ...item, kind: undefined, title: item.title ?? article.title, text: article.text, publishedAt: item.publishedAt ?? article.publishedAt, source: item.source ?? article.source };
+        expanded[index] = {
+          ...item,
+          kind: undefined,
+          title: item.title ?? article.title,
+          text: article.text,
+          publishedAt: item.publishedAt ?? article.publishedAt,
+          source: item.source ?? article.source,
+        };
       } catch (error) {
         if (!isUserFacing(error)) throw error;
         failed += 1;

@@ -20,9 +20,12 @@ function oldNode(): { node: string } | { skip: string } {
   const machine = versionOf(MACHINE_NODE);
   if (machine !== null && !isRecentEnough(machine)) return { node: MACHINE_NODE };
   const folder = mkdtempSync(join(tmpdir(), 'mb-node20-'));
-  const install = spawnSync('npm', ['install', '--prefix', folder, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', 'node@20'], { encoding: 'utf8' });
+  const install = spawnSync('npm', ['install', '--prefix', folder, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', 'node@20'], {
+    encoding: 'utf8',
+  });
   const node = join(folder, 'node_modules', '.bin', 'node');
-  if (install.status !== 0 || versionOf(node) === null) return { skip: `no Node 20 here and node@20 could not be installed from the npm registry: ${install.stderr.trim().slice(0, 200)}` };
+  if (install.status !== 0 || versionOf(node) === null)
+    return { skip: `no Node 20 here and node@20 could not be installed from the npm registry: ${install.stderr.trim().slice(0, 200)}` };
   return { node };
 }
 

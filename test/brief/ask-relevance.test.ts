@@ -26,9 +26,15 @@ async function storeWith(articles: Array<{ title: string; text: string; publishe
 const lines = (reply: Awaited<ReturnType<typeof answerQuestion>>) => reply.sections.flatMap((section) => section.lines.map((line) => line.text));
 const NOTHING = /haven't read anything that answers this.*\/company.*\/market/;
 
-const inflation = { title: 'Fed minutes: price pressures eased', text: 'Fed officials said price pressures had eased in recent months. They kept interest rates unchanged.' };
+const inflation = {
+  title: 'Fed minutes: price pressures eased',
+  text: 'Fed officials said price pressures had eased in recent months. They kept interest rates unchanged.',
+};
 const fraud = { title: 'SEC charges bullion dealer', text: 'The SEC charged a gold dealer with fraud on Tuesday. The dealer denied wrongdoing.' };
-const goldMove = { title: 'Gold climbs on a weaker dollar', text: 'Gold rose 1% to $2,400 an ounce on Wednesday as the dollar weakened. Traders cited safe-haven demand.' };
+const goldMove = {
+  title: 'Gold climbs on a weaker dollar',
+  text: 'Gold rose 1% to $2,400 an ounce on Wednesday as the dollar weakened. Traders cited safe-haven demand.',
+};
 
 describe('/ask answers only from passages that match what the question asks about', () => {
   it('says nothing stored answers when passages share a word but not the measure or the subject', async () => {
@@ -89,7 +95,13 @@ describe.skipIf(!existsSync(reutersPath))('/ask on real Reuters articles', () =>
       .split('\n')
       .map((line) => {
         const raw = (JSON.parse(line) as { raw: string }).raw;
-        return { title: (raw.split('\n')[0] ?? '').replace(/^-- /, ''), text: raw.split('\n').filter((row) => !row.startsWith('-- ')).join('\n') };
+        return {
+          title: (raw.split('\n')[0] ?? '').replace(/^-- /, ''),
+          text: raw
+            .split('\n')
+            .filter((row) => !row.startsWith('-- '))
+            .join('\n'),
+        };
       })
       .filter((article) => /gold|price pressures|fraud|\boil\b/i.test(article.text))
       .slice(0, 300);

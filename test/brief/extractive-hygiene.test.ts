@@ -112,7 +112,10 @@ describe('summariseExtractive shows clean sentences', () => {
   });
 
   it.skipIf(!hasReuters)('on 3,000 Reuters articles: every chosen sentence is clean', () => {
-    const lines = gunzipSync(readFileSync(reutersFile)).toString('utf8').split('\n').filter((line) => line !== '');
+    const lines = gunzipSync(readFileSync(reutersFile))
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line !== '');
     let checked = 0;
     for (const line of lines) {
       const { raw } = JSON.parse(line) as { raw: string };

@@ -63,7 +63,10 @@ describe('rankSentences', () => {
   });
 
   it('keeps the graph bounded on very long texts', () => {
-    const long = Array.from({ length: 3000 }, (_, index) => `Segment ${index} revenue grew ${index % 17}% on demand for product line ${index % 23} in region ${index % 11}.`).join(' ');
+    const long = Array.from(
+      { length: 3000 },
+      (_, index) => `Segment ${index} revenue grew ${index % 17}% on demand for product line ${index % 23} in region ${index % 11}.`,
+    ).join(' ');
     const ranked = rankSentences(long);
     expect(ranked.length).toBeLessThanOrEqual(300);
     expect(summariseExtractive({ title: 'Long', text: long }, { maxSentences: 4 })).toHaveLength(4);
@@ -90,7 +93,12 @@ describe('summariseExtractive', () => {
 // ROUGE-N F1 as in the rouge-score package without stemming: lower-case alphanumeric tokens.
 function rouge(candidate: string, reference: string, size: number): number {
   const grams = (text: string): Map<string, number> => {
-    const tokens = text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((token) => token !== '');
+    const tokens = text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter((token) => token !== '');
     const counts = new Map<string, number>();
     for (let start = 0; start + size <= tokens.length; start += 1) {
       const gram = tokens.slice(start, start + size).join(' ');
@@ -116,7 +124,9 @@ function rouge(candidate: string, reference: string, size: number): number {
 
 describe.skipIf(!hasEctsum)('summariseExtractive on ECTSum validation transcripts', () => {
   it('beats Lead-3 on ROUGE-1 and ROUGE-2', () => {
-    const files = readdirSync(new URL('ects/', ectsum)).filter((file) => file.endsWith('.txt')).sort();
+    const files = readdirSync(new URL('ects/', ectsum))
+      .filter((file) => file.endsWith('.txt'))
+      .sort();
     const totals = { ours: [0, 0], lead: [0, 0] };
     let elapsed = 0;
     for (const file of files) {

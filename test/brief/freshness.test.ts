@@ -38,7 +38,11 @@ describe('freshness of briefs', () => {
     const brief = await briefForScope({ title: 'T', topics: [] }, { windowHours: 24, widenWhenEmpty: true, widenLimitDays: WIDEN_LIMIT_DAYS.brief }, services);
     expect(brief.sources.map((source) => source.articleId)).toEqual(['five']);
     expect(brief.notes.join(' ')).toMatch(/widened to the latest 1 articles, published since \d{4}-\d\d-\d\d \(at most 7 days back\)/);
-    const market = await briefForScope({ title: 'T', topics: [] }, { windowHours: 24, widenWhenEmpty: true, widenLimitDays: WIDEN_LIMIT_DAYS.market }, services);
+    const market = await briefForScope(
+      { title: 'T', topics: [] },
+      { windowHours: 24, widenWhenEmpty: true, widenLimitDays: WIDEN_LIMIT_DAYS.market },
+      services,
+    );
     expect(market.sources.map((source) => source.articleId).sort()).toEqual(['five', 'twenty']);
     expect(market.sources.some((source) => source.articleId === 'ancient')).toBe(false);
   });

@@ -10,7 +10,8 @@ if (!hasReuters) console.warn(`movers-reuters.test: ${reutersPath} is absent; sk
 
 const reference = loadReferenceIndex();
 /** Measure words that make a percentage a result, stake, share, forecast or ratio, checked independently of the code. */
-const MEASURE_NEAR = /\b(?:profit|revenue|earnings|net income|sales|stake|share of|market share|margin|forecast|guidance|outlook|dividend|ratio|year-on-year|from a year earlier|basis points)\b/i;
+const MEASURE_NEAR =
+  /\b(?:profit|revenue|earnings|net income|sales|stake|share of|market share|margin|forecast|guidance|outlook|dividend|ratio|year-on-year|from a year earlier|basis points)\b/i;
 const INDEX_NOUN_AFTER = /^\s+(?:[\p{L}&-]+\s+){0,3}(?:index|indices|average)\b/iu;
 
 describe.skipIf(!hasReuters)('movers on Reuters articles (shared data)', () => {

@@ -10,7 +10,9 @@ const recognizer = createEntityRecognizer(reference);
 
 function moves(text: string): string[] {
   const article = makeArticle({ id: 'a', title: '', text, entities: recognizer.recognize('', text) });
-  return findMovers([article], reference, 10).map((mover) => `${mover.name} ${mover.direction} ${mover.figure}${mover.horizon === null ? '' : ` ${mover.horizon}`}`);
+  return findMovers([article], reference, 10).map(
+    (mover) => `${mover.name} ${mover.direction} ${mover.figure}${mover.horizon === null ? '' : ` ${mover.horizon}`}`,
+  );
 }
 
 describe('movers: the subject of its own clause', () => {

@@ -16,15 +16,31 @@ describe('promotional and non-news items are not stories', () => {
   });
 
   it('keeps news, including news that mentions a newsletter or a sign-up in passing', () => {
-    expect(isNonNews({ title: 'Inside Asia newsletter: exporters face a stronger yen', text: 'Exporters fell 2% as the yen rose. Carmakers led losses. Analysts expect more pressure.' })).toBe(false);
-    expect(isNonNews({ title: 'Thousands of airline staff sign up for buyouts', text: 'The airline said 17,000 staff took voluntary leave. Shares rose 3%.' })).toBe(false);
+    expect(
+      isNonNews({
+        title: 'Inside Asia newsletter: exporters face a stronger yen',
+        text: 'Exporters fell 2% as the yen rose. Carmakers led losses. Analysts expect more pressure.',
+      }),
+    ).toBe(false);
+    expect(
+      isNonNews({ title: 'Thousands of airline staff sign up for buyouts', text: 'The airline said 17,000 staff took voluntary leave. Shares rose 3%.' }),
+    ).toBe(false);
     expect(isNonNews({ title: 'Bank shares fall', text: 'Banks fell 4%. (c) 2026 Example News. All rights reserved.' })).toBe(false);
   });
 
   it('leaves them out of a composed brief', () => {
     const promo = makeArticle({ id: 'promo', title: 'Register now: our investing webinar', text: 'Register now to save your seat. Join us live.' });
     const news = makeArticle({ id: 'news', title: 'Copper climbs to a two-year high', text: 'Copper rose 3% on supply worries.' });
-    const brief = composeBrief({ title: 'T', topics: [], window: { since: '2026-11-20T00:00:00Z', until: '2026-11-21T00:00:00Z' }, articles: [promo, news], generatedAt: '2026-11-21T00:00:00Z' }, loadReferenceIndex());
+    const brief = composeBrief(
+      {
+        title: 'T',
+        topics: [],
+        window: { since: '2026-11-20T00:00:00Z', until: '2026-11-21T00:00:00Z' },
+        articles: [promo, news],
+        generatedAt: '2026-11-21T00:00:00Z',
+      },
+      loadReferenceIndex(),
+    );
     expect(brief.stories.map((story) => story.headline)).toEqual([news.title]);
   });
 });

@@ -32,7 +32,12 @@ describe('people with roles, stored and asked about', () => {
   it('stores people with their role and organisation, and open-vocabulary organisations, with the article', async () => {
     const store = await storeWith([boj, lender]);
     const [stored] = await store.listArticles({ entityIds: ['person:kazuo-ueda'] });
-    expect(stored?.entities.find((entity) => entity.type === 'person')).toMatchObject({ name: 'Kazuo Ueda', role: 'governor', organisationId: 'central-bank:boj', count: 2 });
+    expect(stored?.entities.find((entity) => entity.type === 'person')).toMatchObject({
+      name: 'Kazuo Ueda',
+      role: 'governor',
+      organisationId: 'central-bank:boj',
+      count: 2,
+    });
     const found = await store.findStoredEntities('harwell cooperative bank', [], ['company'], 5);
     expect(found.map((count) => count.entity.id)).toEqual(['company:harwell-cooperative-bank']);
   });

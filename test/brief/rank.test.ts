@@ -16,9 +16,22 @@ describe('story ranking by importance', () => {
   it('puts a central-bank story before a larger, newer cluster of notes about one small company', () => {
     const policy = makeArticle({ id: 'fed', title: 'Fed cuts rates by half a point', entities: [fed], publishedAt: hour(6) });
     const notes = [1, 2, 3].map((n) =>
-      makeArticle({ id: `tiny-${n}`, title: `Tinyco unveils new widget line, version ${n}`, entities: [tiny], source: `outlet ${n}`, publishedAt: hour(10 + n), duplicateOf: n === 1 ? null : 'tiny-1' }),
+      makeArticle({
+        id: `tiny-${n}`,
+        title: `Tinyco unveils new widget line, version ${n}`,
+        entities: [tiny],
+        source: `outlet ${n}`,
+        publishedAt: hour(10 + n),
+        duplicateOf: n === 1 ? null : 'tiny-1',
+      }),
     );
-    const ranked = rankClusters([{ lead: policy, articles: [policy] }, { lead: notes[0]!, articles: notes }], reference);
+    const ranked = rankClusters(
+      [
+        { lead: policy, articles: [policy] },
+        { lead: notes[0]!, articles: notes },
+      ],
+      reference,
+    );
     expect(ranked.map((cluster) => cluster.lead.id)).toEqual(['fed', 'tiny-1']);
     expect(ranked[0]!.parts['marketWide']).toBe(RANK_WEIGHTS.marketWide);
   });
@@ -26,12 +39,21 @@ describe('story ranking by importance', () => {
   it('puts an index story before a newer company note in a composed brief, and counts coverage and recency', () => {
     const index = makeArticle({ id: 'spx', title: 'S&P 500 slides 3% as recession fears grow', entities: [spx], publishedAt: hour(2) });
     const note = makeArticle({ id: 'note', title: 'Tinyco names a new finance chief', entities: [tiny], publishedAt: hour(12) });
-    const brief = composeBrief({ title: 'T', topics: [], window: { since: hour(0), until: hour(13) }, articles: [note, index], generatedAt: hour(13) }, reference);
+    const brief = composeBrief(
+      { title: 'T', topics: [], window: { since: hour(0), until: hour(13) }, articles: [note, index], generatedAt: hour(13) },
+      reference,
+    );
     expect(brief.stories.map((story) => story.headline)).toEqual([index.title, note.title]);
     const [one, two] = [1, 2].map((n) => makeArticle({ id: `r${n}`, title: 'Tinyco names a new finance chief', source: `outlet ${n}`, publishedAt: hour(12) }));
-    const covered = rankClusters([{ lead: one!, articles: [one!, two!] }, { lead: note, articles: [note] }]);
+    const covered = rankClusters([
+      { lead: one!, articles: [one!, two!] },
+      { lead: note, articles: [note] },
+    ]);
     expect(covered[0]!.parts['outlets']).toBe(RANK_WEIGHTS.perOutlet);
-    const older = rankClusters([{ lead: note, articles: [note] }, { lead: index, articles: [index] }]).find((cluster) => cluster.lead.id === 'spx');
+    const older = rankClusters([
+      { lead: note, articles: [note] },
+      { lead: index, articles: [index] },
+    ]).find((cluster) => cluster.lead.id === 'spx');
     expect(older!.parts['recency']).toBeCloseTo(RANK_WEIGHTS.recency * (1 - 10 / RANK_WEIGHTS.recencyHours), 5);
   });
 
@@ -41,14 +63,19 @@ describe('story ranking by importance', () => {
   });
 
   it('says "and N more stories" and how to see them when stories pass the cap', () => {
-    const articles = Array.from({ length: 8 }, (_, n) => makeArticle({ id: `s${n}`, title: `Distinct story number ${n} about ${['ports', 'mines', 'farms', 'ships', 'roads', 'malls', 'banks', 'mills'][n]}` }));
+    const articles = Array.from({ length: 8 }, (_, n) =>
+      makeArticle({ id: `s${n}`, title: `Distinct story number ${n} about ${['ports', 'mines', 'farms', 'ships', 'roads', 'malls', 'banks', 'mills'][n]}` }),
+    );
     const brief = composeBrief(
       { title: 'T', topics: [], window: { since: hour(0), until: hour(13) }, articles, generatedAt: hour(13), maxStories: 3, moreHint: 'run the thing' },
       reference,
     );
     expect(brief.stories).toHaveLength(3);
     expect(brief.notes[0]).toBe('and 5 more stories: run the thing');
-    const exact = composeBrief({ title: 'T', topics: [], window: { since: hour(0), until: hour(13) }, articles: articles.slice(0, 3), generatedAt: hour(13), maxStories: 3 }, reference);
+    const exact = composeBrief(
+      { title: 'T', topics: [], window: { since: hour(0), until: hour(13) }, articles: articles.slice(0, 3), generatedAt: hour(13), maxStories: 3 },
+      reference,
+    );
     expect(exact.notes.some((note) => note.includes('more'))).toBe(false);
   });
 

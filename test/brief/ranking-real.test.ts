@@ -37,7 +37,10 @@ function busyDay(): Article[] {
   const start = Date.parse('2026-12-04T08:00:00Z');
   return rows.map((row, index) => {
     const lines = row.raw.split('\n');
-    const body = lines.filter((line) => !line.startsWith('-- ')).join('\n').trim();
+    const body = lines
+      .filter((line) => !line.startsWith('-- '))
+      .join('\n')
+      .trim();
     const title = (lines[0] ?? '').replace(/^-- /u, '').trim();
     return analysed(`r${index}`, title, body, new Date(start + index * 20 * 60_000).toISOString());
   });

@@ -12,14 +12,23 @@ describe('clustering compares what differs, not the template', () => {
   it('never merges serial template notes about different companies', () => {
     const names = ['Prologis', 'Citigroup', 'Acme Foods', 'Globex', 'Initech'];
     const notes = names.map((name, n) =>
-      makeArticle({ id: `n${n}`, title: `${name} (${name.slice(0, 3).toUpperCase()}) Stock Sinks As Market Gains: What You Should Know`, entities: [company(name.toLowerCase().replace(/\s/gu, ''), name)] }),
+      makeArticle({
+        id: `n${n}`,
+        title: `${name} (${name.slice(0, 3).toUpperCase()}) Stock Sinks As Market Gains: What You Should Know`,
+        entities: [company(name.toLowerCase().replace(/\s/gu, ''), name)],
+      }),
     );
     expect(clusterStories(notes)).toHaveLength(names.length);
   });
 
   it('keeps notes apart even when body-level dedupe linked them, if their companies differ', () => {
     const first = makeArticle({ id: 'a', title: 'Acme (ACM) Gains But Lags Market: What You Should Know', entities: [company('acme', 'Acme')] });
-    const second = makeArticle({ id: 'b', title: 'Globex (GBX) Gains But Lags Market: What You Should Know', entities: [company('globex', 'Globex')], duplicateOf: 'a' });
+    const second = makeArticle({
+      id: 'b',
+      title: 'Globex (GBX) Gains But Lags Market: What You Should Know',
+      entities: [company('globex', 'Globex')],
+      duplicateOf: 'a',
+    });
     expect(clusterStories([first, second])).toHaveLength(2);
   });
 
@@ -34,8 +43,20 @@ describe('clustering compares what differs, not the template', () => {
   it('merges same-event reports from two outlets that name the same two companies', () => {
     const gm = company('gm', 'General Motors');
     const chrysler = company('chrysler', 'Chrysler');
-    const one = makeArticle({ id: 'a', title: 'GM, Chrysler in merger talks: source', entities: [gm, chrysler], source: 'one', publishedAt: '2026-11-20T08:00:00Z' });
-    const two = makeArticle({ id: 'b', title: 'GM/Chrysler talks intensify, Europe carmakers warn', entities: [chrysler, gm], source: 'two', publishedAt: '2026-11-21T15:00:00Z' });
+    const one = makeArticle({
+      id: 'a',
+      title: 'GM, Chrysler in merger talks: source',
+      entities: [gm, chrysler],
+      source: 'one',
+      publishedAt: '2026-11-20T08:00:00Z',
+    });
+    const two = makeArticle({
+      id: 'b',
+      title: 'GM/Chrysler talks intensify, Europe carmakers warn',
+      entities: [chrysler, gm],
+      source: 'two',
+      publishedAt: '2026-11-21T15:00:00Z',
+    });
     expect(clusterStories([one, two]).map((story) => story.articles.length)).toEqual([2]);
   });
 

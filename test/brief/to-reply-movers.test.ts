@@ -10,8 +10,18 @@ function brief(excerpt: string, storySentence: string): Brief {
     window: { since: '2026-11-20T00:00:00.000Z', until: '2026-11-21T00:00:00.000Z' },
     generatedAt: '2026-11-21T00:00:00.000Z',
     overview: [],
-    stories: [{ headline: 'Hong Kong stocks rally', summary: [{ text: storySentence, sources: [1] }], sources: [1], sentiment: { label: 'positive', score: 0.5 }, entityIds: [] }],
-    movers: [{ entityId: 'index:hang-seng', name: 'Hang Seng Index', ticker: '^HSI', direction: 'up', figure: '21%', horizon: 'since January', excerpt, source: 1 }],
+    stories: [
+      {
+        headline: 'Hong Kong stocks rally',
+        summary: [{ text: storySentence, sources: [1] }],
+        sources: [1],
+        sentiment: { label: 'positive', score: 0.5 },
+        entityIds: [],
+      },
+    ],
+    movers: [
+      { entityId: 'index:hang-seng', name: 'Hang Seng Index', ticker: '^HSI', direction: 'up', figure: '21%', horizon: 'since January', excerpt, source: 1 },
+    ],
     sentiment: { positive: 1, negative: 0, neutral: 0, mixed: 0 },
     sources: [{ n: 1, articleId: 'a', title: 'Hong Kong stocks rally', url: null, source: 'test', publishedAt: null }],
     articleCount: 1,
@@ -32,7 +42,9 @@ describe('briefToReply: movers', () => {
   });
 
   it('does not repeat a clause a story already quotes', () => {
-    const line = moversSection(briefToReply(brief('The Hang Seng has gained 21% since January', 'Tech shares led the rally, and the Hang Seng has gained  21% since January.')))?.lines[0];
+    const line = moversSection(
+      briefToReply(brief('The Hang Seng has gained 21% since January', 'Tech shares led the rally, and the Hang Seng has gained  21% since January.')),
+    )?.lines[0];
     expect(line?.label).toContain('▲ 21%');
     expect(line?.text).toBe('');
     expect(line?.sources).toEqual([1]);

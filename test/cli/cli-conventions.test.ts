@@ -87,7 +87,9 @@ describe('the CLI behaves like a Unix tool', { timeout: 120_000 }, () => {
     expect(logLevelFor('start', config({}))).toBe('warn');
     expect(logLevelFor('start', config({ LOG_LEVEL: 'info' }))).toBe('warn');
     expect(logLevelFor('start', config({ LOG_LEVEL: 'debug' }))).toBe('debug');
-    expect(logLevelFor('start', config({ DISCORD_TOKEN: `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(38)}`, DISCORD_APPLICATION_ID: '123456789012345678' }))).toBe('info');
+    expect(
+      logLevelFor('start', config({ DISCORD_TOKEN: `${'a'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(38)}`, DISCORD_APPLICATION_ID: '123456789012345678' })),
+    ).toBe('info');
     expect(logLevelFor('topics', config({}))).toBe('warn');
     expect(logLevelFor('topics', config({ LOG_LEVEL: 'info' }))).toBe('info');
   });

@@ -23,7 +23,12 @@ describe('market-brief deliveries', () => {
     expect(text.stdout).toContain('channel-gone: channel_not_found');
 
     const json = await runCliInProcess(['deliveries', '--json', '--status', 'posted'], { env: { DATABASE_URL: databaseUrl } });
-    expect(json.stdout.trim().split('\n').map((line) => JSON.parse(line))).toMatchObject([{ status: 'posted', target: { platform: 'discord', channelId: '222' }, messageIds: ['m1', 'm2'] }]);
+    expect(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toMatchObject([{ status: 'posted', target: { platform: 'discord', channelId: '222' }, messageIds: ['m1', 'm2'] }]);
 
     const bad = await runCliInProcess(['deliveries', '--status', 'lost'], { env: { DATABASE_URL: databaseUrl } });
     expect(bad.status).toBe(2);

@@ -11,7 +11,10 @@ describe('market-brief ingest <directory>', () => {
     const directory = mkdtempSync(join(tmpdir(), 'ingest-dir-'));
     writeFileSync(join(directory, 'LICENSE'), 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software.');
     writeFileSync(join(directory, 'archive.bin'), 'x');
-    writeFileSync(join(directory, 'items.jsonc'), JSON.stringify([{ title: 'Zinc slips on demand worries', link: 'https://wire.example.com/zinc', description: BODY.replace('Copper rose', 'Zinc fell') }]));
+    writeFileSync(
+      join(directory, 'items.jsonc'),
+      JSON.stringify([{ title: 'Zinc slips on demand worries', link: 'https://wire.example.com/zinc', description: BODY.replace('Copper rose', 'Zinc fell') }]),
+    );
     writeFileSync(
       join(directory, 'wire.xml'),
       `<!-- exported --><rss version="2.0"><channel><title>Wire</title><item><title>Copper climbs</title><link>https://wire.example.com/copper</link><description>${BODY}</description></item><item><title>Fed holds rates</title><link>https://wire.example.com/fed</link></item></channel></rss>`,
@@ -23,7 +26,10 @@ describe('market-brief ingest <directory>', () => {
       expect.stringMatching(new RegExp(`^market-brief: skipped ${join(directory, 'archive.bin')}: unsupported file type \\(\\.bin\\)`)),
       `market-brief: skipped ${join(directory, 'LICENSE')}: not an article (a licence, readme or source note)`,
     ]);
-    const stored = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { title: string; url: string | null; text: string });
+    const stored = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { title: string; url: string | null; text: string });
     expect(stored.map((article) => article.title).sort()).toEqual(['Copper climbs', 'Fed holds rates', 'Zinc slips on demand worries']);
     expect(stored.every((article) => article.url !== null)).toBe(true);
     expect(stored.find((article) => article.title === 'Fed holds rates')?.text).toBe('');

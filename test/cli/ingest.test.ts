@@ -7,7 +7,11 @@ import { hasSharedData, runCli, runCliInProcess, SHARED_DATA, temporaryDatabase 
 if (!hasSharedData) console.warn(`skipping seed-article CLI tests: ${SHARED_DATA} is absent`);
 
 function parseLines(stdout: string): Array<Record<string, unknown>> {
-  return stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe.skipIf(!hasSharedData)('market-brief ingest --json on the seed article', () => {
@@ -24,7 +28,23 @@ describe.skipIf(!hasSharedData)('market-brief ingest --json on the seed article'
     for (const junk of ['Bajaj Healthcare', 'iJoin the club', 'Flat ₹20 Brokerage', 'Trending on 5paisa', 'Disclaimer']) expect(text).not.toContain(junk);
     const entities = article?.['entities'] as Array<{ name: string; ticker: string | null; tickers: string[] }>;
     const names = entities.map((entity) => entity.name).join(' | ');
-    for (const expected of ['Hang Seng', 'S&P 500', 'Nasdaq 100', 'Alibaba', 'BYD', 'Tesla', 'Nvidia', 'DeepSeek', 'Citigroup', 'HSBC', 'Goldman Sachs', 'Fidelity International', 'Federated Hermes', 'Natixis', 'Maybank']) {
+    for (const expected of [
+      'Hang Seng',
+      'S&P 500',
+      'Nasdaq 100',
+      'Alibaba',
+      'BYD',
+      'Tesla',
+      'Nvidia',
+      'DeepSeek',
+      'Citigroup',
+      'HSBC',
+      'Goldman Sachs',
+      'Fidelity International',
+      'Federated Hermes',
+      'Natixis',
+      'Maybank',
+    ]) {
       expect(names).toContain(expected);
     }
     const alibaba = entities.find((entity) => entity.name.startsWith('Alibaba'));

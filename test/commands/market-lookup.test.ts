@@ -39,7 +39,12 @@ describe('suggestions are the closest names, or nothing', () => {
     const typo = reference.suggest('tencnet');
     expect(typo[0]?.id).toBe('company:tencent');
     for (const entity of typo) {
-      const near = [entity.name, ...entity.aliases].some((name) => name.toLowerCase().split(' ').some((_, start, words) => distance('tencnet', words.slice(start).join(' ').slice(0, 7)) <= 2));
+      const near = [entity.name, ...entity.aliases].some((name) =>
+        name
+          .toLowerCase()
+          .split(' ')
+          .some((_, start, words) => distance('tencnet', words.slice(start).join(' ').slice(0, 7)) <= 2),
+      );
       expect(near, entity.name).toBe(true);
     }
   });

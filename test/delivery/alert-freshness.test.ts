@@ -34,7 +34,10 @@ describe('alerts only on fresh articles', () => {
       ['from-2011', '2011-03-02T09:00:00.000Z'],
       ['fresh', '2026-11-24T08:20:00.000Z'],
     ] as const) {
-      await store.insertArticle(makeArticle({ id, contentHash: `h-${id}`, title: `Chip index story ${id} jumps 9%`, text: `Chip shares rose 9% (${id}).`, publishedAt, ...base }), noKeys);
+      await store.insertArticle(
+        makeArticle({ id, contentHash: `h-${id}`, title: `Chip index story ${id} jumps 9%`, text: `Chip shares rose 9% (${id}).`, publishedAt, ...base }),
+        noKeys,
+      );
     }
     await deliverAlerts(services);
     expect(publisher.posts.map((post) => post.title)).toEqual([expect.stringContaining('fresh')]);
@@ -42,8 +45,12 @@ describe('alerts only on fresh articles', () => {
 
   it('accepts an article published within the alert window before a new subscription', () => {
     const subscription = { createdAt: '2026-11-24T09:00:00.000Z' };
-    expect(isFreshForAlert({ publishedAt: '2026-11-24T08:50:00.000Z', ingestedAt: '2026-11-24T09:01:00.000Z' }, subscription, '2026-11-24T08:45:00.000Z')).toBe(true);
-    expect(isFreshForAlert({ publishedAt: '2026-11-24T08:30:00.000Z', ingestedAt: '2026-11-24T09:01:00.000Z' }, subscription, '2026-11-24T08:45:00.000Z')).toBe(false);
+    expect(isFreshForAlert({ publishedAt: '2026-11-24T08:50:00.000Z', ingestedAt: '2026-11-24T09:01:00.000Z' }, subscription, '2026-11-24T08:45:00.000Z')).toBe(
+      true,
+    );
+    expect(isFreshForAlert({ publishedAt: '2026-11-24T08:30:00.000Z', ingestedAt: '2026-11-24T09:01:00.000Z' }, subscription, '2026-11-24T08:45:00.000Z')).toBe(
+      false,
+    );
     expect(isFreshForAlert({ publishedAt: null, ingestedAt: '2026-11-24T09:01:00.000Z' }, subscription, '2026-11-24T08:45:00.000Z')).toBe(true);
   });
 });

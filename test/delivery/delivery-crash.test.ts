@@ -24,9 +24,17 @@ async function world(channels: string[]) {
   const database = join(folder, 'bot.db');
   const record = join(folder, 'posts.jsonl');
   const store = createSqliteStore(database);
-  for (const channelId of channels) await store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, topics: ['ai'], time: '08:00', timezone: 'UTC' }));
+  for (const channelId of channels)
+    await store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, topics: ['ai'], time: '08:00', timezone: 'UTC' }));
   await store.close();
-  const posts = () => (existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { channelId: string; key: string }) : []);
+  const posts = () =>
+    existsSync(record)
+      ? readFileSync(record, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { channelId: string; key: string })
+      : [];
   const deliveries = async () => {
     const reader = createSqliteStore(database);
     const list = await reader.listDeliveries();

@@ -54,8 +54,12 @@ function setup(start: string, settings = {}) {
 describe('scheduled delivery', () => {
   it('posts 08:00 briefs in Hong Kong and New York once a day for a week across the DST change', async () => {
     const world = setup('2026-03-05T00:00:00Z');
-    await world.store.addSubscription(newSubscription({ createdAt: '2026-03-01T00:00:00.000Z', channelId: 'hk', topics: ['hong-kong'], timezone: 'Asia/Hong_Kong' }));
-    await world.store.addSubscription(newSubscription({ createdAt: '2026-03-01T00:00:00.000Z', channelId: 'ny', topics: ['us'], timezone: 'America/New_York' }));
+    await world.store.addSubscription(
+      newSubscription({ createdAt: '2026-03-01T00:00:00.000Z', channelId: 'hk', topics: ['hong-kong'], timezone: 'Asia/Hong_Kong' }),
+    );
+    await world.store.addSubscription(
+      newSubscription({ createdAt: '2026-03-01T00:00:00.000Z', channelId: 'ny', topics: ['us'], timezone: 'America/New_York' }),
+    );
     await world.tickUntil('2026-03-12T00:00:00Z');
     const at = (channel: string) => world.publisher.posts.filter((post) => post.channelId === channel).map((post) => post.at);
     expect(at('hk')).toEqual(['05', '06', '07', '08', '09', '10', '11'].map((day) => `2026-03-${day}T00:00:00.000Z`));
@@ -72,15 +76,21 @@ describe('scheduled delivery', () => {
 
   it('skips weekends when asked', async () => {
     const world = setup('2026-11-23T00:00:00Z');
-    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'w', topics: ['china'], timezone: 'Asia/Hong_Kong', weekdaysOnly: true }));
+    await world.store.addSubscription(
+      newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'w', topics: ['china'], timezone: 'Asia/Hong_Kong', weekdaysOnly: true }),
+    );
     await world.tickUntil('2026-11-30T00:00:00Z');
     expect(world.publisher.posts.map((post) => post.at.slice(0, 10))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
   });
 
   it('catches up a slot missed within the grace window once, and skips one missed beyond it', async () => {
     const world = setup('2026-11-24T00:20:00Z', { graceMinutes: 30 });
-    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'a', timezone: 'Asia/Hong_Kong', topics: ['china'] }));
-    await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'b', timezone: 'UTC', time: '23:00', topics: ['china'] }));
+    await world.store.addSubscription(
+      newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'a', timezone: 'Asia/Hong_Kong', topics: ['china'] }),
+    );
+    await world.store.addSubscription(
+      newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: 'b', timezone: 'UTC', time: '23:00', topics: ['china'] }),
+    );
     await world.tickUntil('2026-11-24T00:25:00Z');
     expect(world.publisher.posts.map((post) => post.channelId)).toEqual(['a']);
     const skipped = await world.store.listDeliveries({ status: 'failed' });
@@ -90,9 +100,32 @@ describe('scheduled delivery', () => {
 
   it('composes one brief per distinct topic set for 1,000 channels on 20 topic sets', async () => {
     const world = setup('2026-11-24T08:00:00Z');
-    const topicSets = ['hong-kong', 'china', 'us', 'india', 'japan', 'europe', 'uk', 'equities', 'bonds', 'fx', 'commodities', 'crypto', 'ai', 'earnings', 'ipo', 'monetary-policy', 'trade', 'tech', 'energy', 'banking'];
+    const topicSets = [
+      'hong-kong',
+      'china',
+      'us',
+      'india',
+      'japan',
+      'europe',
+      'uk',
+      'equities',
+      'bonds',
+      'fx',
+      'commodities',
+      'crypto',
+      'ai',
+      'earnings',
+      'ipo',
+      'monetary-policy',
+      'trade',
+      'tech',
+      'energy',
+      'banking',
+    ];
     for (let channel = 0; channel < 1000; channel += 1) {
-      await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: `c${channel}`, topics: [topicSets[channel % 20] ?? 'us'] }));
+      await world.store.addSubscription(
+        newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: `c${channel}`, topics: [topicSets[channel % 20] ?? 'us'] }),
+      );
     }
     const report = await deliverBriefs(world.services);
     expect(report.claimed).toBe(1000);
@@ -103,7 +136,8 @@ describe('scheduled delivery', () => {
 
   it('disables a channel that refuses the bot, records why, and still delivers to the others', async () => {
     const world = setup('2026-11-24T08:00:00Z');
-    for (const channel of ['ok-1', 'gone', 'ok-2']) await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: channel, topics: ['ai'] }));
+    for (const channel of ['ok-1', 'gone', 'ok-2'])
+      await world.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId: channel, topics: ['ai'] }));
     world.publisher.failChannel('gone', 'forbidden');
     await deliverBriefs(world.services);
     expect(world.publisher.posts.map((post) => post.channelId).sort()).toEqual(['ok-1', 'ok-2']);

@@ -5,7 +5,12 @@ import { makeArticle } from '../support/articles.ts';
 
 const none = { include: [], exclude: [], pattern: null, minImportance: 0, sentiments: [] };
 const ipo = makeArticle({ id: 'a', title: 'Chipmaker plans Hong Kong IPO', text: 'The listing could raise $2 billion.' });
-const earnings = makeArticle({ id: 'b', title: 'Bank profit falls 12%', text: 'Quarterly earnings missed forecasts.', sentiment: { label: 'negative', score: -0.6 } });
+const earnings = makeArticle({
+  id: 'b',
+  title: 'Bank profit falls 12%',
+  text: 'Quarterly earnings missed forecasts.',
+  sentiment: { label: 'negative', score: -0.6 },
+});
 
 describe('subscription filter', () => {
   it('lets everything through when empty', () => {

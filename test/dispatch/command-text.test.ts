@@ -92,7 +92,12 @@ const schedule: Command = {
 describe('filling options by position and shape', () => {
   it('skips an option a word does not fit, so a named option can come first', () => {
     expect(parseCommandText(schedule, 'market:"hang seng" 09:00 Asia/Hong_Kong')).toEqual({ market: 'hang seng', time: '09:00', timezone: 'Asia/Hong_Kong' });
-    expect(parseCommandText(schedule, 'us 07:30 America/New_York weekdays')).toEqual({ topic: 'us', time: '07:30', timezone: 'America/New_York', days: 'weekdays' });
+    expect(parseCommandText(schedule, 'us 07:30 America/New_York weekdays')).toEqual({
+      topic: 'us',
+      time: '07:30',
+      timezone: 'America/New_York',
+      days: 'weekdays',
+    });
   });
 
   it('refuses a word that fits no remaining option', () => {

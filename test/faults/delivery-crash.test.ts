@@ -31,7 +31,12 @@ interface Post {
 }
 
 function posts(): Post[] {
-  return existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Post) : [];
+  return existsSync(record)
+    ? readFileSync(record, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Post)
+    : [];
 }
 
 type Kill = { kind: 'none' } | { kind: 'self'; atPost: number; when: 'before' | 'after' } | { kind: 'timer'; afterTickMs: number };
@@ -58,7 +63,9 @@ async function prepare(seed: number): Promise<string[]> {
   const channels = Array.from({ length: CHANNELS }, (_unused, index) => `c${index}`);
   for (const [index, channelId] of channels.entries()) {
     // Two scopes: everything, and articles mentioning shares; two briefs composed per slot.
-    await app.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, keywords: index % 2 === 0 ? [] : ['shares'], time: '08:00', timezone: 'UTC' }));
+    await app.store.addSubscription(
+      newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, keywords: index % 2 === 0 ? [] : ['shares'], time: '08:00', timezone: 'UTC' }),
+    );
   }
   const days = 20;
   for (let day = 0; day < days; day += 1) {
@@ -89,14 +96,18 @@ describe('kill -9 during delivery', () => {
         const end = await runScheduler(slot + offset * MINUTE, kill);
         const label = `day ${day + 1} +${offset}min ${JSON.stringify(kill)}`;
         // A kill planned past the run's last post, or after it ended, simply does not happen.
-        if (end.signal === 'SIGKILL') kills.push(kill.kind === 'self' ? `${kill.when}-post-${kill.atPost}` : kill.kind === 'timer' ? `timer-${kill.afterTickMs}ms` : 'unplanned');
+        if (end.signal === 'SIGKILL')
+          kills.push(kill.kind === 'self' ? `${kill.when}-post-${kill.atPost}` : kill.kind === 'timer' ? `timer-${kill.afterTickMs}ms` : 'unplanned');
         else expect(end, label).toMatchObject({ status: 0, signal: null });
         expect(end.stderr, label).toBe('');
         expect(kills.at(-1), label).not.toBe('unplanned');
         const health = checkStore(database);
         expect({ label, integrity: health.integrity, fullText: health.fullText }).toEqual({ label, integrity: ['ok'], fullText: 'ok' });
         const keys = posts().map((post) => post.key);
-        expect(keys.filter((key, index) => keys.indexOf(key) !== index), `${label}: posted twice`).toEqual([]);
+        expect(
+          keys.filter((key, index) => keys.indexOf(key) !== index),
+          `${label}: posted twice`,
+        ).toEqual([]);
       }
       const slotIso = new Date(slot).toISOString();
       const postedToday = posts().filter((post) => post.key.endsWith(`@${slotIso}`));

@@ -33,7 +33,13 @@ function writeInputs(directory: string, count: number, seed: number): string[] {
 
 function expectSound(path: string) {
   const health = checkStore(path);
-  expect({ integrity: health.integrity, fullText: health.fullText, foreignKeys: health.foreignKeyProblems, withoutBands: health.articlesWithoutBands, repeated: health.repeatedTitles }).toEqual({
+  expect({
+    integrity: health.integrity,
+    fullText: health.fullText,
+    foreignKeys: health.foreignKeyProblems,
+    withoutBands: health.articlesWithoutBands,
+    repeated: health.repeatedTitles,
+  }).toEqual({
     integrity: ['ok'],
     fullText: 'ok',
     foreignKeys: 0,
@@ -64,7 +70,12 @@ describe('a full disk', () => {
     for (const failure of failed) expect(failure.error).toMatch(FULL);
 
     // Over HTTP the sender learns, article by article, what went in and what did not and why.
-    const server = await startHttpServer({ port: 0, host: '127.0.0.1', routes: createIngestRoutes({ token: 'fault-suite-token-0123456789', maxBytes: 1_000_000, ingest: app.ingest, logger: app.logger }), logger: app.logger });
+    const server = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      routes: createIngestRoutes({ token: 'fault-suite-token-0123456789', maxBytes: 1_000_000, ingest: app.ingest, logger: app.logger }),
+      logger: app.logger,
+    });
     const more = faultArticles(3, faultSeed() + 1, new Date());
     const response = await fetch(`http://127.0.0.1:${server.port}/api/articles`, {
       method: 'POST',
@@ -99,21 +110,27 @@ describe('a full disk', () => {
     console.warn('disk-full: cannot mount a small tmpfs here (needs root and mount rights); the real-ENOSPC case is skipped, the size-limit case still runs');
   }
 
-  it.skipIf(!mounted)('a real 3 MB filesystem filling up under `market-brief ingest`: a clear error per input, exit status 1, the database sound and every stored article kept', async () => {
-    const database = join(mountPoint, 'bot.db');
-    const inputs = writeInputs(join(folder, 'tmpfs-inputs'), 1_500, faultSeed() + 2);
-    const bot = runCli(['ingest', '--json', join(folder, 'tmpfs-inputs')], { DATABASE_URL: `sqlite:${database}` }, folder);
-    const acknowledged = new Set<string>();
-    onStdoutLine(bot, (line) => acknowledged.add((JSON.parse(line) as { id: string }).id));
-    const end = await bot.ended;
-    expect(end.status).toBe(1);
-    const errors = bot.stderr().split('\n').filter((line) => line.startsWith('market-brief: '));
-    expect(errors.length).toBeGreaterThan(0);
-    for (const line of errors) expect(line).toMatch(FULL);
-    expect(acknowledged.size).toBeGreaterThan(0);
-    expect(acknowledged.size).toBeLessThan(inputs.length);
-    const health = expectSound(database);
-    expect([...acknowledged].filter((id) => !health.ids.has(id))).toEqual([]);
-    expect(health.articles).toBe(acknowledged.size);
-  });
+  it.skipIf(!mounted)(
+    'a real 3 MB filesystem filling up under `market-brief ingest`: a clear error per input, exit status 1, the database sound and every stored article kept',
+    async () => {
+      const database = join(mountPoint, 'bot.db');
+      const inputs = writeInputs(join(folder, 'tmpfs-inputs'), 1_500, faultSeed() + 2);
+      const bot = runCli(['ingest', '--json', join(folder, 'tmpfs-inputs')], { DATABASE_URL: `sqlite:${database}` }, folder);
+      const acknowledged = new Set<string>();
+      onStdoutLine(bot, (line) => acknowledged.add((JSON.parse(line) as { id: string }).id));
+      const end = await bot.ended;
+      expect(end.status).toBe(1);
+      const errors = bot
+        .stderr()
+        .split('\n')
+        .filter((line) => line.startsWith('market-brief: '));
+      expect(errors.length).toBeGreaterThan(0);
+      for (const line of errors) expect(line).toMatch(FULL);
+      expect(acknowledged.size).toBeGreaterThan(0);
+      expect(acknowledged.size).toBeLessThan(inputs.length);
+      const health = expectSound(database);
+      expect([...acknowledged].filter((id) => !health.ids.has(id))).toEqual([]);
+      expect(health.articles).toBe(acknowledged.size);
+    },
+  );
 });

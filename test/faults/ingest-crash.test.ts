@@ -58,7 +58,8 @@ async function httpRound(articles: FaultArticle[], random: ReturnType<typeof fau
         const body = (await response.json()) as { results: Array<{ index: number; status: string; id?: string }> };
         for (const result of body.results) {
           const article = batch[result.index];
-          if (article !== undefined && result.id !== undefined && (result.status === 'stored' || result.status === 'duplicate')) counter.note(article.title, result.id);
+          if (article !== undefined && result.id !== undefined && (result.status === 'stored' || result.status === 'duplicate'))
+            counter.note(article.title, result.id);
         }
       } catch {
         return; // the bot was killed: what it did not answer is not acknowledged
@@ -84,7 +85,14 @@ function cliRound(articles: FaultArticle[], round: number): Round {
 
 function expectWhole(after: string): ReturnType<typeof checkStore> {
   const health = checkStore(database);
-  expect({ after, integrity: health.integrity, fullText: health.fullText, foreignKeys: health.foreignKeyProblems, withoutBands: health.articlesWithoutBands, repeated: health.repeatedTitles }).toEqual({
+  expect({
+    after,
+    integrity: health.integrity,
+    fullText: health.fullText,
+    foreignKeys: health.foreignKeyProblems,
+    withoutBands: health.articlesWithoutBands,
+    repeated: health.repeatedTitles,
+  }).toEqual({
     after,
     integrity: ['ok'],
     fullText: 'ok',

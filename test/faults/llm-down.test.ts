@@ -33,7 +33,12 @@ afterAll(async () => {
 });
 
 function replyText(reply: Reply): string {
-  return [reply.title, reply.lead?.text ?? '', ...reply.sections.flatMap((section) => section.lines.map((line) => `${line.label ?? ''} ${line.text}`)), reply.footer ?? ''].join('\n');
+  return [
+    reply.title,
+    reply.lead?.text ?? '',
+    ...reply.sections.flatMap((section) => section.lines.map((line) => `${line.label ?? ''} ${line.text}`)),
+    reply.footer ?? '',
+  ].join('\n');
 }
 
 /** Every story line of a brief is made of sentences found word for word in the stored articles. */
@@ -50,7 +55,17 @@ async function scenario(settings: Record<string, string>, label: string) {
   let now = FIRST_SLOT;
   const clock = { now: () => new Date(now) };
   const app: App = createApp(
-    loadConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false', OPENAI_API_KEY: 'fault-suite-key', LLM_MAX_RETRIES: '1', ...settings }, null),
+    loadConfig(
+      {
+        DATABASE_URL: 'sqlite::memory:',
+        LOG_LEVEL: 'silent',
+        EXAMPLES_ON_FIRST_RUN: 'false',
+        OPENAI_API_KEY: 'fault-suite-key',
+        LLM_MAX_RETRIES: '1',
+        ...settings,
+      },
+      null,
+    ),
     { clock },
   );
   expect(app.llm, `${label}: the LLM is configured`).toBeDefined();
@@ -64,7 +79,9 @@ async function scenario(settings: Record<string, string>, label: string) {
     written.push(...articles);
     for (const article of articles) await ingestArticle(article, app.ingest);
     now = FIRST_SLOT + day * DAY;
-    (app.store as unknown as { database: import('node:sqlite').DatabaseSync }).database.exec(`UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`);
+    (app.store as unknown as { database: import('node:sqlite').DatabaseSync }).database.exec(
+      `UPDATE subscriptions SET created_at = '2026-11-01T00:00:00.000Z'`,
+    );
     await runDeliveryTick(createDeliveryServices(app, new Map([['shell', publisher]]), DEFAULT_DELIVERY_SETTINGS));
   }
   expect(publisher.posts.map((post) => `${post.channelId}@${post.at.slice(0, 10)}`).sort(), `${label}: every brief posted`).toEqual(

@@ -18,8 +18,20 @@ beforeAll(async () => {
     host: '127.0.0.1',
     logger,
     routes: [
-      { method: 'GET', path: '/throws', handle: () => { throw new Error('sync failure'); } },
-      { method: 'GET', path: '/rejects', handle: async () => { throw new Error('async failure'); } },
+      {
+        method: 'GET',
+        path: '/throws',
+        handle: () => {
+          throw new Error('sync failure');
+        },
+      },
+      {
+        method: 'GET',
+        path: '/rejects',
+        handle: async () => {
+          throw new Error('async failure');
+        },
+      },
     ],
   });
 });

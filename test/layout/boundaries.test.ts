@@ -32,7 +32,10 @@ afterEach(() => {
 
 describe('layout rules are enforced by the linter', () => {
   it('refuses an import of another folder’s internals', async () => {
-    const file = write(`src/brief/${tag}-private.ts`, "import { splitSentences } from '../pipeline/clean/sentences.ts';\nexport const probe = splitSentences;\n");
+    const file = write(
+      `src/brief/${tag}-private.ts`,
+      "import { splitSentences } from '../pipeline/clean/sentences.ts';\nexport const probe = splitSentences;\n",
+    );
     const result = await lint([file]);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('noPrivateImports');

@@ -24,8 +24,16 @@ describe('the summary backlog', () => {
     for (const article of storyWorld(3, 2)) await store.insertArticle(article, noKeys);
     const llm = createLlmServices(
       {
-        OPENAI_API_KEY: 'k', OPENAI_BASE_URL: fake.baseURL, LLM_MODEL: 'main-model', LLM_RESPONSE_FORMAT: 'json_schema', LLM_TIMEOUT_MS: 5_000,
-        LLM_MAX_RETRIES: 0, LLM_CONCURRENCY: 2, LLM_MAX_INPUT_TOKENS: 6_000, LLM_DAILY_TOKEN_BUDGET: 0, LLM_DEADLINE_MS: 10_000,
+        OPENAI_API_KEY: 'k',
+        OPENAI_BASE_URL: fake.baseURL,
+        LLM_MODEL: 'main-model',
+        LLM_RESPONSE_FORMAT: 'json_schema',
+        LLM_TIMEOUT_MS: 5_000,
+        LLM_MAX_RETRIES: 0,
+        LLM_CONCURRENCY: 2,
+        LLM_MAX_INPUT_TOKENS: 6_000,
+        LLM_DAILY_TOKEN_BUDGET: 0,
+        LLM_DEADLINE_MS: 10_000,
       },
       { store, reference: loadReferenceIndex(), clock, logger },
     );

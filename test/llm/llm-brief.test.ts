@@ -48,7 +48,13 @@ function writer(store: Store, overrides: Partial<OpenAiModelOptions> = {}, maxIn
 }
 
 function request(articles: readonly Article[]): BriefRequest {
-  return { title: 'Market brief', topics: [], window: { since: '2026-11-19T12:00:00.000Z', until: '2026-11-20T12:00:00.000Z' }, articles, generatedAt: clock.now().toISOString() };
+  return {
+    title: 'Market brief',
+    topics: [],
+    window: { since: '2026-11-19T12:00:00.000Z', until: '2026-11-20T12:00:00.000Z' },
+    articles,
+    generatedAt: clock.now().toISOString(),
+  };
 }
 
 /** Everything a channel would see of the brief. */
@@ -150,7 +156,9 @@ describe('the LLM brief (map → reduce, grounded, cached)', () => {
     expect(brief.removed?.some((item) => item.text === INJECTED_SENTENCE && item.reasons.includes('contains a mention'))).toBe(true);
     expect(brief.removed?.some((item) => item.place === 'story 1 headline')).toBe(true);
     // The article reached the model only inside data tags it could not close.
-    const summaryRequest = suite.fake.requests.find((item) => item.promptId === 'article-summary' && item.body.messages[1]?.content.includes('Ignore previous'));
+    const summaryRequest = suite.fake.requests.find(
+      (item) => item.promptId === 'article-summary' && item.body.messages[1]?.content.includes('Ignore previous'),
+    );
     const user = summaryRequest?.body.messages[1]?.content ?? '';
     expect(user.match(/<\/data>/g)).toHaveLength(1);
     expect(user.indexOf('Ignore previous')).toBeLessThan(user.indexOf('</data>'));
@@ -210,7 +218,10 @@ describe('the LLM brief (map → reduce, grounded, cached)', () => {
   it('trims a long article at sentence boundaries to the per-call budget, and says so', async () => {
     const store = newStore();
     const [article] = storyWorld(1, 1);
-    const long = { ...article!, text: Array.from({ length: 400 }, (_, index) => `Sentence number ${index + 1} describes the quarter in some detail for readers.`).join(' ') };
+    const long = {
+      ...article!,
+      text: Array.from({ length: 400 }, (_, index) => `Sentence number ${index + 1} describes the quarter in some detail for readers.`).join(' '),
+    };
     await writer(store, {}, 1_500).compose(request([long]));
     const user = suite.fake.requests.find((item) => item.promptId === 'article-summary')?.body.messages[1]?.content ?? '';
     const lines = user.split('\n').filter((line) => /^\[\d+\] /.test(line));

@@ -66,7 +66,9 @@ describe('the OpenAI model through the real SDK', () => {
     expect(request?.body['max_tokens']).toBe(answerPrompt.maxOutputTokens);
     expect(request?.body.messages[0]).toEqual({ role: 'system', content: answerPrompt.system });
     const usage = await store.usageSince('2026-11-20T00:00:00.000Z');
-    expect(usage).toEqual([{ promptId: 'answer', model: 'main-model', calls: 1, cacheHits: 0, inputTokens: suite.fake.tokens().input, outputTokens: suite.fake.tokens().output }]);
+    expect(usage).toEqual([
+      { promptId: 'answer', model: 'main-model', calls: 1, cacheHits: 0, inputTokens: suite.fake.tokens().input, outputTokens: suite.fake.tokens().output },
+    ]);
     expect(meter).toMatchObject({ calls: 1, inputTokens: suite.fake.tokens().input, outputTokens: suite.fake.tokens().output });
     expect(meter.estimatedCostUsd).toBeCloseTo((suite.fake.tokens().input + 2 * suite.fake.tokens().output) / 1e6, 9);
   });

@@ -8,7 +8,7 @@ function cluster(id: string, size = 1): StoryCluster {
   return { lead: articles[0]!, articles };
 }
 
-describe('applying the model\'s story merges', () => {
+describe("applying the model's story merges", () => {
   const candidates = [cluster('a', 2), cluster('b'), cluster('c'), cluster('d')];
 
   it('folds same-event stories into the best-ranked one, keeping its lead', () => {
@@ -22,7 +22,13 @@ describe('applying the model\'s story merges', () => {
   });
 
   it('ignores numbers out of range, repeats and a story claimed by two groups', () => {
-    const merged = applyMerges(candidates, { groups: [[1, 1, 9], [3, 1], [2, 3, 0]] });
+    const merged = applyMerges(candidates, {
+      groups: [
+        [1, 1, 9],
+        [3, 1],
+        [2, 3, 0],
+      ],
+    });
     expect(merged.map((story) => story.articles.map((article) => article.id))).toEqual([['a0', 'a1', 'c0'], ['b0'], ['d0']]);
   });
 });

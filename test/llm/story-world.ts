@@ -32,7 +32,9 @@ export function storyWorld(stories: number, reports: number, options: { extra?: 
         `Analysts at ${BANKS[report % BANKS.length]} said the results showed steady growth in its main markets.`,
         `Shares of ${company} gained ${2 + report}% in early trading after the announcement.`,
         options.extra?.(story, report) ?? '',
-      ].join(' ').trim();
+      ]
+        .join(' ')
+        .trim();
       articles.push(
         makeArticle({
           id,

@@ -27,18 +27,26 @@ interface Answer {
 /** A raw HTTP POST (node:http), so a body can be sent with any content type and length. */
 function post(path: string, body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown>, headers: response.headers }));
-    });
+    const request = httpRequest(
+      { host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown>, headers: response.headers }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
 }
 
 const json = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
-const article = (n: number) => ({ title: makeItem(n, '').title, text: makeItem(n, '').text, url: `https://fake.example/articles/${n}?utm_source=feed`, publishedAt: '2026-11-19T10:00:00Z' });
+const article = (n: number) => ({
+  title: makeItem(n, '').title,
+  text: makeItem(n, '').text,
+  url: `https://fake.example/articles/${n}?utm_source=feed`,
+  publishedAt: '2026-11-19T10:00:00Z',
+});
 
 describe('POST /api/articles', () => {
   it('refuses a missing or wrong token without reading the body', async () => {
@@ -62,7 +70,11 @@ describe('POST /api/articles', () => {
     expect(storedArticle?.url).toBe('https://fake.example/articles/1');
     expect(storedArticle?.publishedAt).toBe('2026-11-19T10:00:00.000Z');
 
-    const again = await post('/api/articles', JSON.stringify({ ...article(2), url: 'https://fake.example/articles/2', text: `${article(2).text} Edited.` }), json);
+    const again = await post(
+      '/api/articles',
+      JSON.stringify({ ...article(2), url: 'https://fake.example/articles/2', text: `${article(2).text} Edited.` }),
+      json,
+    );
     expect(again.body).toMatchObject({ stored: 0, duplicates: 1, results: [{ status: 'duplicate', id: results[1]?.id }] });
     expect(await store.countArticles()).toBe(2);
   });
@@ -89,7 +101,10 @@ describe('POST /api/articles', () => {
 
   it('reads an HTML page with url and title parameters, and plain text', async () => {
     const item = makeItem(7, 'https://fake.example');
-    const page = await post(`/api/articles?url=${encodeURIComponent(item.link)}&title=${encodeURIComponent('Given title')}`, articlePage(item, item.text), { ...json, 'content-type': 'text/html; charset=utf-8' });
+    const page = await post(`/api/articles?url=${encodeURIComponent(item.link)}&title=${encodeURIComponent('Given title')}`, articlePage(item, item.text), {
+      ...json,
+      'content-type': 'text/html; charset=utf-8',
+    });
     expect(page.status).toBe(200);
     const [result] = page.body['results'] as Array<{ id: string; title: string }>;
     expect(result?.title).toBe('Given title');
@@ -104,7 +119,11 @@ describe('POST /api/articles', () => {
   it('reports an unreadable article in a batch and stores the rest', async () => {
     const mixed = await post('/api/articles', JSON.stringify([article(9), { html: '<html><body><p>Too short.</p></body></html>' }]), json);
     expect(mixed.status).toBe(200);
-    expect(mixed.body).toMatchObject({ stored: 1, failed: 1, results: [{ status: 'stored' }, { status: 'failed', error: expect.stringMatching(/no readable article/) }] });
+    expect(mixed.body).toMatchObject({
+      stored: 1,
+      failed: 1,
+      results: [{ status: 'stored' }, { status: 'failed', error: expect.stringMatching(/no readable article/) }],
+    });
   });
 
   it('does not exist without INGEST_TOKEN', () => {

@@ -14,11 +14,17 @@ beforeAll(async () => {
   server.route(new URL(withPage.link).pathname, serveDocument(articlePage(withPage, withPage.text), { contentType: 'text/html; charset=utf-8' }));
   // Headline-only items (title, link, date), and a feed that opens with a comment and a PI.
   const items = [withPage, withoutPage]
-    .map((item) => `<item><title>${escape(item.title)}</title><link>${item.link}</link><guid>${item.link}</guid><pubDate>Fri, 20 Nov 2026 08:00:00 GMT</pubDate></item>`)
+    .map(
+      (item) =>
+        `<item><title>${escape(item.title)}</title><link>${item.link}</link><guid>${item.link}</guid><pubDate>Fri, 20 Nov 2026 08:00:00 GMT</pubDate></item>`,
+    )
     .join('');
   server.route(
     '/headlines',
-    serveDocument(`<?xml version="1.0"?>\n<!-- generated -->\n<?xml-stylesheet href="/s.xsl"?>\n<rss version="2.0"><channel><title>Wire headlines</title>${items}</channel></rss>`, { contentType: 'application/rss+xml' }),
+    serveDocument(
+      `<?xml version="1.0"?>\n<!-- generated -->\n<?xml-stylesheet href="/s.xsl"?>\n<rss version="2.0"><channel><title>Wire headlines</title>${items}</channel></rss>`,
+      { contentType: 'application/rss+xml' },
+    ),
   );
 });
 

@@ -22,7 +22,9 @@ beforeAll(async () => {
     return serveDocument(rssFeed(items))(request, response, hit);
   });
   server.route('/updated', (request, response, hit) => {
-    const items = makeItems(2, base, { first: 500 }).map((item) => (hit > 1 ? { ...item, text: `${item.text}\n\nUpdated with a correction to the third paragraph.` } : item));
+    const items = makeItems(2, base, { first: 500 }).map((item) =>
+      hit > 1 ? { ...item, text: `${item.text}\n\nUpdated with a correction to the third paragraph.` } : item,
+    );
     return serveDocument(rssFeed(items))(request, response, hit);
   });
   const teasers = makeItems(3, base, { first: 600, teaser: true });
@@ -38,13 +40,27 @@ beforeAll(async () => {
     if (flaky >= 2 && flaky <= 4) return void response.writeHead(500).end('down');
     return serveDocument(rssFeed(makeItems(flaky >= 5 ? 3 : 2, base, { first: 700 })))(request, response, flaky);
   });
-  server.route('/malformed', serveDocument('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Half an item</title><description>cut'));
+  server.route(
+    '/malformed',
+    serveDocument('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Half an item</title><description>cut'),
+  );
   server.route('/huge', hugeBody(100 * MEBIBYTE, { bytes: 0 }));
   server.route('/bomb', gzipBomb(32 * MEBIBYTE));
   server.route('/trickle', trickle());
-  server.route('/always-500', failFirst(1_000_000, () => undefined));
-  server.route('/home', serveDocument('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body>Home</body></html>', { contentType: 'text/html' }));
-  server.route('/plain-page', serveDocument('<!doctype html><html><head><title>x</title></head><body><p>No feeds here.</p></body></html>', { contentType: 'text/html' }));
+  server.route(
+    '/always-500',
+    failFirst(1_000_000, () => undefined),
+  );
+  server.route(
+    '/home',
+    serveDocument('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body>Home</body></html>', {
+      contentType: 'text/html',
+    }),
+  );
+  server.route(
+    '/plain-page',
+    serveDocument('<!doctype html><html><head><title>x</title></head><body><p>No feeds here.</p></body></html>', { contentType: 'text/html' }),
+  );
 });
 
 afterAll(() => server.close());
@@ -52,7 +68,11 @@ afterAll(() => server.close());
 describe('adding a feed', () => {
   it('stores RSS, Atom and JSON Feed items at once and previews the newest, marked as baseline', async () => {
     const harness = makeHarness();
-    for (const [path, count] of [['/rss', 4], ['/atom', 3], ['/json', 3]] as const) {
+    for (const [path, count] of [
+      ['/rss', 4],
+      ['/atom', 3],
+      ['/json', 3],
+    ] as const) {
       const added = await harness.actions.add({ url: server.url(path), topics: [], addedBy: harness.addedBy });
       expect(added.created).toBe(true);
       expect(added.poll).toMatchObject({ ok: true, stored: count });
@@ -70,7 +90,9 @@ describe('adding a feed', () => {
     const harness = makeHarness();
     const discovered = await harness.actions.add({ url: server.url('/home'), topics: [], addedBy: harness.addedBy });
     expect(discovered.source.url).toBe(server.url('/rss'));
-    await expect(harness.actions.add({ url: server.url('/plain-page'), topics: [], addedBy: harness.addedBy })).rejects.toThrow(/links to no RSS, Atom or JSON feed/);
+    await expect(harness.actions.add({ url: server.url('/plain-page'), topics: [], addedBy: harness.addedBy })).rejects.toThrow(
+      /links to no RSS, Atom or JSON feed/,
+    );
     await expect(harness.actions.add({ url: server.url('/malformed'), topics: [], addedBy: harness.addedBy })).rejects.toThrow(/malformed|truncated/);
     await expect(harness.actions.add({ url: 'http://169.254.169.254/latest/', topics: [], addedBy: harness.addedBy })).rejects.toThrow(/cloud-metadata/);
     await expect(harness.actions.add({ url: 'file:///etc/passwd', topics: [], addedBy: harness.addedBy })).rejects.toThrow(/not an http or https URL/);
@@ -161,7 +183,10 @@ describe('polling', () => {
     const harness = makeHarness({ FEED_MAX_FAILURES: '2' });
     const { source } = await harness.actions.add({ url: server.url('/rss'), topics: [], addedBy: harness.addedBy });
     await harness.store.removeSource(source.id);
-    const { source: failing } = await harness.store.addSource({ url: server.url('/always-500'), title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 }, harness.now().toISOString());
+    const { source: failing } = await harness.store.addSource(
+      { url: server.url('/always-500'), title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 },
+      harness.now().toISOString(),
+    );
     await pollSources(harness.polling, { ids: [failing.id] });
     expect(harness.notices).toEqual([]);
     await pollSources(harness.polling, { ids: [failing.id] });
@@ -190,7 +215,10 @@ describe('polling', () => {
       ['/always-500', /HTTP 500/],
     ]);
     for (const path of hostile.keys()) {
-      await harness.store.addSource({ url: server.url(path), title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 }, harness.now().toISOString());
+      await harness.store.addSource(
+        { url: server.url(path), title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 },
+        harness.now().toISOString(),
+      );
     }
     const stored = await harness.articleCount();
     growing = 5;

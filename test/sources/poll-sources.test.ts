@@ -38,7 +38,8 @@ function watchPolls(store: Store, order: string[]): (id: string) => Promise<Poll
 describe('source poller', () => {
   it('polls due sources in parallel: a trickling feed times out on its own while the others finish first', async () => {
     const harness = makeHarness({ FETCH_TIMEOUT_MS: '1500' });
-    const add = (url: string) => harness.store.addSource({ url, title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 }, harness.now().toISOString());
+    const add = (url: string) =>
+      harness.store.addSource({ url, title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 }, harness.now().toISOString());
     const { source: trickling } = await add(slow.url('/trickle'));
     const { source: first } = await add(feeds.url('/a'));
     const { source: second } = await add(feeds.url('/b'));
@@ -64,7 +65,10 @@ describe('source poller', () => {
 
   it('leaves sources that are not due alone', async () => {
     const harness = makeHarness();
-    const { source } = await harness.store.addSource({ url: feeds.url('/a'), title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 }, harness.now().toISOString());
+    const { source } = await harness.store.addSource(
+      { url: feeds.url('/a'), title: null, topics: [], addedBy: harness.addedBy, intervalMinutes: 10 },
+      harness.now().toISOString(),
+    );
     const poller = createSourcePoller(harness.polling);
     expect(await poller.tick()).toBe(1);
     await poller.idle();

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollSources } from '../../src/sources/poll-sources.ts';
-import { type FakeFeedServer, hasRealFeeds, readRealFeed, REAL_FEEDS_DIRECTORY, realFeedFiles, serveDocument, startFakeFeedServer } from '../support/fake-feed-server.ts';
+import {
+  type FakeFeedServer,
+  hasRealFeeds,
+  readRealFeed,
+  REAL_FEEDS_DIRECTORY,
+  realFeedFiles,
+  serveDocument,
+  startFakeFeedServer,
+} from '../support/fake-feed-server.ts';
 import { makeHarness } from './source-harness.ts';
 
 if (!hasRealFeeds) console.warn(`skipping the real-feed polling tests: ${REAL_FEEDS_DIRECTORY} is absent`);
@@ -28,7 +36,10 @@ describe.skipIf(!hasRealFeeds)('real feeds served from a loopback server', () =>
       expect(added.poll, name).toMatchObject({ ok: true });
       expect(added.poll?.stored, name).toBeGreaterThan(0);
       expect(added.preview.length, name).toBeGreaterThan(0);
-      expect(added.preview.every((item) => item.title.trim() !== ''), name).toBe(true);
+      expect(
+        added.preview.every((item) => item.title.trim() !== ''),
+        name,
+      ).toBe(true);
       expect(added.source.title, name).not.toBeNull();
       stored += added.poll?.stored ?? 0;
     }
@@ -38,7 +49,15 @@ describe.skipIf(!hasRealFeeds)('real feeds served from a loopback server', () =>
       expect(summaries.every((summary) => summary.ok && summary.outcome === 'not-modified')).toBe(true);
     }
     // Without validators the server sends everything again: still nothing new is stored.
-    for (const source of await harness.actions.list()) await harness.store.recordPoll(source.id, { ok: true, at: harness.now().toISOString(), nextPollAt: harness.now().toISOString(), etag: null, lastModified: null, itemsStored: 0 });
+    for (const source of await harness.actions.list())
+      await harness.store.recordPoll(source.id, {
+        ok: true,
+        at: harness.now().toISOString(),
+        nextPollAt: harness.now().toISOString(),
+        etag: null,
+        lastModified: null,
+        itemsStored: 0,
+      });
     for (const name of files) server.route(`/${name}`, serveDocument(readRealFeed(name)));
     const again = await pollSources(harness.polling, { all: true });
     expect(again.every((summary) => summary.ok && summary.stored === 0)).toBe(true);

@@ -39,7 +39,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function text(reply: Reply): string {
-  return [reply.title, reply.lead?.text ?? '', ...reply.sections.flatMap((section) => [section.heading, ...section.lines.map((line) => `${line.label ?? ''} ${line.text}`)]), reply.footer ?? ''].join('\n');
+  return [
+    reply.title,
+    reply.lead?.text ?? '',
+    ...reply.sections.flatMap((section) => [section.heading, ...section.lines.map((line) => `${line.label ?? ''} ${line.text}`)]),
+    reply.footer ?? '',
+  ].join('\n');
 }
 
 const run = (options: RawOptions, context = admin) => runCommand(source, options, context, services);

@@ -44,7 +44,9 @@ describe('start-up', () => {
       expect(result.stderr).toMatch(/^stored \d+, already known 0, failed inputs 0, skipped files \d+\n$/);
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/\S/);
-      const loaded = readFileSync(packages, 'utf8').split('\n').filter((line) => line !== '');
+      const loaded = readFileSync(packages, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '');
       expect(loaded).toContain('zod'); // the hook saw the packages that did load
       for (const name of HEAVY) expect(loaded, name).not.toContain(name);
     } finally {

@@ -19,7 +19,10 @@ describe('the replay guard (one-time keys in the store)', () => {
       // Expired keys are forgotten (and deleted, so the table stays small).
       expect(await two.rememberOnce('slack:v0=aa', at(12), at(5))).toBe(true);
       expect(await one.rememberOnce('slack:v0=cc', at(20), at(15))).toBe(true);
-      const rows = one.database.prepare('SELECT key FROM seen_once ORDER BY key').all().map((row) => row['key']);
+      const rows = one.database
+        .prepare('SELECT key FROM seen_once ORDER BY key')
+        .all()
+        .map((row) => row['key']);
       expect(rows).toEqual(['slack:v0=cc']);
     } finally {
       await one.close();

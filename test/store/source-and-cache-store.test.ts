@@ -27,12 +27,27 @@ describe('sources in the sqlite store', () => {
     const store = newStore();
     const { source } = await store.addSource({ url: 'https://example.com/a', title: null, topics: [], addedBy, intervalMinutes: 10 }, T0);
     expect((await store.dueSources(T0, 10)).map((due) => due.id)).toEqual([source.id]);
-    await store.recordPoll(source.id, { ok: true, at: T0, nextPollAt: '2026-11-24T00:10:00.000Z', etag: '"v1"', lastModified: null, title: 'A feed', itemsStored: 3 });
+    await store.recordPoll(source.id, {
+      ok: true,
+      at: T0,
+      nextPollAt: '2026-11-24T00:10:00.000Z',
+      etag: '"v1"',
+      lastModified: null,
+      title: 'A feed',
+      itemsStored: 3,
+    });
     expect(await store.dueSources(T0, 10)).toEqual([]);
     await store.recordPoll(source.id, { ok: false, at: T0, nextPollAt: '2026-11-24T00:20:00.000Z', error: 'HTTP 500', pause: false });
     await store.recordPoll(source.id, { ok: false, at: T0, nextPollAt: '2026-11-24T00:40:00.000Z', error: 'HTTP 500', pause: true });
     expect(await store.getSource(source.id)).toMatchObject({
-      title: 'A feed', etag: '"v1"', itemsStored: 3, consecutiveFailures: 2, lastError: 'HTTP 500', paused: true, pausedReason: 'HTTP 500', lastSuccessAt: T0,
+      title: 'A feed',
+      etag: '"v1"',
+      itemsStored: 3,
+      consecutiveFailures: 2,
+      lastError: 'HTTP 500',
+      paused: true,
+      pausedReason: 'HTTP 500',
+      lastSuccessAt: T0,
     });
     expect(await store.dueSources('2030-01-01T00:00:00.000Z', 10)).toEqual([]);
     await store.resumeSource(source.id, T0);

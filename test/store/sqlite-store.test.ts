@@ -69,7 +69,10 @@ describe('sqlite store', () => {
     const store = newStore();
     await store.insertArticle(makeArticle({ id: 'old', contentHash: 'h0', publishedAt: '2026-11-01T00:00:00.000Z', topics: ['china'] }), noKeys);
     await store.insertArticle(makeArticle({ id: 'new', contentHash: 'h1', publishedAt: '2026-11-20T00:00:00.000Z', topics: ['china'] }), noKeys);
-    await store.insertArticle(makeArticle({ id: 'dup', contentHash: 'h2', publishedAt: '2026-11-20T01:00:00.000Z', topics: ['china'], duplicateOf: 'new' }), noKeys);
+    await store.insertArticle(
+      makeArticle({ id: 'dup', contentHash: 'h2', publishedAt: '2026-11-20T01:00:00.000Z', topics: ['china'], duplicateOf: 'new' }),
+      noKeys,
+    );
     await store.insertArticle(makeArticle({ id: 'ent', contentHash: 'h3', publishedAt: '2026-11-19T00:00:00.000Z', entities: [alibaba] }), noKeys);
     const ids = async (query: Parameters<Store['listArticles']>[0]) => (await store.listArticles(query)).map((article) => article.id);
     expect(await ids({ topics: ['china'] })).toEqual(['new', 'old']);
@@ -93,7 +96,10 @@ describe('sqlite store', () => {
     const store = newStore();
     await store.insertArticle(makeArticle({ id: 'a1', topics: ['china', 'ai'], entities: [alibaba] }), noKeys);
     await store.insertArticle(makeArticle({ id: 'a2', contentHash: 'h2', topics: ['china'], entities: [alibaba] }), noKeys);
-    expect(await store.topicCounts(undefined)).toEqual([{ topic: 'china', articles: 2 }, { topic: 'ai', articles: 1 }]);
+    expect(await store.topicCounts(undefined)).toEqual([
+      { topic: 'china', articles: 2 },
+      { topic: 'ai', articles: 1 },
+    ]);
     expect((await store.entityCounts(undefined, 5))[0]).toMatchObject({ entity: { id: 'company:alibaba' }, articles: 2 });
     expect(await store.topicCounts('2030-01-01')).toEqual([]);
   });
@@ -138,7 +144,10 @@ describe('sqlite store', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-raw-')), 'db.sqlite');
     newStore(path);
     const raw = new DatabaseSync(path);
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row['name']);
+    const tables = raw
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((row) => row['name']);
     raw.close();
     expect(tables).toEqual(expect.arrayContaining(['articles', 'article_topics', 'entity_mentions', 'article_bands', 'subscriptions', 'deliveries']));
   });

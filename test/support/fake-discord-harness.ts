@@ -13,9 +13,7 @@ export interface DiscordHarness {
 }
 
 /** A fake Discord, an in-memory app, and the real bot (discord.js) connected to the fake. */
-export async function startDiscordHarness(
-  options: { services?: (app: App) => CommandServices; heartbeatIntervalMs?: number } = {},
-): Promise<DiscordHarness> {
+export async function startDiscordHarness(options: { services?: (app: App) => CommandServices; heartbeatIntervalMs?: number } = {}): Promise<DiscordHarness> {
   const fake = await FakeDiscord.start(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs });
   const app = createApp(loadConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false' }, null));
   let bot: DiscordBot;

@@ -12,7 +12,18 @@ interface EmbedLike {
   author?: { name: string };
 }
 
-const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000 };
+const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+};
 
 /** Every limit a message body breaks, as readable problems (empty when Discord would accept it). */
 export function messageLimitProblems(body: unknown): string[] {

@@ -89,15 +89,21 @@ export class FakeDiscord {
   /** The next matching request gets a 429 as Discord sends it: Retry-After in whole seconds, the bucket headers, a JSON body. */
   rateLimitNext(method: string, path: RegExp, retryAfterSeconds: number): void {
     const resetAt = Date.now() / 1000 + retryAfterSeconds;
-    this.failNext(method, path, 429, { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false }, {
-      'retry-after': String(Math.ceil(retryAfterSeconds)),
-      'x-ratelimit-limit': '5',
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': resetAt.toFixed(3),
-      'x-ratelimit-reset-after': retryAfterSeconds.toFixed(3),
-      'x-ratelimit-bucket': 'fake0bucket0channel0messages',
-      'x-ratelimit-scope': 'user',
-    });
+    this.failNext(
+      method,
+      path,
+      429,
+      { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+      {
+        'retry-after': String(Math.ceil(retryAfterSeconds)),
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': resetAt.toFixed(3),
+        'x-ratelimit-reset-after': retryAfterSeconds.toFixed(3),
+        'x-ratelimit-bucket': 'fake0bucket0channel0messages',
+        'x-ratelimit-scope': 'user',
+      },
+    );
   }
 
   /** Pushes a slash-command INTERACTION_CREATE; returns the interaction's id and token. */
@@ -209,7 +215,10 @@ export class FakeDiscord {
   #invalidBody(body: unknown): Answer | null {
     const problems = messageLimitProblems(body);
     if (problems.length === 0) return null;
-    return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((message) => ({ code: 'BASE_TYPE_MAX_LENGTH', message })) } } };
+    return {
+      status: 400,
+      body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((message) => ({ code: 'BASE_TYPE_MAX_LENGTH', message })) } },
+    };
   }
 
   #interactionRoute: Route = ({ method, parts, body }) => {
@@ -226,7 +235,8 @@ export class FakeDiscord {
       if (method === 'DELETE') return { status: 204 };
       if (method === 'PATCH') return this.#invalidBody(body) ?? { status: 200, body: messagePayload(this.identity, channelId, record, true) };
     }
-    if (parts.length === 3 && method === 'POST') return this.#invalidBody(body) ?? { status: 200, body: messagePayload(this.identity, channelId, record, true) };
+    if (parts.length === 3 && method === 'POST')
+      return this.#invalidBody(body) ?? { status: 200, body: messagePayload(this.identity, channelId, record, true) };
     return null;
   };
 
@@ -243,7 +253,13 @@ export class FakeDiscord {
     if (method === 'GET') {
       // Newest first, as Discord answers GET /channels/{id}/messages.
       const limit = Math.min(100, Number(query.get('limit') ?? 50));
-      return { status: 200, body: history.slice(-limit).reverse().map(({ nonce: _nonce, ...message }) => message) };
+      return {
+        status: 200,
+        body: history
+          .slice(-limit)
+          .reverse()
+          .map(({ nonce: _nonce, ...message }) => message),
+      };
     }
     const record = (body ?? {}) as Record<string, unknown>;
     const invalid = this.#invalidBody(body);
@@ -260,7 +276,12 @@ export class FakeDiscord {
 
   #commandRoute: Route = ({ method, parts, body }) => {
     if (parts[0] !== 'applications' || parts[1] !== this.identity.applicationId) return null;
-    const scope = parts[2] === 'commands' && parts.length === 3 ? 'global' : parts[2] === 'guilds' && parts[4] === 'commands' && parts.length === 5 ? (parts[3] ?? '') : null;
+    const scope =
+      parts[2] === 'commands' && parts.length === 3
+        ? 'global'
+        : parts[2] === 'guilds' && parts[4] === 'commands' && parts.length === 5
+          ? (parts[3] ?? '')
+          : null;
     if (scope === null) return null;
     if (method === 'GET') return { status: 200, body: this.registered.get(scope) ?? [] };
     if (method !== 'PUT' || !Array.isArray(body)) return null;

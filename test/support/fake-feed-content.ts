@@ -10,8 +10,18 @@ export interface FakeItem {
 }
 
 const COMPANIES = [
-  'Harbor Lane Foods', 'Northwind Metals', 'Quayside Power', 'Juniper Freight', 'Silverbirch Bank', 'Tidewater Chips',
-  'Copperleaf Mining', 'Maple Ridge Retail', 'Bluecrest Pharma', 'Ironbark Energy', 'Kestrel Airlines', 'Larchmont Insurance',
+  'Harbor Lane Foods',
+  'Northwind Metals',
+  'Quayside Power',
+  'Juniper Freight',
+  'Silverbirch Bank',
+  'Tidewater Chips',
+  'Copperleaf Mining',
+  'Maple Ridge Retail',
+  'Bluecrest Pharma',
+  'Ironbark Energy',
+  'Kestrel Airlines',
+  'Larchmont Insurance',
 ];
 
 const SENTENCES: Array<(company: string, number: number) => string> = [
@@ -82,7 +92,8 @@ function htmlParagraphs(text: string): string {
 export function rssFeed(items: FakeItem[], title = 'Fake Markets Wire'): string {
   const entries = items
     .map(
-      (item) => `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link>` +
+      (item) =>
+        `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link>` +
         `<guid isPermaLink="false">${escapeXml(item.guid)}</guid><pubDate>${item.published.toUTCString()}</pubDate>` +
         `<description><![CDATA[${htmlParagraphs(item.text)}]]></description></item>`,
     )
@@ -93,7 +104,8 @@ export function rssFeed(items: FakeItem[], title = 'Fake Markets Wire'): string 
 export function atomFeed(items: FakeItem[], title = 'Fake Atom Desk'): string {
   const entries = items
     .map(
-      (item) => `<entry><title>${escapeXml(item.title)}</title><link rel="alternate" href="${escapeXml(item.link)}"/>` +
+      (item) =>
+        `<entry><title>${escapeXml(item.title)}</title><link rel="alternate" href="${escapeXml(item.link)}"/>` +
         `<id>urn:fake:${escapeXml(item.guid)}</id><updated>${item.published.toISOString()}</updated>` +
         `<content type="html">${escapeXml(htmlParagraphs(item.text))}</content></entry>`,
     )
@@ -111,15 +123,19 @@ export function jsonFeed(items: FakeItem[], title = 'Fake JSON Feed'): string {
 
 /** The article page an item links to: the full story among navigation and footer boilerplate. */
 export function articlePage(item: FakeItem, fullText: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeXml(item.title)} | Fake Wire</title>` +
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeXml(item.title)} | Fake Wire</title>` +
     `<meta property="og:title" content="${escapeXml(item.title)}"></head><body>` +
     `<nav><a href="/">Home</a> <a href="/markets">Markets</a> <a href="/about">About</a></nav>` +
     `<article><h1>${escapeXml(item.title)}</h1>${htmlParagraphs(fullText)}</article>` +
-    `<footer><p>Copyright Fake Wire. All rights reserved.</p></footer></body></html>`;
+    `<footer><p>Copyright Fake Wire. All rights reserved.</p></footer></body></html>`
+  );
 }
 
 /** A web page that announces its feed, for feed discovery. */
 export function homePage(feedPath: string): string {
-  return `<!doctype html><html><head><title>Fake Wire</title><link rel="alternate" type="application/rss+xml" title="RSS" href="${feedPath}"></head>` +
-    `<body><h1>Fake Wire</h1><p>Latest news.</p></body></html>`;
+  return (
+    `<!doctype html><html><head><title>Fake Wire</title><link rel="alternate" type="application/rss+xml" title="RSS" href="${feedPath}"></head>` +
+    `<body><h1>Fake Wire</h1><p>Latest news.</p></body></html>`
+  );
 }

@@ -10,7 +10,11 @@ export const REAL_FEEDS_DIRECTORY = fileURLToPath(new URL('../../../shared/data/
 export const hasRealFeeds = existsSync(REAL_FEEDS_DIRECTORY);
 
 export function realFeedFiles(): string[] {
-  return hasRealFeeds ? readdirSync(REAL_FEEDS_DIRECTORY).filter((name) => /\.(xml|rss|atom)$/i.test(name)).sort() : [];
+  return hasRealFeeds
+    ? readdirSync(REAL_FEEDS_DIRECTORY)
+        .filter((name) => /\.(xml|rss|atom)$/i.test(name))
+        .sort()
+    : [];
 }
 
 export function readRealFeed(name: string): Buffer {
@@ -71,10 +75,16 @@ export async function startFakeFeedServer(routes: Record<string, FeedHandler> = 
 }
 
 /** Serves a document with validators, answering 304 to a matching conditional GET. */
-export function serveDocument(body: string | Buffer | (() => string | Buffer), options: { contentType?: string; etag?: string; lastModified?: string } = {}): FeedHandler {
+export function serveDocument(
+  body: string | Buffer | (() => string | Buffer),
+  options: { contentType?: string; etag?: string; lastModified?: string } = {},
+): FeedHandler {
   return (request, response) => {
     const { etag, lastModified } = options;
-    if ((etag !== undefined && request.headers['if-none-match'] === etag) || (lastModified !== undefined && request.headers['if-modified-since'] === lastModified)) {
+    if (
+      (etag !== undefined && request.headers['if-none-match'] === etag) ||
+      (lastModified !== undefined && request.headers['if-modified-since'] === lastModified)
+    ) {
       response.writeHead(304).end();
       return;
     }

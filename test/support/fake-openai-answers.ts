@@ -45,7 +45,9 @@ function articleSummary(text: string, style: AnswerStyle): object {
   if (summary.length === 0) summary.push({ text: title, from: [1] });
   const extra = extraSentence(style);
   if (extra !== null && summary[0] !== undefined) summary[0] = { text: extra, from: [1] };
-  const figures = sentences.flatMap((sentence) => [...sentence.text.matchAll(/\d+(?:\.\d+)?%/gu)].map((match) => ({ figure: match[0], sentence: sentence.n }))).slice(0, 4);
+  const figures = sentences
+    .flatMap((sentence) => [...sentence.text.matchAll(/\d+(?:\.\d+)?%/gu)].map((match) => ({ figure: match[0], sentence: sentence.n })))
+    .slice(0, 4);
   return {
     headline: style === 'inject' ? '@everyone read this now' : title,
     summary,

@@ -90,7 +90,9 @@ export class FakeSlack {
         this.sockets.delete(socket);
         this.record({ path: '/socket', method: 'socket-close', token: null, body: {}, headers: {} });
       });
-      socket.on('message', (data) => this.record({ path: '/socket', method: 'socket-message', token: null, body: JSON.parse(String(data)) as Record<string, unknown>, headers: {} }));
+      socket.on('message', (data) =>
+        this.record({ path: '/socket', method: 'socket-message', token: null, body: JSON.parse(String(data)) as Record<string, unknown>, headers: {} }),
+      );
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A0FAKE' } }));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
@@ -176,7 +178,9 @@ export class FakeSlack {
     if (method === 'respond') return { body: { ok: true } };
     if (method === 'oauth.v2.access') return this.oauthAccess(body);
     if (method === 'apps.connections.open') {
-      return token?.startsWith('xapp-') === true ? { body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=fake` } } : { body: { ok: false, error: 'invalid_auth' } };
+      return token?.startsWith('xapp-') === true
+        ? { body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=fake` } }
+        : { body: { ok: false, error: 'invalid_auth' } };
     }
     if (token !== null && this.revokedTokens.has(token)) return { body: { ok: false, error: 'token_revoked' } };
     const workspace = token === null ? undefined : this.workspaces.get(token);
@@ -198,7 +202,12 @@ export class FakeSlack {
     if (method === 'users.info') {
       const user = this.users.get(String(body['user']));
       if (user === undefined) return { body: { ok: false, error: 'user_not_found' } };
-      return { body: { ok: true, user: { id: user.id, team_id: workspace.teamId, is_admin: user.isAdmin ?? false, is_owner: user.isOwner ?? false, is_primary_owner: false } } };
+      return {
+        body: {
+          ok: true,
+          user: { id: user.id, team_id: workspace.teamId, is_admin: user.isAdmin ?? false, is_owner: user.isOwner ?? false, is_primary_owner: false },
+        },
+      };
     }
     if (method === 'chat.postMessage') {
       if (typeof body['channel'] !== 'string' || body['channel'] === '') return { body: { ok: false, error: 'channel_not_found' } };

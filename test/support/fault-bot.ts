@@ -20,7 +20,9 @@ export function runCli(args: string[], environment: Record<string, string>, cwd?
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const ended = new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (status, signal) => resolve({ status, signal })));
+  const ended = new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (status, signal) => resolve({ status, signal })),
+  );
   return { child, ended, stderr: () => stderr };
 }
 

@@ -19,7 +19,10 @@ export interface StoreHealth {
 export function checkStore(path: string): StoreHealth {
   const database = new DatabaseSync(path);
   try {
-    const integrity = database.prepare('PRAGMA integrity_check').all().map((row) => String(row['integrity_check']));
+    const integrity = database
+      .prepare('PRAGMA integrity_check')
+      .all()
+      .map((row) => String(row['integrity_check']));
     let fullText = 'ok';
     try {
       database.exec(`INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`);
@@ -34,7 +37,12 @@ export function checkStore(path: string): StoreHealth {
       .prepare('SELECT title FROM articles GROUP BY title HAVING count(*) > 1')
       .all()
       .map((row) => String(row['title']));
-    const ids = new Set(database.prepare('SELECT id FROM articles').all().map((row) => String(row['id'])));
+    const ids = new Set(
+      database
+        .prepare('SELECT id FROM articles')
+        .all()
+        .map((row) => String(row['id'])),
+    );
     return { integrity, fullText, foreignKeyProblems, articlesWithoutBands, repeatedTitles, articles: ids.size, ids };
   } finally {
     database.close();

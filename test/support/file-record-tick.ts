@@ -20,7 +20,10 @@ export async function runRecordedTick(options: {
 }): Promise<void> {
   const recorded = (): Array<{ key: string; id: string }> =>
     existsSync(options.recordPath)
-      ? readFileSync(options.recordPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { key: string; id: string })
+      ? readFileSync(options.recordPath, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { key: string; id: string })
       : [];
   let posts = 0;
   const publisher: Publisher = {
@@ -34,7 +37,9 @@ export async function runRecordedTick(options: {
       return [id];
     },
     async findDelivery(_target, key) {
-      return recorded().filter((post) => post.key === key).map((post) => post.id);
+      return recorded()
+        .filter((post) => post.key === key)
+        .map((post) => post.id);
     },
   };
   const store = createSqliteStore(options.databasePath);

@@ -28,7 +28,10 @@ describe('migration 10 (tenancy)', () => {
       { source_id: 'src_cli', owner: '', topics_json: '[]' },
       { source_id: 'src_slack', owner: 'slack:T1', topics_json: '["ai"]' },
     ]);
-    const columns = database.prepare('PRAGMA table_info(articles)').all().map((column) => column['name']);
+    const columns = database
+      .prepare('PRAGMA table_info(articles)')
+      .all()
+      .map((column) => column['name']);
     expect(columns).toContain('shared');
   });
 });

@@ -107,11 +107,21 @@ beforeAll(async () => {
   // Alert subscriptions exist before anything is stored, so every article below is new to them.
   for (const context of [A, B]) {
     await store.addSubscription(
-      newSubscription({ platform: 'slack', workspaceId: context.workspaceId, channelId: context.channelId, mode: 'alerts', createdAt: '2026-11-19T00:00:00.000Z' }),
+      newSubscription({
+        platform: 'slack',
+        workspaceId: context.workspaceId,
+        channelId: context.channelId,
+        mode: 'alerts',
+        createdAt: '2026-11-19T00:00:00.000Z',
+      }),
     );
   }
   // The operator's feed (as `market-brief feeds add` adds it: no owner), then A's feed, then B's page.
-  await sourceServices.actions.add({ url: server.url('/shared.xml'), topics: [], addedBy: { platform: 'shell', workspaceId: 'local', channelId: 'local', userId: 'cli' } });
+  await sourceServices.actions.add({
+    url: server.url('/shared.xml'),
+    topics: [],
+    addedBy: { platform: 'shell', workspaceId: 'local', channelId: 'local', userId: 'cli' },
+  });
   expect(text(await run(source, { action: 'add', feed: server.url('/a.xml'), topics: 'earnings' }, A))).toMatch(/Feed added: Zephyrine Wire/);
   expect(text(await run(summarize, { url: server.url('/articles/3.html') }, B))).toMatch(/Quillfeather/);
   // A brief's window ends (exclusive) at now: the undated page, filed when stored, is in it a minute later.
@@ -239,8 +249,16 @@ describe('a feed two workspaces share', () => {
   it('is announced (when paused) to a workspace still linked, not to one that removed it', async () => {
     const shared = createSqliteStore(':memory:');
     const feed = { url: 'https://feeds.example/wire.xml', title: 'Wire', topics: [], intervalMinutes: 10 };
-    await shared.addSource({ ...feed, addedBy: { platform: 'slack', workspaceId: 'TA', channelId: 'CA', userId: 'UA' } }, '2026-11-20T08:00:00.000Z', 'slack:TA');
-    const { source } = await shared.addSource({ ...feed, topics: ['ai'], addedBy: { platform: 'slack', workspaceId: 'TB', channelId: 'CB', userId: 'UB' } }, '2026-11-20T09:00:00.000Z', 'slack:TB');
+    await shared.addSource(
+      { ...feed, addedBy: { platform: 'slack', workspaceId: 'TA', channelId: 'CA', userId: 'UA' } },
+      '2026-11-20T08:00:00.000Z',
+      'slack:TA',
+    );
+    const { source } = await shared.addSource(
+      { ...feed, topics: ['ai'], addedBy: { platform: 'slack', workspaceId: 'TB', channelId: 'CB', userId: 'UB' } },
+      '2026-11-20T09:00:00.000Z',
+      'slack:TB',
+    );
     expect((await shared.getSource(source.id))?.addedBy.workspaceId).toBe('TA');
     expect(await shared.sourceOwners(source.id)).toEqual(['slack:TA', 'slack:TB']);
     await shared.removeSource(source.id, 'slack:TA');

@@ -14,9 +14,11 @@ const INNER_BULLETS = /(\S)\s+[*•▪●◦]\s+/gu;
 const DESK_SLUG = /^\p{Lu}[\p{Lu}&'’/-]+\s+(?:[\p{Lu}\p{N}][\p{Lu}\p{N}&'’/.%-]*\s+){2,}/u;
 // A byline: "By Jane Doe", or after a desk slug a bare name of two or three capitalised words,
 // followed by the capitalised word that opens the sentence proper.
-const BY_LINE = /^By\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}(?:\s+and\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})?\s+(?=\p{Lu})/u;
+const BY_LINE =
+  /^By\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}(?:\s+and\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})?\s+(?=\p{Lu})/u;
 // The sentence proper must open with a typical first word, so a company name after a slug stays.
-const BARE_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\s+(?=(?:Shares|Stocks|Investors|Analysts|The|A|An|In|On|At|As|After|While|With|For|It|This|U\.S\.)\s)/u;
+const BARE_NAME =
+  /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\s+(?=(?:Shares|Stocks|Investors|Analysts|The|A|An|In|On|At|As|After|While|With|For|It|This|U\.S\.)\s)/u;
 const TERMINAL = /[.!?…]["'”’)\]]*$/u;
 const OPEN_END = /[,;:–—-]\s*$/u;
 // A figure the source cut off: a short bare number after a move or a preposition of amount closes

@@ -36,10 +36,7 @@ const BOILERPLATE = [
 ];
 
 /** Every candidate sentence of the text with its score, best first. */
-export function rankSentences(
-  text: string,
-  options: { title?: string; entityNames?: readonly string[] } = {},
-): RankedSentence[] {
+export function rankSentences(text: string, options: { title?: string; entityNames?: readonly string[] } = {}): RankedSentence[] {
   const sentences = splitSentences(text);
   const candidates: Array<{ index: number; sentence: string }> = [];
   for (const [index, raw] of sentences.entries()) {
@@ -106,7 +103,11 @@ function isBareQuotation(sentence: string): boolean {
   const share = quotedShare(sentence);
   if (share >= 0.6) return true;
   if (share === 0 || !/^["“‘']/u.test(sentence)) return false;
-  const unquoted = sentence.replace(/["“][^"”]*["”]?/g, ' ').trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const unquoted = sentence
+    .replace(/["“][^"”]*["”]?/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
   return unquoted.length <= 8;
 }
 

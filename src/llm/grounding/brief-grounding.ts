@@ -91,7 +91,8 @@ export function groundStory(story: Story, position: number, output: BriefOutput 
     }
     const fromArticles = cited.length === 0 ? storyArticles : articles;
     const origin = originSentence(text, fromArticles, used);
-    const originSource = origin === null ? undefined : [...grounding.bySource].find(([, article]) => fromArticles.includes(article) && article.text.includes(origin));
+    const originSource =
+      origin === null ? undefined : [...grounding.bySource].find(([, article]) => fromArticles.includes(article) && article.text.includes(origin));
     grounding.removed.push({ place, text, reasons: verdict.reasons, replacedBy: origin });
     if (origin !== null && originSource !== undefined) {
       used.add(origin);

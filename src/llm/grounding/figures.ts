@@ -24,9 +24,28 @@ const MAGNITUDES: ReadonlyArray<[RegExp, number]> = [
 ];
 
 const SYMBOL_CURRENCIES: Record<string, string> = {
-  $: 'USD', US$: 'USD', USD: 'USD', HK$: 'HKD', HKD: 'HKD', A$: 'AUD', AU$: 'AUD', C$: 'CAD', CA$: 'CAD', S$: 'SGD',
-  NT$: 'TWD', NZ$: 'NZD', R$: 'BRL', '€': 'EUR', EUR: 'EUR', '£': 'GBP', '¥': '¥', '₹': 'INR', RS: 'INR', 'RS.': 'INR',
-  RMB: 'CNY', CNY: 'CNY',
+  $: 'USD',
+  US$: 'USD',
+  USD: 'USD',
+  HK$: 'HKD',
+  HKD: 'HKD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  S$: 'SGD',
+  NT$: 'TWD',
+  NZ$: 'NZD',
+  R$: 'BRL',
+  '€': 'EUR',
+  EUR: 'EUR',
+  '£': 'GBP',
+  '¥': '¥',
+  '₹': 'INR',
+  RS: 'INR',
+  'RS.': 'INR',
+  RMB: 'CNY',
+  CNY: 'CNY',
 };
 
 const WORD_CURRENCIES: Record<string, string> = { dollars: 'USD', euros: 'EUR', pounds: 'GBP', rupees: 'INR', yen: 'JPY', yuan: 'CNY' };
@@ -94,7 +113,8 @@ export function figuresIn(text: string): Array<{ text: string; quantity: Quantit
       quantity = { ...quantity, value: quantity.value * scale, step: quantity.step * scale, bare: false };
     }
     const rangeStart = quantity.currency === null ? RANGE_START.exec(text.slice(Math.max(0, figure.index - 24), figure.index)) : null;
-    if (rangeStart !== null) quantity = { ...quantity, currency: parseQuantity(rangeStart[0].replace(/\s*(?:to|-|–|—)\s*$/u, ''))?.currency ?? null, bare: false };
+    if (rangeStart !== null)
+      quantity = { ...quantity, currency: parseQuantity(rangeStart[0].replace(/\s*(?:to|-|–|—)\s*$/u, ''))?.currency ?? null, bare: false };
     found.push({ text: written, quantity });
   }
   return found;

@@ -70,7 +70,10 @@ export function createGroundingGuard(dependencies: {
     const full = `${source.title}\n${source.text}`;
     const index: SourceIndex = {
       quantities: quantitiesIn(full),
-      names: nameIndex(full, source.entities.map((entity) => entity.id)),
+      names: nameIndex(
+        full,
+        source.entities.map((entity) => entity.id),
+      ),
       lower: full.toLowerCase(),
       sentences: sentenceStems(`${source.title}.\n${source.text}`),
     };

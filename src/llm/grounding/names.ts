@@ -22,8 +22,28 @@ const CONNECTORS = new Set(['of', 'de', 'du', 'la', 'van', 'von', 'der', 'and', 
 
 // Trailing words that only say what kind of thing a name is ("Alibaba Group", "Nvidia shares").
 const GENERIC_SUFFIXES = new Set([
-  'group', 'holdings', 'holding', 'inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'sa', 'ag', 'nv',
-  'shares', 'stock', 'stocks', 'index', 'securities', 'exchange', 'market', 'markets',
+  'group',
+  'holdings',
+  'holding',
+  'inc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'plc',
+  'sa',
+  'ag',
+  'nv',
+  'shares',
+  'stock',
+  'stocks',
+  'index',
+  'securities',
+  'exchange',
+  'market',
+  'markets',
 ]);
 
 function isCapitalised(token: Token): boolean {
@@ -88,7 +108,12 @@ export interface NameIndex {
 }
 
 export function nameIndex(text: string, entityIds: Iterable<string>): NameIndex {
-  return { keyText: ` ${tokenize(text).map((token) => token.key).join(' ')} `, entityIds: new Set(entityIds) };
+  return {
+    keyText: ` ${tokenize(text)
+      .map((token) => token.key)
+      .join(' ')} `,
+    entityIds: new Set(entityIds),
+  };
 }
 
 function appears(keys: readonly string[], sources: readonly NameIndex[]): boolean {
@@ -102,7 +127,12 @@ function entityAppears(keys: readonly string[], sources: readonly NameIndex[], r
   if (entity === null) return null;
   if (sources.some((source) => source.entityIds.has(entity.id))) return true;
   const names = [entity.name, ...entity.aliases.slice(0, 30), ...entity.tickers];
-  return names.some((name) => appears(tokenize(name).map((token) => token.key), sources));
+  return names.some((name) =>
+    appears(
+      tokenize(name).map((token) => token.key),
+      sources,
+    ),
+  );
 }
 
 interface NameCheck {

@@ -47,11 +47,11 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
 
   async function compose(question: string, groups: Array<{ article: Article; passages: string[] }>): Promise<CachedAnswer | null> {
     let offered: AnswerVars['sources'][number][] = groups.map((group, position) => ({
-        n: position + 1,
-        outlet: group.article.source,
-        title: group.article.title,
-        publishedAt: group.article.publishedAt,
-        passages: group.passages,
+      n: position + 1,
+      outlet: group.article.source,
+      title: group.article.title,
+      publishedAt: group.article.publishedAt,
+      passages: group.passages,
     }));
     const budget = runner.maxInputTokens - runner.model.countTokens(answerPrompt.system) - 32;
     while (offered.length > 1 && runner.model.countTokens(answerPrompt.render({ question, sources: offered })) > budget) {
@@ -84,7 +84,14 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
     const renumber = new Map(order.map((n, position) => [n, position + 1]));
     const sources: SourceRef[] = order.map((n) => {
       const article = groups[n - 1]?.article as Article;
-      return { n: renumber.get(n) ?? 0, articleId: article.id, title: article.title, url: article.url, source: article.source, publishedAt: article.publishedAt };
+      return {
+        n: renumber.get(n) ?? 0,
+        articleId: article.id,
+        title: article.title,
+        url: article.url,
+        source: article.source,
+        publishedAt: article.publishedAt,
+      };
     });
     for (const line of lines) line.sources = line.sources.map((n) => renumber.get(n) ?? 0);
     return { lines, sources, removed };
@@ -118,7 +125,8 @@ export function createAnswerWriter(services: AnswerWriterServices): AnswerWriter
         await store.putCached(ANSWER_CACHE_KIND, key, JSON.stringify(answer), new Date(now.getTime() + ANSWER_CACHE_HOURS * 3_600_000).toISOString());
       }
       for (const item of answer.removed) logger.info({ place: item.place, reasons: item.reasons }, 'grounding guard removed a sentence');
-      const checked = answer.removed.length === 0 ? '' : ` · ${answer.removed.length} unsupported ${answer.removed.length === 1 ? 'sentence' : 'sentences'} removed`;
+      const checked =
+        answer.removed.length === 0 ? '' : ` · ${answer.removed.length} unsupported ${answer.removed.length === 1 ? 'sentence' : 'sentences'} removed`;
       return {
         title: question.length > 200 ? `${question.slice(0, 197)}…` : question,
         sections: [{ heading: 'From what I have read', lines: answer.lines }],

@@ -79,7 +79,12 @@ export function createBriefWriter(services: BriefWriterServices): BriefWriter {
     return { ...meter, estimatedCostUsd: cost === null ? null : Math.round(cost * 1_000_000) / 1_000_000 };
   }
 
-  function reduceVars(request: BriefRequest, base: Brief, bySource: ReadonlyMap<number, Article>, summaries: ReadonlyMap<string, ArticleSummary | null>): BriefVars {
+  function reduceVars(
+    request: BriefRequest,
+    base: Brief,
+    bySource: ReadonlyMap<number, Article>,
+    summaries: ReadonlyMap<string, ArticleSummary | null>,
+  ): BriefVars {
     const stories = base.stories.map((story) => ({
       sources: pickSources(story, bySource).map((n) => {
         const article = bySource.get(n);
@@ -150,13 +155,21 @@ export function createBriefWriter(services: BriefWriterServices): BriefWriter {
       const cited = [...new Set(sentence.sources)].filter((n) => bySource.has(n));
       const text = sentence.text.replace(/\s+/g, ' ').trim();
       if (text === '') continue;
-      const verdict = cited.length === 0 ? { ok: false, reasons: ['cites no stored source'] } : services.guard.check(text, cited.map((n) => bySource.get(n) as Article));
+      const verdict =
+        cited.length === 0
+          ? { ok: false, reasons: ['cites no stored source'] }
+          : services.guard.check(
+              text,
+              cited.map((n) => bySource.get(n) as Article),
+            );
       if (verdict.ok) overview.push({ text, sources: cited });
       else removed.push({ place: 'overview', text, reasons: verdict.reasons, replacedBy: null });
     }
     const notes = failures.length === 0 ? [] : ['Parts of this brief are extractive: the language model did not answer every step'];
     if (removed.length > 0) {
-      notes.push(`${removed.length} model ${removed.length === 1 ? 'sentence' : 'sentences'} failed the check against the sources: replaced by the sources' own words or left out`);
+      notes.push(
+        `${removed.length} model ${removed.length === 1 ? 'sentence' : 'sentences'} failed the check against the sources: replaced by the sources' own words or left out`,
+      );
     }
     const brief: Brief = { ...base, overview, stories, summariser: runner.modelName('main'), removed, usage: usageOf(meter) };
     for (const item of removed) logger.info({ place: item.place, reasons: item.reasons }, 'grounding guard removed a sentence');

@@ -54,7 +54,14 @@ export function fitSentences(sentences: readonly string[], budget: number, count
   return kept;
 }
 
-function ground(article: Article, output: ArticleSummaryOutput, sentences: readonly string[], guard: GroundingGuard, omitted: number, model: string): ArticleSummary {
+function ground(
+  article: Article,
+  output: ArticleSummaryOutput,
+  sentences: readonly string[],
+  guard: GroundingGuard,
+  omitted: number,
+  model: string,
+): ArticleSummary {
   const removed: RemovedSentence[] = [];
   const place = `summary of ${article.id}`;
   const verdictOf = (text: string) => guard.check(text, [article]);
@@ -96,7 +103,10 @@ function ground(article: Article, output: ArticleSummaryOutput, sentences: reado
     figures,
     entities: output.entities.filter((entity) => entity.name.trim() !== '').slice(0, 12),
     sentiment: output.sentiment,
-    topics: output.topics.map((topic) => topic.trim().toLowerCase()).filter((topic) => topic !== '').slice(0, 5),
+    topics: output.topics
+      .map((topic) => topic.trim().toLowerCase())
+      .filter((topic) => topic !== '')
+      .slice(0, 5),
     omittedSentences: omitted,
     removed,
     model,
@@ -114,7 +124,13 @@ export async function summariseArticle(article: Article, services: SummaryServic
     return { ...(JSON.parse(cached) as ArticleSummary), articleId: article.id };
   }
   const all = splitSentences(article.text);
-  const empty = articleSummaryPrompt.render({ title: article.title, outlet: article.source, publishedAt: article.publishedAt, sentences: [], omitted: all.length });
+  const empty = articleSummaryPrompt.render({
+    title: article.title,
+    outlet: article.source,
+    publishedAt: article.publishedAt,
+    sentences: [],
+    omitted: all.length,
+  });
   const overhead = runner.model.countTokens(articleSummaryPrompt.system) + runner.model.countTokens(empty) + 16;
   const sentences = fitSentences(all, runner.maxInputTokens - overhead, runner.model.countTokens);
   if (sentences.length === 0) throw new LanguageModelError('budget', `${article.id}: not one whole sentence fits the token budget`);

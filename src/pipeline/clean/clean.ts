@@ -34,7 +34,12 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
 
   const paragraphs = splitParagraphs(raw.text)
     .map((paragraph) => dropPromoSentences(stripTrailer(stripLeadingNote(paragraph))))
-    .map((paragraph) => paragraph.replace(/\s*\bpic\.twitter\.com\/\w+/g, '').replace(/\s*https?:\/\/t\.co\/\w+/g, '').trim())
+    .map((paragraph) =>
+      paragraph
+        .replace(/\s*\bpic\.twitter\.com\/\w+/g, '')
+        .replace(/\s*https?:\/\/t\.co\/\w+/g, '')
+        .trim(),
+    )
     .filter((paragraph) => paragraph !== '');
   const kinds = paragraphs.map(classifyLine);
   markLinkSections(paragraphs, kinds);
@@ -94,14 +99,7 @@ function headlineOnly(raw: RawArticle, name: string): CleanArticle {
 
 // Picks the title and decides the leading lines above the story: a copy of the title goes, an
 // unsupported headline-like line (another story's headline, a site banner) goes, a dek stays.
-function settleTitle(
-  raw: RawArticle,
-  paragraphs: string[],
-  kinds: LineKind[],
-  keep: boolean[],
-  bodyStart: number,
-  opening: ReadonlySet<string>,
-): string {
+function settleTitle(raw: RawArticle, paragraphs: string[], kinds: LineKind[], keep: boolean[], bodyStart: number, opening: ReadonlySet<string>): string {
   const leading: number[] = [];
   for (let index = 0; index < bodyStart && leading.length < MAX_LEADING; index += 1) if (keep[index]) leading.push(index);
 
@@ -115,7 +113,10 @@ function settleTitle(
   }
   if (!title) {
     const candidates = leading.filter((index) => isTitleLike(paragraphs[index] ?? ''));
-    const chosen = pickTitle(candidates.map((index) => ({ index, text: paragraphs[index] ?? '' })), opening);
+    const chosen = pickTitle(
+      candidates.map((index) => ({ index, text: paragraphs[index] ?? '' })),
+      opening,
+    );
     if (chosen !== null) {
       title = (paragraphs[chosen] ?? '').replace(/\s+/g, ' ');
       keep[chosen] = false;

@@ -11,12 +11,12 @@ const MONTH_NAMES = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z
  * an optional date ("March 17"), an optional agency in parentheses, then a dash.
  */
 const DATELINE = new RegExp(
-  '^\\s*(?:[Bb][Yy]\\s+\\p{Lu}[\\p{L}.\'’ -]{2,40}?\\s+(?=\\p{Lu}{2}))?' +
-    '(?<place>\\p{Lu}[\\p{Lu}.\'’&-]+(?!\\p{Ll})(?:[ /]+\\p{Lu}[\\p{Lu}.\'’&-]*(?!\\p{Ll}))*' +
+  "^\\s*(?:[Bb][Yy]\\s+\\p{Lu}[\\p{L}.'’ -]{2,40}?\\s+(?=\\p{Lu}{2}))?" +
+    "(?<place>\\p{Lu}[\\p{Lu}.'’&-]+(?!\\p{Ll})(?:[ /]+\\p{Lu}[\\p{Lu}.'’&-]*(?!\\p{Ll}))*" +
     '(?:,\\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d)\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+){0,2})?' +
-    '(?:/\\p{Lu}[\\p{Lu}.\'’&-]+(?!\\p{Ll})(?:[ ]\\p{Lu}[\\p{Lu}.\'’&-]*(?!\\p{Ll}))*(?:,\\s*\\p{Lu}[\\p{L}.]+)?)*)?' +
+    "(?:/\\p{Lu}[\\p{Lu}.'’&-]+(?!\\p{Ll})(?:[ ]\\p{Lu}[\\p{Lu}.'’&-]*(?!\\p{Ll}))*(?:,\\s*\\p{Lu}[\\p{L}.]+)?)*)?" +
     '(?:,?\\s*(?<month>\\p{Lu}\\p{Ll}{2,8}\\.?)\\s+(?<day>\\d{1,2})(?:,?\\s+\\d{4})?)?' +
-    '\\s*(?:[-–—]\\s*(?=\\())?(?:\\((?<agency>\\p{Lu}[\\p{L}./&\' -]{0,38})\\)|/(?<wire>\\p{Lu}[\\p{L}&\' -]{1,30})/)?' +
+    "\\s*(?:[-–—]\\s*(?=\\())?(?:\\((?<agency>\\p{Lu}[\\p{L}./&' -]{0,38})\\)|/(?<wire>\\p{Lu}[\\p{L}&' -]{1,30})/)?" +
     '\\s*(?<dash>[-–—]{1,2}|:)?\\s*',
   'u',
 );

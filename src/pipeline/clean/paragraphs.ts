@@ -59,17 +59,19 @@ function mergeBrokenSentences(paragraphs: string[]): string[] {
 
 /** Fixes that are safe on any prose: Markdown marks, runs of spaces, `( XOM.N )`, a space before a comma. */
 export function tidyInline(paragraph: string): string {
-  return paragraph
-    // Markdown left in pasted text: heading marks and bold/italic markers.
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
-    .replace(/ {2,}/g, ' ')
-    .replace(/\( +/g, '(')
-    .replace(/ +\)/g, ')')
-    .replace(/ +([,;])(?= |$)/g, '$1')
-    // "prices rose.Sign up": sentences glued by a scraper that dropped the space.
-    .replace(/(\p{Ll}{2})\.(\p{Lu}\p{Ll}{2,})/gu, '$1. $2')
-    .trim();
+  return (
+    paragraph
+      // Markdown left in pasted text: heading marks and bold/italic markers.
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
+      .replace(/ {2,}/g, ' ')
+      .replace(/\( +/g, '(')
+      .replace(/ +\)/g, ')')
+      .replace(/ +([,;])(?= |$)/g, '$1')
+      // "prices rose.Sign up": sentences glued by a scraper that dropped the space.
+      .replace(/(\p{Ll}{2})\.(\p{Lu}\p{Ll}{2,})/gu, '$1. $2')
+      .trim()
+  );
 }
 
 // The width a tool wrapped a block at, or 0 when it was not wrapped: lines of similar width that
@@ -101,5 +103,8 @@ function splitFlattened(paragraph: string): string[] {
   const singles = paragraph.match(SINGLE_SPACED_BREAK)?.length ?? 0;
   // An author who types two spaces after every sentence has (almost) no single-spaced breaks.
   if (singles === 0 || singles * 3 < doubles) return [paragraph];
-  return paragraph.split(DOUBLE_SPACED_BREAK).map((part) => part.trim()).filter((part) => part !== '');
+  return paragraph
+    .split(DOUBLE_SPACED_BREAK)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }

@@ -75,7 +75,12 @@ export function titleFromText(paragraph: string): string {
 
 function namesSource(segment: string, source: string | undefined): boolean {
   if (!source) return false;
-  const letters = (text: string): string => text.toLowerCase().replace(/^www\./, '').replace(/\.[a-z]{2,4}$/, '').replace(/[^a-z0-9]/g, '');
+  const letters = (text: string): string =>
+    text
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.[a-z]{2,4}$/, '')
+      .replace(/[^a-z0-9]/g, '');
   const segmentLetters = letters(segment);
   const sourceLetters = letters(source);
   return segmentLetters !== '' && sourceLetters !== '' && (segmentLetters.includes(sourceLetters) || sourceLetters.includes(segmentLetters));

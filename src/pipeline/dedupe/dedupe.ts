@@ -27,7 +27,9 @@ const SEEDS = makeSeeds(SIGNATURE_LENGTH);
 
 /** sha256 (hex) of the normalised title and text: equal for copies differing only in case, spacing and punctuation. */
 export function contentHash(title: string, text: string): string {
-  return createHash('sha256').update(`${normalisedWords(title).join(' ')}\n${normalisedWords(text).join(' ')}`).digest('hex');
+  return createHash('sha256')
+    .update(`${normalisedWords(title).join(' ')}\n${normalisedWords(text).join(' ')}`)
+    .digest('hex');
 }
 
 /** MinHash signature and LSH band keys of an article; cheap enough to run on every ingested article. */

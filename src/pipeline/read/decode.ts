@@ -91,9 +91,7 @@ function charsetFromMarkup(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF_BYTES)).toString('latin1');
   const xml = head.match(/^\s*<\?xml[^<>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i);
   if (xml?.[1]) return xml[1].toLowerCase();
-  const meta =
-    head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i) ??
-    head.match(/<meta[^>]+content\s*=\s*["'][^"']*charset=([\w.:-]+)/i);
+  const meta = head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i) ?? head.match(/<meta[^>]+content\s*=\s*["'][^"']*charset=([\w.:-]+)/i);
   return meta?.[1]?.toLowerCase() ?? null;
 }
 

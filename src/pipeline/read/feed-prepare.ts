@@ -72,7 +72,8 @@ function expandReferences(body: string, entities: Map<string, string>, name: str
     const value = entities.get(entityName);
     if (value === undefined) continue;
     added += value.length;
-    if (added > allowance) throw new InputError(name, 'refused: its declared entities expand to more text than the document itself (an entity-expansion document)');
+    if (added > allowance)
+      throw new InputError(name, 'refused: its declared entities expand to more text than the document itself (an entity-expansion document)');
     output += body.slice(position, match.index) + value;
     position = pattern.lastIndex;
   }

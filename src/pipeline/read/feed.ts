@@ -32,7 +32,7 @@ export function readFeed(document: string, name: string): RawArticle[] {
   }
   const feed = asFields(parsed.feed);
   const entries = asArray(parsed.format === 'atom' ? feed['entries'] : feed['items']).map(asFields);
-  const feedLink = parsed.format === 'atom' ? atomLink(feed['links']) : stringOf(feed['link']) ?? stringOf(feed['home_page_url']);
+  const feedLink = parsed.format === 'atom' ? atomLink(feed['links']) : (stringOf(feed['link']) ?? stringOf(feed['home_page_url']));
   if (entries.length === 0) throw new InputError(name, NO_ITEMS);
   const articles = entries.map((entry) => toArticle(parsed.format, entry, feedLink));
   const visible = articles.filter((article) => article.text !== '' || article.title);
@@ -114,8 +114,12 @@ function rssFields(item: Fields): ItemFields {
     guid: guidValue,
     guidIsUrl,
     dates: [
-      item['pubDate'], namespaceDate(dublinCore, 'date'), namespaceDate(terms, 'issued'), namespaceDate(terms, 'created'),
-      namespaceDate(terms, 'date'), namespaceDate(terms, 'modified'),
+      item['pubDate'],
+      namespaceDate(dublinCore, 'date'),
+      namespaceDate(terms, 'issued'),
+      namespaceDate(terms, 'created'),
+      namespaceDate(terms, 'date'),
+      namespaceDate(terms, 'modified'),
     ],
   };
 }
@@ -135,8 +139,12 @@ function atomFields(entry: Fields): ItemFields {
     guid: id,
     guidIsUrl: isHttpUrl(id),
     dates: [
-      entry['published'], namespaceDate(dublinCore, 'date'), namespaceDate(terms, 'issued'), namespaceDate(terms, 'created'),
-      entry['updated'], namespaceDate(terms, 'modified'),
+      entry['published'],
+      namespaceDate(dublinCore, 'date'),
+      namespaceDate(terms, 'issued'),
+      namespaceDate(terms, 'created'),
+      entry['updated'],
+      namespaceDate(terms, 'modified'),
     ],
   };
 }

@@ -11,8 +11,18 @@ const ARTICLE_TYPES = /^(News|Reportage|Analysis|Opinion|Review|Background|Satir
 
 // Meta keys (property, name or itemprop) that carry a story's publication time, best first.
 const DATE_KEYS = [
-  'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate',
-  'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
+  'article:published_time',
+  'og:article:published_time',
+  'datePublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
 ];
 
 interface LinkedData {
@@ -171,7 +181,12 @@ function namesHost(name: string, host: string | undefined): boolean {
   const labels = host.split('.');
   const brand = (labels.length >= 3 && /^(co|com|org|net|ac|gov)$/.test(labels.at(-2) ?? '') ? labels.at(-3) : labels.at(-2)) ?? host;
   const letters = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const initials = name.toLowerCase().split(/\s+/).filter((word) => word !== 'the').map((word) => word.charAt(0)).join('');
+  const initials = name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== 'the')
+    .map((word) => word.charAt(0))
+    .join('');
   return letters.includes(brand) || (letters.length >= 3 && brand.includes(letters)) || initials === brand;
 }
 

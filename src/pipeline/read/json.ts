@@ -16,7 +16,21 @@ const ALIASES = {
   text: ['text', 'body', 'content', 'articlebody', 'article', 'story', 'fulltext', 'maintext', 'raw', 'description', 'summary', 'abstract', 'excerpt'],
   url: ['url', 'link', 'href', 'canonicalurl', 'permalink', 'webUrl'],
   source: ['source', 'publisher', 'site', 'sitename', 'sourcename', 'outlet', 'domain'],
-  publishedAt: ['publishedat', 'published', 'publishdate', 'datepublished', 'datepublish', 'pubdate', 'date', 'datetime', 'time', 'timestamp', 'createdat', 'created', 'updatedat'],
+  publishedAt: [
+    'publishedat',
+    'published',
+    'publishdate',
+    'datepublished',
+    'datepublish',
+    'pubdate',
+    'date',
+    'datetime',
+    'time',
+    'timestamp',
+    'createdat',
+    'created',
+    'updatedat',
+  ],
   guid: ['guid', 'uuid'],
 } as const;
 
@@ -118,7 +132,7 @@ function toArticle(candidate: unknown): RawArticle | null {
   });
   if (!parsed.success) return null;
   const fields = parsed.data;
-  const rawText = Array.isArray(fields.text) ? fields.text.join('\n\n') : stringOf(fields.text) ?? '';
+  const rawText = Array.isArray(fields.text) ? fields.text.join('\n\n') : (stringOf(fields.text) ?? '');
   const text = looksLikeHtml(rawText) ? htmlToText(rawText) : rawText;
   let title = stringOf(fields.title);
   if (!title && text === '') return null;

@@ -30,10 +30,7 @@ const MAGIC: { name: string; bytes: number[] }[] = [
  * file name's extension; anything else is plain text with an optional header block. A gzip
  * stream is unpacked first. Every problem is an InputError naming the input, with a one-line reason.
  */
-export function readArticles(
-  input: { name: string; bytes: Uint8Array; contentType?: string; url?: string },
-  limits?: { maxBytes?: number },
-): RawArticle[] {
+export function readArticles(input: { name: string; bytes: Uint8Array; contentType?: string; url?: string }, limits?: { maxBytes?: number }): RawArticle[] {
   const { name } = input;
   const maxBytes = limits?.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes = input.bytes;

@@ -22,7 +22,8 @@ const continuation = (() => {
   }
   return `[${escapeClass([...characters])}]`;
 })();
-const lead = (from: number, to: number): string => `[${escapeClass(Array.from({ length: to - from + 1 }, (_unused, index) => String.fromCharCode(from + index)))}]`;
+const lead = (from: number, to: number): string =>
+  `[${escapeClass(Array.from({ length: to - from + 1 }, (_unused, index) => String.fromCharCode(from + index)))}]`;
 
 // UTF-8 sequences read as Windows-1252/Latin-1: a lead byte (Â–ô) then its continuation bytes.
 const DOUBLE_ENCODED = new RegExp(`${lead(0xc2, 0xdf)}${continuation}|${lead(0xe0, 0xef)}${continuation}{2}|${lead(0xf0, 0xf4)}${continuation}{3}`, 'g');

@@ -24,7 +24,10 @@ export function rootElement(text: string): string | null {
     } else if (text.startsWith('<!--', position)) {
       position = after(text, '-->', position + 4);
     } else if (/^<!doctype\s/i.test(text.slice(position, position + 10))) {
-      const head = text.slice(position + 9, position + 64).trimStart().toLowerCase();
+      const head = text
+        .slice(position + 9, position + 64)
+        .trimStart()
+        .toLowerCase();
       if (/^html\b/.test(head)) return '!doctype html';
       position = doctypeEnd(text, position);
     } else {

@@ -5,10 +5,27 @@ type HeaderField = 'title' | 'author' | 'date' | 'url' | 'source' | 'guid';
 
 // Labels a "key: value" header line may use, lowercased with spaces and `_`/`-` removed.
 const HEADER_KEYS: Record<string, HeaderField> = {
-  title: 'title', headline: 'title', subject: 'title',
-  author: 'author', authors: 'author', by: 'author', byline: 'author', writer: 'author',
-  date: 'date', published: 'date', publishedat: 'date', publishdate: 'date', pubdate: 'date', dateline: 'date', time: 'date',
-  url: 'url', link: 'url', source: 'source', publisher: 'source', site: 'source', guid: 'guid',
+  title: 'title',
+  headline: 'title',
+  subject: 'title',
+  author: 'author',
+  authors: 'author',
+  by: 'author',
+  byline: 'author',
+  writer: 'author',
+  date: 'date',
+  published: 'date',
+  publishedat: 'date',
+  publishdate: 'date',
+  pubdate: 'date',
+  dateline: 'date',
+  time: 'date',
+  url: 'url',
+  link: 'url',
+  source: 'source',
+  publisher: 'source',
+  site: 'source',
+  guid: 'guid',
 };
 
 const LABELLED = /^\s*([A-Za-z][A-Za-z _-]{0,18}?)\s*:\s*(.*)$/;
@@ -49,7 +66,10 @@ export function readPlainText(text: string): RawArticle {
   const url = found.url?.match(URL_VALUE)?.[1];
   return {
     title: found.title,
-    text: lines.slice(index).join('\n').replace(/^\s*\n/, ''),
+    text: lines
+      .slice(index)
+      .join('\n')
+      .replace(/^\s*\n/, ''),
     url,
     source: found.source,
     publishedAt: found.date ? normaliseDate(found.date) : undefined,

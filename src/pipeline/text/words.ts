@@ -16,7 +16,9 @@ function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   if (code === 0xd7 || code === 0xf7) return false;
   if (code < 0xc0) return code === 0xaa || code === 0xb5 || code === 0xba;
-  return !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0x3000 && code <= 0x303f) && !(code >= 0xfe30 && code <= 0xfe4f) && !(code >= 0xff00 && code <= 0xff0f);
+  return (
+    !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0x3000 && code <= 0x303f) && !(code >= 0xfe30 && code <= 0xfe4f) && !(code >= 0xff00 && code <= 0xff0f)
+  );
 }
 
 // Characters that may sit inside a word: U.S., S&P, co-founder, don't.

@@ -51,7 +51,10 @@ async function withinDeadline<T>(work: Promise<T>, milliseconds: number, fallbac
 async function popularEntities(services: CommandServices, types: readonly EntityType[]): Promise<Choice[]> {
   const since = new Date(services.clock.now().getTime() - POPULAR_DAYS * 86_400_000).toISOString();
   const counts = await withinDeadline(services.store.entityCounts(since, 100), STORE_DEADLINE_MS, []);
-  return counts.filter((count) => types.includes(count.entity.type)).map((count) => entityChoice(count.entity)).filter((item) => item !== null);
+  return counts
+    .filter((count) => types.includes(count.entity.type))
+    .map((count) => entityChoice(count.entity))
+    .filter((item) => item !== null);
 }
 
 // …then the best-known names of the reference data.

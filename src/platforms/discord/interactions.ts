@@ -1,10 +1,4 @@
-import {
-  MessageFlags,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type APIEmbed,
-  type Interaction,
-} from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type APIEmbed, type Interaction } from 'discord.js';
 import { type Command, type CommandContext, type CommandServices, type RawOptions, runCommand } from '../../dispatch/index.ts';
 import { type Reply, textReply } from '../../domain/index.ts';
 import { ownerOf, viewAs } from '../../ports/index.ts';

@@ -9,10 +9,7 @@ export const DISCORD_PLATFORM = 'discord';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-const CHANNEL_GONE_CODES = new Set<number>([
-  RESTJSONErrorCodes.UnknownChannel,
-  RESTJSONErrorCodes.UnknownGuild,
-]);
+const CHANNEL_GONE_CODES = new Set<number>([RESTJSONErrorCodes.UnknownChannel, RESTJSONErrorCodes.UnknownGuild]);
 const FORBIDDEN_CODES = new Set<number>([
   RESTJSONErrorCodes.MissingAccess,
   RESTJSONErrorCodes.MissingPermissions,
@@ -29,7 +26,8 @@ export function toDeliveryError(error: unknown, channelId: string): DeliveryErro
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     if (error.status === 401) return new DeliveryError('revoked', 'Discord rejected the bot token (401): reset it and restart the bot.');
-    if (CHANNEL_GONE_CODES.has(code) || error.status === 404) return new DeliveryError('channel-gone', `Discord channel ${channelId} no longer exists or the bot left it.`);
+    if (CHANNEL_GONE_CODES.has(code) || error.status === 404)
+      return new DeliveryError('channel-gone', `Discord channel ${channelId} no longer exists or the bot left it.`);
     if (FORBIDDEN_CODES.has(code) || error.status === 403) {
       return new DeliveryError('forbidden', `The bot may not post in channel ${channelId}: it needs View Channel, Send Messages and Embed Links there.`);
     }

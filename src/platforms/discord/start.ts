@@ -57,7 +57,12 @@ export async function startDiscord(options: { settings: DiscordSettings; service
   } catch (error) {
     waiting.abort();
     await client.destroy();
-    const reason = error instanceof Error && error.name === 'AbortError' ? 'the gateway did not get ready within 60 s' : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof Error && error.name === 'AbortError'
+        ? 'the gateway did not get ready within 60 s'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     throw new UserFacingError(`Could not connect to Discord: ${reason}`);
   } finally {
     clearTimeout(timer);

@@ -75,7 +75,9 @@ async function respondWith(respond: RespondFn, reply: Reply, share: boolean): Pr
   const last = shown[shown.length - 1];
   if (hidden > 0 && last !== undefined) {
     // The packer keeps a block and 1,000 characters free in every message for exactly this kind of note.
-    last.blocks.push(contextBlock(`${hidden} more part${hidden === 1 ? '' : 's'} not shown: Slack lets a command answer ${SLACK_LIMITS.responsesPerCommand} times.`));
+    last.blocks.push(
+      contextBlock(`${hidden} more part${hidden === 1 ? '' : 's'} not shown: Slack lets a command answer ${SLACK_LIMITS.responsesPerCommand} times.`),
+    );
   }
   const type = responseType(reply, share);
   for (const message of shown) {

@@ -62,7 +62,13 @@ export function buildSlackManifest(options: ManifestOptions): Record<string, unk
       background_color: '#1f3a5f',
     },
     features: {
-      bot_user: { display_name: name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').slice(0, 80), always_online: true },
+      bot_user: {
+        display_name: name
+          .toLowerCase()
+          .replace(/[^a-z0-9._-]+/g, '-')
+          .slice(0, 80),
+        always_online: true,
+      },
       slash_commands: slashCommands,
     },
     oauth_config: {

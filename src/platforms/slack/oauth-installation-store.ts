@@ -7,7 +7,11 @@ export const SLACK_PLATFORM = 'slack';
  * The key an install is kept under, and the `workspaceId` commands and subscriptions use:
  * the enterprise id for an org-wide (Enterprise Grid) install, the team id otherwise.
  */
-export function installationKey(query: { isEnterpriseInstall?: boolean | undefined; enterpriseId?: string | undefined; teamId?: string | undefined }): string | null {
+export function installationKey(query: {
+  isEnterpriseInstall?: boolean | undefined;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}): string | null {
   if (query.isEnterpriseInstall === true && query.enterpriseId !== undefined) return query.enterpriseId;
   return query.teamId ?? null;
 }

@@ -1,9 +1,7 @@
 import type { SlackSettings } from '../../config/index.ts';
 
 /** How the bot authenticates to Slack: one workspace's bot token, or OAuth installs kept in the database. */
-export type SlackAuth =
-  | { kind: 'token'; botToken: string }
-  | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string };
+export type SlackAuth = { kind: 'token'; botToken: string } | { kind: 'oauth'; clientId: string; clientSecret: string; stateSecret: string };
 
 /** How Slack reaches the bot: signed HTTP requests on the bot's server, or a Socket Mode WebSocket. */
 export type SlackTransport = { kind: 'http'; signingSecret: string } | { kind: 'socket'; appToken: string };
@@ -14,14 +12,7 @@ export interface SlackSetup {
   adminUsers: readonly string[];
 }
 
-const SLACK_KEYS = [
-  'SLACK_SIGNING_SECRET',
-  'SLACK_BOT_TOKEN',
-  'SLACK_APP_TOKEN',
-  'SLACK_CLIENT_ID',
-  'SLACK_CLIENT_SECRET',
-  'SLACK_STATE_SECRET',
-] as const;
+const SLACK_KEYS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 
 /** True when any Slack credential is set, i.e. the bot should run on Slack. */
 export function isSlackConfigured(settings: SlackSettings): boolean {
@@ -39,7 +30,8 @@ export function slackSetup(settings: SlackSettings): { setup: SlackSetup; proble
   let auth: SlackAuth | null = null;
   if (oauth) {
     for (const key of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const) {
-      if (settings[key] === undefined) problems.push(`${key}: required for OAuth installs (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)`);
+      if (settings[key] === undefined)
+        problems.push(`${key}: required for OAuth installs (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)`);
     }
     if (settings.SLACK_BOT_TOKEN !== undefined) {
       problems.push('SLACK_BOT_TOKEN: leave it empty with OAuth; each workspace gets its own token when it installs the app');
@@ -48,7 +40,9 @@ export function slackSetup(settings: SlackSettings): { setup: SlackSetup; proble
       auth = { kind: 'oauth', clientId: settings.SLACK_CLIENT_ID, clientSecret: settings.SLACK_CLIENT_SECRET, stateSecret: settings.SLACK_STATE_SECRET };
     }
   } else if (settings.SLACK_BOT_TOKEN === undefined) {
-    problems.push('SLACK_BOT_TOKEN: required (xoxb-…, for one workspace), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs');
+    problems.push(
+      'SLACK_BOT_TOKEN: required (xoxb-…, for one workspace), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs',
+    );
   } else {
     auth = { kind: 'token', botToken: settings.SLACK_BOT_TOKEN };
   }

@@ -97,7 +97,9 @@ export async function startSlack(dependencies: SlackDependencies, options: Slack
   if (setup.transport.kind === 'http') {
     const httpReceiver = new HTTPReceiver({ signingSecret: setup.transport.signingSecret, endpoints: SLACK_PATHS.events, logger: boltLogger });
     receiver = httpReceiver;
-    routes.push(slackEventsRoute(httpReceiver, setup.transport.signingSecret, { logger, now: options.now ?? (() => Date.now()), replayGuard: dependencies.store }));
+    routes.push(
+      slackEventsRoute(httpReceiver, setup.transport.signingSecret, { logger, now: options.now ?? (() => Date.now()), replayGuard: dependencies.store }),
+    );
   } else {
     receiver = new SocketModeReceiver({ appToken: setup.transport.appToken, logger: boltLogger, installerOptions: { clientOptions } });
   }
@@ -125,7 +127,11 @@ export async function startSlack(dependencies: SlackDependencies, options: Slack
     // The bot holds only a bot token, so either event means this install can no longer be used.
     for (const event of SLACK_BOT_EVENTS) {
       app.event(event, async ({ body, context }) => {
-        const workspaceId = installationKey({ isEnterpriseInstall: context.isEnterpriseInstall, enterpriseId: context.enterpriseId, teamId: context.teamId ?? body.team_id });
+        const workspaceId = installationKey({
+          isEnterpriseInstall: context.isEnterpriseInstall,
+          enterpriseId: context.enterpriseId,
+          teamId: context.teamId ?? body.team_id,
+        });
         if (workspaceId === null) return;
         await dependencies.store.deleteInstallation(SLACK_PLATFORM, workspaceId);
         logger.info({ workspaceId, event }, 'slack install removed');

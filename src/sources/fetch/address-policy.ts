@@ -20,7 +20,10 @@ const RANGE_NAMES: Record<string, string> = {
 
 /** The URL's host without IPv6 brackets or a trailing dot, lower case. */
 export function bareHost(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return url.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 /**

@@ -84,6 +84,7 @@ function bodyError(error: unknown, url: string, signal: AbortSignal, compressed:
   if (signal.aborted) return signal.reason instanceof FetchError ? signal.reason : new FetchError(url, 'timeout', 'timed out while reading the response');
   const code = (error as { code?: string } | null)?.code ?? '';
   if (compressed && code.startsWith('Z_')) return new FetchError(url, 'network', 'the compressed response is damaged');
-  if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE') return new FetchError(url, 'network', 'the connection closed before the response was complete');
+  if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE')
+    return new FetchError(url, 'network', 'the connection closed before the response was complete');
   return new FetchError(url, 'network', `reading the response failed (${error instanceof Error ? error.message : String(error)})`);
 }

@@ -49,7 +49,11 @@ export interface FetcherSettings {
   userAgent?: string;
 }
 
-type Resolve = (hostname: string, options: LookupOptions & { all: true }, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolve = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** Test seams: name resolution (so tests never use real DNS) and the host gate's clock. */
 export interface FetcherDependencies {
@@ -60,7 +64,8 @@ export interface FetcherDependencies {
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const BINARY_TYPES = /^(image|audio|video|font)\/|^application\/(pdf|zip|x-zip|gzip|x-7z|vnd\.ms-|vnd\.openxmlformats)/i;
-const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5';
+const DEFAULT_ACCEPT =
+  'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/*;q=0.8,*/*;q=0.5';
 
 type Exchange = { kind: 'redirect'; location: string } | { kind: 'result'; result: FetchResult };
 
@@ -109,7 +114,10 @@ export function createSafeFetcher(settings: FetcherSettings, dependencies: Fetch
       if (status < 200 || status > 299) {
         response.destroy();
         const retryAfter = retryAfterSeconds(response.headers['retry-after']);
-        throw new FetchError(original, 'http', `${via}HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`, { status, retryAfterSeconds: retryAfter });
+        throw new FetchError(original, 'http', `${via}HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`, {
+          status,
+          retryAfterSeconds: retryAfter,
+        });
       }
       const contentType = response.headers['content-type'] ?? null;
       if (contentType !== null && BINARY_TYPES.test(contentType)) {
@@ -156,7 +164,11 @@ export function createSafeFetcher(settings: FetcherSettings, dependencies: Fetch
 
 /** Resolves the name, then refuses the connection if any address it resolves to is not allowed. */
 function guardedLookup(policy: AddressPolicy, resolve: Resolve, host: string, original: string, via: string) {
-  return (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
+  return (
+    hostname: string,
+    options: LookupOptions,
+    callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
     resolve(hostname, { ...options, all: true }, (error, addresses) => {
       if (error !== null) {
         callback(error, '', 0);

@@ -47,15 +47,11 @@ export function articleFilter(query: ArticleQuery): { where: string; parameters:
   const entityIds = query.entityIds ?? [];
   const alternatives: string[] = [];
   if (topics.length > 0) {
-    alternatives.push(
-      `a.id IN (SELECT article_id FROM article_topics WHERE topic IN (${topics.map(() => '?').join(', ')}))`,
-    );
+    alternatives.push(`a.id IN (SELECT article_id FROM article_topics WHERE topic IN (${topics.map(() => '?').join(', ')}))`);
     parameters.push(...topics);
   }
   if (entityIds.length > 0) {
-    alternatives.push(
-      `a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id IN (${entityIds.map(() => '?').join(', ')}))`,
-    );
+    alternatives.push(`a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id IN (${entityIds.map(() => '?').join(', ')}))`);
     parameters.push(...entityIds);
   }
   if (alternatives.length > 0) clauses.push(`(${alternatives.join(' OR ')})`);

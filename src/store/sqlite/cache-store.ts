@@ -9,9 +9,7 @@ export function createCacheStore(database: DatabaseSync): CacheMethods {
     `INSERT INTO cache (kind, key, value, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at, expires_at = excluded.expires_at`,
   );
-  const usage = database.prepare(
-    'INSERT INTO llm_usage (at, prompt_id, model, input_tokens, output_tokens, cached, owner) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const usage = database.prepare('INSERT INTO llm_usage (at, prompt_id, model, input_tokens, output_tokens, cached, owner) VALUES (?, ?, ?, ?, ?, ?, ?)');
   return {
     async getCached(kind, key, now) {
       const row = get.get(kind, key, now);

@@ -5,10 +5,7 @@ import type { Owner, Store } from '../../ports/index.ts';
 import { nullableText } from './sql-values.ts';
 
 type Row = Record<string, unknown>;
-type SourceMethods = Pick<
-  Store,
-  'addSource' | 'getSource' | 'listSources' | 'sourceOwners' | 'removeSource' | 'dueSources' | 'recordPoll' | 'resumeSource'
->;
+type SourceMethods = Pick<Store, 'addSource' | 'getSource' | 'listSources' | 'sourceOwners' | 'removeSource' | 'dueSources' | 'recordPoll' | 'resumeSource'>;
 
 /** source_owners keys the operator (a null owner) as ''. */
 function ownerKey(owner: Owner): string {
@@ -135,10 +132,7 @@ export function createSourceStore(database: DatabaseSync): SourceMethods {
       }
     },
     async dueSources(now, limit) {
-      return database
-        .prepare('SELECT * FROM sources WHERE paused = 0 AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?')
-        .all(now, limit)
-        .map(operatorView);
+      return database.prepare('SELECT * FROM sources WHERE paused = 0 AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?').all(now, limit).map(operatorView);
     },
     async recordPoll(id, record) {
       if (record.ok) {
@@ -160,9 +154,7 @@ export function createSourceStore(database: DatabaseSync): SourceMethods {
         .run(record.at, record.nextPollAt, record.error, record.pause ? 1 : 0, record.pause ? 1 : 0, record.error, id);
     },
     async resumeSource(id, nextPollAt) {
-      database
-        .prepare('UPDATE sources SET paused = 0, paused_reason = NULL, consecutive_failures = 0, next_poll_at = ? WHERE id = ?')
-        .run(nextPollAt, id);
+      database.prepare('UPDATE sources SET paused = 0, paused_reason = NULL, consecutive_failures = 0, next_poll_at = ? WHERE id = ?').run(nextPollAt, id);
     },
   };
 }

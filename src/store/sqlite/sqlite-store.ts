@@ -108,7 +108,9 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     const { where, parameters } = articleFilter(query);
     const rows = database
       .prepare(
-        `SELECT ${ARTICLE_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')}
+        `SELECT ${ARTICLE_COLUMNS.split(', ')
+          .map((column) => `a.${column}`)
+          .join(', ')}
          FROM articles a WHERE ${where} ORDER BY a.sort_time DESC, a.rowid DESC LIMIT ?`,
       )
       .all(...parameters, query.limit ?? DEFAULT_LIMIT);
@@ -122,7 +124,9 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     // bm25 is lower-is-better; the title counts three times the body.
     const rows = database
       .prepare(
-        `SELECT ${ARTICLE_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')},
+        `SELECT ${ARTICLE_COLUMNS.split(', ')
+          .map((column) => `a.${column}`)
+          .join(', ')},
                 bm25(articles_fts, 3.0, 1.0) AS rank
          FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
          WHERE articles_fts MATCH ? AND ${where}
@@ -185,7 +189,9 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       const original = originalFor(viewer);
       return database
         .prepare(
-          `SELECT ${ARTICLE_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')} FROM articles a
+          `SELECT ${ARTICLE_COLUMNS.split(', ')
+            .map((column) => `a.${column}`)
+            .join(', ')} FROM articles a
            WHERE a.ingested_at > ? AND ${visible.sql} AND ${original.sql}
            ORDER BY a.ingested_at, a.rowid LIMIT ?`,
         )

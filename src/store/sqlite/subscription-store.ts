@@ -88,7 +88,10 @@ export function createSubscriptionStore(database: DatabaseSync, transaction: <T>
         parameters.push(value);
       }
       const filter = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-      return database.prepare(`SELECT * FROM subscriptions ${filter} ORDER BY created_at, id`).all(...parameters).map(rowToSubscription);
+      return database
+        .prepare(`SELECT * FROM subscriptions ${filter} ORDER BY created_at, id`)
+        .all(...parameters)
+        .map(rowToSubscription);
     },
     async disableSubscription(id, reason) {
       database.prepare('UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ?').run(reason, id);
@@ -107,9 +110,7 @@ export function createSubscriptionStore(database: DatabaseSync, transaction: <T>
     },
     async completeDelivery(subscriptionId, slot, result) {
       if ('error' in result) {
-        database
-          .prepare(`UPDATE deliveries SET status = 'failed', error = ? WHERE subscription_id = ? AND slot = ?`)
-          .run(result.error, subscriptionId, slot);
+        database.prepare(`UPDATE deliveries SET status = 'failed', error = ? WHERE subscription_id = ? AND slot = ?`).run(result.error, subscriptionId, slot);
         return;
       }
       database

@@ -15,7 +15,7 @@ const present = existsSync(`${DIRECTORY}gt_summaries`);
 if (!present) console.warn(`grounding-ectsum: ${DIRECTORY} is absent; skipping the ECTSum evaluation`);
 
 describe.skipIf(!present)('the grounding guard on ECTSum bullets', () => {
-  it('accepts figures from the bullet\'s own call and rejects most from another call', () => {
+  it("accepts figures from the bullet's own call and rejects most from another call", () => {
     const files = readdirSync(`${DIRECTORY}gt_summaries`).sort();
     const sources = files.map((file) => ({ title: '', text: readFileSync(`${DIRECTORY}ects/${file}`, 'utf8'), entities: [] }));
     const quantities = sources.map((source) => quantitiesIn(source.text));

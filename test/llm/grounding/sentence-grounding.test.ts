@@ -103,7 +103,13 @@ describe('model output through the fake OpenAI server', () => {
     it(`keeps an ${kind} sentence out of the brief and out of the cached brief`, async () => {
       const { articles, llm } = await setup(3, 1);
       suite.fake.setFaults(() => ({ kind }));
-      const request = { title: 'Market brief', topics: [], window: { since: '2026-11-19T12:00:00.000Z', until: '2026-11-20T12:00:00.000Z' }, articles, generatedAt: clock.now().toISOString() };
+      const request = {
+        title: 'Market brief',
+        topics: [],
+        window: { since: '2026-11-19T12:00:00.000Z', until: '2026-11-20T12:00:00.000Z' },
+        articles,
+        generatedAt: clock.now().toISOString(),
+      };
       const brief: Brief = await llm.writers.briefs.compose(request);
       expect(brief.summariser).toBe('main-model');
       expect(JSON.stringify(briefToReply(brief))).not.toContain(sentence);

@@ -68,7 +68,11 @@ describe('cleanArticle on page furniture', () => {
   });
 
   it('uses a given title, drops its copy from the text and strips a site suffix naming the source', () => {
-    const clean = cleanArticle({ title: 'Copper climbs on output cuts | Ledger', source: 'Ledger', text: ['Copper Climbs on Output Cuts', ...STORY].join('\n') });
+    const clean = cleanArticle({
+      title: 'Copper climbs on output cuts | Ledger',
+      source: 'Ledger',
+      text: ['Copper Climbs on Output Cuts', ...STORY].join('\n'),
+    });
     expect(clean.title).toBe('Copper climbs on output cuts');
     expect(paragraphs(clean)[0]).toBe(STORY[0]);
   });
@@ -108,7 +112,10 @@ describe('cleanArticle on page furniture', () => {
 
 describe('splitDateline', () => {
   it('splits wire datelines and keeps place and agency', () => {
-    expect(splitDateline('SAN JOSE, Calif., Aug 3 (Reuters) - Chip sales rose.')).toEqual({ dateline: { place: 'SAN JOSE, Calif.', agency: 'Reuters' }, rest: 'Chip sales rose.' });
+    expect(splitDateline('SAN JOSE, Calif., Aug 3 (Reuters) - Chip sales rose.')).toEqual({
+      dateline: { place: 'SAN JOSE, Calif.', agency: 'Reuters' },
+      rest: 'Chip sales rose.',
+    });
     expect(splitDateline('WASHINGTON, June 1 - Spending rose.').dateline).toEqual({ place: 'WASHINGTON', agency: null });
     expect(splitDateline('NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp said.').rest).toBe('Acme Corp said.');
   });
@@ -184,7 +191,10 @@ function cleanAll(raws: RawArticle[]): { pairs: { raw: RawArticle; clean: CleanA
 
 describe.skipIf(!hasArticles)('cleanArticle on real articles (shared data)', () => {
   it('Reuters: no dateline, credit trailer or ad line survives; the story sentences do', () => {
-    const lines = gunzipSync(readFileSync(`${data}articles/reuters-2006-2013.jsonl.gz`)).toString('utf8').split('\n').filter(Boolean);
+    const lines = gunzipSync(readFileSync(`${data}articles/reuters-2006-2013.jsonl.gz`))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean);
     const sample = lines.filter((_line, index) => index % 10 === 0).map((line) => JSON.parse(line) as { file: string; raw: string });
     const raws = sample.map(({ file, raw }) => readArticles({ name: `${file}.txt`, bytes: new TextEncoder().encode(raw) })[0] as RawArticle);
     const { pairs, errors, milliseconds } = cleanAll(raws);
@@ -197,7 +207,9 @@ describe.skipIf(!hasArticles)('cleanArticle on real articles (shared data)', () 
     const withDateline = pairs.filter(({ raw }) => /\(Reuters\)\s*-/.test(raw.text.slice(0, 300)));
     expect(withDateline.filter(({ clean }) => clean.source === 'Reuters').length).toBe(withDateline.length);
     const { total, kept } = sentenceRetention(pairs);
-    console.log(`[clean] Reuters sample: ${pairs.length} cleaned, ${errors.length} empty, ${kept}/${total} long sentences kept (${((100 * kept) / total).toFixed(2)}%), ${(milliseconds / raws.length).toFixed(2)} ms/article`);
+    console.log(
+      `[clean] Reuters sample: ${pairs.length} cleaned, ${errors.length} empty, ${kept}/${total} long sentences kept (${((100 * kept) / total).toFixed(2)}%), ${(milliseconds / raws.length).toFixed(2)} ms/article`,
+    );
     expect(errors.every((error) => /has no body text/.test(error.message))).toBe(true);
     expect(kept / total).toBeGreaterThanOrEqual(0.98);
   });

@@ -35,9 +35,7 @@ describe('splitSentences', () => {
   });
 
   it('keeps figures, currencies and parentheses whole', () => {
-    expect(
-      splitSentences('Revenue rose 3.5% to HK$29.6 billion ($3.8 billion). Net income was $5.6 billion, or 1.25 a share. Margins held.'),
-    ).toEqual([
+    expect(splitSentences('Revenue rose 3.5% to HK$29.6 billion ($3.8 billion). Net income was $5.6 billion, or 1.25 a share. Margins held.')).toEqual([
       'Revenue rose 3.5% to HK$29.6 billion ($3.8 billion).',
       'Net income was $5.6 billion, or 1.25 a share.',
       'Margins held.',
@@ -116,14 +114,20 @@ describe('splitParagraphs', () => {
 
 describe.skipIf(!hasReuters)('splitSentences on Reuters articles', () => {
   it('rarely leaves a fragment that starts in lower case or ends at a title abbreviation', () => {
-    const lines = gunzipSync(readFileSync(reutersFile)).toString('utf8').split('\n').filter((line) => line !== '');
+    const lines = gunzipSync(readFileSync(reutersFile))
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line !== '');
     let sentences = 0;
     let lowerStarts = 0;
     let titleEnds = 0;
     const started = performance.now();
     for (const line of lines) {
       const { raw } = JSON.parse(line) as { raw: string };
-      const body = raw.split('\n').filter((row) => !row.startsWith('-- ')).join('\n');
+      const body = raw
+        .split('\n')
+        .filter((row) => !row.startsWith('-- '))
+        .join('\n');
       for (const sentence of splitSentences(body)) {
         sentences += 1;
         if (/^\p{Ll}/u.test(sentence)) lowerStarts += 1;

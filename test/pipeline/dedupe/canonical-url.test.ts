@@ -10,9 +10,9 @@ describe('canonicalUrl', () => {
   });
 
   it('removes tracking parameters and sorts the rest', () => {
-    expect(
-      canonicalUrl('https://example.com/story?utm_source=x&b=2&fbclid=abc&a=1&gclid=z&mc_cid=q&ref=home&UTM_Medium=m'),
-    ).toBe('https://example.com/story?a=1&b=2');
+    expect(canonicalUrl('https://example.com/story?utm_source=x&b=2&fbclid=abc&a=1&gclid=z&mc_cid=q&ref=home&UTM_Medium=m')).toBe(
+      'https://example.com/story?a=1&b=2',
+    );
     expect(canonicalUrl('https://example.com/story?feedType=RSS&feedName=businessNews')).toBe('https://example.com/story');
     expect(canonicalUrl('https://example.com/search?q=fed+rates&page=2')).toBe('https://example.com/search?page=2&q=fed+rates');
   });

@@ -73,7 +73,10 @@ function readReuters(): Story[] {
       const rows = raw.split('\n');
       return {
         title: (rows[0] ?? '').replace(/^-- /, ''),
-        body: rows.filter((row) => !row.startsWith('-- ')).join('\n').trim(),
+        body: rows
+          .filter((row) => !row.startsWith('-- '))
+          .join('\n')
+          .trim(),
       };
     })
     .filter((article) => article.body.length > 800);
@@ -91,8 +94,16 @@ function syndicate(article: Story): Story {
 // A light rewrite: about one sentence in seven dropped, two pairs swapped, six words replaced.
 function rewrite(article: Story, random: () => number): Story {
   const replacements: Record<string, string> = {
-    said: 'stated', rose: 'climbed', fell: 'dropped', company: 'firm', percent: 'pct',
-    shares: 'stock', billion: 'bln', million: 'mln', also: 'additionally', expected: 'forecast',
+    said: 'stated',
+    rose: 'climbed',
+    fell: 'dropped',
+    company: 'firm',
+    percent: 'pct',
+    shares: 'stock',
+    billion: 'bln',
+    million: 'mln',
+    also: 'additionally',
+    expected: 'forecast',
   };
   let sentences = splitSentences(article.body).filter((_, index) => index === 0 || random() > 0.15);
   for (let swap = 0; swap < 2 && sentences.length > 3; swap += 1) {

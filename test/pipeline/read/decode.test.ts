@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/pipeline/read/decode.ts';
 
 const FRENCH = 'Les marchés européens ont progressé vendredi : « très solides », l’euro gagne 0,5 % — dit-on.';
-const CHINESE =
-  '上海和深圳的股市周一上涨，投资者对人工智能公司的前景感到乐观。分析师表示，政府的支持政策提振了市场信心，科技股领涨，成交量明显放大。';
+const CHINESE = '上海和深圳的股市周一上涨，投资者对人工智能公司的前景感到乐观。分析师表示，政府的支持政策提振了市场信心，科技股领涨，成交量明显放大。';
 
 describe('decodeBytes', () => {
   it('reads plain UTF-8 and normalises every newline style to \\n', () => {

@@ -29,7 +29,11 @@ describe('readArticles: plain text', () => {
   it('parses a marker-line header (title, byline, odd date, URL) by the shape of each value', () => {
     const text = `-- Copper climbs on output cuts\n-- By  Mara Quill\n-- Tue Mar 5, 2024 6:15pm EST\n-- http://example.com/markets/copper-1\n\n \n${STORY}`;
     const [article] = read('dump.txt', text);
-    expect(article).toMatchObject({ title: 'Copper climbs on output cuts', url: 'http://example.com/markets/copper-1', publishedAt: '2024-03-05T23:15:00.000Z' });
+    expect(article).toMatchObject({
+      title: 'Copper climbs on output cuts',
+      url: 'http://example.com/markets/copper-1',
+      publishedAt: '2024-03-05T23:15:00.000Z',
+    });
     expect(article?.text.trim().startsWith('Copper prices rose')).toBe(true);
   });
 
@@ -61,7 +65,12 @@ describe('readArticles: HTML', () => {
 
 describe('readArticles: HTML fragments', () => {
   it('reads a pasted fragment without a page around it as all story', () => {
-    const [article] = read('paste.html', `<h2>Copper climbs on output cuts</h2>${STORY.split('\n').map((line) => `<p>${line}</p>`).join('')}`);
+    const [article] = read(
+      'paste.html',
+      `<h2>Copper climbs on output cuts</h2>${STORY.split('\n')
+        .map((line) => `<p>${line}</p>`)
+        .join('')}`,
+    );
     expect(article?.text.split('\n\n')).toEqual(['Copper climbs on output cuts', ...STORY.trim().split('\n')]);
   });
 });
@@ -69,11 +78,31 @@ describe('readArticles: HTML fragments', () => {
 describe('readArticles: JSON', () => {
   const body = 'Copper prices rose on Tuesday after smelters agreed to cut output, traders said on the day.';
   it('accepts one object, an array, a wrapper and common field names', () => {
-    expect(read('one.json', JSON.stringify({ headline: 'Copper climbs', body, link: 'https://example.com/c', published_at: '2024-03-05T10:00:00Z', source: { name: 'Ledger' } }))).toEqual([
+    expect(
+      read(
+        'one.json',
+        JSON.stringify({ headline: 'Copper climbs', body, link: 'https://example.com/c', published_at: '2024-03-05T10:00:00Z', source: { name: 'Ledger' } }),
+      ),
+    ).toEqual([
       // A `link` key makes it an RSS item saved as JSON: its link is its identity.
-      { title: 'Copper climbs', text: body, url: 'https://example.com/c', source: 'Ledger', publishedAt: '2024-03-05T10:00:00.000Z', guid: 'https://example.com/c' },
+      {
+        title: 'Copper climbs',
+        text: body,
+        url: 'https://example.com/c',
+        source: 'Ledger',
+        publishedAt: '2024-03-05T10:00:00.000Z',
+        guid: 'https://example.com/c',
+      },
     ]);
-    expect(read('list.json', JSON.stringify([{ title: 'A', text: body }, { title: 'B', content: `<p>${body}</p>` }]))).toHaveLength(2);
+    expect(
+      read(
+        'list.json',
+        JSON.stringify([
+          { title: 'A', text: body },
+          { title: 'B', content: `<p>${body}</p>` },
+        ]),
+      ),
+    ).toHaveLength(2);
     const wrapped = read('api.json', JSON.stringify({ status: 'ok', articles: [{ Title: 'A', Content: body, pubDate: 'Tue, 05 Mar 2024 10:00:00 GMT' }] }));
     expect(wrapped[0]).toMatchObject({ title: 'A', text: body, publishedAt: '2024-03-05T10:00:00.000Z' });
     const sections = read('sections.json', JSON.stringify({ top_news: [{ title: 'A', description: body }], markets: [{ title: 'B', description: body }] }));
@@ -81,14 +110,19 @@ describe('readArticles: JSON', () => {
   });
 
   it('reads JSON Lines, and a header block inside a dump line', () => {
-    const lines = [JSON.stringify({ raw: `-- Copper climbs\n-- Tue Mar 5, 2024 6:15pm EST\n\n${STORY}` }), JSON.stringify({ title: 'B', text: body })].join('\n');
+    const lines = [JSON.stringify({ raw: `-- Copper climbs\n-- Tue Mar 5, 2024 6:15pm EST\n\n${STORY}` }), JSON.stringify({ title: 'B', text: body })].join(
+      '\n',
+    );
     const articles = read('dump.jsonl', lines);
     expect(articles.map((article) => article.title)).toEqual(['Copper climbs', 'B']);
     expect(articles[0]?.publishedAt).toBe('2024-03-05T23:15:00.000Z');
   });
 
   it('keeps an item whose body is null: an RSS item saved as JSON is a headline, an article record is rejected by name', () => {
-    const [item] = read('items.json', JSON.stringify([{ title: 'Only a headline', description: null, link: 'https://example.com/h', pubDate: 'Tue, 05 Mar 2024 10:00:00 GMT' }]));
+    const [item] = read(
+      'items.json',
+      JSON.stringify([{ title: 'Only a headline', description: null, link: 'https://example.com/h', pubDate: 'Tue, 05 Mar 2024 10:00:00 GMT' }]),
+    );
     expect(item?.text).toBe('');
     expect(cleanArticle(item as RawArticle)).toMatchObject({ title: 'Only a headline', text: '', url: 'https://example.com/h', kind: 'headline' });
     const [article] = read('nulls.json', JSON.stringify([{ title: 'Only a headline', content: null, url: 'https://example.com/h' }]));
@@ -97,7 +131,11 @@ describe('readArticles: JSON', () => {
   });
 
   it('reads a JSON Feed as a feed', () => {
-    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Ledger', items: [{ id: 'x-1', url: 'https://example.com/1', title: 'A', content_html: `<p>${body}</p>`, date_published: '2024-03-05T10:00:00+01:00' }] };
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Ledger',
+      items: [{ id: 'x-1', url: 'https://example.com/1', title: 'A', content_html: `<p>${body}</p>`, date_published: '2024-03-05T10:00:00+01:00' }],
+    };
     expect(read('feed.json', JSON.stringify(feed))).toEqual([
       { title: 'A', text: body, url: 'https://example.com/1', source: 'example.com', publishedAt: '2024-03-05T09:00:00.000Z', guid: 'x-1' },
     ]);
@@ -123,7 +161,13 @@ describe('readArticles: feeds', () => {
     const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ledger</title><id>urn:l</id><updated>2024-03-05T10:00:00Z</updated>
       <entry><title type="html">Copper &lt;b&gt;climbs&lt;/b&gt;</title><id>urn:l:1</id><link rel="alternate" href="https://ledger.example/a"/><updated>2024-03-05T10:00:00Z</updated><published>2024-03-05T09:00:00Z</published>
       <summary type="html">&lt;p&gt;Copper rose 2%.&lt;/p&gt;</summary></entry></feed>`;
-    expect(read('feed.atom', atom)[0]).toMatchObject({ title: 'Copper climbs', url: 'https://ledger.example/a', text: 'Copper rose 2%.', publishedAt: '2024-03-05T09:00:00.000Z', guid: 'urn:l:1' });
+    expect(read('feed.atom', atom)[0]).toMatchObject({
+      title: 'Copper climbs',
+      url: 'https://ledger.example/a',
+      text: 'Copper rose 2%.',
+      publishedAt: '2024-03-05T09:00:00.000Z',
+      guid: 'urn:l:1',
+    });
     const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <channel rdf:about="https://ledger.example/"><title>Ledger</title><link>https://ledger.example/</link><description>d</description></channel>
       <item rdf:about="https://ledger.example/a"><title>Copper climbs</title><link>https://ledger.example/a</link><description>Copper rose 2%.</description><dc:date>2024-03-05T09:00:00+00:00</dc:date></item></rdf:RDF>`;
@@ -210,7 +254,11 @@ describe.skipIf(!hasData)('readArticles on real feeds (shared data)', () => {
   });
 });
 
-const tokens = (text: string): string[] => text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+/gu) ?? [];
+const tokens = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 function tokenF1(predicted: string[], gold: string[]): number {
   const counts = new Map<string, number>();
@@ -287,10 +335,12 @@ describe.skipIf(!hasData)('HTML extraction on real pages (shared data)', () => {
       const titleOk = article.title === page.title;
       const openingOk = run >= Math.min(8, expectedOpening.length - 2);
       const hours = page.date && article.publishedAt ? Math.abs(Date.parse(page.date) - Date.parse(article.publishedAt)) / 3.6e6 : null;
-      if (hours !== null) (hours <= 24 ? (datesRight += 1) : (datesWrong += 1));
+      if (hours !== null) hours <= 24 ? (datesRight += 1) : (datesWrong += 1);
       titles += titleOk ? 1 : 0;
       openings += openingOk ? 1 : 0;
-      console.log(`[html] ${page.file}: title ${titleOk ? 'ok' : `"${article.title}"`}, opening run ${run}/${expectedOpening.length}, date ${article.publishedAt ?? 'none'}`);
+      console.log(
+        `[html] ${page.file}: title ${titleOk ? 'ok' : `"${article.title}"`}, opening run ${run}/${expectedOpening.length}, date ${article.publishedAt ?? 'none'}`,
+      );
     }
     console.log(`[html] Postlight: titles ${titles}/${pages.length}, openings ${openings}/${pages.length}, dates right ${datesRight}, wrong ${datesWrong}`);
     expect(pages.length).toBeGreaterThanOrEqual(13);

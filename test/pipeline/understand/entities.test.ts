@@ -10,7 +10,11 @@ const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url
 const seedPath = `${shared}seed-article.txt`;
 const finerDirectory = `${shared}entities/finer-ord/`;
 const reutersPath = `${shared}articles/reuters-2006-2013.jsonl.gz`;
-for (const [path, what] of [[seedPath, 'seed article'], [finerDirectory, 'FiNER-ORD'], [reutersPath, 'Reuters articles']] as const) {
+for (const [path, what] of [
+  [seedPath, 'seed article'],
+  [finerDirectory, 'FiNER-ORD'],
+  [reutersPath, 'Reuters articles'],
+] as const) {
   if (!existsSync(path)) console.warn(`entities.test: ${path} is absent; skipping the ${what} checks`);
 }
 
@@ -204,7 +208,13 @@ describe.skipIf(!existsSync(reutersPath))('Reuters 2006-2013 articles', () => {
     .filter((line) => line !== '')
     .map((line) => {
       const raw = (JSON.parse(line) as { raw: string }).raw;
-      return { title: (raw.split('\n')[0] ?? '').replace(/^-- /, ''), text: raw.split('\n').filter((row) => !row.startsWith('-- ')).join('\n') };
+      return {
+        title: (raw.split('\n')[0] ?? '').replace(/^-- /, ''),
+        text: raw
+          .split('\n')
+          .filter((row) => !row.startsWith('-- '))
+          .join('\n'),
+      };
     });
 
   it('names the companies Reuters tags with a RIC, and what it names is mostly confirmed by a RIC', () => {
@@ -225,7 +235,9 @@ describe.skipIf(!existsSync(reutersPath))('Reuters 2006-2013 articles', () => {
         if (entity !== undefined) ricEntities.add(entity.id);
       }
       // Mentions found by name, not through the RIC itself ("XOM.N").
-      const byName = new Set(located.filter((location) => !/^[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}$/.test(text.slice(location.start, location.end))).map((location) => location.entity.id));
+      const byName = new Set(
+        located.filter((location) => !/^[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}$/.test(text.slice(location.start, location.end))).map((location) => location.entity.id),
+      );
       for (const id of ricEntities) {
         tagged += 1;
         if (byName.has(id)) named += 1;
@@ -255,7 +267,9 @@ describe.skipIf(!existsSync(reutersPath))('Reuters 2006-2013 articles', () => {
       const { text } = articles[position] as { text: string };
       const location = recognizer.locate(text)[sample.length % 3];
       if (location === undefined) continue;
-      sample.push(`${location.entity.id} «${text.slice(location.start, location.end)}» …${text.slice(Math.max(0, location.start - 40), location.end + 30).replace(/\s+/g, ' ')}…`);
+      sample.push(
+        `${location.entity.id} «${text.slice(location.start, location.end)}» …${text.slice(Math.max(0, location.start - 40), location.end + 30).replace(/\s+/g, ' ')}…`,
+      );
     }
     console.log(`Reuters spot check:\n${sample.join('\n')}`);
     expect(sample.length).toBeGreaterThan(15);

@@ -15,7 +15,9 @@ describe('open-vocabulary organisations', () => {
     expect(ids('', 'The order went to Brindlewood Robotics Inc, which builds warehouse arms.')).toEqual(['company:brindlewood-robotics']);
     expect(ids('', 'Investors sold bonds of Quarrow Holdings after the audit.')).toEqual(['company:quarrow']);
     expect(ids('', 'Lending to small businesses rose at Harwell Cooperative Bank in May.')).toEqual(['company:harwell-cooperative-bank']);
-    expect(ids('', 'Officials of the Kestrel Valley Chamber of Commerce met the mayor about new parking rules downtown.')).toEqual(['organisation:kestrel-valley-chamber-of-commerce']);
+    expect(ids('', 'Officials of the Kestrel Valley Chamber of Commerce met the mayor about new parking rules downtown.')).toEqual([
+      'organisation:kestrel-valley-chamber-of-commerce',
+    ]);
   });
 
   it('finds them from context: shares of, possessive shares, an exchange symbol, a description, a descriptor noun', () => {
@@ -53,7 +55,11 @@ describe('people with roles', () => {
 
   it('takes the organisation from the sentence or the appositive', () => {
     const people = (text: string) => mentions('', text).filter((mention) => mention.type === 'person');
-    expect(people('Nvidia said Chief Executive Jensen Huang would speak.')[0]).toMatchObject({ name: 'Jensen Huang', role: 'chief executive', organisationId: 'company:nvidia' });
+    expect(people('Nvidia said Chief Executive Jensen Huang would speak.')[0]).toMatchObject({
+      name: 'Jensen Huang',
+      role: 'chief executive',
+      organisationId: 'company:nvidia',
+    });
     expect(people('"Demand is strong," said Mara Lindqvist, chief economist at Tavistock Merchant Bank.')[0]).toMatchObject({
       name: 'Mara Lindqvist',
       role: 'chief economist',

@@ -17,7 +17,16 @@ if (!hasShared) console.warn(`reference.test: ${sharedReference} is absent; skip
 describe('createReferenceIndex', () => {
   const entities: ReferenceEntity[] = [
     { id: 'company:acme', name: 'Acme Holdings', type: 'company', ticker: 'ACME', tickers: ['ACME', '0999.HK'], aliases: ['Acme'], topics: [], rank: 3 },
-    { id: 'index:acme-50', name: 'Acme 50 Index', type: 'index', ticker: '^AC50', tickers: ['^AC50'], aliases: ['the Acme 50', 'Acme 50'], topics: [], rank: 3 },
+    {
+      id: 'index:acme-50',
+      name: 'Acme 50 Index',
+      type: 'index',
+      ticker: '^AC50',
+      tickers: ['^AC50'],
+      aliases: ['the Acme 50', 'Acme 50'],
+      topics: [],
+      rank: 3,
+    },
     { id: 'company:acme-tools', name: 'Acme Tools', type: 'company', ticker: 'ACMT', tickers: ['ACMT'], aliases: [], topics: [], rank: 1 },
   ];
   const index = createReferenceIndex(entities);
@@ -66,7 +75,9 @@ describe('shipped reference data', () => {
         const path = join(directory, name);
         return total + (statSync(path).isDirectory() ? sizes(path) : statSync(path).size);
       }, 0);
-    const bytes = sizes(join(root, 'data', 'curated')) + ['listings.json', 'common-words.json', 'blockers.json'].reduce((total, name) => total + statSync(join(root, 'data', name)).size, 0);
+    const bytes =
+      sizes(join(root, 'data', 'curated')) +
+      ['listings.json', 'common-words.json', 'blockers.json'].reduce((total, name) => total + statSync(join(root, 'data', name)).size, 0);
     console.log(`reference: ${(bytes / 1e6).toFixed(2)} MB shipped`);
     expect(bytes).toBeLessThan(4e6);
   });
@@ -145,7 +156,28 @@ describe('shipped reference data', () => {
     expect(index.suggest('hang')[0]?.id).toBe('index:hang-seng');
     expect(index.suggest('nvdia')[0]?.id).toBe('company:nvidia');
     expect(index.suggest('bitc', ['crypto'])[0]?.id).toBe('crypto:bitcoin');
-    const queries = ['a', 'al', 'ali', 'alib', 'gold', 'gol', 'hsb', 'hang s', 'nasd', 'tencnet', 'goldmn', 'sensx', 'fed', 'yua', 'bitcoin', 'micro', 'ban', 'j', 'jp', 'xiaomi'];
+    const queries = [
+      'a',
+      'al',
+      'ali',
+      'alib',
+      'gold',
+      'gol',
+      'hsb',
+      'hang s',
+      'nasd',
+      'tencnet',
+      'goldmn',
+      'sensx',
+      'fed',
+      'yua',
+      'bitcoin',
+      'micro',
+      'ban',
+      'j',
+      'jp',
+      'xiaomi',
+    ];
     index.suggest('warm up', undefined, 25);
     const started = performance.now();
     for (const query of queries) expect(index.suggest(query, undefined, 25).length).toBeGreaterThan(0);
@@ -161,7 +193,9 @@ describe.skipIf(!hasShared)('scripts/build-reference.ts', () => {
     try {
       execFileSync(process.execPath, [join(root, 'scripts', 'build-reference.ts'), sharedReference, join(output, 'listings.json')], { stdio: 'pipe' });
       for (const file of ['listings.json', 'common-words.json']) {
-        expect(readFileSync(join(output, file), 'utf8') === readFileSync(join(root, 'data', file), 'utf8'), `${file} is stale: run npm run build:data`).toBe(true);
+        expect(readFileSync(join(output, file), 'utf8') === readFileSync(join(root, 'data', file), 'utf8'), `${file} is stale: run npm run build:data`).toBe(
+          true,
+        );
       }
     } finally {
       rmSync(output, { recursive: true, force: true });

@@ -150,9 +150,7 @@ describe.skipIf(!hasHeldOut)('sentenceSentiment on held-out headlines and posts'
   it('prints three-class figures (gold score beyond ±0.1 is polar) and sign agreement', () => {
     const toLabel = (score: number): SentimentLabel => (score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral');
     const headlines = JSON.parse(readFileSync(headlinesFile, 'utf8')) as Array<{ title: string; sentiment: number }>;
-    const posts = Object.values(
-      JSON.parse(readFileSync(postsFile, 'utf8')) as Record<string, { sentence: string; info: Array<{ sentiment_score: string }> }>,
-    );
+    const posts = Object.values(JSON.parse(readFileSync(postsFile, 'utf8')) as Record<string, { sentence: string; info: Array<{ sentiment_score: string }> }>);
     const headlineItems = headlines.map((item) => ({ text: item.title, gold: toLabel(item.sentiment) }));
     const postItems = posts.map((item) => ({ text: item.sentence, gold: toLabel(Number(item.info[0]?.sentiment_score ?? 0)) }));
     let agreeing = 0;
@@ -164,7 +162,9 @@ describe.skipIf(!hasHeldOut)('sentenceSentiment on held-out headlines and posts'
       if (Math.sign(score) === Math.sign(item.sentiment)) agreeing += 1;
     }
     const polar = headlines.filter((item) => Math.abs(item.sentiment) > 0.1).length;
-    console.log(`sentiment SemEval-2017 headlines: ${format(evaluate(headlineItems))}; sign agreement ${(agreeing / decided).toFixed(3)} on ${decided}/${polar} polar headlines it scores`);
+    console.log(
+      `sentiment SemEval-2017 headlines: ${format(evaluate(headlineItems))}; sign agreement ${(agreeing / decided).toFixed(3)} on ${decided}/${polar} polar headlines it scores`,
+    );
     console.log(`sentiment FiQA-2018 posts: ${format(evaluate(postItems))}`);
     expect(agreeing / decided).toBeGreaterThan(0.75);
   });

@@ -9,7 +9,10 @@ import { loadReferenceIndex } from '../../../src/pipeline/understand/reference/l
 const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 const seedPath = `${shared}seed-article.txt`;
 const reutersDirectory = `${shared}topics/reuters-21578/`;
-for (const [path, what] of [[seedPath, 'seed article'], [reutersDirectory, 'Reuters-21578']] as const) {
+for (const [path, what] of [
+  [seedPath, 'seed article'],
+  [reutersDirectory, 'Reuters-21578'],
+] as const) {
   if (!existsSync(path)) console.warn(`topics.test: ${path} is absent; skipping the ${what} checks`);
 }
 
@@ -28,10 +31,39 @@ describe('the taxonomy', () => {
       expect(topic.description.length).toBeGreaterThan(10);
       for (const id of topic.entityIds) expect(index.get(id), `${topic.slug}: ${id}`).toBeDefined();
     }
-    for (const slug of ['hong-kong', 'china', 'us', 'india', 'japan', 'europe', 'uk', 'asia', 'emerging-markets', 'equities', 'bonds', 'fx', 'commodities', 'crypto']) {
+    for (const slug of [
+      'hong-kong',
+      'china',
+      'us',
+      'india',
+      'japan',
+      'europe',
+      'uk',
+      'asia',
+      'emerging-markets',
+      'equities',
+      'bonds',
+      'fx',
+      'commodities',
+      'crypto',
+    ]) {
       expect(slugs).toContain(slug);
     }
-    for (const slug of ['ai', 'earnings', 'ipo', 'monetary-policy', 'trade', 'm-and-a', 'regulation', 'inflation', 'tech', 'ev', 'property', 'energy', 'banking']) {
+    for (const slug of [
+      'ai',
+      'earnings',
+      'ipo',
+      'monetary-policy',
+      'trade',
+      'm-and-a',
+      'regulation',
+      'inflation',
+      'tech',
+      'ev',
+      'property',
+      'energy',
+      'banking',
+    ]) {
       expect(slugs).toContain(slug);
     }
   });
@@ -108,9 +140,57 @@ describe.skipIf(!existsSync(reutersDirectory))('Reuters-21578 (ModApte test spli
     'monetary-policy': ['interest'],
     trade: ['trade'],
     inflation: ['cpi', 'wpi'],
-    commodities: ['crude', 'nat-gas', 'grain', 'wheat', 'corn', 'coffee', 'sugar', 'cocoa', 'gold', 'silver', 'copper', 'cotton', 'oilseed', 'soybean', 'veg-oil', 'livestock', 'rubber', 'tin', 'zinc', 'nickel', 'alum', 'iron-steel', 'lead', 'palm-oil', 'orange', 'carcass', 'meal-feed', 'barley', 'rice', 'sorghum', 'strategic-metal', 'platinum', 'soy-meal', 'soy-oil', 'rapeseed', 'hog', 'cattle', 'oat', 'palladium', 'tea'],
+    commodities: [
+      'crude',
+      'nat-gas',
+      'grain',
+      'wheat',
+      'corn',
+      'coffee',
+      'sugar',
+      'cocoa',
+      'gold',
+      'silver',
+      'copper',
+      'cotton',
+      'oilseed',
+      'soybean',
+      'veg-oil',
+      'livestock',
+      'rubber',
+      'tin',
+      'zinc',
+      'nickel',
+      'alum',
+      'iron-steel',
+      'lead',
+      'palm-oil',
+      'orange',
+      'carcass',
+      'meal-feed',
+      'barley',
+      'rice',
+      'sorghum',
+      'strategic-metal',
+      'platinum',
+      'soy-meal',
+      'soy-oil',
+      'rapeseed',
+      'hog',
+      'cattle',
+      'oat',
+      'palladium',
+      'tea',
+    ],
   };
-  const PLACE_MAP: Readonly<Record<string, string[]>> = { japan: ['japan'], uk: ['uk'], germany: ['west-germany'], china: ['china'], australia: ['australia'], us: ['usa'] };
+  const PLACE_MAP: Readonly<Record<string, string[]>> = {
+    japan: ['japan'],
+    uk: ['uk'],
+    germany: ['west-germany'],
+    china: ['china'],
+    australia: ['australia'],
+    us: ['usa'],
+  };
   const FLOORS: Readonly<Record<string, [number, number]>> = {
     earnings: [0.8, 0.85],
     'm-and-a': [0.8, 0.55],
@@ -130,19 +210,30 @@ describe.skipIf(!existsSync(reutersDirectory))('Reuters-21578 (ModApte test spli
 
   it('agrees with the human topic and place labels where they mean the same thing', () => {
     const decode = (text: string): string =>
-      text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#\d+;/g, ' ');
+      text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/&#\d+;/g, ' ');
     const labels = (record: string, tag: string): string[] =>
       [...(new RegExp(`<${tag}>(.*?)</${tag}>`, 's').exec(record)?.[1] ?? '').matchAll(/<D>(.*?)<\/D>/g)].map((match) => match[1] ?? '');
     const counts = new Map<string, { truePositive: number; falsePositive: number; falseNegative: number }>();
     let documents = 0;
-    for (const file of readdirSync(reutersDirectory).filter((name) => name.endsWith('.sgm.gz')).sort()) {
-      for (const record of gunzipSync(readFileSync(`${reutersDirectory}${file}`)).toString('latin1').split('</REUTERS>')) {
+    for (const file of readdirSync(reutersDirectory)
+      .filter((name) => name.endsWith('.sgm.gz'))
+      .sort()) {
+      for (const record of gunzipSync(readFileSync(`${reutersDirectory}${file}`))
+        .toString('latin1')
+        .split('</REUTERS>')) {
         if (!record.includes('LEWISSPLIT="TEST"') || !record.includes('TOPICS="YES"')) continue;
         const topics = labels(record, 'TOPICS');
         if (topics.length === 0) continue;
         const places = labels(record, 'PLACES');
         const title = decode(/<TITLE>(.*?)<\/TITLE>/s.exec(record)?.[1] ?? '');
-        const text = decode(`${/<DATELINE>(.*?)<\/DATELINE>/s.exec(record)?.[1] ?? ''}${/<BODY>(.*?)<\/BODY>/s.exec(record)?.[1] ?? ''}`).replace(/\s*Reuter\s*$/, '');
+        const text = decode(`${/<DATELINE>(.*?)<\/DATELINE>/s.exec(record)?.[1] ?? ''}${/<BODY>(.*?)<\/BODY>/s.exec(record)?.[1] ?? ''}`).replace(
+          /\s*Reuter\s*$/,
+          '',
+        );
         documents += 1;
         const assigned = new Set(topicsOf(title, text));
         const comparisons = [

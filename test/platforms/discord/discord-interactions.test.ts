@@ -90,7 +90,11 @@ describe('Discord bot against a loopback Discord', () => {
   it('lets a member with Manage Channels subscribe the channel, publicly', async () => {
     harness = await startDiscordHarness();
     const { fake } = harness;
-    const interaction = fake.sendCommand({ name: 'subscribe', options: { topic: 'hong-kong', time: '07:30', timezone: 'Asia/Hong_Kong' }, permissions: PERMISSIONS.manageChannels });
+    const interaction = fake.sendCommand({
+      name: 'subscribe',
+      options: { topic: 'hong-kong', time: '07:30', timezone: 'Asia/Hong_Kong' },
+      permissions: PERMISSIONS.manageChannels,
+    });
     const callback = await callbackOf(harness, interaction);
     const deferral = callback.body as { type: number; data?: { flags?: number } };
     expect(deferral.type).toBe(5);
@@ -153,10 +157,17 @@ describe('Discord bot against a loopback Discord', () => {
     const interaction = harness.fake.sendCommand({ name: 'long' });
     await editOf(harness, interaction);
     const lastItem = await harness.fake.waitForRequest((request) => embedsText(request).includes('**Item 29**'), 'the last item');
-    const sent = harness.fake.requestsFor(interaction).filter((request) => request.method !== 'DELETE').slice(1);
+    const sent = harness.fake
+      .requestsFor(interaction)
+      .filter((request) => request.method !== 'DELETE')
+      .slice(1);
     expect(sent.length).toBeGreaterThan(2);
     expect(sent.slice(1).every((request) => (request.body as { flags?: number }).flags === EPHEMERAL)).toBe(true);
-    const order = sent.map(embedsText).join('\n').match(/\*\*Item \d+\*\*/g) ?? [];
+    const order =
+      sent
+        .map(embedsText)
+        .join('\n')
+        .match(/\*\*Item \d+\*\*/g) ?? [];
     expect(order).toEqual(Array.from({ length: 30 }, (_, index) => `**Item ${index}**`));
     expect(sent.at(-1)).toBe(lastItem);
     expectEveryMessageSafe(harness);

@@ -34,7 +34,16 @@ const hostileReply: Reply = {
       ],
     },
   ],
-  sources: [{ n: 1, articleId: 'a1', title: 'Harbour Bank [x](http://evil)', url: 'https://news.example/harbour', source: 'Example Wire', publishedAt: '2026-11-20T08:00:00Z' }],
+  sources: [
+    {
+      n: 1,
+      articleId: 'a1',
+      title: 'Harbour Bank [x](http://evil)',
+      url: 'https://news.example/harbour',
+      source: 'Example Wire',
+      publishedAt: '2026-11-20T08:00:00Z',
+    },
+  ],
   visibility: 'public',
   tone: 'positive',
   footer: 'Offline extractive summaries @here',
@@ -77,7 +86,10 @@ describe('Discord publisher', () => {
     const publisher = createDiscordPublisher(restFor(fake), silent);
     const guild = fake.identity.guildId;
     const failure = async (promise: Promise<unknown>) => {
-      const error = await promise.then(() => null, (caught: unknown) => caught);
+      const error = await promise.then(
+        () => null,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(DeliveryError);
       return (error as DeliveryError).failure;
     };

@@ -37,8 +37,34 @@ function unsafeMarkdown(text: string): string[] {
 
 // Words that exercise every escape: markdown, mentions, links, code fences, surrogate pairs, newlines.
 const hostileWord = fc.constantFrom(
-  'shares', 'rose', '3.5%', '@everyone', '@here', '<@&123>', '<@123>', '<#1>', '[click](http://evil)', '```', '`', '**', '__',
-  '~~', '||', '# Heading', '> quote', '- item', '1.', 'profit.', 'loss!', 'why?', '📈', '\n', '\t', '\\', 'https://example.com/x_(y)', 'é',
+  'shares',
+  'rose',
+  '3.5%',
+  '@everyone',
+  '@here',
+  '<@&123>',
+  '<@123>',
+  '<#1>',
+  '[click](http://evil)',
+  '```',
+  '`',
+  '**',
+  '__',
+  '~~',
+  '||',
+  '# Heading',
+  '> quote',
+  '- item',
+  '1.',
+  'profit.',
+  'loss!',
+  'why?',
+  '📈',
+  '\n',
+  '\t',
+  '\\',
+  'https://example.com/x_(y)',
+  'é',
 );
 const hostileText = (maxWords: number) => fc.array(hostileWord, { maxLength: maxWords }).map((words) => words.join(' '));
 const longText = fc.oneof(hostileText(30), hostileText(600), fc.string({ maxLength: 3_000 }), fc.constant('x'.repeat(10_000)));
@@ -55,7 +81,10 @@ const sourceArbitrary = (n: number): fc.Arbitrary<SourceRef> =>
     n: fc.constant(n),
     articleId: fc.constant(`a${n}`),
     title: fc.oneof(hostileText(12), fc.string({ maxLength: 500 })),
-    url: fc.option(fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'https://example.com/a(b)', `https://example.com/${'p'.repeat(900)}`, 'not a url')), { nil: null }),
+    url: fc.option(
+      fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'https://example.com/a(b)', `https://example.com/${'p'.repeat(900)}`, 'not a url')),
+      { nil: null },
+    ),
     source: fc.option(fc.oneof(hostileText(4), fc.string({ maxLength: 200 })), { nil: null }),
     publishedAt: fc.option(fc.constant('2026-11-20T08:00:00.000Z'), { nil: null }),
   });
@@ -64,13 +93,18 @@ const replyArbitrary: fc.Arbitrary<Reply> = fc
   .record({
     title: fc.oneof(hostileText(10), fc.string({ maxLength: 600 })),
     lead: fc.option(lineArbitrary, { nil: undefined }),
-    sections: fc.array(fc.record({ heading: fc.oneof(fc.constant(''), hostileText(6), fc.string({ maxLength: 300 })), lines: fc.array(lineArbitrary, { maxLength: 25 }) }), { maxLength: 6 }),
+    sections: fc.array(
+      fc.record({ heading: fc.oneof(fc.constant(''), hostileText(6), fc.string({ maxLength: 300 })), lines: fc.array(lineArbitrary, { maxLength: 25 }) }),
+      { maxLength: 6 },
+    ),
     sourceCount: fc.integer({ min: 0, max: 40 }),
     tone: fc.option(fc.constantFrom('positive', 'negative', 'neutral', 'mixed') as fc.Arbitrary<NonNullable<Reply['tone']>>, { nil: undefined }),
     footer: fc.option(fc.oneof(hostileText(10), fc.string({ maxLength: 3_000 })), { nil: undefined }),
   })
   .chain(({ sourceCount, ...rest }) =>
-    fc.tuple(...Array.from({ length: sourceCount }, (_, index) => sourceArbitrary(index + 1))).map((sources) => ({ ...rest, sources, visibility: 'public' as const })),
+    fc
+      .tuple(...Array.from({ length: sourceCount }, (_, index) => sourceArbitrary(index + 1)))
+      .map((sources) => ({ ...rest, sources, visibility: 'public' as const })),
   );
 
 /** Gives every line a unique marker at the front of its label (or text) so its bullet can be found. */
@@ -163,7 +197,10 @@ describe('Reply → Discord embeds', () => {
     expect(text).toContain('`[2]` Script');
     expect(text).not.toContain('javascript:');
     expect(unsafeMarkdown(text)).toEqual([]);
-    const long = descriptions(messages).flatMap((description) => description.split('\n')).find((block) => block.includes('**Long**')) ?? '';
+    const long =
+      descriptions(messages)
+        .flatMap((description) => description.split('\n'))
+        .find((block) => block.includes('**Long**')) ?? '';
     expect(long.length).toBeLessThanOrEqual(LINE_LIMIT);
     expect(long).toMatch(/(buying|traders|volume|heavy|kept|and|on|moved|Markets) … \\\[1\\\]\\\[2\\\]$/);
     for (const message of messages) expect(messageLimitProblems(message)).toEqual([]);
@@ -176,12 +213,22 @@ describe('Reply → Discord embeds', () => {
       sources: [index + 1],
       tone: index % 2 === 0 ? 'positive' : 'negative',
     }));
-    const reply: Reply = { title: 'Market brief', sections: [{ heading: 'Top stories', lines }], sources: [], visibility: 'public', tone: 'negative', footer: 'Offline' };
+    const reply: Reply = {
+      title: 'Market brief',
+      sections: [{ heading: 'Top stories', lines }],
+      sources: [],
+      visibility: 'public',
+      tone: 'negative',
+      footer: 'Offline',
+    };
     const messages = renderReply(reply);
     expect(messages.length).toBeGreaterThan(2);
     expect(messages[0]?.embeds[0]?.title).toBe('Market brief');
     expect(messages.every((message) => message.embeds.every((embed) => embed.color === 0xe74c3c))).toBe(true);
-    const order = descriptions(messages).join('\n').match(/\*\*Story \d+\*\*/g) ?? [];
+    const order =
+      descriptions(messages)
+        .join('\n')
+        .match(/\*\*Story \d+\*\*/g) ?? [];
     expect(order).toEqual(lines.map((line) => `**${line.label}**`));
     expect(descriptions(messages).join('\n')).toContain('• ▲ **Story 0**');
     expect(descriptions(messages).join('\n')).toContain('• ▼ **Story 1**');

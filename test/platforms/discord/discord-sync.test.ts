@@ -47,7 +47,9 @@ describe('Discord command JSON', () => {
       const registered = json.find((candidate) => candidate.name === command.name);
       expect(registered?.default_member_permissions).toBe(command.adminOnly ? MANAGE_CHANNELS : null);
       for (const option of command.options) {
-        const registeredOption = registered?.options?.find((candidate) => candidate.name === option.name) as { autocomplete?: boolean; type: number } | undefined;
+        const registeredOption = registered?.options?.find((candidate) => candidate.name === option.name) as
+          | { autocomplete?: boolean; type: number }
+          | undefined;
         expect(registeredOption?.autocomplete ?? false).toBe(option.autocomplete !== undefined);
         expect(registeredOption?.type).toBe(option.type === 'integer' ? 4 : 3);
       }
@@ -76,7 +78,11 @@ describe('market-brief sync discord', () => {
 
     const stored = fake.registered.get(fake.identity.guildId) ?? [];
     const [edited, ...others] = stored;
-    fake.registered.set(fake.identity.guildId, [{ ...edited, description: 'an old description' }, ...others, { id: '1', name: 'retired', description: 'gone', type: 1 }]);
+    fake.registered.set(fake.identity.guildId, [
+      { ...edited, description: 'an old description' },
+      ...others,
+      { id: '1', name: 'retired', description: 'gone', type: 1 },
+    ]);
     const dry = await syncCommands(rest, target, wanted, { dryRun: true });
     expect(dry).toMatchObject({ updated: [edited?.['name']], removed: ['retired'], written: false });
     expect(puts()).toBe(1);

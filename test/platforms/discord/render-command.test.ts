@@ -79,9 +79,7 @@ describe('market-brief render --platform discord', () => {
       await renderCommand(argv, { maxBytes: 1_000_000, stdin: Readable.from([input]), output: sink });
       return output;
     };
-    expect(JSON.parse(await render(['--platform', 'discord', '-'], JSON.stringify(brief)))).toHaveLength(
-      JSON.parse((await runCliOnce()).stdout).length,
-    );
+    expect(JSON.parse(await render(['--platform', 'discord', '-'], JSON.stringify(brief)))).toHaveLength(JSON.parse((await runCliOnce()).stdout).length);
     await expect(render(['--platform', 'discord', writeTemporary('bad.json', '{ nope')])).rejects.toThrow(/bad\.json: not JSON/);
     const { stories: _stories, ...incomplete } = brief;
     await expect(render(['--platform', 'discord', writeTemporary('partial.json', JSON.stringify(incomplete))])).rejects.toThrow(/not a brief .*stories/);

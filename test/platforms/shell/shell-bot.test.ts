@@ -3,7 +3,9 @@ import { hasSharedData, runCli, runCliInProcess, temporaryDatabase } from '../..
 
 describe('the shell bot through stdin (npm start)', () => {
   it('ingests the samples on first run, answers commands with cited sources and exits 0 at EOF', async () => {
-    const input = ['/company Alibaba', '/market hang seng', '/brief', '/company Nonexistent Widgets Corp', '/nope', '/company gaoyu securities ltd', ''].join('\n');
+    const input = ['/company Alibaba', '/market hang seng', '/brief', '/company Nonexistent Widgets Corp', '/nope', '/company gaoyu securities ltd', ''].join(
+      '\n',
+    );
     const result = await runCli(['start'], { env: { DATABASE_URL: temporaryDatabase() }, input });
     expect(result.status).toBe(0);
     const out = result.stdout;

@@ -158,7 +158,12 @@ describe('Reply → Block Kit', () => {
   it('numbers the parts of a long brief in order and puts the footer on the last', () => {
     const reply: Reply = {
       title: 'Market brief',
-      sections: [{ heading: 'Top stories', lines: Array.from({ length: 60 }, (_, index) => ({ label: `Story ${index}`, text: `Story ${index} text. `.repeat(25), sources: [1] })) }],
+      sections: [
+        {
+          heading: 'Top stories',
+          lines: Array.from({ length: 60 }, (_, index) => ({ label: `Story ${index}`, text: `Story ${index} text. `.repeat(25), sources: [1] })),
+        },
+      ],
       sources: [{ n: 1, articleId: 'a', title: 'One', url: 'https://news.example.com/1', source: 'Wire', publishedAt: null }],
       visibility: 'public',
       footer: 'Offline extractive summaries',
@@ -182,7 +187,14 @@ describe('Reply → Block Kit', () => {
       lead: { text: 'Banks rallied <@U0BOSS>.', sources: [1], tone: 'positive' },
       sections: [{ heading: 'Movers', lines: [{ label: 'HSBC ▼ 3%', text: 'Shares fell.', sources: [1, 2], tone: 'negative' }] }],
       sources: [
-        { n: 1, articleId: 'a', title: 'Bank | <http://evil.example|bank.com> > x', url: 'https://news.example.com/a?x=1&y=|2>', source: 'Wire', publishedAt: '2026-03-02T08:00:00Z' },
+        {
+          n: 1,
+          articleId: 'a',
+          title: 'Bank | <http://evil.example|bank.com> > x',
+          url: 'https://news.example.com/a?x=1&y=|2>',
+          source: 'Wire',
+          publishedAt: '2026-03-02T08:00:00Z',
+        },
         { n: 2, articleId: 'b', title: 'Script', url: 'javascript:alert(1)', source: null, publishedAt: null },
       ],
       visibility: 'public',

@@ -14,7 +14,15 @@ describe('market-brief render --platform slack', () => {
       window: { since: '2026-03-01T08:00:00.000Z', until: '2026-03-02T08:00:00.000Z' },
       generatedAt: '2026-03-02T08:00:00.000Z',
       overview: [],
-      stories: [{ headline: 'Chip makers rally <!here>', summary: [{ text: 'Chip shares rose 3%.', sources: [1] }], sources: [1], sentiment: { label: 'positive', score: 0.4 }, entityIds: [] }],
+      stories: [
+        {
+          headline: 'Chip makers rally <!here>',
+          summary: [{ text: 'Chip shares rose 3%.', sources: [1] }],
+          sources: [1],
+          sentiment: { label: 'positive', score: 0.4 },
+          entityIds: [],
+        },
+      ],
       movers: [],
       sentiment: { positive: 1, negative: 0, neutral: 0, mixed: 0 },
       sources: [{ n: 1, articleId: 'a1', title: 'Chips rally', url: 'https://news.example.com/chips', source: 'Example Wire', publishedAt: null }],

@@ -30,8 +30,15 @@ describe('Slack over HTTP (Bolt’s receiver on the bot’s server, against a lo
   async function command(command: string, text: string, userId = 'U0MEMBER', timestamp?: number) {
     const responseUrl = bed.fake.responseUrl();
     const form = slashCommandPayload({ command, text, userId, responseUrl });
-    const result = await postSignedForm(`${bed.baseUrl}/slack/events`, form, { signingSecret: SIGNING_SECRET, ...(timestamp === undefined ? {} : { timestamp }) });
-    return { ...result, responseUrl, answer: () => bed.fake.waitFor((request) => request.method === 'respond' && request.path === new URL(responseUrl).pathname) };
+    const result = await postSignedForm(`${bed.baseUrl}/slack/events`, form, {
+      signingSecret: SIGNING_SECRET,
+      ...(timestamp === undefined ? {} : { timestamp }),
+    });
+    return {
+      ...result,
+      responseUrl,
+      answer: () => bed.fake.waitFor((request) => request.method === 'respond' && request.path === new URL(responseUrl).pathname),
+    };
   }
 
   /** Every text in the answer's blocks, one per line. */
@@ -73,8 +80,15 @@ describe('Slack over HTTP (Bolt’s receiver on the bot’s server, against a lo
     const echo = async (text: string, userId: string) => {
       const answer = await (await command('/whoami', text, userId)).answer();
       // The echo is escaped like any text; undo the three entities to read the JSON back.
-      const json = blocksText(answer).split('\n').find((line) => line.startsWith('• {'))?.slice(2) ?? '{}';
-      return JSON.parse(json.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as { context: Record<string, unknown>; options: Record<string, unknown> };
+      const json =
+        blocksText(answer)
+          .split('\n')
+          .find((line) => line.startsWith('• {'))
+          ?.slice(2) ?? '{}';
+      return JSON.parse(json.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as {
+        context: Record<string, unknown>;
+        options: Record<string, unknown>;
+      };
     };
     const member = await echo('3 "Hang Seng" rally', 'U0MEMBER');
     expect(member.context).toEqual({ platform: 'slack', workspaceId: 'T0001', channelId: 'C0001', userId: 'U0MEMBER', isAdmin: false });
@@ -132,11 +146,19 @@ describe('Slack over HTTP (Bolt’s receiver on the bot’s server, against a lo
   });
 
   it('answers Slack’s URL verification and certificate check', async () => {
-    const verification = await postSignedEvent(`${bed.baseUrl}/slack/events`, { token: 'x', challenge: 'challenge-42', type: 'url_verification' }, { signingSecret: SIGNING_SECRET });
+    const verification = await postSignedEvent(
+      `${bed.baseUrl}/slack/events`,
+      { token: 'x', challenge: 'challenge-42', type: 'url_verification' },
+      { signingSecret: SIGNING_SECRET },
+    );
     expect(verification.status).toBe(200);
     expect(JSON.parse(verification.body)).toEqual({ challenge: 'challenge-42' });
     // Slack's ssl_check carries no command; Bolt answers it without dispatching anything.
-    const sslCheck = await fetch(`${bed.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
+    const sslCheck = await fetch(`${bed.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl_check=1&token=x',
+    });
     expect(sslCheck.status).toBe(200);
   });
 
@@ -148,7 +170,11 @@ describe('Slack over HTTP (Bolt’s receiver on the bot’s server, against a lo
     const wrongSecret = await postSignedForm(url, form, { signingSecret: 'not-the-secret' });
     const stale = await postSignedForm(url, form, { signingSecret: SIGNING_SECRET, timestamp: now - 6 * 60 });
     const future = await postSignedForm(url, form, { signingSecret: SIGNING_SECRET, timestamp: now + 6 * 60 });
-    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    const unsigned = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
     expect([badSignature.status, wrongSecret.status, stale.status, future.status, unsigned.status]).toEqual([401, 401, 401, 401, 401]);
     // A little clock skew either way is fine.
     const skewed = await command('/help', '', 'U0MEMBER', now + 4 * 60);

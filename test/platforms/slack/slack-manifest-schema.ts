@@ -11,7 +11,10 @@ const httpsUrl = z.url({ protocol: /^https$/ });
 const botScope = z.string().regex(/^[a-z_.]+(:[a-z_.]+)*$/);
 
 const slashCommand = z.strictObject({
-  command: z.string().max(32).regex(/^\/[a-z0-9_-]+$/, 'a slash command is / then lower-case letters, digits, - or _'),
+  command: z
+    .string()
+    .max(32)
+    .regex(/^\/[a-z0-9_-]+$/, 'a slash command is / then lower-case letters, digits, - or _'),
   description: z.string().min(1).max(2000),
   usage_hint: z.string().min(1).max(1000).optional(),
   should_escape: z.boolean().optional(),
@@ -25,11 +28,23 @@ export const slackManifestSchema = z
       name: z.string().min(1).max(35),
       description: z.string().max(140).optional(),
       long_description: z.string().min(175).max(4000).optional(),
-      background_color: z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/).optional(),
+      background_color: z
+        .string()
+        .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/)
+        .optional(),
     }),
     features: z
       .strictObject({
-        bot_user: z.strictObject({ display_name: z.string().min(1).max(80).regex(/^[a-z0-9._-]+$/), always_online: z.boolean().optional() }).optional(),
+        bot_user: z
+          .strictObject({
+            display_name: z
+              .string()
+              .min(1)
+              .max(80)
+              .regex(/^[a-z0-9._-]+$/),
+            always_online: z.boolean().optional(),
+          })
+          .optional(),
         slash_commands: z.array(slashCommand).max(50).optional(),
       })
       .optional(),
@@ -44,7 +59,10 @@ export const slackManifestSchema = z
         event_subscriptions: z
           .strictObject({
             request_url: httpsUrl.optional(),
-            bot_events: z.array(z.string().regex(/^[a-z_.]+$/)).max(100).optional(),
+            bot_events: z
+              .array(z.string().regex(/^[a-z_.]+$/))
+              .max(100)
+              .optional(),
           })
           .optional(),
         interactivity: z.strictObject({ is_enabled: z.boolean(), request_url: httpsUrl.optional() }).optional(),
@@ -58,7 +76,8 @@ export const slackManifestSchema = z
     // Without Socket Mode, Slack must be told where to send commands and events.
     if (manifest.settings?.socket_mode_enabled === true) return;
     for (const [index, command] of (manifest.features?.slash_commands ?? []).entries()) {
-      if (command.url === undefined) context.addIssue({ code: 'custom', path: ['features', 'slash_commands', index, 'url'], message: 'required without Socket Mode' });
+      if (command.url === undefined)
+        context.addIssue({ code: 'custom', path: ['features', 'slash_commands', index, 'url'], message: 'required without Socket Mode' });
     }
     const events = manifest.settings?.event_subscriptions;
     if (events !== undefined && (events.bot_events?.length ?? 0) > 0 && events.request_url === undefined) {

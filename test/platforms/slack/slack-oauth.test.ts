@@ -39,13 +39,20 @@ describe('Slack OAuth installs kept in the bot’s database (many workspaces)', 
   }
 
   it('serves the install routes on the bot’s server and stores each install under its team', async () => {
-    expect(bed.slack.routes.map((route) => `${route.method} ${route.path}`).sort()).toEqual(['GET /slack/install', 'GET /slack/oauth_redirect', 'POST /slack/events']);
+    expect(bed.slack.routes.map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'GET /slack/install',
+      'GET /slack/oauth_redirect',
+      'POST /slack/events',
+    ]);
     expect(bed.slack.mode).toBe('http, OAuth installs');
     expect((await install('code-one')).status).toBe(200);
     expect((await install('code-two')).status).toBe(200);
     const exchange = bed.fake.calls('oauth.v2.access');
     expect(exchange.map((call) => call.body['code'])).toEqual(['code-one', 'code-two']);
-    const stored = JSON.parse((await bed.app.store.getInstallation('slack', 'T0002')) ?? 'null') as { bot?: { token?: string; id?: string }; team?: { id?: string } };
+    const stored = JSON.parse((await bed.app.store.getInstallation('slack', 'T0002')) ?? 'null') as {
+      bot?: { token?: string; id?: string };
+      team?: { id?: string };
+    };
     expect(stored.team?.id).toBe('T0002');
     expect(stored.bot?.token).toBe('xoxb-two');
     expect(stored.bot?.id).toBe('BBOT2');
@@ -103,10 +110,12 @@ describe('Slack OAuth installs kept in the bot’s database (many workspaces)', 
     expect(sent.status).toBe(200);
     await deleted;
     expect(await bed.app.store.getInstallation('slack', 'T0002')).toBeNull();
-    const error = await bed.slack.publisher.post({ workspaceId: 'T0002', channelId: 'C0TWO' }, { title: 'Brief', sections: [], sources: [], visibility: 'public' }).then(
-      () => null,
-      (caught: unknown) => caught,
-    );
+    const error = await bed.slack.publisher
+      .post({ workspaceId: 'T0002', channelId: 'C0TWO' }, { title: 'Brief', sections: [], sources: [], visibility: 'public' })
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
     expect(error).toBeInstanceOf(DeliveryError);
     expect((error as DeliveryError).failure).toBe('revoked');
     expect(bed.fake.calls('chat.postMessage')).toHaveLength(0);

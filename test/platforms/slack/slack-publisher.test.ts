@@ -13,7 +13,12 @@ function reply(lines: number): Reply {
   return {
     title: 'Market brief: banks',
     lead: { text: 'Lenders <!channel> slipped.', sources: [1] },
-    sections: [{ heading: 'Top stories', lines: Array.from({ length: lines }, (_, index) => ({ label: `Story ${index}`, text: `Bank shares moved on day ${index}. `.repeat(20), sources: [1] })) }],
+    sections: [
+      {
+        heading: 'Top stories',
+        lines: Array.from({ length: lines }, (_, index) => ({ label: `Story ${index}`, text: `Bank shares moved on day ${index}. `.repeat(20), sources: [1] })),
+      },
+    ],
     sources: [{ n: 1, articleId: 'a', title: 'Banks slip', url: 'https://news.example.com/banks', source: 'Example Wire', publishedAt: null }],
     visibility: 'public',
   };

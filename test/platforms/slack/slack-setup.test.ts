@@ -22,7 +22,13 @@ describe('Slack settings', () => {
     expect([http?.transport.kind, http?.auth.kind]).toEqual(['http', 'token']);
     const socket = setupFor({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).setup;
     expect([socket?.transport.kind, socket?.auth.kind]).toEqual(['socket', 'token']);
-    const oauth = setupFor({ SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'd', SLACK_STATE_SECRET: 'e', SLACK_SIGNING_SECRET: 's', SLACK_ADMIN_USERS: 'U1, U2' }).setup;
+    const oauth = setupFor({
+      SLACK_CLIENT_ID: 'c',
+      SLACK_CLIENT_SECRET: 'd',
+      SLACK_STATE_SECRET: 'e',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_ADMIN_USERS: 'U1, U2',
+    }).setup;
     expect([oauth?.transport.kind, oauth?.auth.kind, oauth?.adminUsers]).toEqual(['http', 'oauth', ['U1', 'U2']]);
   });
 
@@ -39,7 +45,11 @@ describe('Slack settings', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
-    expect((caught as ConfigError).problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['SLACK_ADMIN_USERS', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN']);
+    expect((caught as ConfigError).problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'SLACK_ADMIN_USERS',
+      'SLACK_APP_TOKEN',
+      'SLACK_BOT_TOKEN',
+    ]);
   });
 
   it('stops at start with a clear message when Slack refuses the bot token', async () => {

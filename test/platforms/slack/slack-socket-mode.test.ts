@@ -29,7 +29,11 @@ describe('Slack in Socket Mode (a local WebSocket sends hello and envelopes)', (
   it('acks a slash_commands envelope while the work is still running, then answers through response_url', async () => {
     bed.gate.hold();
     const responseUrl = bed.fake.responseUrl();
-    const ack = await bed.fake.sendEnvelope('slash_commands', slashCommandPayload({ command: '/ask', text: 'why did Alibaba shares climb?', responseUrl }), 'envelope-1');
+    const ack = await bed.fake.sendEnvelope(
+      'slash_commands',
+      slashCommandPayload({ command: '/ask', text: 'why did Alibaba shares climb?', responseUrl }),
+      'envelope-1',
+    );
     expect(ack.body['envelope_id']).toBe('envelope-1');
     await bed.gate.entered();
     expect(bed.fake.calls('respond')).toHaveLength(0);

@@ -41,9 +41,12 @@ describe('address policy', () => {
   });
 
   // Names pass the URL check; what they resolve to is checked at connect time (next test).
-  it.each(['http://localhost.:80/', 'https://example.com/feed.xml', 'http://example.com:80/', 'https://93.184.215.14/', 'http://[2606:4700::1111]/'])('lets %s through', (url) => {
-    expect(strict.urlRefusal(new URL(url))).toBeNull();
-  });
+  it.each(['http://localhost.:80/', 'https://example.com/feed.xml', 'http://example.com:80/', 'https://93.184.215.14/', 'http://[2606:4700::1111]/'])(
+    'lets %s through',
+    (url) => {
+      expect(strict.urlRefusal(new URL(url))).toBeNull();
+    },
+  );
 
   it('checks resolved addresses, naming what the host resolves to', () => {
     expect(strict.addressRefusal('127.0.0.1', 'feeds.example.com')).toMatch(/resolves to a loopback address/);

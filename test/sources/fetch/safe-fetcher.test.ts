@@ -29,7 +29,8 @@ beforeAll(async () => {
     '/busy': (_request, response) => void response.writeHead(429, { 'retry-after': '120' }).end(),
     '/image': serveDocument(Buffer.from([0x89, 0x50, 0x4e, 0x47]), { contentType: 'image/png' }),
     '/odd-encoding': (_request, response) => void response.writeHead(200, { 'content-encoding': 'compress' }).end('x'),
-    '/brotli': (_request, response) => void response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brotliCompressSync(feed())),
+    '/brotli': (_request, response) =>
+      void response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brotliCompressSync(feed())),
   });
   server.route('/to-loopback', redirect(server.url('/feed.xml')));
 });

@@ -63,7 +63,9 @@ export function buildGazetteer(index: ReferenceIndex): Gazetteer {
       ambiguous,
       guardPrevious: entity !== null && entity.type === 'company' && tokens.length === 1 && first.shape === 'capitalized',
       // CamelCase, digits or four or more capitals ("MarketAxess", "3M", "AGCO") do not read as a surname.
-      needsSupport: entity !== null && (entity.rank ?? 0) < 2 && tokens.length === 1 && !/\p{Ll}\p{Lu}|\d|^\p{Lu}{4,}$/u.test(phrase) || (tokens.length === 1 && ACRONYMS.has(phrase) && (entity?.rank ?? 0) < 3),
+      needsSupport:
+        (entity !== null && (entity.rank ?? 0) < 2 && tokens.length === 1 && !/\p{Ll}\p{Lu}|\d|^\p{Lu}{4,}$/u.test(phrase)) ||
+        (tokens.length === 1 && ACRONYMS.has(phrase) && (entity?.rank ?? 0) < 3),
       possessive: /['’]s$/i.test(phrase),
       startsWithThe: first.key === 'the' && tokens.length > 1,
     });

@@ -1,11 +1,14 @@
 // Company names as listings write them ("Goldman Sachs Group, Inc. (The) Common Stock", "NVIDIA CORP")
 // turned into display names and the shorter forms news uses ("Goldman Sachs", "Nvidia").
 
-const SECURITY_DESCRIPTION = /\s+(-\s+.*|Common Stock.*|Ordinary Shares?.*|Class [A-Z]\b.*|American Depositary.*|ADS\b.*|ADR\b.*|Depositary.*|Subordinate Voting.*|Voting Shares.*|Units?\b.*|Shares of Beneficial Interest.*)$/i;
-const LEGAL_SUFFIX = /^(inc|incorporated|corp|corporation|co|cos|company|ltd|limited|plc|llc|lp|l\.p|sa|s\.a|ag|se|nv|n\.v|kgaa|ab|asa|spa|s\.p\.a|oyj|a\/s|bhd|berhad|tbk|pt|the|de|del|cv|sab|sa de cv|holdings?|group|cayman|international holdings)$/i;
+const SECURITY_DESCRIPTION =
+  /\s+(-\s+.*|Common Stock.*|Ordinary Shares?.*|Class [A-Z]\b.*|American Depositary.*|ADS\b.*|ADR\b.*|Depositary.*|Subordinate Voting.*|Voting Shares.*|Units?\b.*|Shares of Beneficial Interest.*)$/i;
+const LEGAL_SUFFIX =
+  /^(inc|incorporated|corp|corporation|co|cos|company|ltd|limited|plc|llc|lp|l\.p|sa|s\.a|ag|se|nv|n\.v|kgaa|ab|asa|spa|s\.p\.a|oyj|a\/s|bhd|berhad|tbk|pt|the|de|del|cv|sab|sa de cv|holdings?|group|cayman|international holdings)$/i;
 const CONNECTORS = new Set(['&', 'and', 'of', 'the', 'de', 'la', 'du', 'des', 'der', 'und', 'y', 'for', 'in', 'on']);
 // All-caps words of listings that stay capitals in display names.
-const KEEP_UPPER = /^(?:[A-Z]{1,3}|[A-Z&]+&[A-Z&]+|[B-DF-HJ-NP-TV-Z]{2,}|AIA|BASF|BHP|BYD|CSPC|HSBC|NYSE|NASDAQ|FTSE|OMX|MSCI|TSX|NZX|KOSPI|KLCI|SMI|ATX|EGX|PHLX|CBOE|IPC|BSE|NSE|AMEX|ARCA|TMT|INTL|IBEX|DAX|CAC|AEX|STOXX|TOPIX|MICEX|TSEC|SAP|RWE|QIAGEN|GEA|MTU|UBS|ING|BNP)$/;
+const KEEP_UPPER =
+  /^(?:[A-Z]{1,3}|[A-Z&]+&[A-Z&]+|[B-DF-HJ-NP-TV-Z]{2,}|AIA|BASF|BHP|BYD|CSPC|HSBC|NYSE|NASDAQ|FTSE|OMX|MSCI|TSX|NZX|KOSPI|KLCI|SMI|ATX|EGX|PHLX|CBOE|IPC|BSE|NSE|AMEX|ARCA|TMT|INTL|IBEX|DAX|CAC|AEX|STOXX|TOPIX|MICEX|TSEC|SAP|RWE|QIAGEN|GEA|MTU|UBS|ING|BNP)$/;
 
 /** Removes share-class and security wording, parentheticals and trailing commas. */
 export function cleanCompanyName(name: string): string {
@@ -40,14 +43,20 @@ export function displayCase(name: string): string {
 export function companyAliases(names: readonly string[]): string[] {
   const found: string[] = [];
   const add = (alias: string): void => {
-    const trimmed = alias.replace(/[\s,.&-]+$/, '').replace(/^(the|a)\s+/i, '').trim();
+    const trimmed = alias
+      .replace(/[\s,.&-]+$/, '')
+      .replace(/^(the|a)\s+/i, '')
+      .trim();
     if (trimmed.length < 2 || /^\d+$/.test(trimmed) || LEGAL_SUFFIX.test(trimmed)) return;
     if (!found.some((existing) => existing.toLowerCase() === trimmed.toLowerCase())) found.push(trimmed);
   };
   for (const name of names) {
     const cleaned = cleanCompanyName(name);
     add(cleaned);
-    const words = cleaned.replace(/,/g, ' ').split(/\s+/).filter((word) => word !== '');
+    const words = cleaned
+      .replace(/,/g, ' ')
+      .split(/\s+/)
+      .filter((word) => word !== '');
     let end = words.length;
     let removedLegal = false;
     while (end > 1) {

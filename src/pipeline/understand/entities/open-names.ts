@@ -3,7 +3,17 @@ import type { Token } from '../name-keys/index.ts';
 import { nameKey, type ReferenceEntity, type ReferenceIndex } from '../reference/index.ts';
 import type { TokenContext } from './context.ts';
 import { companyAliases, slugify } from './names.ts';
-import { AT_CUES, COMPANY_CUES_AFTER, COMPANY_CUES_BEFORE, COMPANY_HEADS, DESCRIPTOR_NOUNS, GENERIC_MODIFIERS, INSTITUTION_HEADS, PLACES, roleAt } from './open-words.ts';
+import {
+  AT_CUES,
+  COMPANY_CUES_AFTER,
+  COMPANY_CUES_BEFORE,
+  COMPANY_HEADS,
+  DESCRIPTOR_NOUNS,
+  GENERIC_MODIFIERS,
+  INSTITUTION_HEADS,
+  PLACES,
+  roleAt,
+} from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
 export interface OpenEntity extends ReferenceEntity {
@@ -24,9 +34,11 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 const LEGAL = /^(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|llp|lp|ag|sa|nv|se|spa|gmbh|bhd|berhad|tbk|asa|oyj|kk)$/;
 const CONNECTOR = /^(of|de|du|la|van|von|der|del|da|di)$/;
-const EXCHANGE_PAREN = /^\s*\(\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|NYSE Arca|AMEX|LSE|AIM|ASX|TSX|TSXV|TSX-V|HKEX|SGX|NSE|BSE|OTC|OTCQB|OTCQX|Euronext|Xetra|FRA|ETR|JSE|TYO|TSE|KRX|SIX)\s*:/;
+const EXCHANGE_PAREN =
+  /^\s*\(\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|NYSE Arca|AMEX|LSE|AIM|ASX|TSX|TSXV|TSX-V|HKEX|SGX|NSE|BSE|OTC|OTCQB|OTCQX|Euronext|Xetra|FRA|ETR|JSE|TYO|TSE|KRX|SIX)\s*:/;
 const RIC_PAREN = /^\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)/;
-const DESCRIBED = /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
+const DESCRIBED =
+  /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
 const DEFINED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
 
@@ -61,11 +73,17 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     }
     let first = position;
     // "Shares of X", "The X": an opening everyday word is not part of the name.
-    while (first < end && sentenceStart[first] === 1 && (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? '')) && tokens[first]?.shape === 'capitalized') {
+    while (
+      first < end &&
+      sentenceStart[first] === 1 &&
+      (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? '')) &&
+      tokens[first]?.shape === 'capitalized'
+    ) {
       first += 1;
       while (first < end && CONNECTOR.test(tokens[first]?.text ?? '')) first += 1;
     }
-    while (first < end && (tokens[first]?.key === 'the' || GENERIC_MODIFIERS.has(tokens[first]?.key ?? '') && first + 1 < end && sentenceStart[first] === 1)) first += 1;
+    while (first < end && (tokens[first]?.key === 'the' || (GENERIC_MODIFIERS.has(tokens[first]?.key ?? '') && first + 1 < end && sentenceStart[first] === 1)))
+      first += 1;
     const verdict = first < end ? judgeRun(context, first, end, index) : null;
     if (verdict !== null) {
       const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end), verdict, index);
@@ -100,7 +118,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       // A one-word alias running on into another capitalised word names something else ("Zignal Research").
       // A one-word alias that is an everyday word opening a sentence is that word ("A recent survey").
       if (matches && candidate.keys.length === 1 && context.sentenceStart[at] === 1 && index.isCommonWord(token.key)) matches = false;
-      if (matches && candidate.keys.length === 1 && isName(tokens[stop]) && spaceOnly(text, token, tokens[stop] as Token) && informative[at] === 1) matches = false;
+      if (matches && candidate.keys.length === 1 && isName(tokens[stop]) && spaceOnly(text, token, tokens[stop] as Token) && informative[at] === 1)
+        matches = false;
       if (matches) best = { end: stop, entity: candidate.entity };
     }
     if (best === null) continue;
@@ -143,7 +162,13 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   if (length >= 2 && distinctive && COMPANY_HEADS.has(last.key)) return 'company';
   if (length >= 2 && distinctive && INSTITUTION_HEADS.has(last.key)) return 'organisation';
   // A brand written in CamelCase mid-sentence ("AdRoll", "ForeScout") names a firm.
-  if (length <= 2 && sentenceStart[first] !== 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(opening.text) && !/^(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von)\p{Lu}|['’]s$/u.test(opening.text)) return 'company';
+  if (
+    length <= 2 &&
+    sentenceStart[first] !== 1 &&
+    /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(opening.text) &&
+    !/^(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von)\p{Lu}|['’]s$/u.test(opening.text)
+  )
+    return 'company';
   // Past shape, context alone never makes a company of a personal name ("investor Peter Sampson").
   if (length <= 3 && index.isPersonalName(opening.key)) return null;
   // Context: what comes after the name.
@@ -156,7 +181,8 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   // One everyday word, letter or place is never a company by context alone ("A shares", "Chinese stock").
   if (single && (opening.key.length < 2 || PLACES.has(opening.key))) return null;
   const everyday = single && index.isCommonWord(opening.key);
-  if (next !== undefined && next.shape === 'lower' && COMPANY_CUES_AFTER.has(next.key) && /^['’]?s?\s+$/.test(text.slice(last.end, next.start))) return everyday && sentenceStart[first] === 1 ? null : 'company';
+  if (next !== undefined && next.shape === 'lower' && COMPANY_CUES_AFTER.has(next.key) && /^['’]?s?\s+$/.test(text.slice(last.end, next.start)))
+    return everyday && sentenceStart[first] === 1 ? null : 'company';
   const described = after === '' ? null : DESCRIBED.exec(after);
   if (described?.[1] !== undefined && DESCRIPTOR_NOUNS.has(described[1].replace(/^.*-/, '')) && !everyday) return 'company';
   // What comes before: "chipmaker Nvidia", "shares of X", "analysts at X".
@@ -165,7 +191,10 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   if (!/^ $/.test(text.slice(previous.end, opening.start))) return null;
   const before = tokens[first - 2];
   if (previous.key === 'at') return before !== undefined && AT_CUES.has(before.key) ? 'company' : null;
-  if (previous.key === 'of') return before !== undefined && /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock)$/.test(before.key) ? 'company' : null;
+  if (previous.key === 'of')
+    return before !== undefined && /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock)$/.test(before.key)
+      ? 'company'
+      : null;
   return COMPANY_CUES_BEFORE.has(previous.key) && !/^(at|of)$/.test(previous.key) ? 'company' : null;
 }
 
@@ -199,7 +228,16 @@ function resolveName(written: string, verdict: Verdict, index: ReferenceIndex): 
   const type: EntityType = verdict === 'company' ? 'company' : 'organisation';
   const known = index.get(`${type}:${slug}`);
   if (known !== undefined) return known;
-  const entity: OpenEntity = { id: `${type}:${slug}`, name, type, ticker: null, tickers: [], aliases: forms.filter((form) => form !== name), topics: [], rank: 0 };
+  const entity: OpenEntity = {
+    id: `${type}:${slug}`,
+    name,
+    type,
+    ticker: null,
+    tickers: [],
+    aliases: forms.filter((form) => form !== name),
+    topics: [],
+    rank: 0,
+  };
   return entity;
 }
 
@@ -218,7 +256,15 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
   while (end > 1 && LEGAL.test(keys[end - 1] ?? '')) end -= 1;
   add(keys.slice(0, end));
   const opening = words[0] as Token;
-  if (verdict === 'company' && keys.length >= 2 && opening.shape === 'capitalized' && opening.key.length >= 3 && !index.isCommonWord(opening.key) && !GENERIC_MODIFIERS.has(opening.key) && index.byNameKey(opening.key).length === 0) {
+  if (
+    verdict === 'company' &&
+    keys.length >= 2 &&
+    opening.shape === 'capitalized' &&
+    opening.key.length >= 3 &&
+    !index.isCommonWord(opening.key) &&
+    !GENERIC_MODIFIERS.has(opening.key) &&
+    index.byNameKey(opening.key).length === 0
+  ) {
     add([opening.key]);
   }
 }

@@ -14,10 +14,7 @@ export function entityPattern(entity: ReferenceEntity): RegExp | null {
     .map((name) => name.trim())
     .filter((name) => name.length >= 2)
     .sort((a, b) => b.length - a.length);
-  const pattern =
-    names.length === 0
-      ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const pattern = names.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
   cache.set(entity, pattern);
   return pattern;
 }

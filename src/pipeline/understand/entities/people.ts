@@ -80,7 +80,14 @@ function nameAt(context: TokenContext, first: number, claimed: Uint8Array, taken
   let end = first;
   while (end < tokens.length && end - first < 4) {
     const token = tokens[end] as Token;
-    if (claimed[end] === 1 || taken[end] === 1 || !NAME_WORD.test(token.text.replace(/['’]s$/, '')) || COMPANY_HEADS.has(token.key) || INSTITUTION_HEADS.has(token.key)) break;
+    if (
+      claimed[end] === 1 ||
+      taken[end] === 1 ||
+      !NAME_WORD.test(token.text.replace(/['’]s$/, '')) ||
+      COMPANY_HEADS.has(token.key) ||
+      INSTITUTION_HEADS.has(token.key)
+    )
+      break;
     if (end > first && !/^\.? $/.test(text.slice((tokens[end - 1] as Token).end, token.start))) break;
     if (end > first && context.sentenceStart[end] === 1) break;
     end += 1;
@@ -151,7 +158,8 @@ function nearestInSentence(context: TokenContext, orgs: readonly OpenSpan[], nam
 
 function mostNamed(orgs: readonly OpenSpan[]): ReferenceEntity | undefined {
   const counts = new Map<ReferenceEntity, number>();
-  for (const span of orgs) if (span.entity.type === 'company' || span.entity.type === 'central-bank') counts.set(span.entity, (counts.get(span.entity) ?? 0) + 1);
+  for (const span of orgs)
+    if (span.entity.type === 'company' || span.entity.type === 'central-bank') counts.set(span.entity, (counts.get(span.entity) ?? 0) + 1);
   let best: ReferenceEntity | undefined;
   for (const [entity, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = entity;
   return best;

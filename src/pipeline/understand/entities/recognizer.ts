@@ -63,7 +63,10 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
   const known: Found[] = [...kept, ...symbols.map((symbol) => ({ ...symbol, weak: false, counted: !symbol.repeatsName }))];
   // Names no list holds: organisations by shape and context, then people by their roles.
   // Unsure matches ("Tavistock" the little-known listing) do not stop a longer open name from being read.
-  const claimed = claimedTokens(context.tokens, known.filter((match) => !match.weak));
+  const claimed = claimedTokens(
+    context.tokens,
+    known.filter((match) => !match.weak),
+  );
   const open = findOpenOrganisations(context, claimed, index, aliases);
   const withOpen = claimedTokens(context.tokens, open, claimed);
   const organisations = [...known.filter((match) => !match.weak), ...open].sort((left, right) => left.start - right.start);
@@ -176,9 +179,14 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   if (entry.possessive && !/['’]s$/i.test(last.text)) return 'no';
   // Only words joined by plain spaces make one name: "Helen Schwab" does, "Google, Facebook" does not.
   const opening = tokens[first] as Token;
-  const followsName = previous !== undefined && !opensSentence && isNameWord(previous) && !last.hyphenBefore && /^ +$/.test(context.text.slice(previous.end, opening.start));
+  const followsName =
+    previous !== undefined && !opensSentence && isNameWord(previous) && !last.hyphenBefore && /^ +$/.test(context.text.slice(previous.end, opening.start));
   const precedesName =
-    next !== undefined && sentenceStart[end] !== 1 && next.shape === 'capitalized' && !CORPORATE_TAIL.test(next.key) && /^ +$/.test(context.text.slice(last.end, next.start));
+    next !== undefined &&
+    sentenceStart[end] !== 1 &&
+    next.shape === 'capitalized' &&
+    !CORPORATE_TAIL.test(next.key) &&
+    /^ +$/.test(context.text.slice(last.end, next.start));
   // "gold" written "Gold" inside a name ("Oregon Steel", "Gold Fields") is not the commodity.
   if (!aliasHasCapitals && opening.shape !== 'lower') {
     if (followsName || precedesName) return 'no';

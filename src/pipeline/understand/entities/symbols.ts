@@ -30,7 +30,22 @@ const PREFIXED = new RegExp(
 const NOT_CASHTAGS = new Set(['A', 'C', 'S', 'R', 'US', 'HK', 'NZ', 'AU', 'CA', 'SG', 'NT', 'M', 'K', 'B', 'BN', 'MN', 'MLN', 'BLN', 'TRN']);
 // Reuters writes index RICs with a dot (".SPX") and futures with a "c1" tail ("LCOc1"); Yahoo spells them differently.
 const INDEX_RICS: Readonly<Record<string, string>> = { SPX: '^GSPC', INX: '^GSPC', SSEC: '000001.SS', CSI300: '000300.SS', HSCE: '^HSCE' };
-const FUTURES_ROOTS: Readonly<Record<string, string>> = { LCO: 'BZ=F', CL: 'CL=F', NG: 'NG=F', GC: 'GC=F', SI: 'SI=F', HG: 'HG=F', W: 'ZW=F', C: 'ZC=F', S: 'ZS=F', SB: 'SB=F', KC: 'KC=F', CC: 'CC=F', CT: 'CT=F', RB: 'RB=F' };
+const FUTURES_ROOTS: Readonly<Record<string, string>> = {
+  LCO: 'BZ=F',
+  CL: 'CL=F',
+  NG: 'NG=F',
+  GC: 'GC=F',
+  SI: 'SI=F',
+  HG: 'HG=F',
+  W: 'ZW=F',
+  C: 'ZC=F',
+  S: 'ZS=F',
+  SB: 'SB=F',
+  KC: 'KC=F',
+  CC: 'CC=F',
+  CT: 'CT=F',
+  RB: 'RB=F',
+};
 
 export function findSymbols(context: TokenContext, index: ReferenceIndex, gazetteer: Gazetteer, names: readonly NameSpan[]): SymbolMatch[] {
   const { text } = context;
@@ -78,7 +93,8 @@ function resolveSymbol(
   const indexRic = /^\.([A-Z0-9]{2,12})$/.exec(symbol);
   if (indexRic?.[1] !== undefined) return first(index.byTicker(INDEX_RICS[indexRic[1]] ?? `^${indexRic[1]}`));
   const quote = /^([A-Z]{3,6})=$/.exec(symbol);
-  if (quote?.[1] !== undefined) return first(index.byTicker(quote[1].slice(0, 3) === 'USD' && quote[1].length === 6 ? quote[1].slice(3) : quote[1].slice(0, 3)));
+  if (quote?.[1] !== undefined)
+    return first(index.byTicker(quote[1].slice(0, 3) === 'USD' && quote[1].length === 6 ? quote[1].slice(3) : quote[1].slice(0, 3)));
   const future = /^([A-Z]{1,3})c\d$/.exec(symbol);
   if (future?.[1] !== undefined) {
     const root = FUTURES_ROOTS[future[1]];

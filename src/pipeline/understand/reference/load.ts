@@ -26,7 +26,9 @@ export function loadReferenceIndex(dataDirectory: string = DEFAULT_DIRECTORY): R
 
   const listings = toEntities(readJson('listings.json') as ListingsFile);
   const curated: CuratedEntry[] = [];
-  for (const file of readdirSync(join(directory, 'curated')).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(join(directory, 'curated'))
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const entries = readJson(join('curated', file));
     if (!Array.isArray(entries)) throw new Error(`${file}: expected an array of entities`);
     curated.push(...(entries as CuratedEntry[]));
@@ -45,7 +47,16 @@ function toEntities(file: ListingsFile): ReferenceEntity[] {
     if (position < 0) throw new Error(`listings.json: missing field ${name}`);
     return position;
   };
-  const [id, name, type, ticker, tickers, aliases, topics, rank] = ['id', 'name', 'type', 'ticker', 'tickers', 'aliases', 'topics', 'rank'].map(at) as [number, number, number, number, number, number, number, number];
+  const [id, name, type, ticker, tickers, aliases, topics, rank] = ['id', 'name', 'type', 'ticker', 'tickers', 'aliases', 'topics', 'rank'].map(at) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return file.entities.map((row) => ({
     id: row[id] as string,
     name: row[name] as string,

@@ -5,7 +5,33 @@ import { CLAUSE_END, type Unit } from './units.ts';
 
 const NEGATION_SCOPE = 3;
 const BE_VERBS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'go', 'went', 'come', 'came', 'move', 'moved']);
-const STATE_VERBS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'go', 'went', 'come', 'came', 'move', 'moved', 'close', 'closed', 'end', 'ended', 'finish', 'finished', 'trade', 'traded', 'trading', 'stand', 'stood', 'edge', 'edged']);
+const STATE_VERBS = new Set([
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'go',
+  'went',
+  'come',
+  'came',
+  'move',
+  'moved',
+  'close',
+  'closed',
+  'end',
+  'ended',
+  'finish',
+  'finished',
+  'trade',
+  'traded',
+  'trading',
+  'stand',
+  'stood',
+  'edge',
+  'edged',
+]);
 
 // "up" and "down" are movements next to a figure or after a verb of state ("shares were down");
 // "set up", "step down" and "up to 50 jobs" are not. Numeric-only words need a figure or a subject.

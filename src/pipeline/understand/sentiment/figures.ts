@@ -14,17 +14,26 @@ export interface ComparedFigure {
 
 const CURRENCY = String.raw`(?:[A-Z]{1,3}\$|[A-Z]{3}|[$€£¥])`;
 const SCALE = String.raw`(?:mn|m|mln|million|bn|b|bln|billion|k|thousand|pct|percent|cents?|euros?|eur|usd|dollars?|pence|p|yen|yuan|sek|nok|dkk|kroner|crowns)\b|%`;
-const AMOUNT = new RegExp(
-  String.raw`(?:(?<currency>${CURRENCY})\s?)?(?<number>(?<![\w.])-?\d[\d,]*(?:\.\d+)?)\s?(?<scale>${SCALE})?`,
-  'g',
-);
+const AMOUNT = new RegExp(String.raw`(?:(?<currency>${CURRENCY})\s?)?(?<number>(?<![\w.])-?\d[\d,]*(?:\.\d+)?)\s?(?<scale>${SCALE})?`, 'g');
 const LINK_WORDS = String.raw`(?:compared (?:with|to)|versus|vs\.?|against|from)\s+(?:the |a |an |last year's |)?(?:year-earlier |year-ago |previous |prior |corresponding )?(?:(?:net |operating |pre-?tax )?(?:loss|profit) of )?`;
 const ADJACENT_LINK = new RegExp(String.raw`^\s*(?:\(\s*(?:approximately |about |around )?|,?\s*${LINK_WORDS})$`, 'i');
 const TRAILING_LINK = new RegExp(String.raw`,?\s*${LINK_WORDS}$`, 'i');
 const MAX_GAP = 90;
 const SCALE_NAMES: Readonly<Record<string, string>> = {
-  m: 'mn', mln: 'mn', million: 'mn', b: 'bn', bln: 'bn', billion: 'bn', k: 'k', thousand: 'k',
-  pct: '%', percent: '%', cent: 'cents', euro: 'eur', p: 'pence', dollar: 'usd',
+  m: 'mn',
+  mln: 'mn',
+  million: 'mn',
+  b: 'bn',
+  bln: 'bn',
+  billion: 'bn',
+  k: 'k',
+  thousand: 'k',
+  pct: '%',
+  percent: '%',
+  cent: 'cents',
+  euro: 'eur',
+  p: 'pence',
+  dollar: 'usd',
 };
 
 interface Amount {

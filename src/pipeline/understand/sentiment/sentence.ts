@@ -221,8 +221,7 @@ function findTarget(scoring: Scoring, position: number, forms: ReadonlySet<Movem
   const { units } = scoring;
   const next = units[position + 1]?.key;
   const aheadFirst =
-    ((forms.has('transitive') || forms.has('adjective')) && !forms.has('intransitive')) ||
-    (forms.has('noun') && (next === 'in' || next === 'of'));
+    ((forms.has('transitive') || forms.has('adjective')) && !forms.has('intransitive')) || (forms.has('noun') && (next === 'in' || next === 'of'));
   const ahead = (): number | null => {
     for (let index = position + 1; index < units.length && index <= position + AHEAD_WINDOW; index += 1) {
       const unit = units[index];

@@ -1,4 +1,16 @@
-import { CONCESSION, CONTRAST_AFTER, INTENSITY, IRREGULAR_FORMS, KEEP_AS_IS, MOVEMENT, NEGATORS, NEUTRAL_PHRASES, NEUTRAL_QUANTITY, QUANTITY, TONE } from './lexicon.ts';
+import {
+  CONCESSION,
+  CONTRAST_AFTER,
+  INTENSITY,
+  IRREGULAR_FORMS,
+  KEEP_AS_IS,
+  MOVEMENT,
+  NEGATORS,
+  NEUTRAL_PHRASES,
+  NEUTRAL_QUANTITY,
+  QUANTITY,
+  TONE,
+} from './lexicon.ts';
 
 /** How a word of movement finds what moved. */
 export type MovementForm = 'intransitive' | 'transitive' | 'noun' | 'adjective' | 'numeric';

@@ -8,7 +8,13 @@ import { TOPIC_SPECS, type TopicDefinition } from './taxonomy.ts';
 export type { TopicDefinition } from './taxonomy.ts';
 
 /** The taxonomy: regions, asset classes and themes, as kebab-case slugs (see docs/reference-data.md). */
-export const TOPICS: readonly TopicDefinition[] = TOPIC_SPECS.map(({ slug, label, kind, description, entityIds }) => ({ slug, label, kind, description, entityIds }));
+export const TOPICS: readonly TopicDefinition[] = TOPIC_SPECS.map(({ slug, label, kind, description, entityIds }) => ({
+  slug,
+  label,
+  kind,
+  description,
+  entityIds,
+}));
 
 const BY_SLUG = new Map(TOPICS.map((topic) => [topic.slug, topic]));
 const PARENTS = new Map(TOPIC_SPECS.map((spec) => [spec.slug, spec.parents]));
@@ -184,5 +190,8 @@ export function suggestTopics(query: string, limit = 10): TopicDefinition[] {
       if (edits <= budget) offer(topic, 100 - 20 * edits + weight);
     }
   }
-  return [...scores].sort((left, right) => right[1] - left[1] || left[0].slug.localeCompare(right[0].slug)).slice(0, limit).map(([topic]) => topic);
+  return [...scores]
+    .sort((left, right) => right[1] - left[1] || left[0].slug.localeCompare(right[0].slug))
+    .slice(0, limit)
+    .map(([topic]) => topic);
 }

@@ -79,7 +79,10 @@ export function renderSource(source: SourceRef): string {
   const title = escapeWithin(source.title.trim() === '' ? '(untitled)' : source.title, SOURCE_TITLE_LIMIT);
   const url = safeLinkUrl(source.url);
   const linked = url === null ? title : `[${title}](${url})`;
-  const details = [source.source === null || source.source.trim() === '' ? null : escapeWithin(source.source, SOURCE_NAME_LIMIT), formatDate(source.publishedAt)];
+  const details = [
+    source.source === null || source.source.trim() === '' ? null : escapeWithin(source.source, SOURCE_NAME_LIMIT),
+    formatDate(source.publishedAt),
+  ];
   return [`\`[${source.n}]\` ${linked}`, ...details.filter((detail) => detail !== null)].join(' · ');
 }
 

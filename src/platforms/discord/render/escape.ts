@@ -18,13 +18,7 @@ const MARKDOWN_SPECIAL = new Set(['\\', '*', '_', '~', '`', '|', '[', ']', '(', 
 // Bidi overrides and isolates can make text read differently from what it is (a link text
 // that appears reversed); control characters have no business in a chat message.
 function isInvisibleControl(code: number): boolean {
-  return (
-    code < 0x20 ||
-    code === 0x7f ||
-    (code >= 0x80 && code < 0xa0) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
+  return code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
 function escapeCharacter(character: string, code: number): string {

@@ -1,5 +1,15 @@
 import type { Reply, ReplyLine, SentimentLabel, SourceRef } from '../../../domain/index.ts';
-import { blockTextLength, contextBlock, headerBlock, sectionBlock, shorten, SLACK_LIMITS, type SlackBlock, type SlackMessage, splitText } from './block-splitter.ts';
+import {
+  blockTextLength,
+  contextBlock,
+  headerBlock,
+  sectionBlock,
+  shorten,
+  SLACK_LIMITS,
+  type SlackBlock,
+  type SlackMessage,
+  splitText,
+} from './block-splitter.ts';
 import { escapeSlackLine, slackLink } from './escape.ts';
 
 export const TONE_EMOJI: Record<SentimentLabel, string> = {
