@@ -70,7 +70,8 @@ async function scenario(settings: Record<string, string>, label: string) {
   );
   expect(app.llm, `${label}: the LLM is configured`).toBeDefined();
   const publisher = createRecordingPublisher(clock);
-  for (const channelId of CHANNELS) await app.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, time: '08:00', timezone: 'UTC' }));
+  for (const channelId of CHANNELS)
+    await app.store.addSubscription(newSubscription({ createdAt: '2026-11-01T00:00:00.000Z', channelId, time: '08:00', timezone: 'UTC' }));
   const written: FaultArticle[] = [];
   // Two days of briefs, the endpoint down throughout.
   for (let day = 0; day < 2; day += 1) {
