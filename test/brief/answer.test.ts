@@ -1,23 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
+import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
-import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
-import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { closeStoresAfterEach, reference, storeWith } from '../support/answer-store.ts';
 
-const reference = loadReferenceIndex();
-const stores: Array<ReturnType<typeof createSqliteStore>> = [];
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-});
-
-async function storeWith(articles: Array<{ title: string; text: string }>) {
-  const store = createSqliteStore(':memory:');
-  stores.push(store);
-  const services = { store, clock: { now: () => new Date('2026-11-24T08:00:00Z') }, analyzer: createAnalyzer(reference) };
-  for (const article of articles) await ingestArticle(article, services);
-  return store;
-}
+closeStoresAfterEach();
 
 const toyota = {
   title: 'Toyota lifts its profit forecast on a weaker yen',
