@@ -2,10 +2,10 @@ import type { Writable } from 'node:stream';
 import type { App } from './app.ts';
 import type { Publisher } from './ports/index.ts';
 import { textReply } from './domain/index.ts';
-import { createIngestRoutes, createSourceServices, ingestExamplesIfEmpty, startSourcePolling } from './sources/index.ts';
+import { createIngestRoutes, createSourceServices, ingestExamplesIfEmpty } from './sources/index.ts';
 import { type HttpServer, type Route, startHttpServer } from './http/index.ts';
 import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySettings, markQuiet, runDeliveryTick } from './delivery/index.ts';
-import { startScheduler } from './jobs/index.ts';
+import { createJobQueue, defineBackgroundWork } from './background.ts';
 import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell } from './platforms/index.ts';
 
 export function deliverySettings(app: App): DeliverySettings {
@@ -112,18 +112,17 @@ export async function start(app: App, io: StartIo): Promise<number> {
     }
 
     const delivery = createDeliveryServices(app, publishers, deliverySettings(app));
-    const scheduler = startScheduler(async () => {
-      await runDeliveryTick(delivery);
-      // Articles whose summary failed earlier (model down, budget spent) are summarised when it is back.
-      const since = new Date(app.clock.now().getTime() - app.config.BRIEF_WINDOW_HOURS * 3_600_000).toISOString();
-      await app.llm?.summariseBacklog({ since, limit: 20 });
-    }, app.logger);
-    const polling = startSourcePolling(sources.polling);
-    // Stop the timers before the platforms they post through.
-    stops.unshift(
-      () => scheduler.stop(),
-      () => polling.stop(),
-    );
+    const llm = app.llm;
+    const since = () => new Date(app.clock.now().getTime() - app.config.BRIEF_WINDOW_HOURS * 3_600_000).toISOString();
+    const queue = await createJobQueue(app);
+    await defineBackgroundWork(queue, {
+      delivery,
+      polling: sources.polling,
+      summariseBacklog: llm === undefined ? undefined : () => llm.summariseBacklog({ since: since(), limit: 20 }),
+    });
+    await queue.start({ work: true });
+    // Stop the jobs before the platforms they post through.
+    stops.unshift(() => queue.stop());
 
     io.onReady?.({ httpPort: server?.port ?? null, platforms: [...publishers.keys()] });
     if (shell) await runShell(io.input as NodeJS.ReadableStream & import('node:stream').Readable, output, app.commands);

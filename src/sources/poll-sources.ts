@@ -27,6 +27,21 @@ export async function pollSources(dependencies: SourcePollingDependencies, optio
   return Promise.all(sources.map((source) => limit(() => pollSource(source, dependencies))));
 }
 
+/**
+ * Polls one source by id, as a feed-poll job does: a source deleted or paused since the job was
+ * queued is left alone. Failures are recorded on the source (and back it off), never thrown.
+ */
+export async function pollSourceById(id: string, dependencies: PollDependencies): Promise<PollSummary | null> {
+  const source = await dependencies.store.getSource(id);
+  if (source === null || source.paused) return null;
+  return pollSource(source, dependencies);
+}
+
+/** The ids of the sources due now, oldest due first, for the minute tick to queue. */
+export async function dueSourceIds(dependencies: PollDependencies, limit: number): Promise<string[]> {
+  return (await dependencies.store.dueSources(dependencies.clock.now().toISOString(), limit)).map((source) => source.id);
+}
+
 export interface SourcePoller {
   /** Starts the due sources not already being polled; resolves once they are started, not finished. */
   tick(): Promise<number>;

@@ -1,0 +1,63 @@
+import type { App } from './app.ts';
+import { type DeliveryServices, runDeliveryTick } from './delivery/index.ts';
+import { createInProcessQueue, createPgBossQueue, type JobQueue } from './jobs/index.ts';
+import { dueSourceIds, pollSourceById, type SourcePollingDependencies } from './sources/index.ts';
+
+/** The bot's jobs by name (pg-boss queue names). */
+export const JOB_NAMES = {
+  tick: 'minute-tick',
+  deliveries: 'deliveries',
+  feedPoll: 'feed-poll',
+  summaries: 'summaries',
+} as const;
+
+/** Feeds queued by one minute tick at most (the rest are still due at the next). */
+const FEEDS_PER_TICK = 10_000;
+
+/**
+ * The engine for the bot's jobs: pg-boss when the database is PostgreSQL (any number of worker
+ * processes share the work), else jobs in this process (the single process on SQLite).
+ */
+export async function createJobQueue(app: Pick<App, 'config' | 'logger'>): Promise<JobQueue> {
+  const url = app.config.DATABASE_URL;
+  if (/^postgres(ql)?:\/\//.test(url)) return createPgBossQueue({ connectionString: url, logger: app.logger });
+  return createInProcessQueue(app.logger);
+}
+
+export interface BackgroundWork {
+  delivery: DeliveryServices;
+  polling: SourcePollingDependencies;
+  /** Summarises articles whose summary failed earlier (model down, budget spent); absent offline. */
+  summariseBacklog?: (() => Promise<unknown>) | undefined;
+}
+
+/**
+ * Declares the bot's jobs on `queue` and the minute schedule that drives them. The minute tick
+ * only queues work: the due deliveries and alerts (one job, never two at once: the delivery ledger
+ * claims each slot once, whatever runs it), one poll per due feed (one job per feed at a time, so
+ * no feed is polled by two workers), and the summary backlog.
+ */
+export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork): Promise<void> {
+  queue.define({
+    name: JOB_NAMES.tick,
+    exclusive: true,
+    retryLimit: 0,
+    run: async () => {
+      await queue.send(JOB_NAMES.deliveries, null);
+      for (const id of await dueSourceIds(work.polling, FEEDS_PER_TICK)) await queue.send(JOB_NAMES.feedPoll, id, { key: id });
+      if (work.summariseBacklog !== undefined) await queue.send(JOB_NAMES.summaries, null);
+    },
+  });
+  queue.define({ name: JOB_NAMES.deliveries, exclusive: true, retryLimit: 0, run: () => runDeliveryTick(work.delivery) });
+  queue.define<string>({
+    name: JOB_NAMES.feedPoll,
+    exclusive: true,
+    // A failed fetch is recorded on the source and backs it off; the job itself does not retry.
+    retryLimit: 0,
+    concurrency: work.polling.maxInFlight,
+    run: async (id) => void (await pollSourceById(id, work.polling)),
+  });
+  const backlog = work.summariseBacklog;
+  if (backlog !== undefined) queue.define({ name: JOB_NAMES.summaries, exclusive: true, retryLimit: 2, run: async () => void (await backlog()) });
+  await queue.schedule(JOB_NAMES.tick, '* * * * *');
+}
