@@ -32,6 +32,17 @@ function status(source: Source): string {
   return source.lastSuccessAt === null ? 'not polled yet' : 'ok';
 }
 
+/** Failed poll jobs of the caller's feeds (the bot's job queue keeps them), newest first. */
+async function failedPollLines(actions: SourceActions, sources: Source[]): Promise<ReplyLine[]> {
+  if (actions.failedPolls === undefined) return [];
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  const failed = (await actions.failedPolls(50)).filter((job) => byId.has(job.sourceId)).slice(0, 10);
+  return failed.map((job) => {
+    const source = byId.get(job.sourceId) as Source;
+    return { label: source.title ?? source.url, text: `${source.id} · ${when(job.failedAt)} · after ${job.attempts} attempt(s): ${job.error}`, sources: [] };
+  });
+}
+
 function sourceLine(source: Source): ReplyLine {
   const topics = source.topics.length > 0 ? ` · topics ${source.topics.join(', ')}` : '';
   return {
@@ -128,13 +139,18 @@ export default {
       case 'errors': {
         const sources = await actions.list({ owner: ownerOf(context) });
         const troubled = sources.filter((source) => source.paused || source.consecutiveFailures > 0);
-        if (troubled.length === 0) return textReply('Feed errors', [sources.length === 0 ? 'No feeds yet.' : `All ${sources.length} feeds are healthy.`]);
+        const failedJobs = await failedPollLines(actions, sources);
+        if (troubled.length === 0 && failedJobs.length === 0) {
+          return textReply('Feed errors', [sources.length === 0 ? 'No feeds yet.' : `All ${sources.length} feeds are healthy.`]);
+        }
         const lines = troubled.map((source) => ({
           label: source.title ?? source.url,
           text: `${source.id} · ${status(source)} · last success ${when(source.lastSuccessAt)} · ${source.paused ? `resume with /source resume ${source.id}` : `next try ${when(source.nextPollAt)}`}`,
           sources: [],
         }));
-        return { title: `Feed errors (${troubled.length} of ${sources.length})`, sections: [{ heading: '', lines }], sources: [], visibility: 'ephemeral' };
+        const sections: Reply['sections'] = [{ heading: '', lines }];
+        if (failedJobs.length > 0) sections.push({ heading: 'Poll jobs that failed every attempt', lines: failedJobs });
+        return { title: `Feed errors (${troubled.length} of ${sources.length})`, sections, sources: [], visibility: 'ephemeral' };
       }
       case 'remove': {
         const source = await findOwn(actions, input.feed, context, 'remove');

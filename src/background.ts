@@ -1,6 +1,7 @@
 import type { App } from './app.ts';
 import { type DeliveryServices, runDeliveryTick } from './delivery/index.ts';
-import { createInProcessQueue, createPgBossQueue, type JobQueue } from './jobs/index.ts';
+import { createInProcessQueue, createPgBossQueue, type FailedJob, type JobQueue } from './jobs/index.ts';
+import type { FailedPoll } from './ports/index.ts';
 import { dueSourceIds, pollSourceById, type SourcePollingDependencies } from './sources/index.ts';
 
 /** The bot's jobs by name (pg-boss queue names). */
@@ -22,6 +23,30 @@ export async function createJobQueue(app: Pick<App, 'config' | 'logger'>): Promi
   const url = app.config.DATABASE_URL;
   if (/^postgres(ql)?:\/\//.test(url)) return createPgBossQueue({ connectionString: url, logger: app.logger });
   return createInProcessQueue(app.logger);
+}
+
+/** The feed-poll jobs among the queue's failed jobs, as `/source errors` shows them. */
+export function failedPolls(queue: JobQueue): (limit: number) => Promise<FailedPoll[]> {
+  return async (limit) =>
+    (await queue.failures(Math.max(limit, 200)))
+      .filter((job) => job.name === JOB_NAMES.feedPoll)
+      .slice(0, limit)
+      .map((job) => ({ sourceId: String(job.data), error: job.error, attempts: job.attempts, failedAt: job.failedAt }));
+}
+
+/**
+ * Jobs that failed every attempt, for `market-brief deliveries`: read from pg-boss on PostgreSQL;
+ * null on SQLite, where the bot's one process keeps them in memory (`/source errors` shows them).
+ */
+export async function readFailedJobs(app: Pick<App, 'config' | 'logger'>, limit: number): Promise<FailedJob[] | null> {
+  if (!/^postgres(ql)?:\/\//.test(app.config.DATABASE_URL)) return null;
+  const queue = await createJobQueue(app);
+  try {
+    await queue.start({ work: false });
+    return await queue.failures(limit);
+  } finally {
+    await queue.stop({ timeoutMs: 5_000 });
+  }
 }
 
 export interface BackgroundWork {

@@ -5,7 +5,7 @@ import { textReply } from './domain/index.ts';
 import { createIngestRoutes, createSourceServices, ingestExamplesIfEmpty } from './sources/index.ts';
 import { type HttpServer, type Route, startHttpServer } from './http/index.ts';
 import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySettings, markQuiet, runDeliveryTick } from './delivery/index.ts';
-import { createJobQueue, defineBackgroundWork } from './background.ts';
+import { createJobQueue, defineBackgroundWork, failedPolls } from './background.ts';
 import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell } from './platforms/index.ts';
 
 export function deliverySettings(app: App): DeliverySettings {
@@ -121,6 +121,7 @@ export async function start(app: App, io: StartIo): Promise<number> {
       summariseBacklog: llm === undefined ? undefined : () => llm.summariseBacklog({ since: since(), limit: 20 }),
     });
     await queue.start({ work: true });
+    sources.actions.failedPolls = failedPolls(queue);
     // Stop the jobs before the platforms they post through.
     stops.unshift(() => queue.stop());
 

@@ -11,7 +11,7 @@ export {
 } from './language-model.ts';
 export type { Logger } from './logger.ts';
 export type { PostOptions, Publisher } from './publisher.ts';
-export type { AddedSource, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
+export type { AddedSource, FailedPoll, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
 export {
   type ArticleQuery,
   type DedupeKeys,

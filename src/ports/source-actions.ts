@@ -35,6 +35,14 @@ export interface AddedSource {
   poll: PollSummary | null;
 }
 
+/** A feed-poll job that failed every attempt. */
+export interface FailedPoll {
+  sourceId: string;
+  error: string;
+  attempts: number;
+  failedAt: string;
+}
+
 /**
  * Feed and page actions the /source and /summarize commands use; src/ingest implements them with
  * the safe fetcher. Every failure a user can act on is a UserFacingError with a readable reason.
@@ -56,6 +64,11 @@ export interface SourceActions {
   resume(id: string): Promise<Source | null>;
   /** Polls one source now, whatever its schedule. */
   poll(id: string): Promise<PollSummary>;
+  /**
+   * Feed-poll jobs that failed every attempt (a crash outside the poll's own error handling; a
+   * fetch that fails is recorded on the source instead), newest first. Absent in the CLI.
+   */
+  failedPolls?: ((limit: number) => Promise<FailedPoll[]>) | undefined;
   /** Fetches one page, extracts its article and stores it as `owner`'s (or finds the stored copy and grants it). */
   readPage(url: string, owner?: Owner): Promise<{ article: Article; status: 'stored' | 'duplicate' }>;
 }

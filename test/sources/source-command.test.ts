@@ -5,6 +5,8 @@ import type { CommandContext, CommandServices, RawOptions } from '../../src/disp
 import type { ReferenceIndex } from '../../src/pipeline/understand/reference/reference-index.ts';
 import type { Reply } from '../../src/domain/reply.ts';
 import { runCommand } from '../../src/dispatch/run-command.ts';
+import { failedPolls, JOB_NAMES } from '../../src/background.ts';
+import { createInProcessQueue } from '../../src/jobs/index.ts';
 import type { SourceActions } from '../../src/ports/source-actions.ts';
 import { articlePage, makeItem, makeItems, rssFeed } from '../support/fake-feed-content.ts';
 import { type FakeFeedServer, serveDocument, startFakeFeedServer } from '../support/fake-feed-server.ts';
@@ -72,6 +74,37 @@ describe('/source', () => {
     expect(text(errors)).toMatch(/failing \(1 in a row\): .*HTTP 503/);
     expect(text(errors)).toMatch(/next try/);
     expect(text(await run({ action: 'errors' }, member))).toMatch(/Only admins/);
+  });
+
+  it("lists feed-poll jobs that failed every attempt, for the caller's feeds only", async () => {
+    const queue = createInProcessQueue(silentLogger);
+    const failed = new Promise<void>((resolve) => {
+      queue.define<string>({
+        name: JOB_NAMES.feedPoll,
+        exclusive: true,
+        retryLimit: 0,
+        run: async (id) => {
+          setImmediate(resolve);
+          throw new Error(`parser crashed on ${id}`);
+        },
+      });
+    });
+    await queue.start({ work: true });
+    const id = (await harness.actions.list())[0]?.id ?? '';
+    await queue.send(JOB_NAMES.feedPoll, id, { key: id });
+    await failed;
+    harness.actions.failedPolls = failedPolls(queue);
+    try {
+      const errors = text(await run({ action: 'errors' }));
+      expect(errors).toMatch(/Poll jobs that failed every attempt/);
+      expect(errors).toContain(`${id} · `);
+      expect(errors).toMatch(new RegExp(`after 1 attempt\\(s\\): parser crashed on ${id}`));
+      // Another workspace has no feeds of its own: it sees none of these.
+      expect(text(await run({ action: 'errors' }, { ...admin, workspaceId: 'T9' }))).not.toMatch(/parser crashed/);
+    } finally {
+      harness.actions.failedPolls = undefined;
+      await queue.stop();
+    }
   });
 
   it('removes a feed by URL within the workspace, keeping its articles', async () => {
