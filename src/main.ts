@@ -9,7 +9,7 @@ import { createJobQueue, defineBackgroundWork, failedPolls } from './background.
 import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell } from './platforms/index.ts';
 
 /** Articles looked at for a missing summary at each minute tick (each becomes one summary job). */
-const SUMMARIES_PER_TICK = 20;
+const SUMMARIES_PER_TICK = 200;
 
 export function deliverySettings(app: App): DeliverySettings {
   return {
