@@ -11,8 +11,10 @@ import {
   DESCRIPTOR_NOUNS,
   GENERIC_MODIFIERS,
   INSTITUTION_HEADS,
+  ORGANISATION_ROLES,
   PLACES,
   roleAt,
+  STAFF_AFTER,
 } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
@@ -34,8 +36,8 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 const LEGAL = /^(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|llp|lp|ag|sa|nv|se|spa|gmbh|bhd|berhad|tbk|asa|oyj|kk)$/;
 const CONNECTOR = /^(of|de|du|la|van|von|der|del|da|di)$/;
-const EXCHANGE_PAREN =
-  /^\s*\(\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|NYSE Arca|AMEX|LSE|AIM|ASX|TSX|TSXV|TSX-V|HKEX|SGX|NSE|BSE|OTC|OTCQB|OTCQX|Euronext|Xetra|FRA|ETR|JSE|TYO|TSE|KRX|SIX)\s*:/;
+// "(NYSE: GS)", "(Other OTC: JSTLF - news)", "(NasdaqGS: LPNT)", "(Amsterdam: GX8.AS)": a market prefix and a symbol.
+const EXCHANGE_PAREN = /^\s*\(\s*(?:Other\s+)?(?:[A-Z][A-Za-z-]{1,14}|NYSE American|NYSE Arca)\s*:\s*\/?\s*[A-Z0-9][A-Za-z0-9.-]{0,11}\s*(?:-\s*news\s*)?[);]/;
 const RIC_PAREN = /^\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)/;
 const DESCRIBED =
   /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
@@ -59,6 +61,12 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
   while (position < tokens.length) {
     if (claimed[position] === 1 || !isName(tokens[position])) {
       position += 1;
+      continue;
+    }
+    // "IMF Managing Director ...": a role is not the start of a name.
+    const leadingRole = roleAt(tokens, position);
+    if (leadingRole !== null) {
+      position += leadingRole.length;
       continue;
     }
     // A run of capitalised words, joined by spaces, "&" or a connector between two of them ("Chamber of Mines").
@@ -183,6 +191,20 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   const everyday = single && index.isCommonWord(opening.key);
   if (next !== undefined && next.shape === 'lower' && COMPANY_CUES_AFTER.has(next.key) && /^['’]?s?\s+$/.test(text.slice(last.end, next.start)))
     return everyday && sentenceStart[first] === 1 ? null : 'company';
+  // "Coles spokesman", "Atlas managing director David Flanagan", "Treasury Secretary Tim Geithner": its people.
+  const plain = opening.key.length >= 3 && !opening.hyphenBefore && !last.hyphenAfter && !PLACES.has(opening.key) && !LEGAL.test(opening.key);
+  if (plain && next !== undefined && /^(?:['’]s)? $/.test(text.slice(last.end, next.start)) && !(everyday && sentenceStart[first] === 1)) {
+    if (next.shape === 'lower' && STAFF_AFTER.has(next.key) && !everyday) return 'company';
+    const role = ORGANISATION_ROLES.has(next.key) ? roleAt(tokens, end) : null;
+    const person = role === null ? undefined : tokens[end + role.length];
+    if (
+      role !== null &&
+      person !== undefined &&
+      person.shape === 'capitalized' &&
+      /^,? $/.test(text.slice((tokens[end + role.length - 1] as Token).end, person.start))
+    )
+      return role[0] === 'secretary' || role[0] === 'governor' ? 'organisation' : 'company';
+  }
   const described = after === '' ? null : DESCRIBED.exec(after);
   if (described?.[1] !== undefined && DESCRIPTOR_NOUNS.has(described[1].replace(/^.*-/, '')) && !everyday) return 'company';
   // What comes before: "chipmaker Nvidia", "shares of X", "analysts at X".
@@ -263,7 +285,7 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
     opening.key.length >= 3 &&
     !index.isCommonWord(opening.key) &&
     !GENERIC_MODIFIERS.has(opening.key) &&
-    index.byNameKey(opening.key).length === 0
+    !index.byNameKey(opening.key).some((known) => ORGANISATION_TYPES.has(known.type))
   ) {
     add([opening.key]);
   }

@@ -13,6 +13,7 @@ export const COMPANY_HEADS = new Set([
   'software', 'therapeutics', 'biosciences', 'biotech', 'healthcare', 'brands', 'retail', 'stores', 'logistics', 'shipping', 'leasing', 'realty',
   'properties', 'semiconductor', 'electronics', 'interactive', 'digital', 'global', 'international', 'worldwide', 'consulting', 'brewing',
   'brewery', 'chemicals', 'steel', 'cement', 'textiles', 'apparel', 'fund', 'funds', 'bancorporation', 'reinsurance', 'wealth', 'asset',
+  'coal', 'iron', 'railway', 'railways', 'network', 'hotels', 'resorts', 'restaurants',
   // News organisations.
   'news', 'review', 'journal', 'press', 'times', 'post', 'wire', 'newswire', 'magazine', 'herald', 'gazette', 'tribune', 'telegraph',
 ]);
@@ -22,6 +23,7 @@ export const INSTITUTION_HEADS = new Set([
   'ministry', 'department', 'agency', 'authority', 'commission', 'council', 'board', 'bureau', 'office', 'institute', 'institution',
   'university', 'college', 'school', 'association', 'federation', 'chamber', 'committee', 'foundation', 'society', 'party', 'union',
   'parliament', 'senate', 'court', 'tribunal', 'exchange', 'organisation', 'organization', 'forum', 'alliance', 'coalition', 'league',
+  'center', 'centre', 'service', 'embassy', 'directorate', 'assembly', 'congress', 'secretariat',
 ]);
 
 /** Heads that need a distinctive word before them: "Stock Exchange" or "National Bank" alone is not a name. */
@@ -58,10 +60,17 @@ export const PLACES = new Set([
   'russia', 'brazil', 'canada', 'australia', 'switzerland', 'africa', 'athens', 'shanghai', 'shenzhen', 'tokyo', 'london', 'frankfurt', 'paris',
   'mumbai', 'seoul', 'sydney', 'toronto', 'singapore', 'hong', 'kong', 'kenya', 'nigeria', 'ghana', 'zambia', 'mexico', 'turkey', 'israel',
   'october', 'november', 'december', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
 /** "analysts at X": words before "at" that make X an organisation. */
 export const AT_CUES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'executive', 'executives', 'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'partner', 'head', 'chief', 'trader', 'traders', 'researchers']);
+
+/** Words after a name that show people working for it ("Coles spokesman", "Sharp officials"). */
+export const STAFF_AFTER = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'boss', 'officials', 'executives', 'employees', 'staff', 'board']);
+
+/** Roles that, written right after a name and before a person's, make that name an organisation ("Atlas managing director David Flanagan"). */
+export const ORGANISATION_ROLES = new Set(['chief', 'ceo', 'cfo', 'coo', 'cio', 'chairman', 'chairwoman', 'chair', 'managing', 'executive', 'director', 'founder', 'co', 'cofounder', 'partner', 'analyst', 'senior', 'economist', 'strategist', 'portfolio', 'fund', 'governor', 'deputy', 'secretary', 'vice']);
 
 // Roles, as token keys, longest first within each opening word.
 const ROLES: readonly string[][] = [
@@ -71,6 +80,7 @@ const ROLES: readonly string[][] = [
   'vice president', 'president', 'prime minister', 'finance minister', 'trade minister', 'economy minister', 'oil minister', 'energy minister',
   'minister', 'treasury secretary', 'commerce secretary', 'secretary', 'senior analyst', 'analyst', 'senior economist', 'economist',
   'strategist', 'co-founder', 'cofounder', 'founder', 'managing director', 'executive director', 'director', 'portfolio manager', 'fund manager',
+  'partner',
 ].map((role) => role.split(/[\s-]+/));
 
 // Roles by their first word, so that looking for one costs a map lookup per token.
