@@ -15,6 +15,8 @@ import {
   PLACES,
   roleAt,
   STAFF_AFTER,
+  THING_ACRONYMS,
+  ACTING_AFTER,
 } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
@@ -35,12 +37,17 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 const LEGAL = /^(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|llp|lp|ag|sa|nv|se|spa|gmbh|bhd|berhad|tbk|asa|oyj|kk)$/;
+const HONORIFIC = /^(mr|mrs|ms|dr|sir|lord|lady|dame|prof|professor|madam|mister)$/;
 const CONNECTOR = /^(of|de|du|la|van|von|der|del|da|di)$/;
 // "(NYSE: GS)", "(Other OTC: JSTLF - news)", "(NasdaqGS: LPNT)", "(Amsterdam: GX8.AS)": a market prefix and a symbol.
 const EXCHANGE_PAREN = /^\s*\(\s*(?:Other\s+)?(?:[A-Z][A-Za-z-]{1,14}|NYSE American|NYSE Arca)\s*:\s*\/?\s*[A-Z0-9][A-Za-z0-9.-]{0,11}\s*(?:-\s*news\s*)?[);]/;
 const RIC_PAREN = /^\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)/;
 const DESCRIBED =
   /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
+// "companies such as X, Y and Z", "lenders including X": each name listed after a kind of organisation.
+const LISTED_AFTER =
+  /\b(?:companies|firms|banks|lenders|insurers|brokerages|retailers|carmakers|automakers|miners|brands|rivals|peers|competitors|clients|customers|businesses|funds|institutions|organi[sz]ations|agencies|operators|providers|manufacturers|producers|chains|publishers|outlets|studios|groups|startups|giants|conglomerates|investors|sponsors|members|partners|tenants|suppliers),?\s+(?:such as|including|like|from|led by)\s+(?:[\p{Lu}\d][^,;:()\n.]{0,40}?(?:,\s+|,?\s+(?:and|or)\s+))*$/u;
+
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
 const DEFINED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
 
@@ -76,6 +83,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       const previous = tokens[end - 1] as Token;
       const token = tokens[end] as Token;
       if (isName(token) && spaceOnly(text, previous, token) && !/['’]s$/.test(previous.text)) end += 1;
+      // "AutoNation, Inc.": a legal suffix after a comma still belongs to the name.
+      else if (LEGAL.test(token.key) && token.shape !== 'lower' && text.slice(previous.end, token.start) === ', ' && end - position >= 1) end += 1;
       else if (CONNECTOR.test(token.text) && isName(tokens[end + 1]) && claimed[end + 1] !== 1 && text.slice(previous.end, token.start) === ' ') end += 2;
       else break;
     }
@@ -177,6 +186,7 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
     !/^(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von)\p{Lu}|['’]s$/u.test(opening.text)
   )
     return 'company';
+  if (HONORIFIC.test(opening.key)) return null;
   // Past shape, context alone never makes a company of a personal name ("investor Peter Sampson").
   if (length <= 3 && index.isPersonalName(opening.key)) return null;
   // Context: what comes after the name.
@@ -205,7 +215,40 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
     )
       return role[0] === 'secretary' || role[0] === 'governor' ? 'organisation' : 'company';
   }
+  // An acronym acting or owning in prose: "AFMA said", "the CFMEU's money", "told the ABC", "the EIA".
+  if (
+    single &&
+    opening.shape === 'upper' &&
+    /^\p{Lu}{2,6}$/u.test(opening.text) &&
+    !THING_ACRONYMS.has(opening.key) &&
+    !opening.hyphenAfter &&
+    !opening.hyphenBefore
+  ) {
+    const gap = next === undefined ? '' : text.slice(last.end, next.start);
+    const owns = /^['’]s\s/.test(gap);
+    const acts = next !== undefined && gap === ' ' && ACTING_AFTER.has(next.key);
+    const previous = tokens[first - 1];
+    const before = previous?.key === 'the' ? tokens[first - 2] : previous;
+    const toldBy = before !== undefined && /^(told|tells|telling|according)$/.test(before.key);
+    if ((owns && opening.text.length >= 2) || ((acts || toldBy) && opening.text.length >= 3)) return 'organisation';
+  }
   const described = after === '' ? null : DESCRIBED.exec(after);
+  const lead = tokens[first - 1];
+  if (
+    lead !== undefined &&
+    !everyday &&
+    sentenceStart[first] !== 1 &&
+    (lead.key === 'as' ||
+      lead.key === 'including' ||
+      lead.key === 'like' ||
+      lead.key === 'and' ||
+      lead.key === 'or' ||
+      lead.key === 'from' ||
+      lead.key === 'by' ||
+      text.charAt(opening.start - 2) === ',') &&
+    LISTED_AFTER.test(text.slice(Math.max(0, opening.start - 180), opening.start))
+  )
+    return 'company';
   if (described?.[1] !== undefined && DESCRIPTOR_NOUNS.has(described[1].replace(/^.*-/, '')) && !everyday) return 'company';
   // What comes before: "chipmaker Nvidia", "shares of X", "analysts at X".
   const previous = tokens[first - 1];
@@ -285,7 +328,8 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
     opening.key.length >= 3 &&
     !index.isCommonWord(opening.key) &&
     !GENERIC_MODIFIERS.has(opening.key) &&
-    !index.byNameKey(opening.key).some((known) => ORGANISATION_TYPES.has(known.type))
+    !index.byNameKey(opening.key).some((known) => ORGANISATION_TYPES.has(known.type)) &&
+    !index.isPersonalName(opening.key)
   ) {
     add([opening.key]);
   }

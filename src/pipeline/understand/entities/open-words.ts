@@ -60,11 +60,25 @@ export const PLACES = new Set([
   'russia', 'brazil', 'canada', 'australia', 'switzerland', 'africa', 'athens', 'shanghai', 'shenzhen', 'tokyo', 'london', 'frankfurt', 'paris',
   'mumbai', 'seoul', 'sydney', 'toronto', 'singapore', 'hong', 'kong', 'kenya', 'nigeria', 'ghana', 'zambia', 'mexico', 'turkey', 'israel',
   'october', 'november', 'december', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'nsw', 'uae', 'nyc', 'dc', 'hk',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
 /** "analysts at X": words before "at" that make X an organisation. */
 export const AT_CUES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'executive', 'executives', 'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'partner', 'head', 'chief', 'trader', 'traders', 'researchers']);
+
+/** Acronyms of things, not organisations: never read as one from context ("the GDP", "the IPO's"). */
+export const THING_ACRONYMS = new Set([
+  'ceo', 'ceos', 'cfo', 'coo', 'cto', 'cio', 'ipo', 'ipos', 'etf', 'etfs', 'gdp', 'cpi', 'ppi', 'pmi', 'pce', 'eps', 'ev', 'evs', 'esg', 'api',
+  'agm', 'egm', 'ebit', 'ebitda', 'yoy', 'qoq', 'pc', 'tv', 'am', 'pm', 'spac', 'gaap', 'ifrs', 'sme', 'smes', 'vat', 'gst', 'roi', 'roe',
+  'nav', 'aum', 'atm', 'app', 'faq', 'dna', 'rna', 'led', 'gpu', 'cpu', 'ar', 'vr', 'ml', 'iot', 'saas', 'usb', 'hr', 'pr', 'iq', 'ok', 'nft',
+  'defi', 'kyc', 'aml', 'wti', 'lng', 'bps', 'ytd', 'mom', 'adr', 'adrs', 'cagr', 'mba', 'phd', 'est', 'gmt', 'utc', 'pst', 'edt', 'bst',
+  'et', 'cet', 'it', 'ai', 'qe', 'fx', 'pe', 'vc', 'fy', 'ltv', 'ceo', 'mp', 'mps', 'ppp', 'rfp', 'ip', 'otc', 'lpg', 'cng', 'suv', 'suvs',
+  'url', 'pdf', 'sms', 'gps', 'nb', 'ps', 'usd', 'eur', 'gbp', 'jpy', 'cny', 'aud', 'cad', 'chf', 'inr', 'nzd', 'hkd', 'ulip', 'npa', 'npas',
+]);
+
+/** Verbs after an acronym that make it an organisation speaking or acting ("AFMA said", "the EIA reported"). */
+export const ACTING_AFTER = new Set(['said', 'says', 'told', 'announced', 'reported', 'added', 'estimated', 'forecast', 'warned', 'urged', 'represents']);
 
 /** Words after a name that show people working for it ("Coles spokesman", "Sharp officials"). */
 export const STAFF_AFTER = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'boss', 'officials', 'executives', 'employees', 'staff', 'board']);
