@@ -219,13 +219,13 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
   if (
     single &&
     opening.shape === 'upper' &&
-    /^\p{Lu}{2,6}$/u.test(opening.text) &&
+    /^\p{Lu}{2,6}(?:['’]s)?$/u.test(opening.text) &&
     !THING_ACRONYMS.has(opening.key) &&
     !opening.hyphenAfter &&
     !opening.hyphenBefore
   ) {
     const gap = next === undefined ? '' : text.slice(last.end, next.start);
-    const owns = /^['’]s\s/.test(gap);
+    const owns = /['’]s$/.test(opening.text) && gap === ' ' && next?.shape === 'lower';
     const acts = next !== undefined && gap === ' ' && ACTING_AFTER.has(next.key);
     const previous = tokens[first - 1];
     const before = previous?.key === 'the' ? tokens[first - 2] : previous;

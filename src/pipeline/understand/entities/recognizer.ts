@@ -212,6 +212,8 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
     if (last.hyphenAfter && next?.shape === 'upper') return 'no';
     if (last.hyphenBefore && previous?.shape === 'upper') return 'no';
   }
+  // "Patriot Coal", "Atlas Iron": a commodity's word closing a capitalised name is part of that name.
+  if (entry.entity?.type === 'commodity' && entry.shapes.length === 1 && followsName && previous?.shape === 'capitalized') return 'no';
   if (entry.guardPrevious && followsName && previous !== undefined) return sentenceStart[first - 1] === 1 ? 'weak' : 'no';
   const lesserSingleWord = entry.entity !== null && (entry.entity.rank ?? 0) < 3 && entry.shapes.length === 1 && entry.shapes[0] === 'capitalized';
   // "Eaton Vance" is not Eaton, "Fox News" not quite Fox: a little-known one-word name before another capitalised word.
