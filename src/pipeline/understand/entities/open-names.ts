@@ -46,7 +46,7 @@ const DESCRIBED =
   /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
 // "companies such as X, Y and Z", "lenders including X": each name listed after a kind of organisation.
 const LISTED_AFTER =
-  /\b(?:companies|firms|banks|lenders|insurers|brokerages|retailers|carmakers|automakers|miners|brands|rivals|peers|competitors|clients|customers|businesses|funds|institutions|organi[sz]ations|agencies|operators|providers|manufacturers|producers|chains|publishers|outlets|studios|groups|startups|giants|conglomerates|investors|sponsors|members|partners|tenants|suppliers),?\s+(?:such as|including|like|from|led by)\s+(?:[\p{Lu}\d][^,;:()\n.]{0,40}?(?:,\s+|,?\s+(?:and|or)\s+))*$/u;
+  /\b(?:[Cc]ompanies|[Ff]irms|[Bb]anks|[Ll]enders|[Ii]nsurers|[Bb]rokerages|[Rr]etailers|[Cc]armakers|[Aa]utomakers|[Mm]iners|[Bb]rands|[Rr]ivals|[Pp]eers|[Cc]ompetitors|[Cc]lients|[Cc]ustomers|[Bb]usinesses|[Ff]unds|[Ii]nstitutions|[Oo]rgani[sz]ations|[Aa]gencies|[Oo]perators|[Pp]roviders|[Mm]anufacturers|[Pp]roducers|[Cc]hains|[Pp]ublishers|[Oo]utlets|[Ss]tudios|[Gg]roups|[Ss]tartups|[Gg]iants|[Cc]onglomerates|[Ii]nvestors|[Ss]ponsors|[Mm]embers|[Pp]artners|[Tt]enants|[Ss]uppliers),?\s+(?:such as|including|like|from|led by)\s+(?:[\p{Lu}\d][^,;:()\n.]{0,40}?(?:,\s+|,?\s+(?:and|or)\s+))*$/u;
 
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
 const DEFINED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
