@@ -37,6 +37,7 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 const LEGAL = /^(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|llp|lp|ag|sa|nv|se|spa|gmbh|bhd|berhad|tbk|asa|oyj|kk)$/;
+const FIRM_KINDS = /^(firm|company|brokerage|lender|insurer|startup|retailer|publisher|conglomerate|carmaker|automaker|chipmaker|drugmaker|miner)$/;
 const HONORIFIC = /^(mr|mrs|ms|dr|sir|lord|lady|dame|prof|professor|madam|mister)$/;
 const CONNECTOR = /^(of|de|du|la|van|von|der|del|da|di)$/;
 // "(NYSE: GS)", "(Other OTC: JSTLF - news)", "(NasdaqGS: LPNT)", "(Amsterdam: GX8.AS)": a market prefix and a symbol.
@@ -49,7 +50,7 @@ const LISTED_AFTER =
   /\b(?:[Cc]ompanies|[Ff]irms|[Bb]anks|[Ll]enders|[Ii]nsurers|[Bb]rokerages|[Rr]etailers|[Cc]armakers|[Aa]utomakers|[Mm]iners|[Bb]rands|[Rr]ivals|[Pp]eers|[Cc]ompetitors|[Cc]lients|[Cc]ustomers|[Bb]usinesses|[Ff]unds|[Ii]nstitutions|[Oo]rgani[sz]ations|[Aa]gencies|[Oo]perators|[Pp]roviders|[Mm]anufacturers|[Pp]roducers|[Cc]hains|[Pp]ublishers|[Oo]utlets|[Ss]tudios|[Gg]roups|[Ss]tartups|[Gg]iants|[Cc]onglomerates|[Ii]nvestors|[Ss]ponsors|[Mm]embers|[Pp]artners|[Tt]enants|[Ss]uppliers),?\s+(?:such as|including|like|from|led by)\s+(?:[\p{Lu}\d][^,;:()\n.]{0,40}?(?:,\s+|,?\s+(?:and|or)\s+))*$/u;
 
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
-const DEFINED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
+const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
 const isName = (token: Token | undefined): token is Token => token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper');
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
@@ -188,6 +189,10 @@ function judgeRun(context: TokenContext, first: number, end: number, index: Refe
     return 'company';
   if (HONORIFIC.test(opening.key)) return null;
   // Past shape, context alone never makes a company of a personal name ("investor Peter Sampson").
+  // "funds management firm Allan Gray": a kind of firm right before settles it, even for a personal name.
+  const kind = tokens[first - 1];
+  if (kind !== undefined && kind.shape === 'lower' && FIRM_KINDS.test(kind.key) && sentenceStart[first] !== 1 && text.slice(kind.end, opening.start) === ' ')
+    return 'company';
   if (length <= 3 && index.isPersonalName(opening.key)) return null;
   // Context: what comes after the name.
   // The patterns on what follows run only where it opens with a parenthesis or a comma (cheap to check).
@@ -320,6 +325,14 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
   let end = keys.length;
   while (end > 1 && LEGAL.test(keys[end - 1] ?? '')) end -= 1;
   add(keys.slice(0, end));
+  // "Australian Financial Markets Association" is also "AFMA", "Carr Riggs & Ingram" also "CRI".
+  const initials = words
+    .filter((word) => !LEGAL.test(word.key) && !CONNECTOR.test(word.text) && word.key !== 'the')
+    .map((word) => (word.shape === 'capitalized' ? word.text.charAt(0) : ''));
+  if (initials.length >= 3 && initials.length <= 6 && initials.every((letter) => letter !== '')) {
+    const acronym = initials.join('').toLowerCase();
+    if (!THING_ACRONYMS.has(acronym) && index.byNameKey(acronym).length === 0 && !index.isCommonWord(acronym)) add([acronym]);
+  }
   const opening = words[0] as Token;
   if (
     verdict === 'company' &&
