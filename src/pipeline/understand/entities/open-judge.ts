@@ -65,6 +65,8 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
       if (before) return 'organisation';
     }
   }
+  // "Department of Labor", "Association of Amarone Families", "University of Bonn": a head, "of" and a name.
+  if (length >= 3 && INSTITUTION_HEADS.has(opening.key) && opening.key !== 'board' && tokens[first + 1]?.key === 'of') return 'organisation';
   if (length >= 2 && distinctive && COMPANY_HEADS.has(last.key)) return 'company';
   if (length >= 2 && distinctive && INSTITUTION_HEADS.has(last.key)) return 'organisation';
   // A brand written in CamelCase mid-sentence ("AdRoll", "ForeScout") names a firm.

@@ -84,7 +84,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
         taken.fill(1, first, end);
         remember(aliases, entity, tokens.slice(first, end), verdict, index);
         const acronym = DEFINED_ACRONYM.exec(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 12))?.[1];
-        if (acronym !== undefined && index.byNameKey(acronym.toLowerCase()).length === 0) {
+        // Only one that starts as the name does: "Italian Embassy (PRWEB)" credits a wire, it does not define a name.
+        if (acronym !== undefined && acronym.charAt(0) === (tokens[first] as Token).text.charAt(0) && index.byNameKey(acronym.toLowerCase()).length === 0) {
           const list = aliases.get(acronym.toLowerCase()) ?? [];
           list.push({ keys: [acronym.toLowerCase()], entity });
           aliases.set(acronym.toLowerCase(), list);

@@ -61,6 +61,7 @@ export const PLACES = new Set([
   'mumbai', 'seoul', 'sydney', 'toronto', 'singapore', 'hong', 'kong', 'kenya', 'nigeria', 'ghana', 'zambia', 'mexico', 'turkey', 'israel',
   'october', 'november', 'december', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'nsw', 'uae', 'nyc', 'dc', 'hk',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
