@@ -60,6 +60,12 @@ describe('open-vocabulary organisations', () => {
     const nikkei = ids('', 'Nikkei Inc agreed to buy the newspaper. The equity of Nikkei is held by its staff.');
     expect(nikkei).toEqual(['company:nikkei']);
     expect(ids('', "Regulators say Patriot Coal's plan falls short.")).toEqual(['company:patriot-coal']);
+    expect(ids('', 'Spending bills in both the Senate and the House would block the rule.')).toEqual(
+      expect.arrayContaining(['organisation:senate', 'organisation:house-of-representatives']),
+    );
+    expect(ids('', 'He spoke in the House of Commons about the budget, and the White House said nothing.')).not.toContain(
+      'organisation:house-of-representatives',
+    );
   });
 
   it('links a longer written form to the reference entity', () => {
