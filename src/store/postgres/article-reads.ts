@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { EntityCount, Store } from '../../ports/index.ts';
-import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from '../common/article-rows.ts';
+import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from '../common/index.ts';
 import { articleFilter, freeTextToWebSearch, originalFor, visibleTo } from './article-filter.ts';
 import { Parameters, type Row } from './sql.ts';
 

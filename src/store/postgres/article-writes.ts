@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ArticleInsert, Owner, Store } from '../../ports/index.ts';
-import { signatureToBlob, sortTime } from '../common/article-rows.ts';
+import { signatureToBlob, sortTime } from '../common/index.ts';
 import { inTransaction, type Queryable } from './sql.ts';
 
 type WriteMethods = Pick<Store, 'insertArticle' | 'grantArticle'> & {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Source } from '../../domain/index.ts';
 import type { Owner, Store } from '../../ports/index.ts';
-import { operatorView, ownerKey, rowToSource, withLink } from '../common/source-rows.ts';
+import { operatorView, ownerKey, rowToSource, withLink } from '../common/index.ts';
 import { inTransaction, type Queryable, type Row } from './sql.ts';
 
 type SourceMethods = Pick<Store, 'addSource' | 'getSource' | 'listSources' | 'sourceOwners' | 'removeSource' | 'dueSources' | 'recordPoll' | 'resumeSource'>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Store } from '../../ports/index.ts';
-import { rowToDelivery, rowToSubscription, scopeKey } from '../common/subscription-rows.ts';
+import { rowToDelivery, rowToSubscription, scopeKey } from '../common/index.ts';
 import { Parameters, type Row } from './sql.ts';
 
 type SubscriptionMethods = Pick<
