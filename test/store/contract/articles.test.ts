@@ -56,7 +56,10 @@ describeStoreContract('store contract: articles and dedupe', ({ store, twin }) =
   it('returns near-duplicate candidates sharing a band, oldest first, with their signatures', async () => {
     const s = await store();
     const signature = new Uint32Array([7, 8, 9, 4294967295]);
-    await s.insertArticle(makeArticle({ id: 'late', publishedAt: '2026-11-21T00:00:00.000Z', duplicateOf: null }), { signature: new Uint32Array([5]), bands: ['b2'] });
+    await s.insertArticle(makeArticle({ id: 'late', publishedAt: '2026-11-21T00:00:00.000Z', duplicateOf: null }), {
+      signature: new Uint32Array([5]),
+      bands: ['b2'],
+    });
     await s.insertArticle(makeArticle({ id: 'a1' }), { signature, bands: ['b1', 'b2'] });
     await s.insertArticle(makeArticle({ id: 'a2' }), { signature: new Uint32Array([1]), bands: ['b3'] });
     const candidates = await s.nearDuplicateCandidates(['b2', 'b9'], 10);
