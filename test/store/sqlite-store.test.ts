@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/ports/store.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
-import { makeArticle, newSubscription, noKeys } from '../support/articles.ts';
 
 const open: Array<Store> = [];
 function newStore(path = ':memory:'): ReturnType<typeof createSqliteStore> {
@@ -17,8 +16,6 @@ function newStore(path = ':memory:'): ReturnType<typeof createSqliteStore> {
 afterEach(async () => {
   for (const store of open.splice(0)) await store.close();
 });
-
-const alibaba = { id: 'company:alibaba', name: 'Alibaba Group', type: 'company' as const, ticker: 'BABA', tickers: ['BABA', '9988.HK'], count: 3 };
 
 /** What only SQLite does; every store behaviour is in the contract suite (test/store/contract/), run on both engines. */
 describe('sqlite store', () => {
