@@ -108,6 +108,27 @@ export interface ArticleStore {
   articlesIngestedAfter(after: string, limit: number, viewer?: Viewer): Promise<Article[]>;
 }
 
+/** One article to store with its keys and owners, as insertArticle takes them. */
+export interface ArticleInsert {
+  article: Article;
+  keys: DedupeKeys;
+  owners?: readonly Owner[];
+}
+
+/**
+ * Storing many articles at once (a feed poll's items): one transaction, one result per item in
+ * order, each as insertArticle would give it. Implemented by the PostgreSQL store; the SQLite
+ * store gains it on its own branch, after which this joins ArticleStore.
+ */
+export interface ArticleBatchStore {
+  insertArticles(items: readonly ArticleInsert[]): Promise<boolean[]>;
+}
+
+/** A cheap round trip to the database, for readiness checks (/readyz). */
+export interface StoreHealth {
+  ping(): Promise<void>;
+}
+
 /** Who follows what: the channels' subscriptions. */
 export interface SubscriptionStore {
   addSubscription(subscription: NewSubscription): Promise<Subscription>;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** The database the PostgreSQL tests use; `.ci/run` creates it. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/market_brief_test';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * Null when PostgreSQL answers at TEST_DATABASE_URL, else why not: tests that need it skip with
