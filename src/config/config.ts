@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isValidTimezone } from '../delivery/index.ts';
+import { isValidTimezone } from '../domain/index.ts';
 import { databaseSettings } from './database.ts';
 import { discordSettings } from './discord.ts';
 import { llmSettings } from './llm.ts';
