@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { parseHTML } from 'linkedom';
+import { loadLinkedom } from './lazy.ts';
 
 // Elements whose content is never article text.
 const SKIPPED = new Set([
@@ -87,7 +87,7 @@ export function htmlToText(html: string): string {
   // Text with entities but no tags (escaped feed text, `&amp;amp;` floods) needs no DOM: decode the
   // entities as the parser would (the same library) and collapse whitespace, in linear time and memory.
   if (!html.includes('<')) return decodeHTML(html).replace(/\s+/g, ' ').trim();
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = loadLinkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return nodeToText(document.body as unknown as TextNodeLike);
 }
 
