@@ -17,7 +17,8 @@ export interface XmlEntry {
 export interface XmlFeed {
   title: string | undefined;
   link: string | undefined;
-  entries: XmlEntry[];
+  /** How many entries were handed to `onEntry`. */
+  entryCount: number;
 }
 
 // Namespace URIs mapped to the prefix the reader knows them by, whatever prefix the feed binds.
@@ -38,12 +39,13 @@ export const MAX_DEPTH = 256;
 /**
  * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 document in one streaming pass (htmlparser2
  * in XML mode, entities left undecoded): no tree is built; each field of an entry is kept as a slice
- * of the document (its inner XML), so memory stays linear in the document with a small factor.
+ * of the document (its inner XML) and each entry is handed to `onEntry` when it closes, so memory
+ * stays linear in the document with a small factor.
  */
-export function parseFeedXml(document: string, name: string): XmlFeed {
+export function parseFeedXml(document: string, name: string, onEntry: (entry: XmlEntry) => void = () => {}): XmlFeed {
   const { Parser: ParserClass } = loadHtmlparser2();
   const prefixes = new Map<string, string>();
-  const feed: XmlFeed = { title: undefined, link: undefined, entries: [] };
+  const feed: XmlFeed = { title: undefined, link: undefined, entryCount: 0 };
   // Open elements as resolved names; the depths at which the current entry and channel opened.
   const open: string[] = [];
   let entry: XmlEntry | null = null;
@@ -100,8 +102,11 @@ export function parseFeedXml(document: string, name: string): XmlFeed {
         const depth = open.length;
         const element = open.pop() ?? '';
         if (entry !== null && depth === entryDepth) {
-          feed.entries.push(entry);
+          // Handed over as soon as it closes, so no entry outlives its own conversion.
+          const closed = entry;
           entry = null;
+          feed.entryCount += 1;
+          onEntry(closed);
           return;
         }
         if (entry === null && depth === channelDepth) channelDepth = -1;

@@ -17,22 +17,22 @@ const XHTML_NS = 'http://www.w3.org/1999/xhtml';
  */
 export function readFeed(document: string, name: string): RawArticle[] {
   const isJson = document.trimStart().startsWith('{');
-  let entries: ItemFields[];
-  let feedLink: string | undefined;
+  const articles: RawArticle[] = [];
   if (isJson) {
     const feed = asFields(parseJsonFeed(document, name));
-    entries = asArray(feed['items']).map(asFields).map(jsonFeedFields);
-    feedLink = stringOf(feed['home_page_url']);
+    const feedLink = stringOf(feed['home_page_url']);
+    for (const item of asArray(feed['items'])) articles.push(toArticle(jsonFeedFields(asFields(item)), feedLink));
   } else {
     const root = rootElement(document);
     assertXmlComplete(document, root, name);
-    const feed = parseFeedXml(prepareFeedXml(document, name), name);
-    if (feed.entries.length === 0) throw new InputError(name, isFeedRoot(root) ? NO_ITEMS : 'is XML but not an RSS, Atom or RDF feed');
-    entries = feed.entries.map((entry) => (entry.kind === 'entry' ? atomFields(entry) : rssFields(entry)));
-    feedLink = feed.link;
+    // Entries are converted as they close; the channel link (usually before them) is filled in at the end.
+    const feed = parseFeedXml(prepareFeedXml(document, name), name, (entry) => {
+      articles.push(toArticle(entry.kind === 'entry' ? atomFields(entry) : rssFields(entry), undefined));
+    });
+    if (feed.entryCount === 0) throw new InputError(name, isFeedRoot(root) ? NO_ITEMS : 'is XML but not an RSS, Atom or RDF feed');
+    for (const article of articles) article.source ??= hostName(feed.link);
   }
-  if (entries.length === 0) throw new InputError(name, NO_ITEMS);
-  const articles = entries.map((fields) => toArticle(fields, feedLink));
+  if (articles.length === 0) throw new InputError(name, NO_ITEMS);
   const visible = articles.filter((article) => article.text !== '' || article.title);
   if (visible.length === 0) throw new InputError(name, 'is a feed whose items have neither a title nor a body');
   return visible;
