@@ -40,7 +40,9 @@ function build(shape: Shape, size: number): string {
         ),
       );
     case 'one-huge-item':
-      return wrap(`<item><title>One long story</title><link>https://e.example.com/a</link><description><![CDATA[${fill('<p>Copper rose 2% on Tuesday, traders said.</p>', size - 300)}]]></description></item>`);
+      return wrap(
+        `<item><title>One long story</title><link>https://e.example.com/a</link><description><![CDATA[${fill('<p>Copper rose 2% on Tuesday, traders said.</p>', size - 300)}]]></description></item>`,
+      );
     case 'deep-nesting':
       return wrap(`<item><title>t</title><description>x</description>${fill('<a>', size / 2 - 200)}</item>`);
     case 'comments-before-root':
