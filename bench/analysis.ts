@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CleanArticle, EntityMention, RawArticle, Sentiment } from '../src/domain/index.ts';
 import { cleanArticle } from '../src/pipeline/clean/index.ts';
-import { contentHash, dedupeKeys } from '../src/pipeline/dedupe/index.ts';
+import { contentHashOfWords, dedupeKeysOfWords, normalisedWords } from '../src/pipeline/dedupe/index.ts';
 import { readArticles } from '../src/pipeline/read/index.ts';
 import { createEntityRecognizer } from '../src/pipeline/understand/entities/index.ts';
 import { loadReferenceIndex } from '../src/pipeline/understand/index.ts';
@@ -98,9 +98,17 @@ await runBenchmark(NAME, async () => {
       assignTopics({ title: article.title, text: article.text, entities: entities.outputs[index] ?? [] }, reference),
     );
     const sentiment = timed(articles, (article) => scoreSentiment(article.title, article.text));
-    const hash = timed(articles, (article) => contentHash(article.title, article.text));
-    const minhash = timed(articles, (article) => dedupeKeys(article.title, article.text));
-    const stages = { entities: entities.ms, topics: topics.ms, sentiment: sentiment.ms, contentHash: hash.ms, minhash: minhash.ms };
+    const words = timed(articles, (article) => ({ title: normalisedWords(article.title), text: normalisedWords(article.text) }));
+    const hash = timed(words.outputs, (pair) => contentHashOfWords(pair.title, pair.text));
+    const minhash = timed(words.outputs, (pair) => dedupeKeysOfWords([...pair.title, ...pair.text]));
+    const stages = {
+      entities: entities.ms,
+      topics: topics.ms,
+      sentiment: sentiment.ms,
+      dedupeWords: words.ms,
+      contentHash: hash.ms,
+      minhash: minhash.ms,
+    };
     const analysed = articles.map(
       (_article, index): Analysis => ({
         entities: entities.outputs[index] ?? [],
