@@ -28,7 +28,7 @@ const NAME = 'analysis';
 const INGEST_GOAL = 1_000;
 
 const { values: options } = parseArgs({
-  options: { passes: { type: 'string', default: '5' }, save: { type: 'string' }, compare: { type: 'string' } },
+  options: { passes: { type: 'string', default: '3' }, save: { type: 'string' }, compare: { type: 'string' } },
 });
 const passes = Math.max(1, Number(options.passes));
 
