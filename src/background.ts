@@ -1,7 +1,7 @@
 import type { App } from './app.ts';
 import { type DeliveryServices, runDeliveryTick } from './delivery/index.ts';
 import { createInProcessQueue, createPgBossQueue, type FailedJob, type JobQueue } from './jobs/index.ts';
-import type { FailedPoll } from './ports/index.ts';
+import type { FailedPoll, Metrics } from './ports/index.ts';
 import { dueSourceIds, pollSourceById, type SourcePollingDependencies } from './sources/index.ts';
 
 /** The bot's jobs by name (pg-boss queue names). */
@@ -54,6 +54,8 @@ export interface BackgroundWork {
   polling: SourcePollingDependencies;
   /** Summarises articles whose summary failed earlier (model down, budget spent); absent offline. */
   summariseBacklog?: (() => Promise<unknown>) | undefined;
+  /** Counts feed fetches by outcome (`GET /metrics`). */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -80,7 +82,10 @@ export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork
     // A failed fetch is recorded on the source and backs it off; the job itself does not retry.
     retryLimit: 0,
     concurrency: work.polling.maxInFlight,
-    run: async (id) => void (await pollSourceById(id, work.polling)),
+    run: async (id) => {
+      const summary = await pollSourceById(id, work.polling);
+      if (summary !== null) work.metrics?.feedFetch(summary.outcome);
+    },
   });
   const backlog = work.summariseBacklog;
   if (backlog !== undefined) queue.define({ name: JOB_NAMES.summaries, exclusive: true, retryLimit: 2, run: async () => void (await backlog()) });

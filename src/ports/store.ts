@@ -199,5 +199,7 @@ export interface ReplayGuard {
  * nothing engine-specific (SQL, FTS syntax) leaks through it.
  */
 export interface Store extends ArticleStore, SubscriptionStore, DeliveryLedger, SourceStore, CacheStore, UsageLedger, InstallationStore, ReplayGuard {
+  /** Resolves when the database answers a trivial query; rejects when it cannot (`GET /readyz`). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
