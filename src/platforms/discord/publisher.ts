@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, type REST } from '@discordjs/rest';
+import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import { DeliveryError, type Reply } from '../../domain/index.ts';
 import type { Logger, PostOptions, Publisher } from '../../ports/index.ts';
 import { renderReply } from './render/index.ts';
@@ -49,7 +50,7 @@ export function deliveryReference(deliveryKey: string): string {
 const HISTORY_LIMIT = 100;
 
 /**
- * Posts replies to Discord channels by id through discord.js's REST client, which queues requests
+ * Posts replies to Discord channels by id through Discord's REST client (@discordjs/rest, the one discord.js uses), which queues requests
  * per route and waits out 429s. A long reply is posted as several messages, in order; nothing in
  * them can ping anyone. A scheduled delivery carries its reference in the footer and as an
  * enforced nonce (Discord returns the first message instead of posting twice within minutes), and
