@@ -5,6 +5,7 @@ import type { AnswerWriter, BriefWriter, Clock, Logger, Store, Writers } from '.
 import { createExtractiveBriefWriter, quotingAnswerWriter } from './brief/index.ts';
 import { type Config, isPostgresUrl, sqlitePath } from './config/index.ts';
 import { createLlmServices, createUsageReport, type LlmServices, type UsageReport } from './llm/index.ts';
+import { createMetricsRelay, type MetricsRelay } from './http/index.ts';
 import { createLogger } from './logger.ts';
 import { createPostgresStore, createSqliteStore } from './store/index.ts';
 
@@ -23,6 +24,8 @@ export interface App {
   briefs: BriefWriter;
   /** The answer writer in use: the model's, or the offline one. */
   answers: AnswerWriter;
+  /** Counts for `GET /metrics`: dropped until a serving process points them at Prometheus (main.ts). */
+  metrics: MetricsRelay;
   /** LLM token accounting for `market-brief usage` and /usage. */
   usage(days: number): Promise<UsageReport>;
   close(): Promise<void>;
@@ -49,7 +52,8 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
   const store = openStore(config);
   const reference = loadReferenceIndex();
   const analyzer = createAnalyzer(reference);
-  const llm = createLlmServices(config, { store, reference, clock, logger });
+  const metrics = createMetricsRelay();
+  const llm = createLlmServices(config, { store, reference, clock, logger, metrics });
   // Offline and LLM writing are two implementations of the same ports; the model's fall back to the offline ones.
   const writers: Writers = llm?.writers ?? { briefs: createExtractiveBriefWriter(reference), answers: quotingAnswerWriter };
   const usage = createUsageReport(config, store, clock);
@@ -61,6 +65,7 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
     logger,
     ingest: { store, clock, analyzer },
     llm,
+    metrics,
     ...writers,
     usage,
     commands: {

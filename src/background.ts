@@ -1,7 +1,7 @@
 import type { App } from './app.ts';
 import { type DeliveryServices, runDeliveryTick } from './delivery/index.ts';
 import { createInProcessQueue, createPgBossQueue, type FailedJob, type JobQueue } from './jobs/index.ts';
-import type { FailedPoll } from './ports/index.ts';
+import type { FailedPoll, Metrics } from './ports/index.ts';
 import { dueSourceIds, pollSourceById, type SourcePollingDependencies } from './sources/index.ts';
 
 /** The bot's jobs by name (pg-boss queue names). */
@@ -55,6 +55,8 @@ export interface BackgroundWork {
   polling: SourcePollingDependencies;
   /** Per-article LLM summaries; absent offline. */
   summaries?: SummaryWork | undefined;
+  /** Counts feed fetches by outcome (`GET /metrics`). */
+  metrics?: Metrics | undefined;
 }
 
 export interface SummaryWork {
@@ -94,7 +96,10 @@ export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork
     // A failed fetch is recorded on the source and backs it off; the job itself does not retry.
     retryLimit: 0,
     concurrency: work.polling.maxInFlight,
-    run: async (id) => void (await pollSourceById(id, work.polling)),
+    run: async (id) => {
+      const summary = await pollSourceById(id, work.polling);
+      if (summary !== null) work.metrics?.feedFetch(summary.outcome);
+    },
   });
   if (work.summaries !== undefined) defineSummaryJobs(queue, work.summaries);
   await queue.schedule(JOB_NAMES.tick, '* * * * *');

@@ -68,8 +68,11 @@ async function run(command: string, argv: string[], io: CliIo): Promise<number> 
     }
   };
   if (command === 'start') {
-    const { start } = await import('./main.ts');
-    return withApp((app) => start(app, { input: io.stdin, output: io.stdout }));
+    const { parseStartRole } = await import('./cli/start-command.ts');
+    const role = parseStartRole(argv);
+    const { checkRole, start } = await import('./main.ts');
+    checkRole(role, config.DATABASE_URL);
+    return withApp((app) => start(app, { input: io.stdin, output: io.stdout, role }));
   }
   if (command === 'ingest') {
     const { ingestCommand } = await import('./cli/ingest-command.ts');

@@ -3,7 +3,8 @@ import type { App } from './app.ts';
 import type { Publisher } from './ports/index.ts';
 import { textReply } from './domain/index.ts';
 import { createIngestRoutes, createSourceServices, ingestExamplesIfEmpty } from './sources/index.ts';
-import { type HttpServer, type Route, startHttpServer } from './http/index.ts';
+import { createOpsRoutes, createPrometheusMetrics, type HttpServer, type Route, startHttpServer } from './http/index.ts';
+import { UserFacingError } from './domain/index.ts';
 import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySettings, markQuiet, runDeliveryTick } from './delivery/index.ts';
 import { createJobQueue, defineBackgroundWork, failedPolls } from './background.ts';
 import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell } from './platforms/index.ts';
@@ -29,6 +30,19 @@ export interface StartIo {
   stopSignal?: Promise<unknown>;
   /** Told once everything is up: the HTTP port (null when no server) and the platforms served. */
   onReady?: (info: { httpPort: number | null; platforms: string[] }) => void;
+  /** `all` (default): everything in this process; `web`: platforms, ingest API and health; `worker`: the jobs. */
+  role?: Role;
+}
+
+export type Role = 'all' | 'web' | 'worker';
+
+/** Only one process can own a SQLite file's jobs: web and worker roles need PostgreSQL. */
+export function checkRole(role: Role, databaseUrl: string): void {
+  if (role !== 'all' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new UserFacingError(
+      `--role ${role} needs PostgreSQL (DATABASE_URL=postgres://…); on SQLite one process does everything: use --role all (the default).`,
+    );
+  }
 }
 
 /**
@@ -55,6 +69,11 @@ function stopSignal(logger: App['logger']): Promise<string> {
  */
 export async function start(app: App, io: StartIo): Promise<number> {
   const output = io.output as Writable;
+  const role = io.role ?? 'all';
+  checkRole(role, app.config.DATABASE_URL);
+  const web = role !== 'worker';
+  const prometheus = await createPrometheusMetrics();
+  app.metrics.use(prometheus.metrics);
   const publishers = new Map<string, Publisher>();
   const stops: Array<() => Promise<void>> = [];
   const routes: Route[] = [];
@@ -69,15 +88,34 @@ export async function start(app: App, io: StartIo): Promise<number> {
       await publisher.post({ workspaceId: source.addedBy.workspaceId, channelId: source.addedBy.channelId }, textReply('Feed paused', [message], 'public'));
     },
     onStored: async (articles, origin) => {
+      app.metrics.articlesIngested('feed', articles.length);
       if (origin.baseline) await markQuiet(app.store, articles, app.clock.now());
     },
   });
   app.commands.sources = sources.actions;
-  routes.push(...createIngestRoutes({ token: app.config.INGEST_TOKEN, maxBytes: app.config.INGEST_MAX_BYTES, ingest: app.ingest, logger: app.logger }));
+  if (web)
+    routes.push(
+      ...createIngestRoutes({
+        token: app.config.INGEST_TOKEN,
+        maxBytes: app.config.INGEST_MAX_BYTES,
+        ingest: app.ingest,
+        logger: app.logger,
+        metrics: app.metrics,
+      }),
+    );
 
   try {
     // The SDKs load only for the platform that runs (discord.js and Bolt cost ~50 MB and a second).
-    if (readDiscordCredentials(app.config) !== null) {
+    const discordCredentials = readDiscordCredentials(app.config);
+    if (discordCredentials !== null && (discordCredentials.mode === 'http' || !web)) {
+      // No gateway: a worker posts over REST; a web process in http mode also serves signed interactions.
+      const { startDiscordHttp } = await import('./platforms/discord/index.ts');
+      const discord = startDiscordHttp({ settings: app.config, services: app.commands, serveInteractions: web });
+      publishers.set(discord.publisher.platform, discord.publisher);
+      routes.push(...discord.routes);
+      stops.push(() => discord.stop());
+      app.logger.info({ mode: 'http' }, 'Discord started');
+    } else if (discordCredentials !== null) {
       const { startDiscord } = await import('./platforms/discord/index.ts');
       const discord = await startDiscord({ settings: app.config, services: app.commands });
       publishers.set(discord.publisher.platform, discord.publisher);
@@ -92,15 +130,23 @@ export async function start(app: App, io: StartIo): Promise<number> {
       stops.push(() => slack.stop());
       app.logger.info({ mode: slack.mode }, 'Slack started');
     }
+    const queue = await createJobQueue(app);
+    prometheus.watchQueueDepth(() => queue.depth());
+    const checks = [
+      { name: 'database', check: () => app.store.ping() },
+      { name: 'queue', check: () => queue.depth() },
+    ];
+    const port = web ? app.config.HTTP_PORT : app.config.WORKER_HTTP_PORT;
     let server: HttpServer | null = null;
-    if (routes.length > 0) {
-      server = await startHttpServer({ port: app.config.HTTP_PORT, host: app.config.HTTP_HOST, routes, logger: app.logger });
+    if (port !== undefined && (!web || routes.length > 0)) {
+      routes.push(...createOpsRoutes({ checks, metrics: prometheus, logger: app.logger }));
+      server = await startHttpServer({ port, host: app.config.HTTP_HOST, routes, logger: app.logger });
       const listening = server;
       stops.unshift(() => listening.close());
       app.logger.info({ port: server.port }, 'HTTP server listening');
     }
 
-    const shell = publishers.size === 0;
+    const shell = publishers.size === 0 && role === 'all';
     if (shell) {
       const articles = await app.store.countArticles();
       const model = app.llm === undefined ? 'summaries are extractive, no LLM configured' : `summaries by ${app.llm.label}`;
@@ -114,11 +160,11 @@ export async function start(app: App, io: StartIo): Promise<number> {
       publishers.set(publisher.platform, publisher);
     }
 
-    const delivery = createDeliveryServices(app, publishers, deliverySettings(app));
+    const delivery = createDeliveryServices({ ...app, metrics: app.metrics }, publishers, deliverySettings(app));
     const llm = app.llm;
     const since = () => new Date(app.clock.now().getTime() - app.config.BRIEF_WINDOW_HOURS * 3_600_000).toISOString();
-    const queue = await createJobQueue(app);
     await defineBackgroundWork(queue, {
+      metrics: app.metrics,
       delivery,
       polling: sources.polling,
       summaries:
@@ -130,7 +176,7 @@ export async function start(app: App, io: StartIo): Promise<number> {
               concurrency: app.config.LLM_CONCURRENCY,
             },
     });
-    await queue.start({ work: true });
+    await queue.start({ work: role !== 'web' });
     sources.actions.failedPolls = failedPolls(queue);
     // Stop the jobs before the platforms they post through.
     stops.unshift(() => queue.stop());
@@ -138,7 +184,7 @@ export async function start(app: App, io: StartIo): Promise<number> {
     io.onReady?.({ httpPort: server?.port ?? null, platforms: [...publishers.keys()] });
     if (shell) await runShell(io.input as NodeJS.ReadableStream & import('node:stream').Readable, output, app.commands);
     else {
-      app.logger.info({ platforms: [...publishers.keys()] }, 'market-brief running');
+      app.logger.info({ role, platforms: [...publishers.keys()] }, 'market-brief running');
       const signal = await (io.stopSignal ?? stopSignal(app.logger));
       app.logger.info({ signal }, 'stopping');
     }

@@ -19,10 +19,10 @@ const query = (name: string, argument: string, summary: string, examples: string
 
 export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   start: {
-    usage: 'market-brief start',
+    usage: 'market-brief start [--role all|web|worker]',
     summary: 'Run the bot: Discord and/or Slack when their settings are present, else the shell bot on stdin/stdout.',
-    options: [],
-    examples: ['market-brief start', 'LOG_LEVEL=debug market-brief start'],
+    options: [['--role all|web|worker', 'all (default): everything; web: platforms, ingest API, health; worker: the jobs (web and worker need PostgreSQL)']],
+    examples: ['market-brief start', 'LOG_LEVEL=debug market-brief start', 'market-brief start --role worker'],
   },
   ingest: {
     usage: INGEST_USAGE,

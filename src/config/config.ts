@@ -60,6 +60,8 @@ export const configSchema = z.object({
   ALERT_MIN_IMPORTANCE: z.coerce.number().min(0).max(1).default(0.5),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HTTP_HOST: z.string().trim().default('0.0.0.0'),
+  /** A `--role worker` process serves /healthz, /readyz and /metrics on this port when set (it has no other HTTP server). */
+  WORKER_HTTP_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
   ...llmSettings,
   ...discordSettings,
   ...slackSettings,

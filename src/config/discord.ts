@@ -19,6 +19,18 @@ export const discordSettings = {
   DISCORD_TOKEN: optionalText(z.string().min(20, 'looks too short for a bot token').optional()),
   DISCORD_APPLICATION_ID: optionalText(snowflake.optional()),
   DISCORD_GUILD_ID: optionalText(snowflake.optional()),
+  /** `gateway` (a websocket; no public URL needed) or `http` (Discord POSTs interactions to /discord/interactions). */
+  DISCORD_MODE: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+    z.enum(['gateway', 'http'], { message: 'must be gateway or http' }).default('gateway'),
+  ),
+  /** The application's public key (Developer Portal, General Information): verifies interaction signatures in http mode. */
+  DISCORD_PUBLIC_KEY: optionalText(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application public key (Developer Portal, General Information)')
+      .optional(),
+  ),
   DISCORD_API_URL: optionalText(
     z
       .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://discord.com/api' })
@@ -32,5 +44,7 @@ export interface DiscordSettings {
   DISCORD_TOKEN?: string | undefined;
   DISCORD_APPLICATION_ID?: string | undefined;
   DISCORD_GUILD_ID?: string | undefined;
+  DISCORD_MODE?: 'gateway' | 'http' | undefined;
+  DISCORD_PUBLIC_KEY?: string | undefined;
   DISCORD_API_URL: string;
 }

@@ -1,5 +1,5 @@
 import type { BriefOptions, BriefScope } from '../brief/index.ts';
-import type { Clock, Logger, Publisher, Store } from '../ports/index.ts';
+import type { Clock, Logger, Metrics, Publisher, Store } from '../ports/index.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 import type { Brief } from '../domain/index.ts';
 
@@ -29,6 +29,8 @@ export interface DeliveryServices {
   /** Publishers of the platforms this process runs, by platform name. */
   publishers: ReadonlyMap<string, Publisher>;
   settings: DeliverySettings;
+  /** Counts deliveries by platform and result, and the lag after the slot (`GET /metrics`). */
+  metrics?: Metrics | undefined;
   /** Composes a brief (defaults to briefForScope: the LLM path when configured). */
   compose(scope: BriefScope, options: BriefOptions): Promise<Brief>;
 }

@@ -1,5 +1,5 @@
 import { briefForScope } from '../brief/index.ts';
-import type { BriefWriter, Clock, Logger, Publisher, Store } from '../ports/index.ts';
+import type { BriefWriter, Clock, Logger, Metrics, Publisher, Store } from '../ports/index.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 import { deliverAlerts } from './deliver-alerts.ts';
 import { deliverBriefs } from './deliver-briefs.ts';
@@ -7,7 +7,7 @@ import type { DeliveryServices, DeliverySettings } from './delivery-services.ts'
 
 /** Builds the delivery services with the default composer (briefForScope). */
 export function createDeliveryServices(
-  base: { store: Store; reference: ReferenceIndex; clock: Clock; logger: Logger; briefs?: BriefWriter | undefined },
+  base: { store: Store; reference: ReferenceIndex; clock: Clock; logger: Logger; briefs?: BriefWriter | undefined; metrics?: Metrics | undefined },
   publishers: ReadonlyMap<string, Publisher>,
   settings: DeliverySettings,
 ): DeliveryServices {

@@ -21,6 +21,22 @@ export async function postDelivery(
   attempts: number,
   services: DeliveryServices,
 ): Promise<PostOutcome> {
+  const outcome = await attemptDelivery(subscription, slot, reply, publisher, attempts, services);
+  // A brief's slot is a time: its lag is how late it went out. Alert slots name an article instead.
+  const slotTime = Date.parse(slot);
+  const lag = outcome === 'posted' && !Number.isNaN(slotTime) ? (services.clock.now().getTime() - slotTime) / 1000 : undefined;
+  services.metrics?.delivery(subscription.platform, outcome, lag);
+  return outcome;
+}
+
+async function attemptDelivery(
+  subscription: Subscription,
+  slot: string,
+  reply: Reply,
+  publisher: Publisher,
+  attempts: number,
+  services: DeliveryServices,
+): Promise<PostOutcome> {
   const { store, clock, logger } = services;
   const target = { workspaceId: subscription.workspaceId, channelId: subscription.channelId };
   try {

@@ -1,5 +1,5 @@
 import { createGroundingGuard, loadCommonWords } from './grounding/index.ts';
-import type { Clock, LanguageModel, Logger, Store } from '../ports/index.ts';
+import type { Clock, LanguageModel, Logger, Metrics, Store } from '../ports/index.ts';
 import type { LlmServices } from './llm-services.ts';
 import { fallbackAnswerWriter } from '../brief/index.ts';
 import { createAnswerWriter, createBriefWriter, pendingSummaries, summariseStored } from './writers/index.ts';
@@ -15,7 +15,7 @@ import { tokenPrices } from './budget/index.ts';
  */
 export function createLlmServices(
   config: LlmConfig,
-  services: { store: Store; reference: ReferenceIndex; clock: Clock; logger: Logger },
+  services: { store: Store; reference: ReferenceIndex; clock: Clock; logger: Logger; metrics?: Metrics | undefined },
   model?: LanguageModel,
 ): LlmServices | undefined {
   if (model === undefined && !llmEnabled(config)) return undefined;
@@ -36,6 +36,7 @@ export function createLlmServices(
     store: services.store,
     clock: services.clock,
     logger: services.logger,
+    metrics: services.metrics,
     dailyTokenBudget: config.LLM_DAILY_TOKEN_BUDGET,
     maxInputTokens: config.LLM_MAX_INPUT_TOKENS,
     priceOf: (name) => tokenPrices(name, { input: config.LLM_PRICE_INPUT, output: config.LLM_PRICE_OUTPUT }),

@@ -1,5 +1,15 @@
 import type { Prompt } from '../../prompts/index.ts';
-import { type ChatMessage, type Clock, currentOwner, type LanguageModel, LanguageModelError, type Logger, type ModelTier, type Store } from '../ports/index.ts';
+import {
+  type ChatMessage,
+  type Clock,
+  currentOwner,
+  type LanguageModel,
+  LanguageModelError,
+  type Logger,
+  type Metrics,
+  type ModelTier,
+  type Store,
+} from '../ports/index.ts';
 import { estimateCostUsd, type TokenPrices } from './budget/index.ts';
 
 /** Calls and tokens spent on one piece of work (a brief, an answer). */
@@ -42,6 +52,8 @@ export interface RunnerDependencies {
   maxInputTokens: number;
   /** Prices of a model for the cost estimate; null when unknown. */
   priceOf(model: string): TokenPrices | null;
+  /** Counts each call and its tokens for `GET /metrics`. */
+  metrics?: Metrics | undefined;
 }
 
 const MAX_REPAIR_ECHO = 2_000;
@@ -80,6 +92,7 @@ export function createPromptRunner(dependencies: RunnerDependencies): PromptRunn
 
   async function record(prompt: Prompt<unknown, unknown>, modelName: string, inputTokens: number, outputTokens: number, cached: boolean): Promise<void> {
     today.tokens += inputTokens + outputTokens;
+    dependencies.metrics?.llmCall({ model: modelName, promptId: prompt.id, inputTokens, outputTokens, cached });
     await store.recordUsage({ at: clock.now().toISOString(), promptId: prompt.id, model: modelName, inputTokens, outputTokens, cached, owner: currentOwner() });
   }
 

@@ -10,6 +10,7 @@ export {
   type ModelTier,
 } from './language-model.ts';
 export type { Logger } from './logger.ts';
+export { type Metrics, noMetrics } from './metrics.ts';
 export type { PostOptions, Publisher } from './publisher.ts';
 export type { AddedSource, FailedPoll, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
 export {
@@ -22,7 +23,6 @@ export {
   type ReplayGuard,
   type SearchHit,
   type Store,
-  type StoreHealth,
   type TopicCount,
   type UsageTotal,
   type Viewer,

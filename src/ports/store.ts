@@ -124,11 +124,6 @@ export interface ArticleBatchStore {
   insertArticles(items: readonly ArticleInsert[]): Promise<boolean[]>;
 }
 
-/** A cheap round trip to the database, for readiness checks (/readyz). */
-export interface StoreHealth {
-  ping(): Promise<void>;
-}
-
 /** Who follows what: the channels' subscriptions. */
 export interface SubscriptionStore {
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
@@ -220,5 +215,7 @@ export interface ReplayGuard {
  * nothing engine-specific (SQL, FTS syntax) leaks through it.
  */
 export interface Store extends ArticleStore, SubscriptionStore, DeliveryLedger, SourceStore, CacheStore, UsageLedger, InstallationStore, ReplayGuard {
+  /** Resolves when the database answers a trivial query; rejects when it cannot (`GET /readyz`). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

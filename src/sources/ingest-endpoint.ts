@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isUserFacing, type RawArticle } from '../domain/index.ts';
 import { ingestArticle, type IngestServices, readArticles } from '../pipeline/index.ts';
-import type { Logger } from '../ports/index.ts';
+import type { Logger, Metrics } from '../ports/index.ts';
 import { type Route, sendJson } from '../http/index.ts';
 
 export interface IngestEndpointOptions {
@@ -13,6 +13,8 @@ export interface IngestEndpointOptions {
   maxBytes: number;
   ingest: IngestServices;
   logger: Logger;
+  /** Counts the articles stored through the endpoint (`GET /metrics`). */
+  metrics?: Metrics | undefined;
 }
 
 export const INGEST_PATH = '/api/articles';
@@ -172,6 +174,7 @@ export function createIngestRoutes(options: IngestEndpointOptions): Route[] {
       for (const [index, read] of items.entries()) results.push(await ingestOne(read, index));
       const count = (status: ItemResult['status']): number => results.filter((result) => result.status === status).length;
       const failed = count('failed');
+      if (count('stored') > 0) options.metrics?.articlesIngested('api', count('stored'));
       sendJson(response, failed === results.length ? 422 : 200, {
         ok: failed < results.length,
         stored: count('stored'),

@@ -36,12 +36,9 @@ type Route = (request: { method: string; parts: string[]; body: unknown; query: 
 const PREFIX = '/api/v10';
 
 /**
- * A loopback Discord (REST API v10 and gateway) on 127.0.0.1, port 0, for driving the real
- * discord.js client: point it at `apiUrl` with `rest: { api }`. It records every request and
- * answers like Discord: interaction callbacks 204 with no body, webhook edits and follow-ups and
- * channel posts with message objects, 400/50035 for a message over any limit, 401 for a wrong
- * token, 404/10003 for an unknown channel, 403/50013 for a forbidden one, and injected errors
- * or 429s (headers and body as Discord sends them).
+ * A loopback Discord (REST API v10 and gateway) on 127.0.0.1, port 0, for the real discord.js client (`rest: { api }`).
+ * It records every request and answers like Discord (callbacks 204, messages, 400/50035 over a limit, 401, 404/10003,
+ * 403/50013, injected errors or 429s as Discord sends them).
  */
 export class FakeDiscord {
   readonly token = 'fake-bot-token.0123456789.abcdefghijklmnopqrstuvwxyz';
@@ -81,7 +78,6 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.#port}`;
   }
 
-  /** The next request matching method and path gets this answer instead (once). */
   failNext(method: string, path: RegExp, status: number, body: unknown, headers: Record<string, string> = {}): void {
     this.#injected.push({ method, path, status, body, headers });
   }
@@ -106,12 +102,11 @@ export class FakeDiscord {
     );
   }
 
-  /** Pushes a slash-command INTERACTION_CREATE; returns the interaction's id and token. */
+  /** Pushes a slash-command INTERACTION_CREATE (sendAutocomplete: one for the `focused` option); returns its id and token. */
   sendCommand(input: InteractionInput): { id: string; token: string; sentAt: number } {
     return this.#sendInteraction(input, 2);
   }
 
-  /** Pushes an autocomplete INTERACTION_CREATE for the `focused` option. */
   sendAutocomplete(input: InteractionInput & { focused: string }): { id: string; token: string; sentAt: number } {
     return this.#sendInteraction(input, 4);
   }
@@ -146,9 +141,15 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  #sendInteraction(input: InteractionInput, type: 2 | 4): { id: string; token: string; sentAt: number } {
+  // An interaction whose token the webhook routes accept: an HTTP-mode test signs and POSTs it. failNext: the next match gets this answer.
+  newInteraction(input: InteractionInput, type: 2 | 4): ReturnType<typeof interactionPayload> {
     const payload = interactionPayload(this.identity, input, type);
     this.#interactions.set(payload.token, payload.channel_id);
+    return payload;
+  }
+
+  #sendInteraction(input: InteractionInput, type: 2 | 4): { id: string; token: string; sentAt: number } {
+    const payload = this.newInteraction(input, type);
     const sentAt = performance.now();
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return { id: payload.id, token: payload.token, sentAt };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import { DeliveryError, type Reply } from '../../domain/index.ts';
 import type { Logger, PostOptions, Publisher } from '../../ports/index.ts';
 import { renderReply } from './render/index.ts';
@@ -22,8 +23,17 @@ const FORBIDDEN_CODES = new Set<number>([
  * Maps a failed Discord request to what the scheduler can act on: the channel is gone, the bot
  * may not post there, the token no longer works, or try again later.
  */
+// Recognised by shape, not class: discord.js loads the CommonJS build of @discordjs/rest and this
+// module the ES one, so the same error can come from either copy of the class.
+type ApiError = { status: number; code: number | string; rawError: unknown };
+const isApiError = (error: unknown): error is ApiError => error instanceof Error && 'rawError' in error && 'status' in error && 'code' in error;
+const isHttpError = (error: unknown): error is { status: number } =>
+  error instanceof Error && !('rawError' in error) && typeof (error as { status?: unknown }).status === 'number';
+const isRateLimitError = (error: unknown): error is { retryAfter: number } =>
+  error instanceof Error && typeof (error as { retryAfter?: unknown }).retryAfter === 'number';
+
 export function toDeliveryError(error: unknown, channelId: string): DeliveryError {
-  if (error instanceof DiscordAPIError) {
+  if (isApiError(error)) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     if (error.status === 401) return new DeliveryError('revoked', 'Discord rejected the bot token (401): reset it and restart the bot.');
     if (CHANNEL_GONE_CODES.has(code) || error.status === 404)
@@ -33,11 +43,11 @@ export function toDeliveryError(error: unknown, channelId: string): DeliveryErro
     }
     return new DeliveryError('transient', `Discord refused the message (${error.status}, code ${error.code}).`);
   }
-  if (error instanceof HTTPError) {
+  if (isHttpError(error)) {
     if (error.status === 401) return new DeliveryError('revoked', 'Discord rejected the bot token (401): reset it and restart the bot.');
     return new DeliveryError('transient', `Discord answered ${error.status}; will retry later.`);
   }
-  if (error instanceof RateLimitError) return new DeliveryError('transient', `Rate limited by Discord for ${error.retryAfter} ms; will retry later.`);
+  if (isRateLimitError(error)) return new DeliveryError('transient', `Rate limited by Discord for ${error.retryAfter} ms; will retry later.`);
   return new DeliveryError('transient', 'Could not reach Discord; will retry later.');
 }
 
@@ -49,7 +59,7 @@ export function deliveryReference(deliveryKey: string): string {
 const HISTORY_LIMIT = 100;
 
 /**
- * Posts replies to Discord channels by id through discord.js's REST client, which queues requests
+ * Posts replies to Discord channels by id through Discord's REST client (@discordjs/rest, the one discord.js uses), which queues requests
  * per route and waits out 429s. A long reply is posted as several messages, in order; nothing in
  * them can ping anyone. A scheduled delivery carries its reference in the footer and as an
  * enforced nonce (Discord returns the first message instead of posting twice within minutes), and

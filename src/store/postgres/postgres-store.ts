@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ArticleBatchStore, Store, StoreHealth } from '../../ports/index.ts';
+import type { ArticleBatchStore, Store } from '../../ports/index.ts';
 import { createArticleReads } from './article-reads.ts';
 import { createArticleWrites } from './article-writes.ts';
 import { migratePostgres } from './migrations.ts';
@@ -9,8 +9,7 @@ import { createSourceStore } from './source-store.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 
 export type PostgresStore = Store &
-  ArticleBatchStore &
-  StoreHealth & {
+  ArticleBatchStore & {
     readonly pool: pg.Pool;
     /** Resolves once the schema is migrated (every method waits for it); rejects with why not. */
     ready(): Promise<void>;

@@ -271,6 +271,9 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     async deleteInstallation(platform, workspaceId) {
       database.prepare('DELETE FROM installations WHERE platform = ? AND workspace_id = ?').run(platform, workspaceId);
     },
+    async ping() {
+      database.prepare('SELECT 1').get();
+    },
     async close() {
       if (database.isOpen) database.close();
     },
