@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createEntityRecognizer } from '../../../src/pipeline/understand/entities/recognizer.ts';
+import { loadReferenceIndex } from '../../../src/pipeline/understand/reference/load.ts';
+
+const recognizer = createEntityRecognizer(loadReferenceIndex());
+const ids = (text: string): string[] => recognizer.recognize('', text).map((mention) => mention.id);
+
+describe('political parties, legislatures and treasuries', () => {
+  it('reads parties by their usual short names where those are unambiguous', () => {
+    expect(ids('The Labor opposition said it would vote against the mining levy in the spring.')).toContain('organisation:australian-labor-party');
+    expect(ids('Pension reform divided the Tories again, while Labour promised a review.')).toEqual(
+      expect.arrayContaining(['organisation:uk-conservative-party', 'organisation:labour-party']),
+    );
+    expect(ids('The CDU and the SPD agreed a budget framework on Sunday.')).toEqual(expect.arrayContaining(['organisation:cdu', 'organisation:spd']));
+    expect(ids('A spokesman for the Republican Party declined to comment on the tariff plan.')).toContain('organisation:us-republican-party');
+  });
+
+  it('does not read labour-market words or the Treasury benches as a party or a treasury', () => {
+    const found = ids('Labour market figures surprised economists. Labor Day sales were weak, and the Treasury benches sat silent.');
+    expect(found).not.toContain('organisation:labour-party');
+    expect(found).not.toContain('organisation:australian-labor-party');
+    expect(found).not.toContain('organisation:treasury');
+    expect(ids('The labour market cooled and organised labor lost members.')).toEqual([]);
+    // In US news a bare "Labor" is the Labor Department, so the Australian party needs its longer names.
+    expect(ids('Labor officials said payrolls rose, and the Labor Secretary expects more hiring.')).not.toContain('organisation:australian-labor-party');
+  });
+
+  it('reads the chambers from the phrasings that name them without "the"', () => {
+    expect(ids('More than ninety House Democrats signed the letter opposing the rule.')).toContain('organisation:house-of-representatives');
+    expect(ids('The plan now needs a Senate vote before the recess.')).toContain('organisation:senate');
+    expect(ids('Prices in the town house market rose.')).not.toContain('organisation:house-of-representatives');
+  });
+
+  it('reads a treasury that acts or issues, and keeps the U.S. one when the country is written', () => {
+    expect(ids('The Treasury said it would sell more long-dated debt next quarter.')).toContain('organisation:treasury');
+    expect(ids('The U.S. Treasury said it would sell more long-dated debt next quarter.')).toContain('organisation:us-treasury');
+  });
+});
