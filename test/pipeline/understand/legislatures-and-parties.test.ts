@@ -36,3 +36,16 @@ describe('political parties, legislatures and treasuries', () => {
     expect(ids('The U.S. Treasury said it would sell more long-dated debt next quarter.')).toContain('organisation:us-treasury');
   });
 });
+
+describe('a lone name that acts as a firm', () => {
+  it('reads a name that says or announces something as a firm when the article never writes it as a surname', () => {
+    expect(ids('Quillmere said it would close two plants in the autumn, cutting 300 jobs.')).toContain('company:quillmere');
+    expect(ids('Revenue fell for a third quarter. Excluding one-offs, Quillmere announced a smaller loss.')).toContain('company:quillmere');
+  });
+
+  it('leaves people alone: a surname written after a first name or an honorific, or quoted', () => {
+    expect(ids('Analyst Dora Quillmere covers retail. Quillmere said margins would shrink.')).not.toContain('company:quillmere');
+    expect(ids('Mr Quillmere was blunt about it. Quillmere said margins would shrink.')).not.toContain('company:quillmere');
+    expect(ids('"We will grow," Quillmere said on Tuesday.')).not.toContain('company:quillmere');
+  });
+});
