@@ -49,3 +49,17 @@ describe('a lone name that acts as a firm', () => {
     expect(ids('"We will grow," Quillmere said on Tuesday.')).not.toContain('company:quillmere');
   });
 });
+
+describe('names after a role and "of", "with" or "from"', () => {
+  it('reads the organisation of a chief executive, an acquisition, or an economist with it', () => {
+    expect(ids('The deal was announced by the CEO of Tarnwick Data on Monday.')).toContain('company:tarnwick-data');
+    expect(ids('With the acquisition of Tarnwick Data, the group adds 85 clients.')).toContain('company:tarnwick-data');
+    expect(ids('Ada Lovell, an economist with Brackley Economics, expects a slowdown.')).toContain('company:brackley-economics');
+    expect(ids('Sales slowed, according to analysts from Brackley Economics in a note.')).toContain('company:brackley-economics');
+  });
+
+  it('does not make a nationality opening a found name into an alias of it', () => {
+    const found = ids('The founder of Italian Wine Central led a tasting of fine Italian reds.');
+    expect(found).toEqual(['company:italian-wine-central']);
+  });
+});

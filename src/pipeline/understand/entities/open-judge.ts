@@ -167,9 +167,13 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
   if (previous === undefined || previous.shape !== 'lower' || sentenceStart[first] === 1 || everyday) return null;
   if (!/^ $/.test(text.slice(previous.end, opening.start))) return null;
   const before = tokens[first - 2];
-  if (previous.key === 'at') return before !== undefined && AT_CUES.has(before.key) ? 'company' : null;
+  // "analysts at X", "an economist with X", "strategists from X".
+  if (previous.key === 'at' || previous.key === 'with' || previous.key === 'from') return before !== undefined && AT_CUES.has(before.key) ? 'company' : null;
   if (previous.key === 'of')
-    return before !== undefined && /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock)$/.test(before.key)
+    return before !== undefined &&
+      /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock|ceo|cfo|founder|cofounder|chairman|president|officer|employees|acquisition|takeover)$/.test(
+        before.key,
+      )
       ? 'company'
       : null;
   return COMPANY_CUES_BEFORE.has(previous.key) && !/^(at|of)$/.test(previous.key) ? 'company' : null;
@@ -177,11 +181,11 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
 
 /** True when the article writes `word` after a name or an honorific, as people's surnames are ("Tony Abbott", "Mr Abbott"). */
 function writtenAsSurname(text: string, word: string, index: ReferenceIndex): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const match of text.matchAll(new RegExp(`(\\p{Lu}[\\p{L}'’-]*)\\.?[ \\u00a0]+${escaped}\\b`, 'gu'))) {
-    const before = (match[1] as string).toLowerCase();
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+    if (/[\p{L}\p{N}]/u.test(text.charAt(at + word.length))) continue;
+    const before = /(\p{Lu}[\p{L}'’-]*)\.?[ \u00a0]+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1]?.toLowerCase();
     // "Excluding Amplats' stake": an everyday word opening the sentence is not a first name.
-    if (HONORIFIC.test(before) || index.isPersonalName(before) || !index.isCommonWord(before)) return true;
+    if (before !== undefined && (HONORIFIC.test(before) || index.isPersonalName(before) || !index.isCommonWord(before))) return true;
   }
   return false;
 }
