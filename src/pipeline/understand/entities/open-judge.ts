@@ -26,6 +26,8 @@ const FIRM_KINDS = /^(firm|company|brokerage|lender|insurer|startup|retailer|pub
 const HONORIFIC = /^(mr|mrs|ms|dr|sir|lord|lady|dame|prof|professor|madam|mister)$/;
 // "(NYSE: GS)", "(Other OTC: JSTLF - news)", "(NasdaqGS: LPNT)", "(Amsterdam: GX8.AS)": a market prefix and a symbol.
 const EXCHANGE_PAREN = /^\s*\(\s*(?:Other\s+)?(?:[A-Z][A-Za-z-]{1,14}|NYSE American|NYSE Arca)\s*:\s*\/?\s*[A-Z0-9][A-Za-z0-9.-]{0,11}\s*(?:-\s*news\s*)?[);]/;
+// Verbs a lone name takes as a firm; "added" and "told" follow people's quotes far more often.
+const ACTS_AS_FIRM = /^(said|says|announced|reported|posted)$/;
 const RIC_PAREN = /^\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)/;
 const DESCRIBED =
   /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
@@ -127,6 +129,21 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
     const toldBy = before !== undefined && /^(told|tells|telling|according)$/.test(before.key);
     if ((owns && opening.text.length >= 2) || ((acts || toldBy) && opening.text.length >= 3)) return 'organisation';
   }
+  // A single name acting ("Hartleys said", "Amplats announced") names a firm when the article never writes it as
+  // a person's surname ("Tony Abbott", "Mr Abbott"): people are introduced by their full name, firms often are not.
+  if (
+    single &&
+    opening.shape === 'capitalized' &&
+    !everyday &&
+    next !== undefined &&
+    text.slice(last.end, next.start) === ' ' &&
+    ACTS_AS_FIRM.test(next.key) &&
+    !/["“”'‘’]\s*$/.test(text.slice(Math.max(0, opening.start - 3), opening.start)) &&
+    !opening.hyphenBefore &&
+    !/['’]/.test(opening.text) &&
+    !writtenAsSurname(text, opening.text, index)
+  )
+    return 'company';
   const described = after === '' ? null : DESCRIBED.exec(after);
   const lead = tokens[first - 1];
   if (
@@ -150,10 +167,25 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
   if (previous === undefined || previous.shape !== 'lower' || sentenceStart[first] === 1 || everyday) return null;
   if (!/^ $/.test(text.slice(previous.end, opening.start))) return null;
   const before = tokens[first - 2];
-  if (previous.key === 'at') return before !== undefined && AT_CUES.has(before.key) ? 'company' : null;
+  // "analysts at X", "an economist with X", "strategists from X".
+  if (previous.key === 'at' || previous.key === 'with' || previous.key === 'from') return before !== undefined && AT_CUES.has(before.key) ? 'company' : null;
   if (previous.key === 'of')
-    return before !== undefined && /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock)$/.test(before.key)
+    return before !== undefined &&
+      /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock|ceo|cfo|founder|cofounder|chairman|president|officer|employees|acquisition|takeover)$/.test(
+        before.key,
+      )
       ? 'company'
       : null;
   return COMPANY_CUES_BEFORE.has(previous.key) && !/^(at|of)$/.test(previous.key) ? 'company' : null;
+}
+
+/** True when the article writes `word` after a name or an honorific, as people's surnames are ("Tony Abbott", "Mr Abbott"). */
+function writtenAsSurname(text: string, word: string, index: ReferenceIndex): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+    if (/[\p{L}\p{N}]/u.test(text.charAt(at + word.length))) continue;
+    const before = /(\p{Lu}[\p{L}'’-]*)\.?[ \u00a0]+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1]?.toLowerCase();
+    // "Excluding Amplats' stake": an everyday word opening the sentence is not a first name.
+    if (before !== undefined && (HONORIFIC.test(before) || index.isPersonalName(before) || !index.isCommonWord(before))) return true;
+  }
+  return false;
 }

@@ -4,7 +4,7 @@ import { nameKey, type ReferenceEntity, type ReferenceIndex } from '../reference
 import type { TokenContext } from './context.ts';
 import { companyAliases, slugify } from './names.ts';
 import { CONNECTOR, judgeRun, LEGAL, type Verdict } from './open-judge.ts';
-import { GENERIC_MODIFIERS, roleAt, THING_ACRONYMS } from './open-words.ts';
+import { GENERIC_MODIFIERS, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
 export interface OpenEntity extends ReferenceEntity {
@@ -196,6 +196,8 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
     opening.key.length >= 3 &&
     !index.isCommonWord(opening.key) &&
     !GENERIC_MODIFIERS.has(opening.key) &&
+    // "Italian Wine Central" does not make every "Italian" in the article the firm.
+    !PLACES.has(opening.key) &&
     !index.byNameKey(opening.key).some((known) => ORGANISATION_TYPES.has(known.type)) &&
     !index.isPersonalName(opening.key)
   ) {
