@@ -13,6 +13,7 @@ export type { Logger } from './logger.ts';
 export type { PostOptions, Publisher } from './publisher.ts';
 export type { AddedSource, FailedPoll, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
 export {
+  type ArticleInsert,
   type ArticleQuery,
   type DedupeKeys,
   type EntityCount,

@@ -20,6 +20,13 @@ export type Owner = string | null;
  */
 export type Viewer = string | null;
 
+/** One article of a batch for insertArticles: the article, its near-duplicate keys and owners (default [null]). */
+export interface ArticleInsert {
+  article: Article;
+  keys: DedupeKeys;
+  owners?: readonly Owner[];
+}
+
 export interface ArticleQuery {
   /** Whose articles may be returned: the shared ones and this workspace's (default: shared only). */
   viewer?: Viewer | undefined;
@@ -85,6 +92,12 @@ export interface ArticleStore {
    * among them makes it shared); false when an equal article won a race.
    */
   insertArticle(article: Article, keys: DedupeKeys, owners?: readonly Owner[]): Promise<boolean>;
+  /**
+   * Group commit: stores the items in order in one transaction; each result is what insertArticle
+   * would have returned for that item (a later item sees the earlier ones). Resolves only after the
+   * transaction commits; on an error nothing of the batch is stored.
+   */
+  insertArticles(items: readonly ArticleInsert[]): Promise<boolean[]>;
   /** Lets `owners` see a stored article too (a null among them makes it shared): a workspace brought in a copy. */
   grantArticle(id: string, owners: readonly Owner[]): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
