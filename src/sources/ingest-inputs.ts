@@ -1,7 +1,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { type Article, InputError, isUserFacing } from '../domain/index.ts';
-import { ingestArticle, type IngestOutcome, type IngestServices, readArticles } from '../pipeline/index.ts';
+import { type IngestOutcome, type IngestServices, ingestArticles, readArticles } from '../pipeline/index.ts';
 
 export interface InputReport {
   input: string;
@@ -110,13 +110,11 @@ export async function ingestInput(input: string, services: IngestServices, optio
     const raws = readArticles({ name: basename(input) === '-' ? 'stdin' : input, bytes }, { maxBytes: options.maxBytes });
     const outcomes: IngestOutcome[] = [];
     const problems: string[] = [];
-    for (const raw of raws) {
-      try {
-        outcomes.push(await ingestArticle(raw, services));
-      } catch (error) {
-        if (!isUserFacing(error)) throw error;
-        problems.push(error.message);
-      }
+    // One transaction for the file's articles (group commit): reported only once it committed.
+    for (const result of await ingestArticles(raws, services)) {
+      if ('outcome' in result) outcomes.push(result.outcome);
+      else if (isUserFacing(result.error)) problems.push(result.error.message);
+      else throw result.error;
     }
     if (outcomes.length === 0 && problems.length > 0) return { input, outcomes, error: describe(input, new InputError(input, problems[0] ?? 'no article')) };
     return { input, outcomes, error: problems.length > 0 ? `${input}: ${problems.length} of ${raws.length} items skipped (${problems[0]})` : null };

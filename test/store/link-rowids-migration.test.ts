@@ -25,9 +25,23 @@ function version10(): string {
     sentiment_score, duplicate_of, ingested_at, sort_time, signature, shared) VALUES (?, ?, 'Body.', ?, ?, ?, 'neutral', 0, ?, ?, ?, ?, ?)`);
   const entities = JSON.stringify([{ id: 'company:acme', name: 'Acme', type: 'company', ticker: null, count: 1 }]);
   article.run('a_old', 'Acme profit rises', 'h1', entities, '["china"]', null, '2026-11-02T00:00:00Z', '2026-11-02T00:00:00Z', new Uint8Array([1, 0, 0, 0]), 1);
-  article.run('a_new', 'Acme profit rises again', 'h2', entities, '["china"]', 'a_old', '2026-11-03T00:00:00Z', '2026-11-03T00:00:00Z', new Uint8Array([2, 0, 0, 0]), 0);
+  article.run(
+    'a_new',
+    'Acme profit rises again',
+    'h2',
+    entities,
+    '["china"]',
+    'a_old',
+    '2026-11-03T00:00:00Z',
+    '2026-11-03T00:00:00Z',
+    new Uint8Array([2, 0, 0, 0]),
+    0,
+  );
   database.prepare("INSERT INTO article_owners VALUES ('slack:T1', 'a_new')").run();
-  for (const [id, time] of [['a_old', '2026-11-02T00:00:00Z'], ['a_new', '2026-11-03T00:00:00Z']] as const) {
+  for (const [id, time] of [
+    ['a_old', '2026-11-02T00:00:00Z'],
+    ['a_new', '2026-11-03T00:00:00Z'],
+  ] as const) {
     database.prepare("INSERT INTO article_topics VALUES (?, 'china', ?)").run(id, time);
     database.prepare("INSERT INTO entity_mentions VALUES (?, 'company:acme', 'Acme', 'company', NULL, 1, ?)").run(id, time);
     database.prepare("INSERT INTO article_bands VALUES ('0:abc', ?)").run(id);
@@ -40,7 +54,10 @@ describe('migration 11 (link tables keyed by article rowid)', () => {
   it('converts a database built with the previous schema: topics, mentions, bands and search still find its articles', async () => {
     const store = createSqliteStore(version10());
     stores.push(store);
-    const versions = store.database.prepare('SELECT version FROM schema_migrations').all().map((row) => row['version']);
+    const versions = store.database
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => row['version']);
     expect(versions).toContain(11);
     expect(Number(store.database.prepare('SELECT count(*) AS n FROM article_bands').get()?.['n'])).toBe(2);
     expect((await store.listArticles({ topics: ['china'], viewer: 'slack:T1', originalsOnly: false })).map((a) => a.id)).toEqual(['a_new', 'a_old']);
@@ -62,11 +79,13 @@ describe('insertArticles (group commit)', () => {
     const first = makeArticle({ id: 'b1', contentHash: 'same' });
     const copy = makeArticle({ id: 'b2', contentHash: 'same' });
     const other = makeArticle({ id: 'b3', contentHash: 'other' });
-    expect(await store.insertArticles([{ article: first, keys: noKeys }, { article: copy, keys: noKeys }, { article: other, keys: noKeys, owners: ['slack:T1'] }])).toEqual([
-      true,
-      false,
-      true,
-    ]);
+    expect(
+      await store.insertArticles([
+        { article: first, keys: noKeys },
+        { article: copy, keys: noKeys },
+        { article: other, keys: noKeys, owners: ['slack:T1'] },
+      ]),
+    ).toEqual([true, false, true]);
     expect(await store.countArticles()).toBe(2);
     expect(await store.getArticle('b3')).toEqual(other);
     expect((await store.listArticles({})).map((a) => a.id)).not.toContain('b3');
@@ -79,7 +98,12 @@ describe('insertArticles (group commit)', () => {
     const good = makeArticle({ id: 'c1', contentHash: 'c1' });
     // A near-duplicate of an article that is not stored breaks the foreign key.
     const broken = makeArticle({ id: 'c2', contentHash: 'c2', duplicateOf: 'missing' });
-    await expect(store.insertArticles([{ article: good, keys: noKeys }, { article: broken, keys: noKeys }])).rejects.toThrow();
+    await expect(
+      store.insertArticles([
+        { article: good, keys: noKeys },
+        { article: broken, keys: noKeys },
+      ]),
+    ).rejects.toThrow();
     expect(await store.countArticles()).toBe(0);
   });
 });

@@ -15,7 +15,7 @@ afterEach(async () => {
 async function filledStore() {
   const store = createSqliteStore(':memory:');
   stores.push(store);
-  const entity = { id: 'company:alibaba', name: 'Alibaba Group', type: 'company' as const, ticker: 'BABA', count: 2 };
+  const entity = { id: 'company:alibaba', name: 'Alibaba Group', type: 'company' as const, ticker: 'BABA', tickers: ['BABA'], count: 2 };
   for (let index = 0; index < 20; index += 1) {
     const article = makeArticle({
       id: `a${index}`,
@@ -24,7 +24,11 @@ async function filledStore() {
       entities: [entity],
       topics: ['china'],
     });
-    await store.insertArticle(article, { signature: new Uint32Array([index]), bands: [`0:${index % 3}`, `1:${index % 4}`] }, index % 2 === 0 ? [null] : ['slack:T1']);
+    await store.insertArticle(
+      article,
+      { signature: new Uint32Array([index]), bands: [`0:${index % 3}`, `1:${index % 4}`] },
+      index % 2 === 0 ? [null] : ['slack:T1'],
+    );
   }
   return { store, queries: createArticleQueries(store.database) };
 }
@@ -56,7 +60,10 @@ describe('query plans of the hot reads', () => {
       for (const statement of queries.listStatements(query)) {
         const lines = plan(store, statement);
         expect(problems(lines), lines.join('\n')).toEqual([]);
-        expect(lines.some((line) => /^SEARCH (k|a) USING/.test(line)), lines.join('\n')).toBe(true);
+        expect(
+          lines.some((line) => /^SEARCH (k|a) USING/.test(line)),
+          lines.join('\n'),
+        ).toBe(true);
       }
       // And the walk returns what it should, newest first.
       const listed = await store.listArticles(query);
