@@ -149,7 +149,8 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       const rows = database
         .prepare(
           `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
-           WHERE (m.name = ? COLLATE NOCASE OR m.entity_id IN (${idList.map(() => '?').join(', ')}))
+           WHERE m.entity_id IN (SELECT entity_id FROM entity_mentions WHERE name = ? COLLATE NOCASE
+                                 UNION VALUES ${idList.map(() => '(?)').join(', ')})
              AND m.type IN (${types.map(() => '?').join(', ')}) AND ${visible.sql}
            GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ?`,
         )
