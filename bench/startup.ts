@@ -1,13 +1,16 @@
-// 6. Start-up time and idle RSS of `market-brief start` (node src/cli.ts start): the shell bot and
-// the Discord bot (against the loopback Discord), on an empty store and on a 100k-article one.
-// Run: node bench/startup.ts
+// 6. Start-up time and RSS of `market-brief start` (node bin/market-brief.js start, the installed
+// command): the shell bot and the Discord bot (against the loopback Discord), on an empty store and on a
+// 100k-article one; a cold `market-brief topics` in CPU seconds; peak RSS of `market-brief ingest` of a
+// few thousand plain-text articles from ../shared/data. Each figure is printed beside its goal.
+// Run: node bench/startup.ts   (--quick: the empty store only, no 100k store is built)
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { FakeDiscord } from '../test/support/fake-discord.ts';
 import { sharedStore, workDirectory } from './support/bench-store.ts';
+import { corpusAvailable, loadTextCorpus } from './support/corpus.ts';
 import { progress, runBenchmark } from './support/report.ts';
 import { median, round } from './support/stats.ts';
 
@@ -15,6 +18,10 @@ const NAME = 'startup';
 const RUNS = 3;
 const IDLE_MS = 1_500;
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/market-brief.js', import.meta.url));
+const QUICK = process.argv.includes('--quick');
+const INGEST_ARTICLES = 3_000;
+const GOAL_INGEST_PEAK_MB = 300;
 
 interface Variant {
   label: string;
@@ -41,7 +48,8 @@ const GOAL_READY_RSS_MB = 150;
  * CPU time (user + system, from process.cpuUsage at the end, so module loading is included).
  */
 function coldTopics(database: string): { wallS: number; cpuS: number } {
-  const script = `const { main } = await import(${JSON.stringify(CLI)}); process.exitCode = await main(['topics']); const u = process.cpuUsage(); process.stderr.write('CPU ' + (u.user + u.system) + '\\n');`;
+  // As bin/market-brief.js does: the compile cache on before the CLI's first module loads.
+  const script = `(await import('node:module')).default.enableCompileCache?.(); const { main } = await import(${JSON.stringify(CLI)}); process.exitCode = await main(['topics']); const u = process.cpuUsage(); process.stderr.write('CPU ' + (u.user + u.system) + '\\n');`;
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${database}`, EXAMPLES_ON_FIRST_RUN: 'false' },
@@ -64,7 +72,7 @@ async function startOnce(variant: Variant, fake: FakeDiscord): Promise<{ readyMs
     Object.assign(environment, { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.identity.applicationId, DISCORD_API_URL: fake.apiUrl });
   }
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'start'], { stdio: ['pipe', 'pipe', 'pipe'], env: environment });
+  const child = spawn(process.execPath, [BIN, 'start'], { stdio: ['pipe', 'pipe', 'pipe'], env: environment });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   // The shell bot is ready when it prompts; the Discord bot when it logs that it is running.
   const readyMs = await new Promise<number>((resolve, reject) => {
@@ -86,15 +94,41 @@ async function startOnce(variant: Variant, fake: FakeDiscord): Promise<{ readyMs
   return { readyMs, readyRssMb: atReady === null ? null : round(atReady / (1024 * 1024), 1), idleRssMb: rss === null ? null : round(rss / (1024 * 1024), 1) };
 }
 
+/**
+ * Peak RSS (getrusage maxrss) of one `market-brief ingest <folder>` of INGEST_ARTICLES plain-text articles from
+ * ../shared/data into an empty store, in a fresh process; null when the data is absent.
+ */
+function ingestPeak(directory: string): { peakRssMb: number; articles: number; cpuS: number } | null {
+  if (!corpusAvailable()) return null;
+  const folder = join(directory, 'ingest-input');
+  mkdirSync(folder, { recursive: true });
+  const items = loadTextCorpus().slice(0, INGEST_ARTICLES);
+  for (const item of items) writeFileSync(join(folder, item.name), item.content);
+  const script = `(await import('node:module')).default.enableCompileCache?.(); const { main } = await import(${JSON.stringify(CLI)}); process.exitCode = await main(['ingest', ${JSON.stringify(folder)}]); const u = process.cpuUsage(); process.stderr.write('PEAK ' + process.resourceUsage().maxRSS + ' CPU ' + (u.user + u.system) + '\\n');`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${join(directory, 'ingest.db')}`, EXAMPLES_ON_FIRST_RUN: 'false', LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  const match = /PEAK (\d+) CPU (\d+)/.exec(result.stderr);
+  if (match === null) throw new Error(`market-brief ingest failed (${result.status}): ${result.stderr.slice(-1000)}`);
+  return { peakRssMb: round(Number(match[1]) / 1024, 1), articles: items.length, cpuS: round(Number(match[2]) / 1e6, 2) };
+}
+
 await runBenchmark(NAME, async () => {
-  const shared = await sharedStore(100_000, NAME);
-  const empty = join(workDirectory(NAME), 'empty.db');
+  const directory = workDirectory(NAME);
+  const empty = join(directory, 'empty.db');
   const variants: Variant[] = [
     { label: 'shell, empty store', database: empty, discord: false },
-    { label: `shell, ${shared.articles.toLocaleString('en-US')} articles`, database: shared.path, discord: false },
     { label: 'Discord, empty store', database: empty, discord: true },
-    { label: `Discord, ${shared.articles.toLocaleString('en-US')} articles`, database: shared.path, discord: true },
   ];
+  if (!QUICK) {
+    const shared = await sharedStore(100_000, NAME);
+    const label = shared.articles.toLocaleString('en-US');
+    variants.splice(1, 0, { label: `shell, ${label} articles`, database: shared.path, discord: false });
+    variants.push({ label: `Discord, ${label} articles`, database: shared.path, discord: true });
+  }
+  progress(NAME, `peak RSS of market-brief ingest of ${INGEST_ARTICLES} plain-text articles`);
+  const ingest = ingestPeak(directory);
   progress(NAME, `cold market-brief topics: ${TOPICS_RUNS} runs`);
   const topicsRuns = [];
   for (let run = 0; run < TOPICS_RUNS; run += 1) topicsRuns.push(coldTopics(empty));
@@ -124,17 +158,31 @@ await runBenchmark(NAME, async () => {
     await fake.close();
   }
   return {
-    parameters: { runs: RUNS, idleMs: IDLE_MS, topicsRuns: TOPICS_RUNS, command: "node src/cli.ts start; main(['topics']) in a fresh node" },
-    figures: { topics, variants: figures },
+    parameters: {
+      runs: RUNS,
+      idleMs: IDLE_MS,
+      topicsRuns: TOPICS_RUNS,
+      ingestArticles: INGEST_ARTICLES,
+      quick: QUICK,
+      command: "node bin/market-brief.js start; main(['topics']) and main(['ingest', folder]) in a fresh node with the compile cache on",
+    },
+    figures: { topics, ingest, variants: figures },
     summary: [
-      { figure: 'cold market-brief topics (median)', value: `${topics.cpuSMedian} CPU-s, ${topics.wallSMedian} s wall (goal < ${GOAL_TOPICS_S} s)` },
+      { figure: 'cold market-brief topics (median)', value: `${topics.cpuSMedian} CPU-s, ${topics.wallSMedian} s wall (goal < ${GOAL_TOPICS_S} CPU-s)` },
+      {
+        figure: 'peak RSS while ingesting',
+        value:
+          ingest === null
+            ? 'skipped: ../shared/data is absent'
+            : `${ingest.peakRssMb} MB for ${ingest.articles} plain-text articles, ${ingest.cpuS} CPU-s (goal < ${GOAL_INGEST_PEAK_MB} MB)`,
+      },
       ...figures.map((figure) => ({
         figure: `start-up, ${figure.variant}`,
         value: `${figure.startMsMedian} ms, RSS at ready ${figure.readyRssMbMedian ?? 'n/a'} MB${figure.variant.startsWith('shell') ? ` (goal < ${GOAL_READY_RSS_MB} MB)` : ''}, idle RSS ${figure.idleRssMbMedian ?? 'n/a'} MB`,
       })),
     ],
     notes: [
-      'From spawning `node src/cli.ts start` to the shell prompt (shell bot) or the "market-brief running" log line (Discord bot, connected to the loopback gateway); idle RSS read from /proc 1.5 s later. Medians of 3 starts.',
+      'From spawning `node bin/market-brief.js start` to the shell prompt (shell bot) or the "market-brief running" log line (Discord bot, connected to the loopback gateway); idle RSS read from /proc 1.5 s later. Medians of 3 starts.',
     ],
   };
 });

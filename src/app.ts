@@ -3,10 +3,10 @@ import { createAnalyzer, type IngestServices, loadReferenceIndex, type Reference
 import type { CommandServices } from './dispatch/index.ts';
 import type { AnswerWriter, BriefWriter, Clock, Logger, Store, Writers } from './ports/index.ts';
 import { createExtractiveBriefWriter, quotingAnswerWriter } from './brief/index.ts';
-import { type Config, sqlitePath } from './config/index.ts';
+import { type Config, isPostgresUrl, sqlitePath } from './config/index.ts';
 import { createLlmServices, createUsageReport, type LlmServices, type UsageReport } from './llm/index.ts';
 import { createLogger } from './logger.ts';
-import { createSqliteStore } from './store/index.ts';
+import { createPostgresStore, createSqliteStore } from './store/index.ts';
 
 /** Everything a running bot or a CLI command needs, built once from the config. */
 export interface App {
@@ -30,10 +30,23 @@ export interface App {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * The store DATABASE_URL names: PostgreSQL for postgres:// URLs (connected and migrated on first
+ * use, so this stays synchronous), else the SQLite file.
+ */
+export function openStore(config: Config): Store {
+  if (!isPostgresUrl(config.DATABASE_URL)) return createSqliteStore(sqlitePath(config.DATABASE_URL));
+  return createPostgresStore(config.DATABASE_URL, {
+    max: config.DATABASE_POOL_MAX,
+    idleMs: config.DATABASE_IDLE_MS,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+  });
+}
+
 export function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   const clock = overrides.clock ?? systemClock;
-  const store = createSqliteStore(sqlitePath(config.DATABASE_URL));
+  const store = openStore(config);
   const reference = loadReferenceIndex();
   const analyzer = createAnalyzer(reference);
   const llm = createLlmServices(config, { store, reference, clock, logger });

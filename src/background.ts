@@ -10,6 +10,7 @@ export const JOB_NAMES = {
   deliveries: 'deliveries',
   feedPoll: 'feed-poll',
   summaries: 'summaries',
+  articleSummary: 'article-summary',
 } as const;
 
 /** Feeds queued by one minute tick at most (the rest are still due at the next). */
@@ -52,15 +53,28 @@ export async function readFailedJobs(app: Pick<App, 'config' | 'logger'>, limit:
 export interface BackgroundWork {
   delivery: DeliveryServices;
   polling: SourcePollingDependencies;
-  /** Summarises articles whose summary failed earlier (model down, budget spent); absent offline. */
-  summariseBacklog?: (() => Promise<unknown>) | undefined;
+  /** Per-article LLM summaries; absent offline. */
+  summaries?: SummaryWork | undefined;
+}
+
+export interface SummaryWork {
+  /** Ids of recent articles with no summary yet (new ones, and those a failed call left behind). */
+  pending(): Promise<string[]>;
+  /** Summarises one article; throws when the model fails (the job is retried with back-off). */
+  summarise(articleId: string): Promise<unknown>;
+  /** Summary jobs run at once in one process (the model's concurrency limit). */
+  concurrency: number;
+  /** Back-off before the first retry of a failed summary (doubling after). Default: the queue's. */
+  retryDelaySeconds?: number;
 }
 
 /**
  * Declares the bot's jobs on `queue` and the minute schedule that drives them. The minute tick
  * only queues work: the due deliveries and alerts (one job, never two at once: the delivery ledger
  * claims each slot once, whatever runs it), one poll per due feed (one job per feed at a time, so
- * no feed is polled by two workers), and the summary backlog.
+ * no feed is polled by two workers), and a look for articles without a summary, which queues one
+ * summary job per article (keyed by the article, so no article is summarised twice at once; a
+ * failed call is retried with back-off, and what still fails is simply picked up again later).
  */
 export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork): Promise<void> {
   queue.define({
@@ -70,7 +84,7 @@ export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork
     run: async () => {
       await queue.send(JOB_NAMES.deliveries, null);
       for (const id of await dueSourceIds(work.polling, FEEDS_PER_TICK)) await queue.send(JOB_NAMES.feedPoll, id, { key: id });
-      if (work.summariseBacklog !== undefined) await queue.send(JOB_NAMES.summaries, null);
+      if (work.summaries !== undefined) await queue.send(JOB_NAMES.summaries, null);
     },
   });
   queue.define({ name: JOB_NAMES.deliveries, exclusive: true, retryLimit: 0, run: () => runDeliveryTick(work.delivery) });
@@ -82,7 +96,29 @@ export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork
     concurrency: work.polling.maxInFlight,
     run: async (id) => void (await pollSourceById(id, work.polling)),
   });
-  const backlog = work.summariseBacklog;
-  if (backlog !== undefined) queue.define({ name: JOB_NAMES.summaries, exclusive: true, retryLimit: 2, run: async () => void (await backlog()) });
+  if (work.summaries !== undefined) defineSummaryJobs(queue, work.summaries);
   await queue.schedule(JOB_NAMES.tick, '* * * * *');
+}
+
+/**
+ * The summary jobs: `summaries` queues one `article-summary` job per article without a summary,
+ * keyed by the article (never two at once for one article); each is retried with back-off.
+ */
+export function defineSummaryJobs(queue: JobQueue, summaries: SummaryWork): void {
+  queue.define({
+    name: JOB_NAMES.summaries,
+    exclusive: true,
+    retryLimit: 0,
+    run: async () => {
+      for (const id of await summaries.pending()) await queue.send(JOB_NAMES.articleSummary, id, { key: id });
+    },
+  });
+  queue.define<string>({
+    name: JOB_NAMES.articleSummary,
+    exclusive: true,
+    retryLimit: 2,
+    ...(summaries.retryDelaySeconds === undefined ? {} : { retryDelaySeconds: summaries.retryDelaySeconds }),
+    concurrency: summaries.concurrency,
+    run: async (id) => void (await summaries.summarise(id)),
+  });
 }

@@ -8,6 +8,9 @@ import { createDeliveryServices, DEFAULT_DELIVERY_SETTINGS, type DeliverySetting
 import { createJobQueue, defineBackgroundWork, failedPolls } from './background.ts';
 import { createShellPublisher, isSlackConfigured, readDiscordCredentials, runShell } from './platforms/index.ts';
 
+/** Articles looked at for a missing summary at each minute tick (each becomes one summary job). */
+const SUMMARIES_PER_TICK = 200;
+
 export function deliverySettings(app: App): DeliverySettings {
   return {
     ...DEFAULT_DELIVERY_SETTINGS,
@@ -118,7 +121,14 @@ export async function start(app: App, io: StartIo): Promise<number> {
     await defineBackgroundWork(queue, {
       delivery,
       polling: sources.polling,
-      summariseBacklog: llm === undefined ? undefined : () => llm.summariseBacklog({ since: since(), limit: 20 }),
+      summaries:
+        llm === undefined
+          ? undefined
+          : {
+              pending: () => llm.pendingSummaries({ since: since(), limit: SUMMARIES_PER_TICK }),
+              summarise: (id) => llm.summariseStored(id),
+              concurrency: app.config.LLM_CONCURRENCY,
+            },
     });
     await queue.start({ work: true });
     sources.actions.failedPolls = failedPolls(queue);

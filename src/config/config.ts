@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isValidTimezone } from '../delivery/index.ts';
+import { isValidTimezone } from '../domain/index.ts';
+import { databaseSettings } from './database.ts';
 import { discordSettings } from './discord.ts';
 import { llmSettings } from './llm.ts';
 import { slackSettings } from './slack.ts';
@@ -14,13 +15,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * keep the two in step (a test checks it).
  */
 export const configSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .default('sqlite:.market-brief/market-brief.db')
-    .refine((value) => value.startsWith('sqlite:'), {
-      message: 'must be sqlite:PATH or sqlite::memory: (postgres:// is not supported yet)',
-    }),
+  ...databaseSettings,
   /** Unset: `info` for `start` with a platform, `warn` for CLI commands and the shell bot (src/cli.ts). */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   DEFAULT_TIMEZONE: z

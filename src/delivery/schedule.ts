@@ -90,15 +90,6 @@ export function previousSlot(schedule: Schedule, now: Date, notBefore: Date): Da
   return null;
 }
 
-export function isValidTimezone(timezone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** "Tue 25 Nov, 08:00 HKT" in the subscription's own timezone. */
 export function formatLocal(instant: Date, timezone: string): string {
   return new Intl.DateTimeFormat('en-GB', {

@@ -15,6 +15,7 @@ export { DeliveryError, type DeliveryFailure, InputError, isUserFacing, UserFaci
 export { findFigures } from './figures.ts';
 export { hostName, parseHttpUrl } from './http-url.ts';
 export { escapeRegExp } from './regexp.ts';
+export { isValidTimezone } from './timezone.ts';
 export { type Reply, type ReplyLine, type ReplySection, type SourceRef, textReply } from './reply.ts';
 export type { NewSource, PollRecord, Source } from './source.ts';
 export { type NewSubscription, type Subscription, SUBSCRIPTION_MODES, type SubscriptionFilter } from './subscription.ts';

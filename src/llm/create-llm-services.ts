@@ -2,7 +2,7 @@ import { createGroundingGuard, loadCommonWords } from './grounding/index.ts';
 import type { Clock, LanguageModel, Logger, Store } from '../ports/index.ts';
 import type { LlmServices } from './llm-services.ts';
 import { fallbackAnswerWriter } from '../brief/index.ts';
-import { createAnswerWriter, createBriefWriter, summariseBacklog } from './writers/index.ts';
+import { createAnswerWriter, createBriefWriter, pendingSummaries, summariseStored } from './writers/index.ts';
 import { createPromptRunner } from './runner.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 import { type LlmConfig, llmEnabled } from '../config/index.ts';
@@ -41,6 +41,7 @@ export function createLlmServices(
     priceOf: (name) => tokenPrices(name, { input: config.LLM_PRICE_INPUT, output: config.LLM_PRICE_OUTPUT }),
   });
   const guard = createGroundingGuard({ reference: services.reference, commonWords: loadCommonWords() });
+  const summaryServices = () => ({ runner, store: services.store, guard, logger: services.logger, now: services.clock.now().toISOString() });
   const shared = { runner, store: services.store, guard, clock: services.clock, logger: services.logger, deadlineMs: config.LLM_DEADLINE_MS };
   return {
     label: languageModel.models.main,
@@ -49,7 +50,7 @@ export function createLlmServices(
       briefs: createBriefWriter({ ...shared, reference: services.reference }),
       answers: createAnswerWriter({ ...shared, fallback: fallbackAnswerWriter }),
     },
-    summariseBacklog: (options) =>
-      summariseBacklog({ runner, store: services.store, guard, logger: services.logger, now: services.clock.now().toISOString() }, options),
+    pendingSummaries: (options) => pendingSummaries(summaryServices(), options),
+    summariseStored: (articleId) => summariseStored(articleId, summaryServices()),
   };
 }

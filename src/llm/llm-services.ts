@@ -11,6 +11,8 @@ export interface LlmServices {
   runner: PromptRunner;
   /** Brief and answer writers backed by the model (each falls back to the offline one). */
   writers: Writers;
-  /** Summarises recent articles no summary is cached for yet (the queue left by fallbacks). */
-  summariseBacklog(options: { since: string; limit: number }): Promise<{ summarised: number; failed: number; pending: number }>;
+  /** Ids of recent originals with no cached summary yet, newest first (one summary job each). */
+  pendingSummaries(options: { since: string; limit: number }): Promise<string[]>;
+  /** Summarises one stored article (from the cache when done before); throws when the model fails. False when the article is gone. */
+  summariseStored(articleId: string): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
 import type { Article, RawArticle } from '../domain/index.ts';
 import type { Analyzer } from './understand/index.ts';
-import { canonicalUrl, contentHash, dedupeKeys, isNearDuplicate } from './dedupe/index.ts';
+import { canonicalUrl, contentHashOfWords, dedupeKeysOfWords, isNearDuplicate, normalisedWords } from './dedupe/index.ts';
 import { cleanArticle } from './clean/index.ts';
 import type { Clock, Owner, Store } from '../ports/index.ts';
 
@@ -29,7 +29,10 @@ const CANDIDATE_LIMIT = 64;
 export async function ingestArticle(raw: RawArticle, services: IngestServices): Promise<IngestOutcome> {
   const clean = cleanArticle(raw);
   const url = clean.url === null ? null : canonicalUrl(clean.url);
-  const hash = contentHash(clean.title, clean.text);
+  // One normalisation of the words serves the content hash and the MinHash signature.
+  const titleWords = normalisedWords(clean.title);
+  const textWords = normalisedWords(clean.text);
+  const hash = contentHashOfWords(titleWords, textWords);
   const keys = { contentHash: hash, url, guid: clean.guid };
   const owners = services.owners ?? [null];
   const existing = await services.store.findExisting(keys);
@@ -38,7 +41,7 @@ export async function ingestArticle(raw: RawArticle, services: IngestServices): 
     return { status: 'duplicate', existingId: existing, title: clean.title };
   }
 
-  const dedupe = dedupeKeys(clean.title, clean.text);
+  const dedupe = dedupeKeysOfWords([...titleWords, ...textWords]);
   const candidates = await services.store.nearDuplicateCandidates(dedupe.bands, CANDIDATE_LIMIT);
   const first = candidates.find((candidate) => isNearDuplicate(dedupe.signature, candidate.signature));
   const analysis = services.analyzer.analyze(clean);

@@ -13,6 +13,7 @@ export type { Logger } from './logger.ts';
 export type { PostOptions, Publisher } from './publisher.ts';
 export type { AddedSource, FailedPoll, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
 export {
+  type ArticleBatchStore,
   type ArticleInsert,
   type ArticleQuery,
   type DedupeKeys,
@@ -21,6 +22,7 @@ export {
   type ReplayGuard,
   type SearchHit,
   type Store,
+  type StoreHealth,
   type TopicCount,
   type UsageTotal,
   type Viewer,

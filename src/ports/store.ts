@@ -20,13 +20,6 @@ export type Owner = string | null;
  */
 export type Viewer = string | null;
 
-/** One article of a batch for insertArticles: the article, its near-duplicate keys and owners (default [null]). */
-export interface ArticleInsert {
-  article: Article;
-  keys: DedupeKeys;
-  owners?: readonly Owner[];
-}
-
 export interface ArticleQuery {
   /** Whose articles may be returned: the shared ones and this workspace's (default: shared only). */
   viewer?: Viewer | undefined;
@@ -119,6 +112,27 @@ export interface ArticleStore {
   findStoredEntities(name: string, ids: string[], types: EntityMention['type'][], limit: number, viewer?: Viewer): Promise<EntityCount[]>;
   /** Articles stored (ingestedAt) after `after` that `viewer` may see, oldest first, originals only. */
   articlesIngestedAfter(after: string, limit: number, viewer?: Viewer): Promise<Article[]>;
+}
+
+/** One article to store with its keys and owners, as insertArticle takes them. */
+export interface ArticleInsert {
+  article: Article;
+  keys: DedupeKeys;
+  owners?: readonly Owner[];
+}
+
+/**
+ * Storing many articles at once (a feed poll's items): one transaction, one result per item in
+ * order, each as insertArticle would give it. Implemented by the PostgreSQL store; the SQLite
+ * store gains it on its own branch, after which this joins ArticleStore.
+ */
+export interface ArticleBatchStore {
+  insertArticles(items: readonly ArticleInsert[]): Promise<boolean[]>;
+}
+
+/** A cheap round trip to the database, for readiness checks (/readyz). */
+export interface StoreHealth {
+  ping(): Promise<void>;
 }
 
 /** Who follows what: the channels' subscriptions. */

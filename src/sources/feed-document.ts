@@ -1,6 +1,4 @@
-import { parseFeed } from 'feedsmith';
-import { parseHTML } from 'linkedom';
-import { decodeBytes, isHtmlRoot, rootElement } from '../pipeline/index.ts';
+import { decodeBytes, isHtmlRoot, loadLinkedom, readFeedTitle, rootElement } from '../pipeline/index.ts';
 
 const FEED_LINK_TYPES = /^application\/(rss\+xml|atom\+xml|rdf\+xml|feed\+json|json)$|^text\/xml$/i;
 
@@ -24,7 +22,7 @@ export function isHtmlPage(text: string): boolean {
 
 /** Feed URLs a page announces with `<link rel="alternate" type="application/rss+xml" href>`, absolute. */
 export function discoverFeedLinks(html: string, baseUrl: string): string[] {
-  const { document } = parseHTML(html);
+  const { document } = loadLinkedom().parseHTML(html);
   const links = Array.from(document.querySelectorAll('link[rel~="alternate"][href]')) as unknown as Array<{ getAttribute(name: string): string | null }>;
   const found: string[] = [];
   for (const link of links) {
@@ -39,18 +37,7 @@ export function discoverFeedLinks(html: string, baseUrl: string): string[] {
   return found;
 }
 
-/** The feed's own title (channel or feed `<title>`, JSON Feed `title`), or null. */
+/** The feed's own title (channel or feed `<title>`, JSON Feed `title`) as plain text, or null. */
 export function feedTitle(text: string): string | null {
-  try {
-    const { feed } = parseFeed(text) as { feed: { title?: unknown } };
-    const title = typeof feed.title === 'string' ? feed.title : (feed.title as { value?: unknown } | undefined)?.value;
-    if (typeof title !== 'string') return null;
-    const clean = title
-      .replace(/<[^<>]*>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    return clean === '' ? null : clean.slice(0, 200);
-  } catch {
-    return null;
-  }
+  return readFeedTitle(text, 'feed');
 }

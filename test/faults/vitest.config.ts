@@ -8,8 +8,9 @@ export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
     globalSetup: ['test/faults/global-setup.ts'],
-    testTimeout: 300_000,
-    hookTimeout: 60_000,
+    // Generous outer limits: a busy machine must pass the same suite (each test waits for its processes).
+    testTimeout: 1_200_000,
+    hookTimeout: 300_000,
     pool: 'forks',
   },
 });

@@ -8,21 +8,6 @@ import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { makeArticle, noKeys } from '../support/articles.ts';
 
 describe('article kind (story or headline) in the SQLite store', () => {
-  it('stores a headline item as a headline and reads it back unchanged; stories stay without the marker', async () => {
-    const store = createSqliteStore(':memory:');
-    try {
-      const headline = makeArticle({ id: 'h1', title: 'Fed holds rates steady', text: '', kind: 'headline' });
-      const story = makeArticle({ id: 's1', contentHash: 'hash-s1' });
-      expect(await store.insertArticle(headline, noKeys)).toBe(true);
-      expect(await store.insertArticle(story, noKeys)).toBe(true);
-      expect(await store.getArticle('h1')).toEqual(headline);
-      expect(await store.getArticle('s1')).toEqual(story);
-      expect((await store.getArticle('s1'))?.kind).toBeUndefined();
-    } finally {
-      await store.close();
-    }
-  });
-
   it('upgrades a database made before the kind column: its articles are stories', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-kind-')), 'db.sqlite');
     const old = new DatabaseSync(path);

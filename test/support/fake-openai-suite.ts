@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { LlmConfig } from '../../src/config/index.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { type FakeOpenAi, startFakeOpenAi } from './fake-openai.ts';
 
@@ -28,5 +29,22 @@ export function fakeOpenAiSuite(): { readonly fake: FakeOpenAi; track<T extends 
       stores.push(store);
       return store;
     },
+  };
+}
+
+/** LLM settings for tests against the fake server at `baseURL`: no retries, no budget, short limits. */
+export function fakeLlmConfig(baseURL: string): LlmConfig {
+  return {
+    OPENAI_API_KEY: undefined,
+    OPENAI_BASE_URL: baseURL,
+    LLM_MODEL: 'main-model',
+    LLM_MODEL_FAST: 'fast-model',
+    LLM_RESPONSE_FORMAT: 'json_schema',
+    LLM_TIMEOUT_MS: 5_000,
+    LLM_MAX_RETRIES: 0,
+    LLM_CONCURRENCY: 2,
+    LLM_MAX_INPUT_TOKENS: 6_000,
+    LLM_DAILY_TOKEN_BUDGET: 0,
+    LLM_DEADLINE_MS: 10_000,
   };
 }

@@ -1,5 +1,5 @@
-// A scheduler process for the delivery fault test: one delivery tick at a given time against a
-// SQLite file. It may SIGKILL itself right before or right after its k-th post; the test also
+// A scheduler process for the delivery fault tests: one delivery tick at a given time against a
+// SQLite file or a PostgreSQL URL. It may SIGKILL itself right before or right after its k-th post; the test also
 // kills it from outside at random moments.
 // Usage: node fault-delivery-process.ts <database> <now ISO> <record file> [<k> <before|after>]
 import { runRecordedTick } from './file-record-tick.ts';

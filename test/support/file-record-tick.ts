@@ -3,10 +3,12 @@ import type { Publisher } from '../../src/ports/publisher.ts';
 import { DEFAULT_DELIVERY_SETTINGS } from '../../src/delivery/delivery-services.ts';
 import { createDeliveryServices, runDeliveryTick } from '../../src/delivery/delivery-tick.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { isPostgresUrl } from '../../src/config/index.ts';
+import { createPostgresStore, createSqliteStore } from '../../src/store/index.ts';
 
 /**
- * One delivery tick (the code the bot runs every minute) at a given time against a SQLite file,
+ * One delivery tick (the code the bot runs every minute) at a given time against a SQLite file
+ * or a PostgreSQL database (a postgres:// URL),
  * posting through a publisher that appends each post to a record file and can tell whether a
  * delivery key was posted. `killBefore`/`killAfter` are asked before and after the n-th post
  * whether the process should SIGKILL itself there (test processes only).
@@ -42,7 +44,7 @@ export async function runRecordedTick(options: {
         .map((post) => post.id);
     },
   };
-  const store = createSqliteStore(options.databasePath);
+  const store = isPostgresUrl(options.databasePath) ? createPostgresStore(options.databasePath, { max: 4 }) : createSqliteStore(options.databasePath);
   const services = createDeliveryServices(
     { store, reference: loadReferenceIndex(), clock: { now: () => new Date(options.now) }, logger: { debug() {}, info() {}, warn() {}, error() {} } },
     new Map([['shell', publisher]]),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** The database the PostgreSQL tests use; `.ci/run` creates it. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/market_brief_test';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * Null when PostgreSQL answers at TEST_DATABASE_URL, else why not: tests that need it skip with
@@ -33,6 +33,34 @@ export async function dropSchema(schema: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database for a test that runs several processes (each connects by URL); its URL and name. */
+export async function createTestDatabase(prefix: string): Promise<{ url: string; name: string }> {
+  const { default: pg } = await import('pg');
+  const name = uniqueSchema(prefix);
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name };
+}
+
+/** Drops a database made by `createTestDatabase`, closing whatever a killed process left connected. */
+export async function dropTestDatabase(name: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
   }

@@ -1,3 +1,3 @@
 export { createAnswerWriter } from './answer-writer.ts';
 export { createBriefWriter } from './brief-writer.ts';
-export { type ArticleSummary, summariseBacklog } from './summaries.ts';
+export { type ArticleSummary, pendingSummaries, summariseStored } from './summaries.ts';

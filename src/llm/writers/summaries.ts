@@ -146,7 +146,7 @@ export async function summariseArticle(article: Article, services: SummaryServic
 
 /**
  * Summarises many articles, in parallel up to the model's concurrency limit. A failure leaves that
- * article out (null) and the caller uses its extractive summary; it stays uncached, so the backlog
+ * article out (null) and the caller uses its extractive summary; it stays uncached, so a summary
  * job or the next brief summarises it later.
  */
 export async function summariseArticles(
@@ -168,21 +168,30 @@ export async function summariseArticles(
 }
 
 /**
- * Summarises recent originals that have no cached summary yet: the queue of articles a failed or
- * skipped call left behind is simply "not in the cache", so nothing is lost and nothing is done twice.
+ * Recent originals with no cached summary yet, newest first: the per-article summary jobs to queue.
+ * The queue of work a failed or skipped call left behind is simply "not in the cache".
  */
-export async function summariseBacklog(
-  services: SummaryServices & { now: string },
-  options: { since: string; limit: number; signal?: AbortSignal | undefined },
-): Promise<{ summarised: number; failed: number; pending: number }> {
+export async function pendingSummaries(
+  services: Pick<SummaryServices, 'runner' | 'store'> & { now: string },
+  options: { since: string; limit: number },
+): Promise<string[]> {
   const articles = await services.store.listArticles({ since: options.since, originalsOnly: true, limit: options.limit * 4 });
   const model = services.runner.modelName(articleSummaryPrompt.tier);
-  const pending: Article[] = [];
+  const pending: string[] = [];
   for (const article of articles) {
-    if ((await services.store.getCached(SUMMARY_CACHE_KIND, summaryCacheKey(article, model), services.now)) === null) pending.push(article);
+    if (pending.length >= options.limit) break;
+    if ((await services.store.getCached(SUMMARY_CACHE_KIND, summaryCacheKey(article, model), services.now)) === null) pending.push(article.id);
   }
-  const batch = pending.slice(0, options.limit);
-  const results = await summariseArticles(batch, services, { now: services.now, signal: options.signal });
-  const failed = [...results.values()].filter((summary) => summary === null).length;
-  return { summarised: batch.length - failed, failed, pending: pending.length - batch.length + failed };
+  return pending;
+}
+
+/**
+ * Summarises one stored article by id (one summary job). Throws when the model fails, so the job
+ * is retried with back-off; an article deleted since it was queued is nothing to do (false).
+ */
+export async function summariseStored(articleId: string, services: SummaryServices & { now: string }): Promise<boolean> {
+  const article = await services.store.getArticle(articleId);
+  if (article === null) return false;
+  await summariseArticle(article, services, { now: services.now });
+  return true;
 }

@@ -27,14 +27,26 @@ const SEEDS = makeSeeds(SIGNATURE_LENGTH);
 
 /** sha256 (hex) of the normalised title and text: equal for copies differing only in case, spacing and punctuation. */
 export function contentHash(title: string, text: string): string {
+  return contentHashOfWords(normalisedWords(title), normalisedWords(text));
+}
+
+/** `contentHash` from the normalised words of the title and text, when the caller has them already. */
+export function contentHashOfWords(titleWords: readonly string[], textWords: readonly string[]): string {
   return createHash('sha256')
-    .update(`${normalisedWords(title).join(' ')}\n${normalisedWords(text).join(' ')}`)
+    .update(`${titleWords.join(' ')}\n${textWords.join(' ')}`)
     .digest('hex');
 }
 
 /** MinHash signature and LSH band keys of an article; cheap enough to run on every ingested article. */
 export function dedupeKeys(title: string, text: string): DedupeKeys {
-  const words = normalisedWords(`${title}\n${text}`);
+  return dedupeKeysOfWords(normalisedWords(`${title}\n${text}`));
+}
+
+/**
+ * `dedupeKeys` from the normalised words of the title followed by those of the text (the same
+ * words as normalisedWords(`${title}\n${text}`): a line break always separates two words).
+ */
+export function dedupeKeysOfWords(words: readonly string[]): DedupeKeys {
   const signature = new Uint32Array(SIGNATURE_LENGTH).fill(EMPTY_SLOT);
   if (words.length === 0) return { signature, bands: [] };
   const wordHashes = words.map(hashWord);
@@ -48,8 +60,14 @@ export function dedupeKeys(title: string, text: string): DedupeKeys {
     if (seen.has(shingle)) continue;
     seen.add(shingle);
     for (let slot = 0; slot < SIGNATURE_LENGTH; slot += 1) {
-      const value = mix32(shingle ^ (SEEDS[slot] ?? 0));
-      if (value < (signature[slot] ?? EMPTY_SLOT)) signature[slot] = value;
+      // mix32 inlined: this loop is most of the signature's cost.
+      let value = (shingle ^ (SEEDS[slot] as number)) >>> 0;
+      value ^= value >>> 16;
+      value = Math.imul(value, 0x85ebca6b);
+      value ^= value >>> 13;
+      value = Math.imul(value, 0xc2b2ae35);
+      value = (value ^ (value >>> 16)) >>> 0;
+      if (value < (signature[slot] as number)) signature[slot] = value;
     }
   }
   return { signature, bands: bandKeys(signature) };

@@ -1,2 +1,2 @@
 export { canonicalUrl } from './canonical-url.ts';
-export { contentHash, dedupeKeys, isNearDuplicate } from './dedupe.ts';
+export { contentHash, contentHashOfWords, dedupeKeys, dedupeKeysOfWords, isNearDuplicate, normalisedWords } from './dedupe.ts';

@@ -39,6 +39,8 @@ function decodeRaw(bytes: Uint8Array, contentType: string | undefined): string {
     // Declared UTF-8 but broken: keep what decodes and mark the rest rather than guess.
     return new TextDecoder('utf-8').decode(bytes);
   }
+  // chardet has no Thai model: undeclared TIS-620 would come out as Latin-1 or a CJK guess.
+  if (looksLikeTis620(bytes)) return iconv.decode(toBuffer(bytes), 'tis-620');
   const detected = detectCharset(bytes);
   if (detected && iconv.encodingExists(detected)) return iconv.decode(toBuffer(bytes), canonicalLabel(detected));
   return iconv.decode(toBuffer(bytes), 'windows-1252');
@@ -101,6 +103,35 @@ function tryUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Thai in TIS-620 by its structure: every byte above ASCII is a TIS-620 character (0xA1–0xFB),
+ * most come in runs of three or more (Thai words are unspaced), and each above/below vowel or tone
+ * mark follows a consonant or another mark. Accented Latin text has short runs; Korean and Chinese
+ * double-byte text breaks the mark rule.
+ */
+function looksLikeTis620(bytes: Uint8Array): boolean {
+  let high = 0;
+  let inRuns = 0;
+  let run = 0;
+  let previous = 0;
+  const isConsonant = (byte: number): boolean => byte >= 0xa1 && byte <= 0xce;
+  const isMark = (byte: number): boolean => byte === 0xd1 || (byte >= 0xd4 && byte <= 0xda) || (byte >= 0xe7 && byte <= 0xee);
+  for (const byte of bytes) {
+    if (byte >= 0x80) {
+      if (byte < 0xa1 || byte > 0xfb || (byte >= 0xdb && byte <= 0xde)) return false;
+      if (isMark(byte) && !isConsonant(previous) && !isMark(previous)) return false;
+      high += 1;
+      run += 1;
+    } else {
+      if (run >= 3) inRuns += run;
+      run = 0;
+    }
+    previous = byte;
+  }
+  if (run >= 3) inRuns += run;
+  return high >= 8 && inRuns >= high * 0.8;
 }
 
 function hasMultiByte(bytes: Uint8Array): boolean {

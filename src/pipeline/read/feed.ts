@@ -1,50 +1,68 @@
 import { hostName, InputError, type RawArticle } from '../../domain/index.ts';
-import { DetectError, MalformedError, parseFeed } from 'feedsmith';
 import { normaliseDate } from '../text/index.ts';
 import { prepareFeedXml } from './feed-prepare.ts';
+import { parseFeedXml, type XmlEntry, xmlText } from './feed-xml.ts';
 import { htmlToText, looksLikeHtml } from './html-text.ts';
 import { repairMojibake } from './repair.ts';
 import { isFeedRoot, rootElement } from './sniff.ts';
 
 type Fields = Record<string, unknown>;
 
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+
 /**
  * One RawArticle per item of an RSS 2.0/0.9x, RSS 1.0 (RDF), Atom or JSON Feed document.
  * Item HTML (descriptions, `content:encoded`, Atom content) becomes plain text; the fuller of
- * content and summary is kept. Dates come out as ISO 8601.
+ * content and summary is kept. Dates come out as ISO 8601. XML is read in one streaming pass.
  */
 export function readFeed(document: string, name: string): RawArticle[] {
   const isJson = document.trimStart().startsWith('{');
-  const root = isJson ? null : rootElement(document);
-  if (!isJson) assertXmlComplete(document, root, name);
-  let parsed: { format: string; feed: unknown };
-  try {
-    parsed = parseFeed(isJson ? document : prepareFeedXml(document, name));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    // A feed root with no item or entry element anywhere is an empty feed, whatever the parser thought.
-    if (isFeedRoot(root) && !/<(?:[\w.-]+:)?(?:item|entry)[\s>]/.test(document)) throw new InputError(name, NO_ITEMS);
-    if (error instanceof DetectError) {
-      throw new InputError(name, isFeedRoot(root) ? NO_ITEMS : 'is XML but not an RSS, Atom or RDF feed');
-    }
-    if (error instanceof MalformedError) throw new InputError(name, 'feed XML is malformed and could not be parsed');
-    throw new InputError(name, `feed could not be parsed (${firstLine(error)})`);
+  const articles: RawArticle[] = [];
+  if (isJson) {
+    const feed = asFields(parseJsonFeed(document, name));
+    const feedLink = stringOf(feed['home_page_url']);
+    for (const item of asArray(feed['items'])) articles.push(toArticle(jsonFeedFields(asFields(item)), feedLink));
+  } else {
+    const root = rootElement(document);
+    assertXmlComplete(document, root, name);
+    // Entries are converted as they close; the channel link (usually before them) is filled in at the end.
+    const feed = parseFeedXml(prepareFeedXml(document, name), name, (entry) => {
+      articles.push(toArticle(entry.kind === 'entry' ? atomFields(entry) : rssFields(entry), undefined));
+    });
+    if (feed.entryCount === 0) throw new InputError(name, isFeedRoot(root) ? NO_ITEMS : 'is XML but not an RSS, Atom or RDF feed');
+    for (const article of articles) article.source ??= hostName(feed.link);
   }
-  const feed = asFields(parsed.feed);
-  const entries = asArray(parsed.format === 'atom' ? feed['entries'] : feed['items']).map(asFields);
-  const feedLink = parsed.format === 'atom' ? atomLink(feed['links']) : (stringOf(feed['link']) ?? stringOf(feed['home_page_url']));
-  if (entries.length === 0) throw new InputError(name, NO_ITEMS);
-  const articles = entries.map((entry) => toArticle(parsed.format, entry, feedLink));
+  if (articles.length === 0) throw new InputError(name, NO_ITEMS);
   const visible = articles.filter((article) => article.text !== '' || article.title);
   if (visible.length === 0) throw new InputError(name, 'is a feed whose items have neither a title nor a body');
   return visible;
 }
 
+/** The feed's own title (channel or feed `<title>`, JSON Feed `title`) as plain text, or null. */
+export function readFeedTitle(document: string, name: string): string | null {
+  try {
+    const title = document.trimStart().startsWith('{')
+      ? stringOf(asFields(parseJsonFeed(document, name))['title'])
+      : parseFeedXml(prepareFeedXml(document, name), name).title;
+    const plain = title === undefined ? undefined : plainTitle(document.trimStart().startsWith('{') ? title : xmlText(title));
+    return plain === undefined ? null : plain.slice(0, 200);
+  } catch {
+    return null;
+  }
+}
+
+function parseJsonFeed(document: string, name: string): unknown {
+  try {
+    return JSON.parse(document) as unknown;
+  } catch (error) {
+    throw new InputError(name, `feed could not be parsed (${firstLine(error)})`);
+  }
+}
+
 /** The reason given for a well-formed feed without entries (pollers treat it as "nothing new"). */
 export const NO_ITEMS = 'is a feed with no items';
 
-function toArticle(format: string, entry: Fields, feedLink: string | undefined): RawArticle {
-  const fields = format === 'atom' ? atomFields(entry) : format === 'json' ? jsonFeedFields(entry) : rssFields(entry);
+function toArticle(fields: ItemFields, feedLink: string | undefined): RawArticle {
   const title = fields.title === undefined ? undefined : plainTitle(fields.title);
   const texts = fields.bodies.map((body) => repairMojibake(looksLikeHtml(body) ? htmlToText(body) : body.trim()));
   const longest = texts.reduce((best, candidate) => (candidate.length > best.length ? candidate : best), '');
@@ -98,55 +116,59 @@ interface ItemFields {
   dates: unknown[];
 }
 
-function rssFields(item: Fields): ItemFields {
-  const guid = asFields(item['guid']);
-  const guidValue = stringOf(guid['value']) ?? stringOf(item['guid']);
-  const guidIsUrl = isHttpUrl(guidValue) && guid['isPermaLink'] !== false;
-  const dublinCore = asFields(item['dc']);
-  const terms = asFields(item['dcterms']);
-  let url = unwrapRedirect(stringOf(item['link']));
+function rssFields(item: XmlEntry): ItemFields {
+  const guidValue = textField(item, 'guid');
+  const guidIsUrl = isHttpUrl(guidValue) && item.attributes.get('guid')?.['ispermalink']?.trim().toLowerCase() !== 'false';
+  let url = unwrapRedirect(textField(item, 'link'));
   // FeedBurner-style items link to a redirector and keep the article's own address in the guid.
   if (url && /\/~r\/|feedproxy\.|\/rss\/articles\//.test(url) && isHttpUrl(guidValue)) url = guidValue;
+  // An XHTML body (`xhtml:body`, or `body` in the XHTML default namespace) is markup already.
+  const body = item.attributes.get('body')?.['xmlns'] === XHTML_NS ? item.fields.get('body')?.[0] : undefined;
   return {
-    title: stringOf(item['title']),
-    bodies: [stringOf(asFields(item['content'])['encoded']), stringOf(item['description'])].filter(isText),
+    title: textField(item, 'title'),
+    bodies: [textField(item, 'content:encoded'), stringOf(item.fields.get('xhtml:body')?.[0]), stringOf(body), textField(item, 'description')].filter(isText),
     url: url ?? (guidIsUrl ? guidValue : undefined),
     guid: guidValue,
     guidIsUrl,
-    dates: [
-      item['pubDate'],
-      namespaceDate(dublinCore, 'date'),
-      namespaceDate(terms, 'issued'),
-      namespaceDate(terms, 'created'),
-      namespaceDate(terms, 'date'),
-      namespaceDate(terms, 'modified'),
-    ],
+    dates: ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:date', 'dcterms:modified'].map((field) => textFields(item, field)),
   };
 }
 
-function atomFields(entry: Fields): ItemFields {
-  const content = asFields(entry['content']);
-  const contentType = stringOf(content['type']) ?? 'text';
-  // Atom content may be another XML vocabulary (SEC filings put metadata there): only text or HTML reads.
-  const readableContent = /^(text|html|xhtml|text\/html|text\/plain|application\/xhtml\+xml)$/i.test(contentType) ? textOf(entry['content']) : undefined;
-  const dublinCore = asFields(entry['dc']);
-  const terms = asFields(entry['dcterms']);
-  const id = stringOf(entry['id']);
+function atomFields(entry: XmlEntry): ItemFields {
+  const id = textField(entry, 'id');
   return {
-    title: textOf(entry['title']),
-    bodies: [readableContent, textOf(entry['summary'])].filter(isText),
-    url: atomLink(entry['links']) ?? (isHttpUrl(id) ? id : undefined),
+    title: textField(entry, 'title'),
+    bodies: [atomContent(entry, 'content'), atomContent(entry, 'summary')].filter(isText),
+    url: atomLink(entry.links) ?? (isHttpUrl(id) ? id : undefined),
     guid: id,
     guidIsUrl: isHttpUrl(id),
-    dates: [
-      entry['published'],
-      namespaceDate(dublinCore, 'date'),
-      namespaceDate(terms, 'issued'),
-      namespaceDate(terms, 'created'),
-      entry['updated'],
-      namespaceDate(terms, 'modified'),
-    ],
+    dates: ['published', 'issued', 'created', 'dc:date', 'dcterms:issued', 'dcterms:created', 'updated', 'modified', 'dcterms:modified'].map((field) =>
+      textFields(entry, field),
+    ),
   };
+}
+
+// Atom content: text or HTML (escaped), XHTML or Atom 0.3 `mode="xml"` (inline markup), `mode="base64"`.
+// Content in another XML vocabulary (SEC filings put metadata there) is not a body.
+function atomContent(entry: XmlEntry, field: string): string | undefined {
+  const inner = entry.fields.get(field)?.[0];
+  if (inner === undefined) return undefined;
+  const attributes = entry.attributes.get(field) ?? {};
+  const type = (attributes['type'] ?? 'text').trim().toLowerCase();
+  const mode = (attributes['mode'] ?? '').trim().toLowerCase();
+  if (!/^(text|html|xhtml|text\/html|text\/plain|application\/xhtml\+xml)$/.test(type)) return undefined;
+  if (mode === 'base64') return stringOf(Buffer.from(xmlText(inner).replace(/\s+/g, ''), 'base64').toString('utf8'));
+  if (mode === 'xml' || type === 'xhtml' || type === 'application/xhtml+xml') return stringOf(inner.includes('<') ? inner : xmlText(inner));
+  return stringOf(xmlText(inner));
+}
+
+function textField(entry: XmlEntry, field: string): string | undefined {
+  const inner = entry.fields.get(field)?.[0];
+  return inner === undefined ? undefined : stringOf(xmlText(inner));
+}
+
+function textFields(entry: XmlEntry, field: string): string[] {
+  return (entry.fields.get(field) ?? []).map(xmlText);
 }
 
 function jsonFeedFields(item: Fields): ItemFields {
@@ -161,14 +183,9 @@ function jsonFeedFields(item: Fields): ItemFields {
   };
 }
 
-// Dublin Core values come as `date` or `issued`, as a list, or (repeatable ones) as a `dates` list.
-function namespaceDate(namespace: Fields, name: string): unknown {
-  return namespace[name] ?? namespace[`${name}s`];
-}
-
-function atomLink(links: unknown): string | undefined {
-  const all = asArray(links).map(asFields);
-  const alternate = all.find((link) => (stringOf(link['rel']) ?? 'alternate') === 'alternate') ?? all[0];
+function atomLink(links: Record<string, string>[]): string | undefined {
+  const withHref = links.filter((link) => stringOf(link['href']) !== undefined);
+  const alternate = withHref.find((link) => (stringOf(link['rel']) ?? 'alternate') === 'alternate') ?? withHref[0];
   return alternate ? stringOf(alternate['href']) : undefined;
 }
 
@@ -197,17 +214,13 @@ function assertXmlComplete(document: string, root: string | null, name: string):
     if (open < 0) break;
     trailing = trailing.slice(0, open).trimEnd();
   }
-  const lower = trailing.toLowerCase();
-  const selfClosed = lower.endsWith('/>') && lower.lastIndexOf('<') === lower.indexOf(`<${root}`);
+  // Only the tail is lowercased: a copy of the whole document would double its memory.
+  const lower = trailing.slice(-(root.length + 4096)).toLowerCase();
+  const selfClosed = lower.endsWith('/>') && trailing.lastIndexOf('<') === trailing.search(new RegExp(`<${root.replace(/[.]/g, '\\.')}[\\s/>]`, 'i'));
   const closesRoot = lower.endsWith(`</${root}>`) || selfClosed;
   if (!closesRoot) {
     throw new InputError(name, `feed XML is truncated or malformed: the root element <${root}> is never closed`);
   }
-}
-
-function textOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return stringOf(value);
-  return stringOf(asFields(value)['value']);
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { parseHTML } from 'linkedom';
+import { loadHtmlparser2 } from './lazy.ts';
 
 // Elements whose content is never article text.
 const SKIPPED = new Set([
@@ -87,8 +87,49 @@ export function htmlToText(html: string): string {
   // Text with entities but no tags (escaped feed text, `&amp;amp;` floods) needs no DOM: decode the
   // entities as the parser would (the same library) and collapse whitespace, in linear time and memory.
   if (!html.includes('<')) return decodeHTML(html).replace(/\s+/g, ' ').trim();
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return nodeToText(document.body as unknown as TextNodeLike);
+  // The same rendering as nodeToText, from the parser's events: no DOM is built for a fragment.
+  const paragraphs: string[] = [];
+  let line = '';
+  let bulletPending = false;
+  let skipped = 0;
+  let preformatted = 0;
+  const flush = (): void => {
+    const trimmed = line.replace(/[ \t\u00a0]+/g, ' ').trim();
+    if (trimmed !== '') paragraphs.push(trimmed);
+    line = '';
+  };
+  const { Parser } = loadHtmlparser2();
+  const parser = new Parser({
+    onopentag(tag) {
+      if (skipped > 0 || SKIPPED.has(tag)) {
+        skipped += 1;
+        return;
+      }
+      if (tag === 'br' || BLOCKS.has(tag)) flush();
+      if (tag === 'li') bulletPending = true;
+      if (tag === 'pre') preformatted += 1;
+    },
+    ontext(text) {
+      if (skipped > 0) return;
+      if (bulletPending && text.trim() !== '') {
+        line += '- ';
+        bulletPending = false;
+      }
+      line += preformatted > 0 ? text : text.replace(/\s+/g, ' ');
+    },
+    onclosetag(tag) {
+      if (skipped > 0) {
+        skipped -= 1;
+        return;
+      }
+      if (tag === 'li') bulletPending = false;
+      if (tag === 'pre') preformatted -= 1;
+      if (BLOCKS.has(tag)) flush();
+    },
+  });
+  parser.end(html);
+  flush();
+  return paragraphs.join('\n\n');
 }
 
 /** True when a string carries markup or entities worth parsing rather than plain text. */

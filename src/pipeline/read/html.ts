@@ -1,6 +1,5 @@
 import { hostName, InputError, type RawArticle } from '../../domain/index.ts';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { loadLinkedom, loadReadability } from './lazy.ts';
 import { contentStems, normaliseDate, support, wordCount } from '../text/index.ts';
 import { htmlToText, nodeToText, type TextNodeLike } from './html-text.ts';
 
@@ -47,7 +46,7 @@ interface DocumentLike {
 
 /** One article from a web page: Readability finds the story, metadata comes from meta tags and JSON-LD. */
 export function readHtml(html: string, input: { name: string; url?: string | undefined }): RawArticle {
-  const { document } = parseHTML(html);
+  const { document } = loadLinkedom().parseHTML(html);
   const page = document as unknown as DocumentLike;
   const linked = linkedData(page);
   const meta = (key: string): string | undefined => metaContent(page, key);
@@ -58,7 +57,7 @@ export function readHtml(html: string, input: { name: string; url?: string | und
 
   // Microdata <meta>/<link> inside links make Readability cut the sentence around the link.
   for (const element of Array.from(page.querySelectorAll('body meta, body link'))) element.remove();
-  const parsed = new Readability(document as never, { charThreshold: 300, serializer: (node) => node }).parse();
+  const parsed = new (loadReadability().Readability)(document as never, { charThreshold: 300, serializer: (node) => node }).parse();
   let text = parsed?.content ? nodeToText(parsed.content as unknown as TextNodeLike) : '';
   if (wordCount(text) < MIN_ARTICLE_WORDS && linked.articleBody) text = linked.articleBody;
   // A pasted fragment (a few <p> without a page around them) is too small for Readability: it is all story.

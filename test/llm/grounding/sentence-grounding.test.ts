@@ -12,7 +12,7 @@ import { loadReferenceIndex } from '../../../src/pipeline/understand/reference/l
 import { createSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { noKeys } from '../../support/articles.ts';
 import { ECHO_SENTENCE, UNSUPPORTED_SENTENCE } from '../../support/fake-openai-answers.ts';
-import { fakeOpenAiSuite } from '../../support/fake-openai-suite.ts';
+import { fakeLlmConfig, fakeOpenAiSuite } from '../../support/fake-openai-suite.ts';
 import { companyOf, storyWorld } from '../story-world.ts';
 
 const logger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -55,19 +55,7 @@ describe('sentence-level support', () => {
 });
 
 function config(): LlmConfig {
-  return {
-    OPENAI_API_KEY: undefined,
-    OPENAI_BASE_URL: suite.fake.baseURL,
-    LLM_MODEL: 'main-model',
-    LLM_MODEL_FAST: 'fast-model',
-    LLM_RESPONSE_FORMAT: 'json_schema',
-    LLM_TIMEOUT_MS: 5_000,
-    LLM_MAX_RETRIES: 0,
-    LLM_CONCURRENCY: 2,
-    LLM_MAX_INPUT_TOKENS: 6_000,
-    LLM_DAILY_TOKEN_BUDGET: 0,
-    LLM_DEADLINE_MS: 10_000,
-  };
+  return fakeLlmConfig(suite.fake.baseURL);
 }
 
 async function setup(stories = 4, perStory = 1) {

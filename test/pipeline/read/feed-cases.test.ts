@@ -4,6 +4,7 @@ import type { RawArticle } from '../../../src/domain/article.ts';
 import { InputError } from '../../../src/domain/errors.ts';
 import { cleanArticle } from '../../../src/pipeline/clean/clean.ts';
 import { readArticles } from '../../../src/pipeline/read/read-articles.ts';
+import { feedTitle } from '../../../src/sources/feed-document.ts';
 
 // Feeds written the ways publishers really write them, each read item by item.
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -170,6 +171,18 @@ describe('encodings', () => {
     }
   });
 
+  it('reads undeclared TIS-620 Thai as Thai, and undeclared Latin-1 still as Latin-1', () => {
+    const thai = rss('<item><title>ตลาดหุ้นไทยปรับตัวขึ้น</title><description>ดัชนีตลาดหลักทรัพย์แห่งประเทศไทยปิดบวก นักลงทุนต่างชาติซื้อสุทธิ</description></item>');
+    const [item] = readBytes(new Uint8Array(iconv.encode(thai, 'tis-620')));
+    expect(item?.title).toBe('ตลาดหุ้นไทยปรับตัวขึ้น');
+    expect(item?.text).toBe('ดัชนีตลาดหลักทรัพย์แห่งประเทศไทยปิดบวก นักลงทุนต่างชาติซื้อสุทธิ');
+    const latin = rss(
+      `<item><title>Café Zürich: Börse schließt höher</title><description>Die Aktien von Nestlé und Société Générale stiegen.</description></item>`,
+    );
+    const [european] = readBytes(new Uint8Array(iconv.encode(latin, 'latin1')));
+    expect(european?.title).toBe('Café Zürich: Börse schließt höher');
+  });
+
   it('never honours UTF-7: its +ADw- sequences stay literal text', () => {
     const text = `<?xml version="1.0" encoding="utf-7"?>${rss('<item><title>Alert +ADwAIQ-channel+AD4-</title><description>Body +ADw-script+AD4-</description></item>')}`;
     const [item] = read(text);
@@ -195,6 +208,12 @@ describe('DTDs', () => {
     expect(item?.title).toBe('News from ACME Co & friends');
     expect(item?.text).toBe(`${BODY} Said ACME Co.`);
     expect(item?.text).not.toContain('root:');
+  });
+
+  it('decodes the entities of an internal subset in the feed title shown when a feed is added', () => {
+    const text = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY co "ACME Co">]>${rss(`<item><title>x</title><description>${BODY}</description></item>`).replace('<title>Wire</title>', '<title>News from &co; &amp; &lt;b&gt;friends&lt;/b&gt;</title>')}`;
+    expect(feedTitle(text)).toBe('News from ACME Co & friends');
+    expect(feedTitle(rss('<item><title>x</title></item>').replace('<title>Wire</title>', '<title><![CDATA[Wire &amp; <i>Co</i>]]></title>'))).toBe('Wire & Co');
   });
 
   it('refuses a billion-laughs document with a clear error', () => {

@@ -41,6 +41,33 @@ describe('open-vocabulary organisations', () => {
     expect(mention).toMatchObject({ id: 'company:zignal-labs', name: 'Zignal Labs', ticker: null, tickers: [], count: 4 });
   });
 
+  it('finds them from the people working for them, from a list after a kind of firm, and from acronyms that act or own', () => {
+    expect(ids('', 'Investors cheered, and Brackenfold managing director Aino Virtanen said demand held up.')).toContain('company:brackenfold');
+    expect(ids('', 'The decision was welcomed, a Tarnwick spokesman said on Monday.')).toEqual(['company:tarnwick']);
+    expect(ids('', 'Lenders such as Quillmoor, Ostrava Trust and Belvane cut their rates.')).toEqual(
+      expect.arrayContaining(['company:quillmoor', 'company:belvane']),
+    );
+    expect(ids('', "The union said the QRFMU would fight the plan, and the QRFMU's members agreed.")).toEqual(['organisation:qrfmu']);
+    expect(ids('', 'Later that day AFXB said prices would rise.')).toEqual(['organisation:afxb']);
+    // Acronyms of things, places, days and honorifics are not organisations.
+    expect(ids('', "The GDP figure was weak, and the IPO's timing slipped.")).toEqual([]);
+    expect(ids('', 'The bank said Saturday (Shenzhen: 002291.SZ) that it would pay.')).toEqual([]);
+    expect(ids('', 'Rivals such as Amazon would struggle, Mr Grenholt argued.')).toEqual(['company:amazon']);
+  });
+
+  it('reads a name that opens a sentence in lower-case prose, and a company suffix over a same-named index', () => {
+    expect(ids('', 'Sky News has learnt that the bid will be raised.')).toEqual(['company:sky-news']);
+    const nikkei = ids('', 'Nikkei Inc agreed to buy the newspaper. The equity of Nikkei is held by its staff.');
+    expect(nikkei).toEqual(['company:nikkei']);
+    expect(ids('', "Regulators say Patriot Coal's plan falls short.")).toEqual(['company:patriot-coal']);
+    expect(ids('', 'Spending bills in both the Senate and the House would block the rule.')).toEqual(
+      expect.arrayContaining(['organisation:senate', 'organisation:house-of-representatives']),
+    );
+    expect(ids('', 'He spoke in the House of Commons about the budget, and the White House said nothing.')).not.toContain(
+      'organisation:house-of-representatives',
+    );
+  });
+
   it('links a longer written form to the reference entity', () => {
     expect(ids('', 'Alibaba Group Holding Ltd raised its buyback. Alibaba shares rose.')).toEqual(['company:alibaba']);
     expect(ids('', 'Staff at Samsung Electronics Co Ltd voted.')).toEqual(['company:samsung-electronics']);
@@ -90,6 +117,6 @@ describe.skipIf(!existsSync(finer))('FiNER-ORD test split, all ORG spans', () =>
     const score = scoreFiner('test', false);
     console.log(`FiNER-ORD test ORG: ${JSON.stringify(score)}`);
     expect(score.overlap.precision).toBeGreaterThan(0.87);
-    expect(score.overlap.f1).toBeGreaterThan(0.75);
+    expect(score.overlap.f1).toBeGreaterThan(0.78);
   });
 });

@@ -60,6 +60,6 @@ function markSentence(tokens: readonly Token[], first: number, end: number, info
     if (token.shape === 'lower') lower += 1;
     else other += 1;
   }
-  const value = lower >= 1 && lower >= 0.3 * (lower + other) ? 1 : 0;
+  const value = lower >= 1 && lower >= 0.2 * (lower + other) ? 1 : 0;
   informative.fill(value, first, end);
 }

@@ -3,17 +3,8 @@ import type { Token } from '../name-keys/index.ts';
 import { nameKey, type ReferenceEntity, type ReferenceIndex } from '../reference/index.ts';
 import type { TokenContext } from './context.ts';
 import { companyAliases, slugify } from './names.ts';
-import {
-  AT_CUES,
-  COMPANY_CUES_AFTER,
-  COMPANY_CUES_BEFORE,
-  COMPANY_HEADS,
-  DESCRIPTOR_NOUNS,
-  GENERIC_MODIFIERS,
-  INSTITUTION_HEADS,
-  PLACES,
-  roleAt,
-} from './open-words.ts';
+import { CONNECTOR, judgeRun, LEGAL, type Verdict } from './open-judge.ts';
+import { GENERIC_MODIFIERS, roleAt, THING_ACRONYMS } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
 export interface OpenEntity extends ReferenceEntity {
@@ -32,15 +23,8 @@ export interface OpenSpan {
 export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceEntity }>>;
 
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
-const LEGAL = /^(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|llp|lp|ag|sa|nv|se|spa|gmbh|bhd|berhad|tbk|asa|oyj|kk)$/;
-const CONNECTOR = /^(of|de|du|la|van|von|der|del|da|di)$/;
-const EXCHANGE_PAREN =
-  /^\s*\(\s*(?:NYSE|NASDAQ|Nasdaq|NYSE American|NYSE Arca|AMEX|LSE|AIM|ASX|TSX|TSXV|TSX-V|HKEX|SGX|NSE|BSE|OTC|OTCQB|OTCQX|Euronext|Xetra|FRA|ETR|JSE|TYO|TSE|KRX|SIX)\s*:/;
-const RIC_PAREN = /^\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)/;
-const DESCRIBED =
-  /^(?:\s*\([^()\n]{0,60}\))?,\s+(?:the|a|an|its)\s+(?:[^,.;()\n]{0,50}?\s)??([\p{Ll}-]+)(?=\s*[,.;)]|\s+(?:of|that|which|in|with|for|based|whose)\b)/u;
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
-const DEFINED_ACRONYM = /^\s*\((\p{Lu}{2,6})\)/u;
+const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
 const isName = (token: Token | undefined): token is Token => token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper');
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
@@ -61,6 +45,12 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       position += 1;
       continue;
     }
+    // "IMF Managing Director ...": a role is not the start of a name.
+    const leadingRole = roleAt(tokens, position);
+    if (leadingRole !== null) {
+      position += leadingRole.length;
+      continue;
+    }
     // A run of capitalised words, joined by spaces, "&" or a connector between two of them ("Chamber of Mines").
     let end = position + 1;
     // A role starts a new run: "Zignal Labs Chief Executive Jane Doe" is an organisation, then a person.
@@ -68,6 +58,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       const previous = tokens[end - 1] as Token;
       const token = tokens[end] as Token;
       if (isName(token) && spaceOnly(text, previous, token) && !/['’]s$/.test(previous.text)) end += 1;
+      // "AutoNation, Inc.": a legal suffix after a comma still belongs to the name.
+      else if (LEGAL.test(token.key) && token.shape !== 'lower' && text.slice(previous.end, token.start) === ', ' && end - position >= 1) end += 1;
       else if (CONNECTOR.test(token.text) && isName(tokens[end + 1]) && claimed[end + 1] !== 1 && text.slice(previous.end, token.start) === ' ') end += 2;
       else break;
     }
@@ -92,7 +84,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
         taken.fill(1, first, end);
         remember(aliases, entity, tokens.slice(first, end), verdict, index);
         const acronym = DEFINED_ACRONYM.exec(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 12))?.[1];
-        if (acronym !== undefined && index.byNameKey(acronym.toLowerCase()).length === 0) {
+        // Only one that starts as the name does: "Italian Embassy (PRWEB)" credits a wire, it does not define a name.
+        if (acronym !== undefined && acronym.charAt(0) === (tokens[first] as Token).text.charAt(0) && index.byNameKey(acronym.toLowerCase()).length === 0) {
           const list = aliases.get(acronym.toLowerCase()) ?? [];
           list.push({ keys: [acronym.toLowerCase()], entity });
           aliases.set(acronym.toLowerCase(), list);
@@ -128,74 +121,6 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     at = best.end - 1;
   }
   return found.sort((left, right) => left.start - right.start);
-}
-
-type Verdict = 'company' | 'organisation';
-
-/** Whether the run [first, end) names an organisation, and which kind; null when nothing shows it does. */
-function judgeRun(context: TokenContext, first: number, end: number, index: ReferenceIndex): Verdict | null {
-  const { tokens, text, sentenceStart, informative } = context;
-  const last = tokens[end - 1] as Token;
-  const opening = tokens[first] as Token;
-  const length = end - first;
-  const prose = informative[first] === 1;
-  // "Hong Kong's stock market": places are markets, not companies.
-  let places = true;
-  for (let position = first; position < end && places; position += 1) places = PLACES.has((tokens[position] as Token).key);
-  if (places) return null;
-  let distinctive = false;
-  for (let position = first; position < end - 1 && !distinctive; position += 1) {
-    const token = tokens[position] as Token;
-    distinctive = !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text) && !LEGAL.test(token.key) && !COMPANY_HEADS.has(token.key);
-  }
-  // A legal suffix settles it anywhere, headlines included ("Zesco Ltd").
-  if (length >= 2 && LEGAL.test(last.key) && distinctive) return 'company';
-  if (!prose) return null;
-  // "Zambia Chamber of Mines", "Kestrel Valley Chamber of Commerce": the head comes before "of".
-  for (let position = first + 1; position < end - 1; position += 1) {
-    const head = tokens[position] as Token;
-    if (INSTITUTION_HEADS.has(head.key) && CONNECTOR.test(tokens[position + 1]?.text ?? '')) {
-      const before = tokens.slice(first, position).some((token) => !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text));
-      if (before) return 'organisation';
-    }
-  }
-  if (length >= 2 && distinctive && COMPANY_HEADS.has(last.key)) return 'company';
-  if (length >= 2 && distinctive && INSTITUTION_HEADS.has(last.key)) return 'organisation';
-  // A brand written in CamelCase mid-sentence ("AdRoll", "ForeScout") names a firm.
-  if (
-    length <= 2 &&
-    sentenceStart[first] !== 1 &&
-    /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(opening.text) &&
-    !/^(?:Mc|Mac|De|Di|Du|Da|La|Le|Van|Von)\p{Lu}|['’]s$/u.test(opening.text)
-  )
-    return 'company';
-  // Past shape, context alone never makes a company of a personal name ("investor Peter Sampson").
-  if (length <= 3 && index.isPersonalName(opening.key)) return null;
-  // Context: what comes after the name.
-  // The patterns on what follows run only where it opens with a parenthesis or a comma (cheap to check).
-  const following = text.charCodeAt(last.end) === 0x20 ? text.charAt(last.end + 1) : text.charAt(last.end);
-  const after = following === '(' || following === ',' ? text.slice(last.end, last.end + 80) : '';
-  if (following === '(' && (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after))) return 'company';
-  const next = tokens[end];
-  const single = length === 1;
-  // One everyday word, letter or place is never a company by context alone ("A shares", "Chinese stock").
-  if (single && (opening.key.length < 2 || PLACES.has(opening.key))) return null;
-  const everyday = single && index.isCommonWord(opening.key);
-  if (next !== undefined && next.shape === 'lower' && COMPANY_CUES_AFTER.has(next.key) && /^['’]?s?\s+$/.test(text.slice(last.end, next.start)))
-    return everyday && sentenceStart[first] === 1 ? null : 'company';
-  const described = after === '' ? null : DESCRIBED.exec(after);
-  if (described?.[1] !== undefined && DESCRIPTOR_NOUNS.has(described[1].replace(/^.*-/, '')) && !everyday) return 'company';
-  // What comes before: "chipmaker Nvidia", "shares of X", "analysts at X".
-  const previous = tokens[first - 1];
-  if (previous === undefined || previous.shape !== 'lower' || sentenceStart[first] === 1 || everyday) return null;
-  if (!/^ $/.test(text.slice(previous.end, opening.start))) return null;
-  const before = tokens[first - 2];
-  if (previous.key === 'at') return before !== undefined && AT_CUES.has(before.key) ? 'company' : null;
-  if (previous.key === 'of')
-    return before !== undefined && /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock)$/.test(before.key)
-      ? 'company'
-      : null;
-  return COMPANY_CUES_BEFORE.has(previous.key) && !/^(at|of)$/.test(previous.key) ? 'company' : null;
 }
 
 /** The reference entity the name is another form of, or a new open entity named by its shortest form. */
@@ -255,6 +180,14 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
   let end = keys.length;
   while (end > 1 && LEGAL.test(keys[end - 1] ?? '')) end -= 1;
   add(keys.slice(0, end));
+  // "Australian Financial Markets Association" is also "AFMA", "Carr Riggs & Ingram" also "CRI".
+  const initials = words
+    .filter((word) => !LEGAL.test(word.key) && !CONNECTOR.test(word.text) && word.key !== 'the')
+    .map((word) => (word.shape === 'capitalized' ? word.text.charAt(0) : ''));
+  if (initials.length >= 3 && initials.length <= 6 && initials.every((letter) => letter !== '')) {
+    const acronym = initials.join('').toLowerCase();
+    if (!THING_ACRONYMS.has(acronym) && index.byNameKey(acronym).length === 0 && !index.isCommonWord(acronym)) add([acronym]);
+  }
   const opening = words[0] as Token;
   if (
     verdict === 'company' &&
@@ -263,7 +196,8 @@ function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly
     opening.key.length >= 3 &&
     !index.isCommonWord(opening.key) &&
     !GENERIC_MODIFIERS.has(opening.key) &&
-    index.byNameKey(opening.key).length === 0
+    !index.byNameKey(opening.key).some((known) => ORGANISATION_TYPES.has(known.type)) &&
+    !index.isPersonalName(opening.key)
   ) {
     add([opening.key]);
   }

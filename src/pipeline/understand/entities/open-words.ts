@@ -13,6 +13,7 @@ export const COMPANY_HEADS = new Set([
   'software', 'therapeutics', 'biosciences', 'biotech', 'healthcare', 'brands', 'retail', 'stores', 'logistics', 'shipping', 'leasing', 'realty',
   'properties', 'semiconductor', 'electronics', 'interactive', 'digital', 'global', 'international', 'worldwide', 'consulting', 'brewing',
   'brewery', 'chemicals', 'steel', 'cement', 'textiles', 'apparel', 'fund', 'funds', 'bancorporation', 'reinsurance', 'wealth', 'asset',
+  'coal', 'iron', 'railway', 'railways', 'network', 'hotels', 'resorts', 'restaurants',
   // News organisations.
   'news', 'review', 'journal', 'press', 'times', 'post', 'wire', 'newswire', 'magazine', 'herald', 'gazette', 'tribune', 'telegraph',
 ]);
@@ -22,6 +23,7 @@ export const INSTITUTION_HEADS = new Set([
   'ministry', 'department', 'agency', 'authority', 'commission', 'council', 'board', 'bureau', 'office', 'institute', 'institution',
   'university', 'college', 'school', 'association', 'federation', 'chamber', 'committee', 'foundation', 'society', 'party', 'union',
   'parliament', 'senate', 'court', 'tribunal', 'exchange', 'organisation', 'organization', 'forum', 'alliance', 'coalition', 'league',
+  'center', 'centre', 'service', 'embassy', 'directorate', 'assembly', 'congress', 'secretariat',
 ]);
 
 /** Heads that need a distinctive word before them: "Stock Exchange" or "National Bank" alone is not a name. */
@@ -58,10 +60,32 @@ export const PLACES = new Set([
   'russia', 'brazil', 'canada', 'australia', 'switzerland', 'africa', 'athens', 'shanghai', 'shenzhen', 'tokyo', 'london', 'frankfurt', 'paris',
   'mumbai', 'seoul', 'sydney', 'toronto', 'singapore', 'hong', 'kong', 'kenya', 'nigeria', 'ghana', 'zambia', 'mexico', 'turkey', 'israel',
   'october', 'november', 'december', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'nsw', 'uae', 'nyc', 'dc', 'hk',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
 /** "analysts at X": words before "at" that make X an organisation. */
 export const AT_CUES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'executive', 'executives', 'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'partner', 'head', 'chief', 'trader', 'traders', 'researchers']);
+
+/** Acronyms of things, not organisations: never read as one from context ("the GDP", "the IPO's"). */
+export const THING_ACRONYMS = new Set([
+  'ceo', 'ceos', 'cfo', 'coo', 'cto', 'cio', 'ipo', 'ipos', 'etf', 'etfs', 'gdp', 'cpi', 'ppi', 'pmi', 'pce', 'eps', 'ev', 'evs', 'esg', 'api',
+  'agm', 'egm', 'ebit', 'ebitda', 'yoy', 'qoq', 'pc', 'tv', 'am', 'pm', 'spac', 'gaap', 'ifrs', 'sme', 'smes', 'vat', 'gst', 'roi', 'roe',
+  'nav', 'aum', 'atm', 'app', 'faq', 'dna', 'rna', 'led', 'gpu', 'cpu', 'ar', 'vr', 'ml', 'iot', 'saas', 'usb', 'hr', 'pr', 'iq', 'ok', 'nft',
+  'defi', 'kyc', 'aml', 'wti', 'lng', 'bps', 'ytd', 'mom', 'adr', 'adrs', 'cagr', 'mba', 'phd', 'est', 'gmt', 'utc', 'pst', 'edt', 'bst',
+  'et', 'cet', 'it', 'ai', 'qe', 'fx', 'pe', 'vc', 'fy', 'ltv', 'ceo', 'mp', 'mps', 'ppp', 'rfp', 'ip', 'otc', 'lpg', 'cng', 'suv', 'suvs',
+  'url', 'pdf', 'sms', 'gps', 'nb', 'ps', 'usd', 'eur', 'gbp', 'jpy', 'cny', 'aud', 'cad', 'chf', 'inr', 'nzd', 'hkd', 'ulip', 'npa', 'npas',
+]);
+
+/** Verbs after an acronym that make it an organisation speaking or acting ("AFMA said", "the EIA reported"). */
+export const ACTING_AFTER = new Set(['said', 'says', 'told', 'announced', 'reported', 'added', 'estimated', 'forecast', 'warned', 'urged', 'represents']);
+
+/** Words after a name that show people working for it ("Coles spokesman", "Sharp officials"). */
+export const STAFF_AFTER = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'boss', 'officials', 'executives', 'employees', 'staff', 'board']);
+
+/** Roles that, written right after a name and before a person's, make that name an organisation ("Atlas managing director David Flanagan"). */
+export const ORGANISATION_ROLES = new Set(['chief', 'ceo', 'cfo', 'coo', 'cio', 'chairman', 'chairwoman', 'chair', 'managing', 'executive', 'director', 'founder', 'co', 'cofounder', 'partner', 'analyst', 'senior', 'economist', 'strategist', 'portfolio', 'fund', 'governor', 'deputy', 'secretary', 'vice']);
 
 // Roles, as token keys, longest first within each opening word.
 const ROLES: readonly string[][] = [
@@ -71,6 +95,7 @@ const ROLES: readonly string[][] = [
   'vice president', 'president', 'prime minister', 'finance minister', 'trade minister', 'economy minister', 'oil minister', 'energy minister',
   'minister', 'treasury secretary', 'commerce secretary', 'secretary', 'senior analyst', 'analyst', 'senior economist', 'economist',
   'strategist', 'co-founder', 'cofounder', 'founder', 'managing director', 'executive director', 'director', 'portfolio manager', 'fund manager',
+  'partner',
 ].map((role) => role.split(/[\s-]+/));
 
 // Roles by their first word, so that looking for one costs a map lookup per token.

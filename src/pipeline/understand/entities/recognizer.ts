@@ -3,9 +3,9 @@ import { analyseText, type TokenContext } from './context.ts';
 import { type AliasEntry, buildGazetteer, type Gazetteer, type TrieNode } from './gazetteer.ts';
 import { ACRONYMS } from './acronyms.ts';
 import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
-import { findOpenOrganisations, type OpenAliases, type OpenEntity } from './open-names.ts';
+import { findOpenOrganisations, type OpenAliases, type OpenEntity, ORGANISATION_TYPES } from './open-names.ts';
 import { findPeople } from './people.ts';
-import { MARKET_SUFFIXES, type Token } from '../name-keys/index.ts';
+import { MARKET_SUFFIXES, phraseWords, type Token } from '../name-keys/index.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 
 export interface EntityRecognizer {
@@ -28,6 +28,7 @@ interface Found extends NameSpan {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const LEGAL_SUFFIX = /^(inc|corp|co|ltd|plc|llc|ag|sa|nv|se)$/;
 const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|posted|announced|unveiled|launched|shareholders|ceo|executives|stake)$/;
 
 // Words after a one-word name that show it is part of a longer proper name, unlike "Apple Inc" or "Apple's".
@@ -68,6 +69,18 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
     known.filter((match) => !match.weak),
   );
   const open = findOpenOrganisations(context, claimed, index, aliases);
+  // Once "Nikkei Inc" is named, a bare "Nikkei" in the same article is that company, not the index.
+  if (aliases.size > 0) {
+    for (const match of known) {
+      if (ORGANISATION_TYPES.has(match.entity.type)) continue;
+      const keys = phraseWords(text.slice(match.start, match.end)).map((word) => word.key);
+      const alias = aliases.get(keys[0] ?? '')?.find((candidate) => candidate.keys.join(' ') === keys.join(' '));
+      if (alias !== undefined && ORGANISATION_TYPES.has(alias.entity.type)) {
+        match.entity = alias.entity;
+        match.weak = false;
+      }
+    }
+  }
   const withOpen = claimedTokens(context.tokens, open, claimed);
   const organisations = [...known.filter((match) => !match.weak), ...open].sort((left, right) => left.start - right.start);
   const people = findPeople(context, organisations, withOpen, index);
@@ -177,6 +190,8 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   // "(LSE: BVS)": an exchange written as a ticker prefix is not itself news.
   if (entry.entity?.type === 'exchange' && /^\s*:\s*[A-Z0-9]/.test(context.text.slice(last.end, last.end + 12))) return 'no';
   if (entry.possessive && !/['’]s$/i.test(last.text)) return 'no';
+  // "Nikkei Inc": a legal suffix makes the words a company's name, not the index or commodity of that name.
+  if (entry.entity !== null && !ORGANISATION_TYPES.has(entry.entity.type) && next !== undefined && LEGAL_SUFFIX.test(next.key)) return 'no';
   // Only words joined by plain spaces make one name: "Helen Schwab" does, "Google, Facebook" does not.
   const opening = tokens[first] as Token;
   const followsName =
@@ -197,6 +212,8 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
     if (last.hyphenAfter && next?.shape === 'upper') return 'no';
     if (last.hyphenBefore && previous?.shape === 'upper') return 'no';
   }
+  // "Patriot Coal", "Atlas Iron": a commodity's word closing a capitalised name is part of that name.
+  if (entry.entity?.type === 'commodity' && entry.shapes.length === 1 && followsName && previous?.shape === 'capitalized') return 'no';
   if (entry.guardPrevious && followsName && previous !== undefined) return sentenceStart[first - 1] === 1 ? 'weak' : 'no';
   const lesserSingleWord = entry.entity !== null && (entry.entity.rank ?? 0) < 3 && entry.shapes.length === 1 && entry.shapes[0] === 'capitalized';
   // "Eaton Vance" is not Eaton, "Fox News" not quite Fox: a little-known one-word name before another capitalised word.
@@ -208,7 +225,10 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   // "Caterpillar shares fell", "Target said": what follows shows a company is meant.
   if (next !== undefined && COMPANY_CUES.test(next.key) && /^ +$/.test(context.text.slice(last.end, next.start))) return 'strong';
   // Everyday words ("Target", "Gap"): trusted only as a lone capitalised word inside ordinary prose.
-  if (!prose || (opensSentence && entry.shapes[0] !== 'upper')) return 'weak';
+  // A name of two or more capitalised words opening a sentence that goes on in lower case ("Sky News has learnt")
+  // is still the name; one everyday word there ("Target") is not.
+  const wholeName = entry.shapes.length >= 2 && entry.shapes.every((shape) => shape !== 'lower') && next?.shape === 'lower';
+  if (!prose || (opensSentence && entry.shapes[0] !== 'upper' && !wholeName)) return 'weak';
   if (precedesName || entry.needsSupport) return 'weak';
   return 'strong';
 }

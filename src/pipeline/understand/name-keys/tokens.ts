@@ -24,14 +24,38 @@ const KEY_PUNCTUATION = /[.'’]/g;
 
 /** The lookup key of one word: "Alibaba’s" → "alibaba", "U.S." → "us", "Nestlé" → "nestle". */
 export function tokenKey(word: string): string {
+  // Plain ASCII words (nearly all of them) are read in one scan, without regular expressions.
+  let plain = true;
+  let changed = false;
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    if (code >= 0x80) {
+      plain = false;
+      break;
+    }
+    if ((code >= 65 && code <= 90) || code === 0x2e || code === 0x27) changed = true;
+  }
+  if (plain && !changed) return word;
   let text = POSSESSIVE.test(word) && word.length > 2 ? word.slice(0, -2) : word;
-  if (NON_ASCII.test(text)) text = text.normalize('NFD').replace(COMBINING_MARKS, '');
+  if (!plain && NON_ASCII.test(text)) text = text.normalize('NFD').replace(COMBINING_MARKS, '');
   return text.toLowerCase().replace(KEY_PUNCTUATION, '');
 }
 
 export function tokenShape(written: string): TokenShape {
   // "GM's" is as upper-case as "GM".
   const word = POSSESSIVE.test(written) && written.length > 2 ? written.slice(0, -2) : written;
+  let hasUpper = false;
+  let hasLower = false;
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    if (code >= 0x80) return unicodeShape(word);
+    if (code >= 65 && code <= 90) hasUpper = true;
+    else if (code >= 97 && code <= 122) hasLower = true;
+  }
+  return shapeOf(word, hasUpper, hasLower);
+}
+
+function unicodeShape(word: string): TokenShape {
   let hasUpper = false;
   let hasLower = false;
   for (const character of word) {
@@ -42,6 +66,10 @@ export function tokenShape(written: string): TokenShape {
     if (character === upper) hasUpper = true;
     else hasLower = true;
   }
+  return shapeOf(word, hasUpper, hasLower);
+}
+
+function shapeOf(word: string, hasUpper: boolean, hasLower: boolean): TokenShape {
   if (!hasUpper && !hasLower) return 'number';
   if (!hasLower) return 'upper';
   const first = word.charAt(0);

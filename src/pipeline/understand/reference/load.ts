@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../../../domain/index.ts';
 import { createReferenceIndex, type ReferenceEntity, type ReferenceIndex } from './reference-index.ts';
 import { type CuratedEntry, mergeReference } from './merge.ts';
 import { readCommonWords } from './common-words.ts';
+import { readPrebuilt, referenceDigest, referenceInputs } from './prebuilt.ts';
 
 const DEFAULT_DIRECTORY = fileURLToPath(new URL('../../../../data/', import.meta.url));
 const cache = new Map<string, ReferenceIndex>();
@@ -15,30 +16,48 @@ interface ListingsFile {
 }
 
 /**
- * The reference index built from `data/` (listings.json, curated/*.json, blockers.json, common-words.json),
- * loaded once per directory and cached.
+ * The reference index of `data/` (listings.json, curated/*.json, blockers.json, common-words.json), loaded once
+ * per directory and cached. Its entities come from the prebuilt data/reference-index.json when that was built
+ * from exactly these files (a digest of them is checked), else they are merged from the files as they are.
  */
 export function loadReferenceIndex(dataDirectory: string = DEFAULT_DIRECTORY): ReferenceIndex {
   const directory = resolve(dataDirectory);
   const cached = cache.get(directory);
   if (cached !== undefined) return cached;
-  const readJson = (path: string): unknown => JSON.parse(readFileSync(join(directory, path), 'utf8'));
-
-  const listings = toEntities(readJson('listings.json') as ListingsFile);
-  const curated: CuratedEntry[] = [];
-  for (const file of readdirSync(join(directory, 'curated'))
-    .filter((name) => name.endsWith('.json'))
-    .sort()) {
-    const entries = readJson(join('curated', file));
-    if (!Array.isArray(entries)) throw new Error(`${file}: expected an array of entities`);
-    curated.push(...(entries as CuratedEntry[]));
-  }
-  const { words: commonWords, names: personalNames } = readCommonWords(join(directory, 'common-words.json'));
+  // Every input is read once: its bytes feed the digest, and the merge too when the prebuilt file is stale.
+  const bytes = new Map<string, Buffer>();
+  const read = (relative: string): Buffer => {
+    const known = bytes.get(relative);
+    if (known !== undefined) return known;
+    const content = readFileSync(join(directory, relative));
+    bytes.set(relative, content);
+    return content;
+  };
+  const readJson = (relative: string): unknown => JSON.parse(read(relative).toString('utf8'));
+  const inputs = referenceDigest(directory, read);
+  const { words: commonWords, names: personalNames } = readCommonWords(join(directory, 'common-words.json'), read('common-words.json').toString('utf8'));
   const { phrases } = readJson('blockers.json') as { phrases: string[] };
-  const entities = mergeReference({ listings, curated, commonWords, personalNames });
+  const entities = readPrebuilt(directory, inputs) ?? mergeFromSources(directory, readJson, commonWords, personalNames);
   const index = createReferenceIndex(entities, { blockers: phrases, commonWords, personalNames });
   cache.set(directory, index);
   return index;
+}
+
+/** The entities merged from the listings and the curated entries (what `npm run build:index` stores). */
+export function mergeFromSources(
+  directory: string,
+  readJson: (relative: string) => unknown,
+  commonWords: ReadonlySet<string>,
+  personalNames: ReadonlySet<string>,
+): ReferenceEntity[] {
+  const listings = toEntities(readJson('listings.json') as ListingsFile);
+  const curated: CuratedEntry[] = [];
+  for (const file of referenceInputs(directory).filter((relative) => relative.startsWith('curated'))) {
+    const entries = readJson(file);
+    if (!Array.isArray(entries)) throw new Error(`${file}: expected an array of entities`);
+    curated.push(...(entries as CuratedEntry[]));
+  }
+  return mergeReference({ listings, curated, commonWords, personalNames });
 }
 
 function toEntities(file: ListingsFile): ReferenceEntity[] {

@@ -44,7 +44,13 @@ const phrasesByFirstWord = new Map<string, string[][]>();
 const knownWords = new Set<string>();
 const keepAsIs = new Set(words(KEEP_AS_IS));
 
+// Lemmas of words already seen: news reuses a small vocabulary, and the rules cost more than a lookup.
+// Filled only once the lexicon is built: while its vocabulary grows, a word's lemma may change.
+const lemmaCache = new Map<string, string>();
+let lexiconBuilt = false;
+
 buildLexicon();
+lexiconBuilt = true;
 
 /** Splits a sentence into lexicon units, longest phrase first. */
 export function sentenceUnits(sentence: string): Unit[] {
@@ -115,6 +121,17 @@ function tokenize(sentence: string): Token[] {
 
 /** The lexicon lemma of a lower-case word: irregular forms, then regular suffixes stripped by rule. */
 export function lemmatise(word: string): string {
+  let lemma = lemmaCache.get(word);
+  if (lemma === undefined) {
+    lemma = lemmaOf(word);
+    // Bounded so a long-running process cannot grow it without limit.
+    if (lemmaCache.size >= 100_000) lemmaCache.clear();
+    if (lexiconBuilt) lemmaCache.set(word, lemma);
+  }
+  return lemma;
+}
+
+function lemmaOf(word: string): string {
   const irregular = IRREGULAR_FORMS[word];
   if (irregular !== undefined) return irregular;
   if (knownWords.has(word) || keepAsIs.has(word) || word.length < 4) return word;
