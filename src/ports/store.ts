@@ -121,11 +121,7 @@ export interface ArticleInsert {
   owners?: readonly Owner[];
 }
 
-/**
- * Storing many articles at once (a feed poll's items): one transaction, one result per item in
- * order, each as insertArticle would give it. Implemented by the PostgreSQL store; the SQLite
- * store gains it on its own branch, after which this joins ArticleStore.
- */
+/** insertArticles alone (now part of ArticleStore, which both engines implement); kept for the PostgreSQL store's type. */
 export interface ArticleBatchStore {
   insertArticles(items: readonly ArticleInsert[]): Promise<boolean[]>;
 }
