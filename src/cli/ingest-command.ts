@@ -2,9 +2,12 @@ import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
 import { stat } from 'node:fs/promises';
 import type { App } from '../app.ts';
-import { articleJson, ingestInput, type InputReport, scanInputDirectory, type SkippedFile } from '../sources/index.ts';
+import { articleJson, ingestInputs, type InputReport, scanInputDirectory, type SkippedFile } from '../sources/index.ts';
 import { type CliIo, processIo } from './io.ts';
 import { INGEST_USAGE } from './usage-lines.ts';
+
+/** Files stored per transaction when ingesting a directory. */
+const FILES_PER_BATCH = 64;
 
 function progress(io: CliIo, done: number, total: number): void {
   if (!io.stderr.isTTY) return;
@@ -43,25 +46,28 @@ export async function ingestCommand(argv: string[], app: App, io: CliIo = proces
     const total = files.length + skipped.length;
     const showProgress = total > 1;
     if (showProgress && skipped.length > 0) progress(io, skipped.length, total);
-    for (const [index, file] of files.entries()) {
-      const bytes = file === '-' ? new TextEncoder().encode(await text(io.stdin)) : undefined;
-      const report: InputReport = await ingestInput(file, app.ingest, {
-        maxBytes: app.config.MAX_INPUT_BYTES,
-        ...(bytes === undefined ? {} : { bytes }),
-      });
-      for (const outcome of report.outcomes) {
-        if (outcome.status === 'stored') stored += 1;
-        else duplicates += 1;
-        if (!values.json) continue;
-        const article = outcome.status === 'stored' ? outcome.article : await app.store.getArticle(outcome.existingId);
-        if (article !== null) io.stdout.write(`${articleJson(article, outcome.status)}\n`);
+    // A batch of files goes in by one transaction (group commit); each is reported after it commits.
+    for (let start = 0; start < files.length; start += FILES_PER_BATCH) {
+      const batch = [];
+      for (const file of files.slice(start, start + FILES_PER_BATCH)) {
+        batch.push(file === '-' ? { input: file, bytes: new TextEncoder().encode(await text(io.stdin)) } : { input: file });
       }
-      if (report.error !== null) {
-        if (showProgress && io.stderr.isTTY) io.stderr.write('\n');
-        io.stderr.write(`market-brief: ${report.error}\n`);
-        if (report.outcomes.length === 0) failed += 1;
+      const reports: InputReport[] = await ingestInputs(batch, app.ingest, { maxBytes: app.config.MAX_INPUT_BYTES });
+      for (const [offset, report] of reports.entries()) {
+        for (const outcome of report.outcomes) {
+          if (outcome.status === 'stored') stored += 1;
+          else duplicates += 1;
+          if (!values.json) continue;
+          const article = outcome.status === 'stored' ? outcome.article : await app.store.getArticle(outcome.existingId);
+          if (article !== null) io.stdout.write(`${articleJson(article, outcome.status)}\n`);
+        }
+        if (report.error !== null) {
+          if (showProgress && io.stderr.isTTY) io.stderr.write('\n');
+          io.stderr.write(`market-brief: ${report.error}\n`);
+          if (report.outcomes.length === 0) failed += 1;
+        }
+        if (showProgress) progress(io, skipped.length + start + offset + 1, total);
       }
-      if (showProgress) progress(io, skipped.length + index + 1, total);
     }
   }
   if (!values.json) io.stderr.write(`stored ${stored}, already known ${duplicates}, failed inputs ${failed}, skipped files ${skippedFiles}\n`);

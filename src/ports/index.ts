@@ -14,7 +14,6 @@ export { type Metrics, noMetrics } from './metrics.ts';
 export type { PostOptions, Publisher } from './publisher.ts';
 export type { AddedSource, FailedPoll, FeedPreviewItem, PollSummary, SourceActions } from './source-actions.ts';
 export {
-  type ArticleBatchStore,
   type ArticleInsert,
   type ArticleQuery,
   type DedupeKeys,

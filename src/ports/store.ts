@@ -85,6 +85,12 @@ export interface ArticleStore {
    * among them makes it shared); false when an equal article won a race.
    */
   insertArticle(article: Article, keys: DedupeKeys, owners?: readonly Owner[]): Promise<boolean>;
+  /**
+   * Group commit: stores the items in order in one transaction; each result is what insertArticle
+   * would have returned for that item (a later item sees the earlier ones). Resolves only after the
+   * transaction commits; on an error nothing of the batch is stored.
+   */
+  insertArticles(items: readonly ArticleInsert[]): Promise<boolean[]>;
   /** Lets `owners` see a stored article too (a null among them makes it shared): a workspace brought in a copy. */
   grantArticle(id: string, owners: readonly Owner[]): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
@@ -113,15 +119,6 @@ export interface ArticleInsert {
   article: Article;
   keys: DedupeKeys;
   owners?: readonly Owner[];
-}
-
-/**
- * Storing many articles at once (a feed poll's items): one transaction, one result per item in
- * order, each as insertArticle would give it. Implemented by the PostgreSQL store; the SQLite
- * store gains it on its own branch, after which this joins ArticleStore.
- */
-export interface ArticleBatchStore {
-  insertArticles(items: readonly ArticleInsert[]): Promise<boolean[]>;
 }
 
 /** Who follows what: the channels' subscriptions. */

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isUserFacing, type RawArticle } from '../domain/index.ts';
-import { ingestArticle, type IngestServices, readArticles } from '../pipeline/index.ts';
+import { type BatchResult, type IngestServices, ingestArticles, readArticles } from '../pipeline/index.ts';
 import type { Logger, Metrics } from '../ports/index.ts';
 import { type Route, sendJson } from '../http/index.ts';
 
@@ -170,8 +170,7 @@ export function createIngestRoutes(options: IngestEndpointOptions): Route[] {
       const body = await readRequestBody(request, options.maxBytes);
       const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
       const items = parseBody(body, String(request.headers['content-type'] ?? ''), query, options.maxBytes);
-      const results: ItemResult[] = [];
-      for (const [index, read] of items.entries()) results.push(await ingestOne(read, index));
+      const results = await ingestAll(items);
       const count = (status: ItemResult['status']): number => results.filter((result) => result.status === status).length;
       const failed = count('failed');
       if (count('stored') > 0) options.metrics?.articlesIngested('api', count('stored'));
@@ -189,16 +188,46 @@ export function createIngestRoutes(options: IngestEndpointOptions): Route[] {
     }
   }
 
-  async function ingestOne(read: () => RawArticle, index: number): Promise<ItemResult> {
-    try {
-      const outcome = await ingestArticle(read(), options.ingest);
-      if (outcome.status === 'duplicate') return { index, status: 'duplicate', id: outcome.existingId, title: outcome.title };
-      return { index, status: 'stored', id: outcome.article.id, title: outcome.article.title, duplicateOf: outcome.article.duplicateOf };
-    } catch (error) {
-      if (error instanceof HttpProblem) return { index, status: 'failed', error: error.message };
-      if (!isUserFacing(error)) throw error;
-      return { index, status: 'failed', error: error.message };
+  /** Problems of one item (unreadable, nothing left after cleaning) are that item's; others stay in. */
+  function failure(index: number, error: unknown): ItemResult {
+    if (error instanceof HttpProblem || isUserFacing(error)) return { index, status: 'failed', error: error.message };
+    throw error;
+  }
+
+  /** The readable items in one transaction (group commit): each is acknowledged only once it committed. */
+  async function ingestAll(items: ReadonlyArray<() => RawArticle>): Promise<ItemResult[]> {
+    const results: ItemResult[] = [];
+    const raws: Array<{ index: number; raw: RawArticle }> = [];
+    for (const [index, read] of items.entries()) {
+      try {
+        raws.push({ index, raw: read() });
+      } catch (error) {
+        results[index] = failure(index, error);
+      }
     }
+    let batch: BatchResult[];
+    try {
+      batch = await ingestArticles(
+        raws.map(({ raw }) => raw),
+        options.ingest,
+      );
+    } catch (error) {
+      // Nothing of the batch was stored (a full disk): every item in it failed, and says why.
+      for (const { index } of raws) results[index] = failure(index, error);
+      return results;
+    }
+    for (const [position, { index }] of raws.entries()) {
+      const result = batch[position];
+      if (result === undefined) continue;
+      if (!('outcome' in result)) results[index] = failure(index, result.error);
+      else if (result.outcome.status === 'duplicate') {
+        results[index] = { index, status: 'duplicate', id: result.outcome.existingId, title: result.outcome.title };
+      } else {
+        const { article } = result.outcome;
+        results[index] = { index, status: 'stored', id: article.id, title: article.title, duplicateOf: article.duplicateOf };
+      }
+    }
+    return results;
   }
 
   return [{ method: 'POST', path: INGEST_PATH, handle }];

@@ -1,7 +1,8 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { type Article, InputError, isUserFacing } from '../domain/index.ts';
-import { ingestArticle, type IngestOutcome, type IngestServices, readArticles } from '../pipeline/index.ts';
+import type { RawArticle } from '../domain/index.ts';
+import { type BatchResult, type IngestOutcome, type IngestServices, ingestArticles, readArticles } from '../pipeline/index.ts';
 
 export interface InputReport {
   input: string;
@@ -105,24 +106,59 @@ function describe(input: string, error: unknown): string {
  * A bad article inside a good file is reported and the others still go in.
  */
 export async function ingestInput(input: string, services: IngestServices, options: { maxBytes: number; bytes?: Uint8Array }): Promise<InputReport> {
+  const [report] = await ingestInputs([{ input, ...(options.bytes === undefined ? {} : { bytes: options.bytes }) }], services, options);
+  return report ?? { input, outcomes: [], error: `${input}: not read` };
+}
+
+/**
+ * Reads several inputs and ingests all their articles by one group commit (one transaction): a
+ * directory goes in a batch of files at a time. Reports are per input, in order; an article is
+ * reported stored only once the batch committed. A failed commit (a full disk) fails every input
+ * of the batch that had an article to store, with the reason; nothing of it was stored.
+ */
+export async function ingestInputs(
+  inputs: ReadonlyArray<{ input: string; bytes?: Uint8Array }>,
+  services: IngestServices,
+  options: { maxBytes: number },
+): Promise<InputReport[]> {
+  const read: Array<{ input: string; raws: RawArticle[] } | { input: string; error: string }> = [];
+  for (const { input, bytes } of inputs) {
+    try {
+      const content = bytes ?? (await readLimited(input, options.maxBytes));
+      read.push({ input, raws: readArticles({ name: basename(input) === '-' ? 'stdin' : input, bytes: content }, { maxBytes: options.maxBytes }) });
+    } catch (error) {
+      read.push({ input, error: describe(input, error) });
+    }
+  }
+  const raws = read.flatMap((entry) => ('raws' in entry ? entry.raws : []));
+  let results: BatchResult[];
   try {
-    const bytes = options.bytes ?? (await readLimited(input, options.maxBytes));
-    const raws = readArticles({ name: basename(input) === '-' ? 'stdin' : input, bytes }, { maxBytes: options.maxBytes });
+    results = await ingestArticles(raws, services);
+  } catch (error) {
+    return read.map((entry) => ({
+      input: entry.input,
+      outcomes: [],
+      error: 'error' in entry || entry.raws.length > 0 ? describe(entry.input, 'error' in entry ? entry.error : error) : null,
+    }));
+  }
+  let position = 0;
+  return read.map((entry) => {
+    if ('error' in entry) return { input: entry.input, outcomes: [], error: entry.error };
     const outcomes: IngestOutcome[] = [];
     const problems: string[] = [];
-    for (const raw of raws) {
-      try {
-        outcomes.push(await ingestArticle(raw, services));
-      } catch (error) {
-        if (!isUserFacing(error)) throw error;
-        problems.push(error.message);
-      }
+    for (const result of results.slice(position, position + entry.raws.length)) {
+      if ('outcome' in result) outcomes.push(result.outcome);
+      else problems.push(isUserFacing(result.error) ? result.error.message : describe(entry.input, result.error));
     }
-    if (outcomes.length === 0 && problems.length > 0) return { input, outcomes, error: describe(input, new InputError(input, problems[0] ?? 'no article')) };
-    return { input, outcomes, error: problems.length > 0 ? `${input}: ${problems.length} of ${raws.length} items skipped (${problems[0]})` : null };
-  } catch (error) {
-    return { input, outcomes: [], error: describe(input, error) };
-  }
+    position += entry.raws.length;
+    if (outcomes.length === 0 && problems.length > 0)
+      return { input: entry.input, outcomes, error: describe(entry.input, new InputError(entry.input, problems[0] ?? 'no article')) };
+    return {
+      input: entry.input,
+      outcomes,
+      error: problems.length > 0 ? `${entry.input}: ${problems.length} of ${entry.raws.length} items skipped (${problems[0]})` : null,
+    };
+  });
 }
 
 /** The `--json` line for an article, as documented in the README. */

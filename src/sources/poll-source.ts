@@ -1,5 +1,5 @@
 import { type Article, InputError, isUserFacing, type RawArticle, type Source } from '../domain/index.ts';
-import { ingestArticle, type IngestServices, readArticles } from '../pipeline/index.ts';
+import { type IngestServices, ingestArticles, readArticles } from '../pipeline/index.ts';
 import type { Clock, FeedPreviewItem, Logger, PollSummary, Store } from '../ports/index.ts';
 import { documentText, FEED_ACCEPT, feedTitle, isHtmlPage } from './feed-document.ts';
 import { type Fetcher, FetchError, type FetchResult } from './fetch/index.ts';
@@ -123,16 +123,14 @@ export async function storeFeedItems(
   const stored: Article[] = [];
   let duplicates = 0;
   const problems: string[] = [];
-  for (const item of [...expanded.items].reverse()) {
-    try {
-      const outcome = await ingestArticle(item, ingest);
-      if (outcome.status === 'stored') stored.push(outcome.article);
-      else duplicates += 1;
-    } catch (error) {
-      // One unreadable item is skipped; a store failure fails the poll (what went in stays).
-      if (!isUserFacing(error)) throw error;
-      problems.push(error.message);
-    }
+  // The poll's items go in by one transaction (group commit), oldest first; a store failure fails
+  // the poll and stores none of them. One unreadable item is skipped.
+  for (const result of await ingestArticles([...expanded.items].reverse(), ingest)) {
+    if (!('outcome' in result)) {
+      if (!isUserFacing(result.error)) throw result.error;
+      problems.push(result.error.message);
+    } else if (result.outcome.status === 'stored') stored.push(result.outcome.article);
+    else duplicates += 1;
   }
   await dependencies.store.recordPoll(source.id, {
     ok: true,

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ArticleBatchStore, Store } from '../../ports/index.ts';
+import type { Store } from '../../ports/index.ts';
 import { createArticleReads } from './article-reads.ts';
 import { createArticleWrites } from './article-writes.ts';
 import { migratePostgres } from './migrations.ts';
@@ -8,12 +8,11 @@ import { createPool, type PoolSettings } from './sql.ts';
 import { createSourceStore } from './source-store.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 
-export type PostgresStore = Store &
-  ArticleBatchStore & {
-    readonly pool: pg.Pool;
-    /** Resolves once the schema is migrated (every method waits for it); rejects with why not. */
-    ready(): Promise<void>;
-  };
+export type PostgresStore = Store & {
+  readonly pool: pg.Pool;
+  /** Resolves once the schema is migrated (every method waits for it); rejects with why not. */
+  ready(): Promise<void>;
+};
 
 /**
  * The store on PostgreSQL (docs/adr/0005-postgresql.md), returned at once: connecting and

@@ -8,7 +8,8 @@ import type { ArticleQuery, Viewer } from '../../ports/index.ts';
 export function visibleTo(alias: string, viewer: Viewer | undefined): { sql: string; parameters: SQLInputValue[] } {
   if (viewer === undefined || viewer === null) return { sql: `${alias}.shared = 1`, parameters: [] };
   return {
-    sql: `(${alias}.shared = 1 OR ${alias}.id IN (SELECT article_id FROM article_owners WHERE owner = ?))`,
+    // A correlated look-up on the (owner, article_id) key: no list of the owner's articles is built.
+    sql: `(${alias}.shared = 1 OR EXISTS (SELECT 1 FROM article_owners w WHERE w.owner = ? AND w.article_id = ${alias}.id))`,
     parameters: [viewer],
   };
 }
@@ -25,16 +26,20 @@ export function originalFor(viewer: Viewer | undefined): { sql: string; paramete
   };
 }
 
-/** A WHERE clause over `articles a` for an ArticleQuery, with its parameters. */
-export function articleFilter(query: ArticleQuery): { where: string; parameters: SQLInputValue[] } {
+/**
+ * A WHERE clause over `articles a` for an ArticleQuery, with its parameters. With `keyed`, the
+ * caller walks a link table whose key holds the topic or entity and the time window, so neither
+ * is repeated here.
+ */
+export function articleFilter(query: ArticleQuery, keyed = false): { where: string; parameters: SQLInputValue[] } {
   const visible = visibleTo('a', query.viewer);
   const clauses: string[] = [visible.sql];
   const parameters: SQLInputValue[] = [...visible.parameters];
-  if (query.since !== undefined) {
+  if (!keyed && query.since !== undefined) {
     clauses.push('a.sort_time >= ?');
     parameters.push(query.since);
   }
-  if (query.until !== undefined) {
+  if (!keyed && query.until !== undefined) {
     clauses.push('a.sort_time < ?');
     parameters.push(query.until);
   }
@@ -43,19 +48,34 @@ export function articleFilter(query: ArticleQuery): { where: string; parameters:
     clauses.push(original.sql);
     parameters.push(...original.parameters);
   }
-  const topics = query.topics ?? [];
-  const entityIds = query.entityIds ?? [];
+  const topics = keyed ? [] : (query.topics ?? []);
+  const entityIds = keyed ? [] : (query.entityIds ?? []);
   const alternatives: string[] = [];
   if (topics.length > 0) {
-    alternatives.push(`a.id IN (SELECT article_id FROM article_topics WHERE topic IN (${topics.map(() => '?').join(', ')}))`);
+    alternatives.push(`a.rowid IN (SELECT article_rowid FROM article_topics WHERE topic IN (${topics.map(() => '?').join(', ')}))`);
     parameters.push(...topics);
   }
   if (entityIds.length > 0) {
-    alternatives.push(`a.id IN (SELECT article_id FROM entity_mentions WHERE entity_id IN (${entityIds.map(() => '?').join(', ')}))`);
+    alternatives.push(`a.rowid IN (SELECT article_rowid FROM entity_mentions WHERE entity_id IN (${entityIds.map(() => '?').join(', ')}))`);
     parameters.push(...entityIds);
   }
   if (alternatives.length > 0) clauses.push(`(${alternatives.join(' OR ')})`);
   return { where: clauses.join(' AND '), parameters };
+}
+
+/** The time window as conditions on `column` (a link table's sort_time key, or the articles'). */
+export function windowOn(column: string, query: Pick<ArticleQuery, 'since' | 'until'>): { sql: string; parameters: SQLInputValue[] } {
+  const clauses: string[] = [];
+  const parameters: SQLInputValue[] = [];
+  if (query.since !== undefined) {
+    clauses.push(`${column} >= ?`);
+    parameters.push(query.since);
+  }
+  if (query.until !== undefined) {
+    clauses.push(`${column} < ?`);
+    parameters.push(query.until);
+  }
+  return { sql: clauses.length === 0 ? '1' : clauses.join(' AND '), parameters };
 }
 
 /**

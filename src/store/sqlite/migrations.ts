@@ -1,4 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { bandKey } from './band-key.ts';
+import { LINK_ROWIDS_MIGRATION } from './migration-link-rowids.ts';
 
 /**
  * Versioned, append-only migrations: never edit a released one, add the next.
@@ -232,12 +234,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX llm_usage_owner_at ON llm_usage(owner, at);
     `,
   },
+  LINK_ROWIDS_MIGRATION,
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */
 export function migrate(database: DatabaseSync): number[] {
   database.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  // Migration 11 converts stored TEXT band keys with the same function the store uses.
+  database.function('band_key', { deterministic: true }, (band) => bandKey(String(band)));
   const applied = new Set(
     database
       .prepare('SELECT version FROM schema_migrations')

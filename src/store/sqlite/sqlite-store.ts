@@ -1,17 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { type Article, UserFacingError } from '../../domain/index.ts';
-import type { ArticleQuery, DedupeKeys, EntityCount, Owner, SearchHit, Store, TopicCount } from '../../ports/index.ts';
-import { ARTICLE_COLUMNS, blobToSignature, rowToArticle, signatureToBlob, sortTime } from './article-rows.ts';
-import { articleFilter, freeTextToFtsQuery, originalFor, visibleTo } from './article-filter.ts';
+import { UserFacingError } from '../../domain/index.ts';
+import type { EntityCount, Store, TopicCount } from '../../ports/index.ts';
+import { ARTICLE_COLUMNS, rowToArticle } from './article-rows.ts';
+import { originalFor, visibleTo } from './article-filter.ts';
+import { createArticleQueries } from './article-queries.ts';
+import { createArticleWriter } from './article-insert.ts';
 import { migrate } from './migrations.ts';
 import { createCacheStore } from './cache-store.ts';
 import { createReplayGuard } from './replay-guard.ts';
 import { createSourceStore } from './source-store.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 
-const DEFAULT_LIMIT = 50;
 const SQLITE_FULL = 13;
 
 /** A full disk (or size limit) is the operator's to fix, so it is said plainly to whoever sent the data. */
@@ -36,14 +37,6 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     byUrl: database.prepare('SELECT id FROM articles WHERE url = ? LIMIT 1'),
     byGuid: database.prepare('SELECT id FROM articles WHERE guid = ? LIMIT 1'),
     byId: database.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
-    insertArticle: database.prepare(`INSERT OR IGNORE INTO articles (${ARTICLE_COLUMNS}, sort_time, signature, shared)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertOwner: database.prepare('INSERT OR IGNORE INTO article_owners (owner, article_id) VALUES (?, ?)'),
-    share: database.prepare('UPDATE articles SET shared = 1 WHERE id = ?'),
-    insertTopic: database.prepare('INSERT OR IGNORE INTO article_topics (article_id, topic, sort_time) VALUES (?, ?, ?)'),
-    insertMention: database.prepare(`INSERT OR IGNORE INTO entity_mentions
-      (article_id, entity_id, name, type, ticker, mentions, sort_time) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    insertBand: database.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)'),
     count: database.prepare('SELECT count(*) AS n FROM articles'),
   };
 
@@ -61,80 +54,8 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
     }
   }
 
-  /** Private owners get a link row; a null owner (the operator) makes the article shared. */
-  function grant(id: string, owners: readonly Owner[]): void {
-    for (const owner of owners) {
-      if (owner === null) statements.share.run(id);
-      else statements.insertOwner.run(owner, id);
-    }
-  }
-
-  function insertArticle(article: Article, keys: DedupeKeys, owners: readonly Owner[]): boolean {
-    const shared = owners.includes(null);
-    return transaction(() => {
-      const filedAt = sortTime(article);
-      const result = statements.insertArticle.run(
-        article.id,
-        article.title,
-        article.text,
-        article.url,
-        article.source,
-        article.publishedAt,
-        article.guid,
-        article.contentHash,
-        JSON.stringify(article.entities),
-        JSON.stringify(article.topics),
-        article.sentiment.label,
-        article.sentiment.score,
-        article.duplicateOf,
-        article.ingestedAt,
-        article.kind ?? 'story',
-        filedAt,
-        signatureToBlob(keys.signature),
-        shared ? 1 : 0,
-      );
-      if (result.changes === 0) return false;
-      if (!shared) grant(article.id, owners);
-      for (const topic of article.topics) statements.insertTopic.run(article.id, topic, filedAt);
-      for (const entity of article.entities) {
-        statements.insertMention.run(article.id, entity.id, entity.name, entity.type, entity.ticker, entity.count, filedAt);
-      }
-      for (const band of keys.bands) statements.insertBand.run(band, article.id);
-      return true;
-    });
-  }
-
-  function listArticles(query: ArticleQuery): Article[] {
-    const { where, parameters } = articleFilter(query);
-    const rows = database
-      .prepare(
-        `SELECT ${ARTICLE_COLUMNS.split(', ')
-          .map((column) => `a.${column}`)
-          .join(', ')}
-         FROM articles a WHERE ${where} ORDER BY a.sort_time DESC, a.rowid DESC LIMIT ?`,
-      )
-      .all(...parameters, query.limit ?? DEFAULT_LIMIT);
-    return rows.map(rowToArticle);
-  }
-
-  function search(text: string, query: ArticleQuery & { every?: boolean }): SearchHit[] {
-    const match = freeTextToFtsQuery(text, query.every === true);
-    if (match === null) return [];
-    const { where, parameters } = articleFilter(query);
-    // bm25 is lower-is-better; the title counts three times the body.
-    const rows = database
-      .prepare(
-        `SELECT ${ARTICLE_COLUMNS.split(', ')
-          .map((column) => `a.${column}`)
-          .join(', ')},
-                bm25(articles_fts, 3.0, 1.0) AS rank
-         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH ? AND ${where}
-         ORDER BY rank LIMIT ?`,
-      )
-      .all(match, ...parameters, query.limit ?? DEFAULT_LIMIT);
-    return rows.map((row) => ({ article: rowToArticle(row), score: -Number(row['rank']) }));
-  }
+  const writer = createArticleWriter(database);
+  const queries = createArticleQueries(database);
 
   const subscriptions = createSubscriptionStore(database, transaction);
 
@@ -148,25 +69,16 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       return row === undefined ? null : String(row['id']);
     },
     async nearDuplicateCandidates(bands, limit) {
-      if (bands.length === 0) return [];
-      const rows = database
-        .prepare(
-          `SELECT a.id, a.duplicate_of, a.signature FROM articles a
-           WHERE a.id IN (SELECT DISTINCT article_id FROM article_bands WHERE band IN (${bands.map(() => '?').join(', ')}))
-           ORDER BY a.sort_time, a.rowid LIMIT ?`,
-        )
-        .all(...bands, limit);
-      return rows.map((row) => ({
-        id: String(row['id']),
-        duplicateOf: row['duplicate_of'] === null ? null : String(row['duplicate_of']),
-        signature: blobToSignature(row['signature']),
-      }));
+      return queries.nearDuplicateCandidates(bands, limit);
     },
     async insertArticle(article, keys, owners = [null]) {
-      return insertArticle(article, keys, owners);
+      return transaction(() => writer.insert(article, keys, owners));
+    },
+    async insertArticles(items) {
+      return items.length === 0 ? [] : transaction(() => writer.insertAll(items));
     },
     async grantArticle(id, owners) {
-      transaction(() => grant(id, owners));
+      transaction(() => writer.grant(id, owners));
     },
     async getArticle(id) {
       const row = statements.byId.get(id);
@@ -179,10 +91,10 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       });
     },
     async listArticles(query) {
-      return listArticles(query);
+      return queries.listArticles(query);
     },
     async search(text, query) {
-      return search(text, query);
+      return queries.search(text, query);
     },
     async articlesIngestedAfter(after, limit, viewer) {
       const visible = visibleTo('a', viewer);
@@ -205,7 +117,7 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       const visible = visibleTo('a', viewer);
       const rows = database
         .prepare(
-          `SELECT t.topic, count(*) AS n FROM article_topics t JOIN articles a ON a.id = t.article_id
+          `SELECT t.topic, count(*) AS n FROM article_topics t JOIN articles a ON a.rowid = t.article_rowid
            WHERE t.sort_time >= ? AND ${visible.sql} GROUP BY t.topic ORDER BY n DESC, t.topic`,
         )
         .all(since ?? '', ...visible.parameters);
@@ -215,7 +127,7 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       const visible = visibleTo('a', viewer);
       const rows = database
         .prepare(
-          `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+          `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
            WHERE m.sort_time >= ? AND ${visible.sql}
            GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ?`,
         )
@@ -236,8 +148,9 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       const visible = visibleTo('a', viewer);
       const rows = database
         .prepare(
-          `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.id = m.article_id
-           WHERE (m.name = ? COLLATE NOCASE OR m.entity_id IN (${idList.map(() => '?').join(', ')}))
+          `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
+           WHERE m.entity_id IN (SELECT entity_id FROM entity_mentions WHERE name = ? COLLATE NOCASE
+                                 UNION VALUES ${idList.map(() => '(?)').join(', ')})
              AND m.type IN (${types.map(() => '?').join(', ')}) AND ${visible.sql}
            GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ?`,
         )

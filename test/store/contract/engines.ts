@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe } from 'vitest';
-import type { ArticleBatchStore, Store } from '../../../src/ports/index.ts';
+import type { Store } from '../../../src/ports/index.ts';
 import { createPostgresStore } from '../../../src/store/postgres/index.ts';
 import { createSqliteStore } from '../../../src/store/sqlite/index.ts';
 import { dropSchema, postgresUnavailable, TEST_DATABASE_URL, uniqueSchema } from '../../support/postgres.ts';
 
 /** A store as the contract sees it: the roles of the port, and the newer ones where the engine has them. */
-export type ContractStore = Store & Partial<ArticleBatchStore>;
+export type ContractStore = Store;
 
 /** One empty database on an engine: any number of connections to it, dropped after the test. */
 interface Database {

@@ -1,0 +1,85 @@
+import type { Article, RawArticle } from '../domain/index.ts';
+import type { ArticleInsert } from '../ports/index.ts';
+import { cleanArticle } from './clean/index.ts';
+import { canonicalUrl, contentHashOfWords, dedupeKeysOfWords, isNearDuplicate, normalisedWords } from './dedupe/index.ts';
+import type { IngestOutcome, IngestServices } from './ingest-article.ts';
+
+/** How many near-duplicate candidates to verify per article (as ingestArticle). */
+const CANDIDATE_LIMIT = 64;
+
+export type BatchResult = { outcome: IngestOutcome } | { error: unknown };
+
+/**
+ * ingestArticle for many raw articles with one store transaction (group commit): each is cleaned,
+ * analysed and checked against the store and against the earlier items of the batch (exact copies by
+ * hash, URL or GUID; near-duplicates by shared band and signature), then all are stored by one
+ * insertArticles. An item is reported stored only after that commit; if it fails, the call throws and
+ * nothing of the batch is reported. A per-item failure (nothing readable) is that item's `error`.
+ */
+export async function ingestArticles(raws: readonly RawArticle[], services: IngestServices): Promise<BatchResult[]> {
+  const owners = services.owners ?? [null];
+  const results: Array<BatchResult | null> = [];
+  const batch: Array<ArticleInsert & { index: number; keys: ArticleInsert['keys'] }> = [];
+  const pendingByKey = new Map<string, Article>();
+  const pendingByBand = new Map<string, number[]>();
+  const lateGrants: string[] = [];
+  for (const raw of raws) {
+    try {
+      const clean = cleanArticle(raw);
+      const url = clean.url === null ? null : canonicalUrl(clean.url);
+      // One normalisation of the words serves the content hash and the MinHash signature.
+      const titleWords = normalisedWords(clean.title);
+      const textWords = normalisedWords(clean.text);
+      const hash = contentHashOfWords(titleWords, textWords);
+      const keys = { contentHash: hash, url, guid: clean.guid };
+      const existing = await services.store.findExisting(keys);
+      if (existing !== null) {
+        await services.store.grantArticle(existing, owners);
+        results.push({ outcome: { status: 'duplicate', existingId: existing, title: clean.title } });
+        continue;
+      }
+      const lookups = [`h:${hash}`, ...(url === null ? [] : [`u:${url}`]), ...(clean.guid === null ? [] : [`g:${clean.guid}`])];
+      const pending = lookups.map((key) => pendingByKey.get(key)).find((article) => article !== undefined);
+      if (pending !== undefined) {
+        lateGrants.push(pending.id);
+        results.push({ outcome: { status: 'duplicate', existingId: pending.id, title: clean.title } });
+        continue;
+      }
+      const dedupe = dedupeKeysOfWords([...titleWords, ...textWords]);
+      const stored = await services.store.nearDuplicateCandidates(dedupe.bands, CANDIDATE_LIMIT);
+      const earlier = [...new Set(dedupe.bands.flatMap((band) => pendingByBand.get(band) ?? []))]
+        .sort((a, b) => a - b)
+        .map((position) => batch[position])
+        .flatMap((item) => (item === undefined ? [] : [{ id: item.article.id, duplicateOf: item.article.duplicateOf, signature: item.keys.signature }]));
+      const first = [...stored, ...earlier].find((candidate) => isNearDuplicate(dedupe.signature, candidate.signature));
+      const article: Article = {
+        ...clean,
+        url,
+        id: `a_${hash.slice(0, 16)}`,
+        contentHash: hash,
+        ...services.analyzer.analyze(clean),
+        duplicateOf: first === undefined ? null : (first.duplicateOf ?? first.id),
+        ingestedAt: services.clock.now().toISOString(),
+      };
+      for (const key of lookups) pendingByKey.set(key, article);
+      for (const band of dedupe.bands) pendingByBand.set(band, [...(pendingByBand.get(band) ?? []), batch.length]);
+      batch.push({ article, keys: dedupe, owners, index: results.length });
+      results.push(null);
+    } catch (error) {
+      results.push({ error });
+    }
+  }
+  const inserted = await services.store.insertArticles(batch.map(({ article, keys }) => ({ article, keys, owners })));
+  for (const [position, item] of batch.entries()) {
+    if (inserted[position] === true) {
+      results[item.index] = { outcome: { status: 'stored', article: item.article } };
+      continue;
+    }
+    // Another process stored the same article between our check and our insert.
+    const winner = (await services.store.findExisting(item.article)) ?? item.article.id;
+    await services.store.grantArticle(winner, owners);
+    results[item.index] = { outcome: { status: 'duplicate', existingId: winner, title: item.article.title } };
+  }
+  for (const id of new Set(lateGrants)) await services.store.grantArticle(id, owners);
+  return results.map((result) => result ?? { error: new Error('not ingested') });
+}

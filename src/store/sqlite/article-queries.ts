@@ -1,0 +1,128 @@
+// The article reads on the hot paths (/company, /market, /ask, the brief window, near-duplicate
+// candidates), written so each is an index walk: a link table's (key, sort_time, article_rowid)
+// index walked newest first within the window and stopped at LIMIT, the article fetched by rowid.
+// test/store/query-plans.test.ts checks their plans (no full scan, no temp B-tree sort).
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { Article } from '../../domain/index.ts';
+import type { ArticleQuery, SearchHit } from '../../ports/index.ts';
+import { articleFilter, freeTextToFtsQuery, windowOn } from './article-filter.ts';
+import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from './article-rows.ts';
+import { bandKey } from './band-key.ts';
+import { statementCache } from './statement-cache.ts';
+
+const DEFAULT_LIMIT = 50;
+const COLUMNS = ARTICLE_COLUMNS.split(', ')
+  .map((column) => `a.${column}`)
+  .join(', ');
+
+type Row = Record<string, unknown>;
+
+export interface ArticleQueries {
+  listArticles(query: ArticleQuery): Article[];
+  search(text: string, query: ArticleQuery & { every?: boolean }): SearchHit[];
+  nearDuplicateCandidates(bands: string[], limit: number): Array<{ id: string; duplicateOf: string | null; signature: Uint32Array }>;
+  /** The SQL and parameters listArticles runs for `query` (one statement per topic or entity): for plan checks. */
+  listStatements(query: ArticleQuery): Array<{ sql: string; parameters: SQLInputValue[] }>;
+  searchStatement(text: string, query: ArticleQuery & { every?: boolean }): { sql: string; parameters: SQLInputValue[] } | null;
+  nearDuplicateStatement(bands: string[], limit: number): { sql: string; parameters: SQLInputValue[] };
+}
+
+/** Newest first, as the link keys and articles_sort_time order them (rowid breaks ties). */
+function newestFirst(a: Row, b: Row): number {
+  const byTime = String(b['sort_time']).localeCompare(String(a['sort_time']));
+  return byTime !== 0 ? byTime : Number(b['rid']) - Number(a['rid']);
+}
+
+export function createArticleQueries(database: DatabaseSync): ArticleQueries {
+  const prepared: (sql: string) => StatementSync = statementCache(database);
+
+  function listStatements(query: ArticleQuery): Array<{ sql: string; parameters: SQLInputValue[] }> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const keys = [
+      ...(query.topics ?? []).map((value) => ({ table: 'article_topics', column: 'topic', value })),
+      ...(query.entityIds ?? []).map((value) => ({ table: 'entity_mentions', column: 'entity_id', value })),
+    ];
+    if (keys.length === 0) {
+      const { where, parameters } = articleFilter(query);
+      return [
+        {
+          sql: `SELECT a.rowid AS rid, a.sort_time, ${COLUMNS} FROM articles a WHERE ${where}
+                ORDER BY a.sort_time DESC, a.rowid DESC LIMIT ?`,
+          parameters: [...parameters, limit],
+        },
+      ];
+    }
+    // One walk per topic or entity, each stopped at LIMIT; their merge holds the LIMIT newest of the union.
+    const filter = articleFilter(query, true);
+    const window = windowOn('k.sort_time', query);
+    return keys.map((key) => ({
+      sql: `SELECT a.rowid AS rid, a.sort_time, ${COLUMNS} FROM ${key.table} k CROSS JOIN articles a ON a.rowid = k.article_rowid
+            WHERE k.${key.column} = ? AND ${window.sql} AND ${filter.where}
+            ORDER BY k.sort_time DESC, k.article_rowid DESC LIMIT ?`,
+      parameters: [key.value, ...window.parameters, ...filter.parameters, limit],
+    }));
+  }
+
+  function listArticles(query: ArticleQuery): Article[] {
+    const statements = listStatements(query);
+    const rows = statements.flatMap(({ sql, parameters }) => prepared(sql).all(...parameters));
+    if (statements.length === 1) return rows.map(rowToArticle);
+    const seen = new Set<number>();
+    const unique = rows.sort(newestFirst).filter((row) => {
+      const rid = Number(row['rid']);
+      if (seen.has(rid)) return false;
+      seen.add(rid);
+      return true;
+    });
+    return unique.slice(0, query.limit ?? DEFAULT_LIMIT).map(rowToArticle);
+  }
+
+  function searchStatement(text: string, query: ArticleQuery & { every?: boolean }) {
+    const match = freeTextToFtsQuery(text, query.every === true);
+    if (match === null) return null;
+    const { where, parameters } = articleFilter(query);
+    // FTS5 orders by its rank (bm25 with the title weighted 3, set by migration 11; lower is better)
+    // and stops at LIMIT: only the articles returned are read.
+    return {
+      sql: `SELECT ${COLUMNS}, articles_fts.rank AS rank
+            FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND ${where}
+            ORDER BY articles_fts.rank LIMIT ?`,
+      parameters: [match, ...parameters, query.limit ?? DEFAULT_LIMIT],
+    };
+  }
+
+  function nearDuplicateStatement(bands: string[], limit: number) {
+    return {
+      sql: `SELECT a.rowid AS rid, a.id, a.duplicate_of, a.signature, a.sort_time FROM articles a
+            WHERE a.rowid IN (SELECT article_rowid FROM article_bands WHERE band IN (${bands.map(() => '?').join(', ')}))
+            ORDER BY a.rowid LIMIT ?`,
+      parameters: [...bands.map(bandKey), limit],
+    };
+  }
+
+  return {
+    listArticles,
+    listStatements,
+    searchStatement,
+    nearDuplicateStatement,
+    search(text, query) {
+      const statement = searchStatement(text, query);
+      if (statement === null) return [];
+      const rows = prepared(statement.sql).all(...statement.parameters);
+      return rows.map((row) => ({ article: rowToArticle(row), score: -Number(row['rank']) }));
+    },
+    nearDuplicateCandidates(bands, limit) {
+      if (bands.length === 0) return [];
+      const { sql, parameters } = nearDuplicateStatement(bands, limit);
+      // The first `limit` stored (an index walk), then oldest published first as the port promises.
+      const rows = prepared(sql).all(...parameters);
+      rows.sort((a, b) => String(a['sort_time']).localeCompare(String(b['sort_time'])) || Number(a['rid']) - Number(b['rid']));
+      return rows.map((row) => ({
+        id: String(row['id']),
+        duplicateOf: row['duplicate_of'] === null ? null : String(row['duplicate_of']),
+        signature: blobToSignature(row['signature']),
+      }));
+    },
+  };
+}
