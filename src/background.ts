@@ -85,7 +85,11 @@ export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork
     retryLimit: 0,
     run: async () => {
       await queue.send(JOB_NAMES.deliveries, null);
-      for (const id of await dueSourceIds(work.polling, FEEDS_PER_TICK)) await queue.send(JOB_NAMES.feedPoll, id, { key: id });
+      const due = await dueSourceIds(work.polling, FEEDS_PER_TICK);
+      await queue.sendMany(
+        JOB_NAMES.feedPoll,
+        due.map((id) => ({ data: id, key: id })),
+      );
       if (work.summaries !== undefined) await queue.send(JOB_NAMES.summaries, null);
     },
   });
@@ -115,7 +119,11 @@ export function defineSummaryJobs(queue: JobQueue, summaries: SummaryWork): void
     exclusive: true,
     retryLimit: 0,
     run: async () => {
-      for (const id of await summaries.pending()) await queue.send(JOB_NAMES.articleSummary, id, { key: id });
+      const pending = await summaries.pending();
+      await queue.sendMany(
+        JOB_NAMES.articleSummary,
+        pending.map((id) => ({ data: id, key: id })),
+      );
     },
   });
   queue.define<string>({

@@ -130,6 +130,11 @@ export function createInProcessQueue(logger: Logger): JobQueue {
       pump(name);
       return id;
     },
+    async sendMany(name, jobs) {
+      let sent = 0;
+      for (const job of jobs) if ((await queue.send(name, job.data, job.key === undefined ? {} : { key: job.key })) !== null) sent += 1;
+      return sent;
+    },
     async schedule(name, expression) {
       if (!definitions.has(name)) throw new Error(`no job named "${name}" is defined`);
       schedules.push({ name, expression });

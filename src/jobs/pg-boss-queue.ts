@@ -13,6 +13,8 @@ import {
 /** Where jobs that failed every attempt are kept (a queue nobody works: its jobs are the record). */
 const FAILED_QUEUE = 'failed-jobs';
 const FAILED_RETENTION_SECONDS = 30 * 86_400;
+/** Jobs per insert statement in `sendMany`. */
+const INSERT_CHUNK = 1_000;
 
 export interface PgBossQueueOptions {
   connectionString: string;
@@ -118,6 +120,23 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
       const key = definition.exclusive === true ? (sendOptions.key ?? name) : null;
       const envelope: Envelope = { payload: data, key };
       return boss.send(name, envelope as unknown as object, key === null ? {} : { singletonKey: key });
+    },
+    async sendMany(name, jobs) {
+      const definition = definitions.get(name);
+      if (definition === undefined) throw new Error(`no job named "${name}" is defined`);
+      const exclusive = definition.exclusive === true;
+      let sent = 0;
+      for (let start = 0; start < jobs.length; start += INSERT_CHUNK) {
+        const rows = jobs.slice(start, start + INSERT_CHUNK).map((job) => {
+          const key = exclusive ? (job.key ?? name) : null;
+          const envelope: Envelope = { payload: job.data, key };
+          return key === null ? { data: envelope } : { data: envelope, singletonKey: key };
+        });
+        // Rows whose key is already queued or running are skipped by the insert (ON CONFLICT DO NOTHING).
+        const inserted = await boss.insert(name, rows as Parameters<PgBoss['insert']>[1], { returnId: true });
+        sent += Array.isArray(inserted) ? inserted.length : 0;
+      }
+      return sent;
     },
     async schedule(name, expression) {
       if (!definitions.has(name)) throw new Error(`no job named "${name}" is defined`);

@@ -55,9 +55,11 @@ describe('in-process job queue', () => {
     expect(await queue.send('poll', 'a', { key: 'a' })).not.toBeNull();
     expect(await queue.send('poll', 'a', { key: 'a' })).toBeNull();
     expect(await queue.send('poll', 'b', { key: 'b' })).not.toBeNull();
+    const batch = ['a', 'c', 'd', 'c'].map((source) => ({ data: source, key: source }));
+    expect(await queue.sendMany('poll', batch)).toBe(2);
     release.resolve();
     await queue.stop();
-    expect(ran).toEqual(['a', 'b']);
+    expect(ran).toEqual(['a', 'b', 'c', 'd']);
 
     const again = createInProcessQueue(logger);
     const done = signal();

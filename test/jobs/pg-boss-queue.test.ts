@@ -57,9 +57,13 @@ describe.skipIf(unavailable !== null)('pg-boss job queue on PostgreSQL', () => {
       workers.push(worker);
     }
     const sender = queues[0] as JobQueue;
-    for (const source of sources) expect(await sender.send('poll', source, { key: source })).not.toBeNull();
-    // Queued already: a second poll of the same feed is not taken.
+    const [one, many] = [sources.slice(0, 10), sources.slice(10)];
+    for (const source of one) expect(await sender.send('poll', source, { key: source })).not.toBeNull();
+    // Queued already: a second poll of the same feed is not taken, one at a time or in a batch
+    // (where a key twice in the batch is taken once).
     expect(await sender.send('poll', 'source-0', { key: 'source-0' })).toBeNull();
+    const batch = [...many, 'source-1', many[0] as string].map((source) => ({ data: source, key: source }));
+    expect(await sender.sendMany('poll', batch)).toBe(many.length);
     expect(await sender.depth()).toBe(sources.length);
     for (const worker of workers) await worker.start({ work: true });
     await done.promise;
