@@ -82,6 +82,7 @@ export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork
   queue.define({
     name: JOB_NAMES.tick,
     exclusive: true,
+    urgent: true,
     retryLimit: 0,
     run: async () => {
       await queue.send(JOB_NAMES.deliveries, null);
@@ -93,7 +94,7 @@ export async function defineBackgroundWork(queue: JobQueue, work: BackgroundWork
       if (work.summaries !== undefined) await queue.send(JOB_NAMES.summaries, null);
     },
   });
-  queue.define({ name: JOB_NAMES.deliveries, exclusive: true, retryLimit: 0, run: () => runDeliveryTick(work.delivery) });
+  queue.define({ name: JOB_NAMES.deliveries, exclusive: true, urgent: true, retryLimit: 0, run: () => runDeliveryTick(work.delivery) });
   queue.define<string>({
     name: JOB_NAMES.feedPoll,
     exclusive: true,

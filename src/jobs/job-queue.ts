@@ -19,6 +19,8 @@ export interface JobDefinition<T> {
    * uses one fixed key, so a tick still running swallows the next, as the scheduler always did.
    */
   exclusive?: boolean;
+  /** Picked up within about a second of being queued (pg-boss polls its queue more often); for the tick and deliveries. */
+  urgent?: boolean;
 }
 
 export interface SendOptions {

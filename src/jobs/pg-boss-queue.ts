@@ -13,6 +13,10 @@ import {
 /** Where jobs that failed every attempt are kept (a queue nobody works: its jobs are the record). */
 const FAILED_QUEUE = 'failed-jobs';
 const FAILED_RETENTION_SECONDS = 30 * 86_400;
+/** How often pg-boss looks for due schedules. */
+const CRON_MONITOR_SECONDS = 5;
+/** How often an idle worker looks for jobs that are `urgent` (the tick and the deliveries it queues). */
+const URGENT_POLLING_SECONDS = 1;
 /** Jobs per insert statement in `sendMany`. */
 const INSERT_CHUNK = 1_000;
 
@@ -48,6 +52,10 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     schema,
     max: options.poolMax ?? 4,
     application_name: 'market-brief',
+    // The minute tick must fire close to the minute (a brief is due at 08:00, not 08:00:35): look
+    // for due schedules every 5 s and send them within a second (pg-boss: 30 s and 5 s).
+    cronMonitorIntervalSeconds: CRON_MONITOR_SECONDS,
+    cronWorkerIntervalSeconds: 1,
   });
   boss.on('error', (error: unknown) => options.logger.error({ err: error }, 'job queue error'));
   const definitions = new Map<string, JobDefinition<unknown>>();
@@ -101,7 +109,11 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
         const limit = definition.retryLimit ?? DEFAULT_RETRY_LIMIT;
         await boss.work<Envelope>(
           definition.name,
-          { localConcurrency: definition.concurrency ?? 1, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+          {
+            localConcurrency: definition.concurrency ?? 1,
+            batchSize: 1,
+            pollingIntervalSeconds: definition.urgent === true ? URGENT_POLLING_SECONDS : (options.pollingIntervalSeconds ?? 2),
+          },
           async ([job]) => {
             if (job === undefined) return;
             try {
