@@ -81,3 +81,32 @@ export class TailKeeper {
     return this.pieces.join('');
   }
 }
+
+// Text decoded in one go up to this length; longer text is decoded a segment at a time.
+const SEGMENT_CHARACTERS = 64 * 1024;
+
+/**
+ * `decode` (an entity decoder of the `entities` library) applied to a long text a segment at a
+ * time, each result flattened before the next: the library builds its result by appending piece
+ * after piece, which for a text dense in entities is a chain of small strings several times the
+ * text's size. Segments end just before an `&`, which no entity reference contains, so the result
+ * is the same as decoding the whole text at once.
+ */
+export function decodeInSegments(decode: (text: string) => string, text: string): string {
+  if (text.length <= SEGMENT_CHARACTERS) return decode(text);
+  let decoded = '';
+  for (let start = 0; start < text.length; ) {
+    const next = start + SEGMENT_CHARACTERS >= text.length ? -1 : text.indexOf('&', start + SEGMENT_CHARACTERS);
+    const end = next < 0 ? text.length : next;
+    decoded += flattened(decode(text.slice(start, end)));
+    start = end;
+  }
+  return decoded;
+}
+
+/** The same text as one flat string (a regular expression reads its subject flattened, in place). */
+function flattened(text: string): string {
+  FLATTEN.test(text);
+  return text;
+}
+const FLATTEN = /^/;

@@ -1,7 +1,7 @@
 import { InputError } from '../../domain/index.ts';
 import { decodeXML } from 'entities';
 import type { Parser } from 'htmlparser2';
-import { ChunkWindow } from './chunked.ts';
+import { ChunkWindow, decodeInSegments } from './chunked.ts';
 import { loadHtmlparser2 } from './lazy.ts';
 
 /** One `<item>` or `<entry>` as raw XML: each child element's inner markup by its resolved name. */
@@ -161,15 +161,15 @@ function decodedAttributes(attributes: Record<string, string>): Record<string, s
  * entities decoded (child tags are kept as markup for the HTML reader). One linear pass.
  */
 export function xmlText(inner: string): string {
-  if (!inner.includes('<![CDATA[')) return inner.includes('&') ? decodeXML(inner) : inner;
+  if (!inner.includes('<![CDATA[')) return inner.includes('&') ? decodeInSegments(decodeXML, inner) : inner;
   // Concatenated, not joined: a body that is one CDATA section comes out as a slice of the inner XML, not a copy.
   let text = '';
   let position = 0;
   for (let open = inner.indexOf('<![CDATA[', position); open >= 0; open = inner.indexOf('<![CDATA[', position)) {
-    text += decodeXML(inner.slice(position, open));
+    text += decodeInSegments(decodeXML, inner.slice(position, open));
     const close = inner.indexOf(']]>', open + 9);
     text += inner.slice(open + 9, close < 0 ? inner.length : close);
     position = close < 0 ? inner.length : close + 3;
   }
-  return text + decodeXML(inner.slice(position));
+  return text + decodeInSegments(decodeXML, inner.slice(position));
 }

@@ -320,7 +320,8 @@ function isHttpUrl(value: string | undefined): value is string {
 }
 
 function singleLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Single spaces are left out of the matches: one match per word of a long body would be wasted.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 function firstLine(error: unknown): string {
