@@ -1,7 +1,6 @@
 import { detect as detectCharset } from 'chardet';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 // Labels that browsers treat as windows-1252, its superset (WHATWG Encoding).
 const WINDOWS_1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'x-cp1252', 'cp819']);
@@ -17,33 +16,93 @@ const SNIFF_BYTES = 4096;
  * Newlines come out as `\n`.
  */
 export function decodeBytes(bytes: Uint8Array, hint?: { contentType?: string }): string {
-  return normaliseNewlines(decodeRaw(bytes, hint?.contentType));
+  const plan = decodePlan(bytes, hint?.contentType);
+  const text =
+    plan.kind === 'iconv'
+      ? iconv.decode(toBuffer(bytes).subarray(plan.offset), plan.encoding)
+      : new TextDecoder('utf-8', { fatal: plan.kind === 'utf-8' }).decode(bytes);
+  return normaliseNewlines(text);
 }
 
-function decodeRaw(bytes: Uint8Array, contentType: string | undefined): string {
+/** Bytes decoded per piece by decodeChunks: each piece stays a small string on the V8 heap. */
+export const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The text decodeBytes gives, as a sequence of pieces (same rules, same result once concatenated),
+ * decoded `chunkBytes` at a time so that no string of the whole document is ever built. A `\r`
+ * that ends a piece waits for the next one, so `\r\n` split between pieces still becomes one `\n`.
+ */
+export function* decodeChunks(bytes: Uint8Array, hint?: { contentType?: string }, chunkBytes = CHUNK_BYTES): Generator<string, void, undefined> {
+  const plan = decodePlan(bytes, hint?.contentType);
+  const decode: (piece: Uint8Array | null) => string =
+    plan.kind === 'iconv'
+      ? (() => {
+          const decoder = iconv.getDecoder(plan.encoding);
+          return (piece) => (piece === null ? (decoder.end() ?? '') : decoder.write(toBuffer(piece)));
+        })()
+      : (() => {
+          const decoder = new TextDecoder('utf-8', { fatal: plan.kind === 'utf-8' });
+          return (piece) => (piece === null ? decoder.decode() : decoder.decode(piece, { stream: true }));
+        })();
+  // iconv-lite's multi-byte decoders recover from invalid sequences differently when one is split
+  // between writes, so their pieces end just after a byte below 0x30, which no such encoding uses
+  // inside a character: each write then starts and ends between characters, as the whole text would.
+  const cut = plan.kind === 'iconv' && !/^(utf-?(16|32)|ucs-?2)/i.test(plan.encoding) ? lowByteBoundary : (_bytes: Uint8Array, end: number) => end;
+  let atStart = true;
+  let pending = '';
+  for (let offset = plan.kind === 'iconv' ? plan.offset : 0; ; ) {
+    const end = offset + chunkBytes >= bytes.length ? bytes.length : cut(bytes, offset + chunkBytes, offset);
+    const last = end >= bytes.length;
+    let text = pending + decode(bytes.subarray(offset, end));
+    if (last) text += decode(null);
+    pending = '';
+    if (atStart && text !== '') {
+      text = text.replace(/^\uFEFF/, '');
+      atStart = false;
+    }
+    if (!last && text.endsWith('\r')) {
+      pending = '\r';
+      text = text.slice(0, -1);
+    }
+    if (text !== '') yield text.replace(NEWLINES, '\n');
+    if (last) return;
+    offset = end;
+  }
+}
+
+// Just past the last byte below 0x30 before `end` (after `from`), else the first one after it, else the end.
+function lowByteBoundary(bytes: Uint8Array, end: number, from: number): number {
+  for (let index = end - 1; index > from; index -= 1) if ((bytes[index] ?? 0) < 0x30) return index + 1;
+  for (let index = end; index < bytes.length; index += 1) if ((bytes[index] ?? 0) < 0x30) return index + 1;
+  return bytes.length;
+}
+
+type DecodePlan = { kind: 'iconv'; encoding: string; offset: number } | { kind: 'utf-8' | 'utf-8-lenient' };
+
+function decodePlan(bytes: Uint8Array, contentType: string | undefined): DecodePlan {
+  const viaIconv = (encoding: string, offset = 0): DecodePlan => ({ kind: 'iconv', encoding, offset });
   const bom = byteOrderMark(bytes);
-  if (bom) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + bom.length, bytes.length - bom.length), bom.encoding);
+  if (bom) return viaIconv(bom.encoding, bom.length);
   const layout = unicodeLayout(bytes);
-  if (layout) return iconv.decode(toBuffer(bytes), layout);
+  if (layout) return viaIconv(layout);
 
   const labelled = allowed(charsetFromContentType(contentType)) ?? allowed(charsetFromMarkup(bytes));
   // A UTF-16/32 label on bytes that have neither a byte order mark nor that layout is a stale label.
   const declared = labelled !== null && /^(utf-?(16|32)|ucs-2)/.test(labelled) ? null : labelled;
-  const utf8 = tryUtf8(bytes);
+  // Validated without decoding: no string of the whole document is built to find the charset.
+  const utf8 = isUtf8(bytes);
   if (declared && !isUtf8Label(declared) && iconv.encodingExists(declared)) {
-    if (utf8 !== null && hasMultiByte(bytes) && isSingleByteLegacy(declared)) return utf8;
-    return iconv.decode(toBuffer(bytes), canonicalLabel(declared));
+    if (utf8 && hasMultiByte(bytes) && isSingleByteLegacy(declared)) return { kind: 'utf-8' };
+    return viaIconv(canonicalLabel(declared));
   }
-  if (utf8 !== null) return utf8;
-  if (declared && isUtf8Label(declared)) {
-    // Declared UTF-8 but broken: keep what decodes and mark the rest rather than guess.
-    return new TextDecoder('utf-8').decode(bytes);
-  }
+  if (utf8) return { kind: 'utf-8' };
+  // Declared UTF-8 but broken: keep what decodes and mark the rest rather than guess.
+  if (declared && isUtf8Label(declared)) return { kind: 'utf-8-lenient' };
   // chardet has no Thai model: undeclared TIS-620 would come out as Latin-1 or a CJK guess.
-  if (looksLikeTis620(bytes)) return iconv.decode(toBuffer(bytes), 'tis-620');
+  if (looksLikeTis620(bytes)) return viaIconv('tis-620');
   const detected = detectCharset(bytes);
-  if (detected && iconv.encodingExists(detected)) return iconv.decode(toBuffer(bytes), canonicalLabel(detected));
-  return iconv.decode(toBuffer(bytes), 'windows-1252');
+  if (detected && iconv.encodingExists(detected)) return viaIconv(canonicalLabel(detected));
+  return viaIconv('windows-1252');
 }
 
 /** True when the bytes are UTF-16 or UTF-32 (by byte order mark, or by the NUL pattern of their first characters). */
@@ -95,14 +154,6 @@ function charsetFromMarkup(bytes: Uint8Array): string | null {
   if (xml?.[1]) return xml[1].toLowerCase();
   const meta = head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i) ?? head.match(/<meta[^>]+content\s*=\s*["'][^"']*charset=([\w.:-]+)/i);
   return meta?.[1]?.toLowerCase() ?? null;
-}
-
-function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -159,6 +210,8 @@ function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
+const NEWLINES = /\r\n?|[\u2028\u2029\u0085]/g;
+
 function normaliseNewlines(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n');
+  return text.replace(/^\uFEFF/, '').replace(NEWLINES, '\n');
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../../domain/index.ts';
 import { decodeXML } from 'entities';
 import type { Parser } from 'htmlparser2';
+import { ChunkWindow, decodeInSegments } from './chunked.ts';
 import { loadHtmlparser2 } from './lazy.ts';
 
 /** One `<item>` or `<entry>` as raw XML: each child element's inner markup by its resolved name. */
@@ -38,11 +39,12 @@ export const MAX_DEPTH = 256;
 
 /**
  * Reads an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 0.3/1.0 document in one streaming pass (htmlparser2
- * in XML mode, entities left undecoded): no tree is built; each field of an entry is kept as a slice
- * of the document (its inner XML) and each entry is handed to `onEntry` when it closes, so memory
- * stays linear in the document with a small factor.
+ * in XML mode, entities left undecoded), given the whole document or its pieces in order: no tree is
+ * built; each field of an entry is kept as a copy of its inner XML (never a view that would keep the
+ * document alive) and each entry is handed to `onEntry` when it closes, so memory stays linear in
+ * the document with a small factor.
  */
-export function parseFeedXml(document: string, name: string, onEntry: (entry: XmlEntry) => void = () => {}): XmlFeed {
+export function parseFeedXml(document: string | Iterator<string>, name: string, onEntry: (entry: XmlEntry) => void = () => {}): XmlFeed {
   const { Parser: ParserClass } = loadHtmlparser2();
   const prefixes = new Map<string, string>();
   const feed: XmlFeed = { title: undefined, link: undefined, entryCount: 0 };
@@ -54,6 +56,8 @@ export function parseFeedXml(document: string, name: string, onEntry: (entry: Xm
   let fieldStart = -1;
   let fieldAttributes: Record<string, string> = {};
   let parser: Parser;
+  // The document's pieces still needed: from the open field's start, else none before the last piece.
+  const window = new ChunkWindow();
 
   const resolve = (tag: string): string => {
     const colon = tag.indexOf(':');
@@ -111,8 +115,10 @@ export function parseFeedXml(document: string, name: string, onEntry: (entry: Xm
         }
         if (entry === null && depth === channelDepth) channelDepth = -1;
         if (fieldStart < 0) return;
-        const inner = isImplied ? '' : document.slice(fieldStart, parser.startIndex);
+        // Cut out only when a field closes (never for the elements nested in it: that would be quadratic).
+        const innerXml = (): string => (isImplied ? '' : window.slice(fieldStart, parser.startIndex));
         if (entry !== null && depth === entryDepth + 1) {
+          const inner = innerXml();
           const values = entry.fields.get(element);
           if (values) values.push(inner);
           else {
@@ -120,16 +126,27 @@ export function parseFeedXml(document: string, name: string, onEntry: (entry: Xm
             entry.attributes.set(element, fieldAttributes);
           }
           fieldStart = -1;
+          window.release(parser.startIndex);
         } else if (entry === null && (depth === channelDepth + 1 || (depth === 2 && open[0] === 'feed'))) {
+          const inner = innerXml();
           if (element === 'title' && feed.title === undefined) feed.title = inner;
           if (element === 'link' && feed.link === undefined && inner.trim() !== '') feed.link = xmlText(inner).trim();
           fieldStart = -1;
+          window.release(parser.startIndex);
         }
       },
     },
     { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
   );
-  parser.end(document);
+  // Given piece by piece (a string is one piece); the caller's iterator is never closed, so a reader
+  // stopped by an error can still go on reading the rest of it.
+  const pieces = typeof document === 'string' ? [document].values() : document;
+  for (let next = pieces.next(); !next.done; next = pieces.next()) {
+    window.append(next.value);
+    parser.write(next.value);
+    window.release(fieldStart >= 0 ? fieldStart : window.end);
+  }
+  parser.end();
   return feed;
 }
 
@@ -144,15 +161,15 @@ function decodedAttributes(attributes: Record<string, string>): Record<string, s
  * entities decoded (child tags are kept as markup for the HTML reader). One linear pass.
  */
 export function xmlText(inner: string): string {
-  if (!inner.includes('<![CDATA[')) return inner.includes('&') ? decodeXML(inner) : inner;
-  const parts: string[] = [];
+  if (!inner.includes('<![CDATA[')) return inner.includes('&') ? decodeInSegments(decodeXML, inner) : inner;
+  // Concatenated, not joined: a body that is one CDATA section comes out as a slice of the inner XML, not a copy.
+  let text = '';
   let position = 0;
   for (let open = inner.indexOf('<![CDATA[', position); open >= 0; open = inner.indexOf('<![CDATA[', position)) {
-    parts.push(decodeXML(inner.slice(position, open)));
+    text += decodeInSegments(decodeXML, inner.slice(position, open));
     const close = inner.indexOf(']]>', open + 9);
-    parts.push(inner.slice(open + 9, close < 0 ? inner.length : close));
+    text += inner.slice(open + 9, close < 0 ? inner.length : close);
     position = close < 0 ? inner.length : close + 3;
   }
-  parts.push(decodeXML(inner.slice(position)));
-  return parts.join('');
+  return text + decodeInSegments(decodeXML, inner.slice(position));
 }

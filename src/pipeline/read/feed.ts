@@ -5,6 +5,7 @@ import { parseFeedXml, type XmlEntry, xmlText } from './feed-xml.ts';
 import { htmlToText, looksLikeHtml } from './html-text.ts';
 import { repairMojibake } from './repair.ts';
 import { isFeedRoot, rootElement } from './sniff.ts';
+import { TailKeeper } from './chunked.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -22,16 +23,59 @@ export function readFeed(document: string, name: string): RawArticle[] {
     const feed = asFields(parseJsonFeed(document, name));
     const feedLink = stringOf(feed['home_page_url']);
     for (const item of asArray(feed['items'])) articles.push(toArticle(jsonFeedFields(asFields(item)), feedLink));
-  } else {
-    const root = rootElement(document);
-    assertXmlComplete(document, root, name);
-    // Entries are converted as they close; the channel link (usually before them) is filled in at the end.
-    const feed = parseFeedXml(prepareFeedXml(document, name), name, (entry) => {
-      articles.push(toArticle(entry.kind === 'entry' ? atomFields(entry) : rssFields(entry), undefined));
-    });
-    if (feed.entryCount === 0) throw new InputError(name, isFeedRoot(root) ? NO_ITEMS : 'is XML but not an RSS, Atom or RDF feed');
-    for (const article of articles) article.source ??= hostName(feed.link);
+    return visibleArticles(articles, name);
   }
+  const root = rootElement(document);
+  assertXmlComplete(document, root, name);
+  return readFeedXml(prepareFeedXml(document, name), root, name);
+}
+
+/**
+ * readFeed for an XML feed given piece by piece (concatenated, the pieces are the document): the
+ * document is never one string. `root` is its root element and the document must have no DOCTYPE
+ * internal subset. Returns null when the last pieces do not show whether the root element is
+ * closed (long runs of comments after it): the caller then reads the whole document with readFeed.
+ */
+export function readFeedPieces(pieces: Iterator<string>, root: string, name: string): RawArticle[] | null {
+  const tail = new TailKeeper(TAIL_CHARACTERS);
+  const tapped: Iterator<string> = {
+    next: () => {
+      const next = pieces.next();
+      if (!next.done) tail.add(next.value);
+      return next;
+    },
+  };
+  let failure: unknown = null;
+  let articles: RawArticle[] = [];
+  try {
+    articles = readFeedXml(tapped, root, name);
+  } catch (error) {
+    failure = error;
+    // A truncated document is reported as such, whatever else went wrong: read on to its end.
+    for (let next = tapped.next(); !next.done; next = tapped.next());
+  }
+  const completeness = xmlCompleteness(tail.text(), tail.whole, root);
+  if (completeness === 'unknown') return null;
+  if (completeness === 'truncated') throw truncated(root, name);
+  if (failure !== null) throw failure;
+  return articles;
+}
+
+// What readFeedPieces keeps of the document's end to tell whether the root element is closed.
+const TAIL_CHARACTERS = 64 * 1024;
+
+function readFeedXml(document: string | Iterator<string>, root: string | null, name: string): RawArticle[] {
+  const articles: RawArticle[] = [];
+  // Entries are converted as they close; the channel link (usually before them) is filled in at the end.
+  const feed = parseFeedXml(document, name, (entry) => {
+    articles.push(toArticle(entry.kind === 'entry' ? atomFields(entry) : rssFields(entry), undefined));
+  });
+  if (feed.entryCount === 0) throw new InputError(name, isFeedRoot(root) ? NO_ITEMS : 'is XML but not an RSS, Atom or RDF feed');
+  for (const article of articles) article.source ??= hostName(feed.link);
+  return visibleArticles(articles, name);
+}
+
+function visibleArticles(articles: RawArticle[], name: string): RawArticle[] {
   if (articles.length === 0) throw new InputError(name, NO_ITEMS);
   const visible = articles.filter((article) => article.text !== '' || article.title);
   if (visible.length === 0) throw new InputError(name, 'is a feed whose items have neither a title nor a body');
@@ -89,11 +133,24 @@ export function plainTitle(title: string): string | undefined {
   return line === '' ? undefined : line;
 }
 
+// Without copying a long body: it is blank or a lone URL when its trimmed text is, and it can only
+// equal the title when it has no more non-blank characters than the lowercased title has characters
+// (lowercasing never shortens a string), so only such a short body is collapsed and compared.
 function isBody(text: string, title: string | undefined): boolean {
-  const line = singleLine(text);
-  if (line === '' || /^(?:https?:\/\/|www\.)\S+$/i.test(line)) return false;
-  return title === undefined || line.toLowerCase() !== title.toLowerCase();
+  if (!/\S/.test(text) || /^\s*(?:https?:\/\/|www\.)\S+\s*$/i.test(text)) return false;
+  if (title === undefined) return true;
+  const lowerTitle = title.toLowerCase();
+  if (countNonBlank(text, lowerTitle.length + 1) > lowerTitle.length) return true;
+  return singleLine(text).toLowerCase() !== lowerTitle;
 }
+
+// Non-blank characters (as `\s` counts them) of `text`, counting stops at `limit`.
+function countNonBlank(text: string, limit: number): number {
+  let count = 0;
+  for (let index = 0; index < text.length && count < limit; index += 1) if (!BLANK.test(text[index] ?? '')) count += 1;
+  return count;
+}
+const BLANK = /\s/;
 
 // Publication dates first, then modification dates; within one element repeated, the last value.
 function chooseDate(candidates: unknown[]): string | undefined {
@@ -208,19 +265,35 @@ function unwrapRedirect(link: string | undefined): string | undefined {
 // Comments and processing instructions may follow the root; the last element closed must be the root.
 function assertXmlComplete(document: string, root: string | null, name: string): void {
   if (!root || root.startsWith('!')) throw new InputError(name, 'is not XML: no root element found');
-  let trailing = document.trimEnd();
+  if (xmlCompleteness(document, true, root) !== 'complete') throw truncated(root, name);
+}
+
+function truncated(root: string, name: string): InputError {
+  return new InputError(name, `feed XML is truncated or malformed: the root element <${root}> is never closed`);
+}
+
+/**
+ * Whether `text`, the document's end (`whole`: the whole document), closes the root element; 'unknown'
+ * when the answer depends on text before it (trailing comments reaching past its start, a self-closing
+ * last tag, less text than the check reads).
+ */
+function xmlCompleteness(text: string, whole: boolean, root: string): 'complete' | 'truncated' | 'unknown' {
+  let trailing = text.trimEnd();
   while (trailing.endsWith('-->') || trailing.endsWith('?>')) {
     const open = trailing.endsWith('-->') ? trailing.lastIndexOf('<!--') : trailing.lastIndexOf('<?');
-    if (open < 0) break;
+    if (open < 0) {
+      if (!whole) return 'unknown';
+      break;
+    }
     trailing = trailing.slice(0, open).trimEnd();
   }
+  const window = root.length + 4096;
+  if (!whole && trailing.length < window) return 'unknown';
   // Only the tail is lowercased: a copy of the whole document would double its memory.
-  const lower = trailing.slice(-(root.length + 4096)).toLowerCase();
+  const lower = trailing.slice(-window).toLowerCase();
+  if (!whole && lower.endsWith('/>')) return 'unknown';
   const selfClosed = lower.endsWith('/>') && trailing.lastIndexOf('<') === trailing.search(new RegExp(`<${root.replace(/[.]/g, '\\.')}[\\s/>]`, 'i'));
-  const closesRoot = lower.endsWith(`</${root}>`) || selfClosed;
-  if (!closesRoot) {
-    throw new InputError(name, `feed XML is truncated or malformed: the root element <${root}> is never closed`);
-  }
+  return lower.endsWith(`</${root}>`) || selfClosed ? 'complete' : 'truncated';
 }
 
 function stringOf(value: unknown): string | undefined {
@@ -247,7 +320,8 @@ function isHttpUrl(value: string | undefined): value is string {
 }
 
 function singleLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Single spaces are left out of the matches: one match per word of a long body would be wasted.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 function firstLine(error: unknown): string {

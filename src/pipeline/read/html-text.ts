@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { decodeInSegments } from './chunked.ts';
 import { loadHtmlparser2 } from './lazy.ts';
 
 // Elements whose content is never article text.
@@ -82,11 +83,16 @@ export interface TextNodeLike {
   childNodes: ArrayLike<TextNodeLike>;
 }
 
+// Runs of blanks to collapse into one space, single spaces left out: replacing each space by itself
+// would make a regex match (and a part of the result being built) per word of a long text.
+const BLANK_RUNS = /\s{2,}|[^\S ]/g;
+const SPACE_RUNS = /[ \t\u00a0]{2,}|[\t\u00a0]/g;
+
 /** Text of an HTML fragment (a feed description, a JSON body): paragraphs separated by blank lines. */
 export function htmlToText(html: string): string {
   // Text with entities but no tags (escaped feed text, `&amp;amp;` floods) needs no DOM: decode the
   // entities as the parser would (the same library) and collapse whitespace, in linear time and memory.
-  if (!html.includes('<')) return decodeHTML(html).replace(/\s+/g, ' ').trim();
+  if (!html.includes('<')) return decodeInSegments(decodeHTML, html).replace(BLANK_RUNS, ' ').trim();
   // The same rendering as nodeToText, from the parser's events: no DOM is built for a fragment.
   const paragraphs: string[] = [];
   let line = '';
@@ -94,7 +100,7 @@ export function htmlToText(html: string): string {
   let skipped = 0;
   let preformatted = 0;
   const flush = (): void => {
-    const trimmed = line.replace(/[ \t\u00a0]+/g, ' ').trim();
+    const trimmed = line.replace(SPACE_RUNS, ' ').trim();
     if (trimmed !== '') paragraphs.push(trimmed);
     line = '';
   };
@@ -115,7 +121,7 @@ export function htmlToText(html: string): string {
         line += '- ';
         bulletPending = false;
       }
-      line += preformatted > 0 ? text : text.replace(/\s+/g, ' ');
+      line += preformatted > 0 ? text : text.replace(BLANK_RUNS, ' ');
     },
     onclosetag(tag) {
       if (skipped > 0) {

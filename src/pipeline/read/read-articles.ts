@@ -1,10 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { InputError, type RawArticle } from '../../domain/index.ts';
-import { decodeBytes, isUnicodeLayout } from './decode.ts';
-import { NO_ITEMS, readFeed } from './feed.ts';
+import { decodeBytes, decodeChunks, isUnicodeLayout } from './decode.ts';
+import { NO_ITEMS, readFeed, readFeedPieces } from './feed.ts';
 import { readHtml } from './html.ts';
 import { readJson } from './json.ts';
-import { isFeedRoot, isHtmlRoot, rootElement } from './sniff.ts';
+import { isFeedRoot, isHtmlRoot, rootElement, rootElementWithin } from './sniff.ts';
 import { readPlainText } from './text.ts';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -38,8 +38,12 @@ export function readArticles(input: { name: string; bytes: Uint8Array; contentTy
   if (bytes.length > maxBytes) throw new InputError(name, `is too large (${megabytes(bytes.length)}; the limit is ${megabytes(maxBytes)})`);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzip(bytes, name, maxBytes);
   assertNotBinary(bytes, name);
+  const hint = input.contentType === undefined ? undefined : { contentType: input.contentType };
 
-  const text = decodeBytes(bytes, input.contentType === undefined ? undefined : { contentType: input.contentType });
+  const streamed = readLargeFeed(bytes, hint, name);
+  if (streamed !== null) return streamed;
+
+  const text = decodeBytes(bytes, hint);
   if (text.trim() === '') throw new InputError(name, 'is empty (only whitespace)');
   assertMostlyText(text, name);
 
@@ -47,6 +51,34 @@ export function readArticles(input: { name: string; bytes: Uint8Array; contentTy
   const articles = readAs(format, text, input);
   if (articles.length === 0) throw new InputError(name, format === 'feed' ? NO_ITEMS : 'contains no article');
   return articles;
+}
+
+// Characters decoded before deciding to read a feed piece by piece: the most any check before the
+// parse looks at (prepareFeedXml's DOCTYPE search), with room for the root element's name.
+const HEAD_CHARACTERS = 65_536 + 128;
+
+/**
+ * A feed longer than its head is decoded and parsed piece by piece, so the whole document is never
+ * one string (a string held by every article cut from it). Only when the head alone settles every
+ * check the whole text would get: its root element is a feed's and lies inside the head, the head is
+ * text, and there is no DOCTYPE in the part prepareFeedXml searches. Null: read it the usual way.
+ */
+function readLargeFeed(bytes: Uint8Array, hint: { contentType?: string } | undefined, name: string): RawArticle[] | null {
+  if (bytes.length <= HEAD_CHARACTERS) return null; // the head would be the whole document
+  const pieces = decodeChunks(bytes, hint);
+  let head = '';
+  let next = pieces.next();
+  for (; !next.done && head.length < HEAD_CHARACTERS; next = pieces.next()) head += next.value;
+  if (next.done) return null; // the head is the whole document
+  const root = rootElementWithin(head, 64);
+  if (root === null || !isFeedRoot(root) || head.slice(0, 65_536).search(/<!DOCTYPE\s/i) >= 0) return null;
+  assertMostlyText(head, name);
+  return readFeedPieces(followedBy([head, next.value], pieces), root, name);
+}
+
+function* followedBy(first: string[], rest: Iterator<string>): Generator<string, void, undefined> {
+  yield* first;
+  for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
 }
 
 function readAs(format: Format, text: string, input: { name: string; url?: string; contentType?: string }): RawArticle[] {

@@ -9,6 +9,20 @@ const MAX_PROLOG_CONSTRUCTS = 10_000;
  * HTML doctype, or null when the text does not start with markup.
  */
 export function rootElement(text: string): string | null {
+  return findRoot(text)?.name ?? null;
+}
+
+/**
+ * rootElement of a document of which `head` is the start, when the head alone settles it: the root
+ * element's `<` lies at least `margin` characters before the head's end (rootElement reads 64
+ * characters of its name). Null otherwise, or when there is no root element.
+ */
+export function rootElementWithin(head: string, margin: number): string | null {
+  const found = findRoot(head);
+  return found !== null && found.position + margin <= head.length ? found.name : null;
+}
+
+function findRoot(text: string): { name: string; position: number } | null {
   let position = 0;
   let constructs = 0;
   while (position < text.length && constructs < MAX_PROLOG_CONSTRUCTS) {
@@ -28,11 +42,11 @@ export function rootElement(text: string): string | null {
         .slice(position + 9, position + 64)
         .trimStart()
         .toLowerCase();
-      if (/^html\b/.test(head)) return '!doctype html';
+      if (/^html\b/.test(head)) return { name: '!doctype html', position };
       position = doctypeEnd(text, position);
     } else {
       const name = text.slice(position + 1, position + 64).match(/^[A-Za-z_][\w.:-]*/)?.[0];
-      return name ? name.toLowerCase() : null;
+      return name ? { name: name.toLowerCase(), position } : null;
     }
     if (position < 0) return null;
   }
