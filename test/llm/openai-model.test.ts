@@ -116,9 +116,8 @@ describe('the OpenAI model through the real SDK', () => {
   it('stops at the caller deadline even while retrying', async () => {
     const { runner } = setup({ timeoutMs: 60_000, maxRetries: 5 });
     suite.fake.setFaults(() => ({ kind: 'hang' }));
-    const started = performance.now();
+    // Ignoring the deadline would end in 'timeout' (60 s per attempt) or hang this test, not in 'aborted'.
     expect(await failureOf(runner.run(answerPrompt, answerVars, { signal: AbortSignal.timeout(150) }))).toBe('aborted');
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('retries malformed JSON once, telling the model what was wrong', async () => {

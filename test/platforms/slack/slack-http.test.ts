@@ -53,12 +53,11 @@ describe('Slack over HTTP (Bolt’s receiver on the bot’s server, against a lo
     expect(bed.slack.mode).toBe('http, one workspace');
   });
 
-  it('acks a slow /brief before 3 s, then answers privately through response_url with escaped Block Kit', async () => {
+  it('acks a slow /brief while it is still held, then answers privately through response_url with escaped Block Kit', async () => {
     bed.gate.hold();
     const sent = await command('/brief', '');
     // The HTTP answer (the ack) came back while the brief is still waiting on the store.
     expect(sent.status).toBe(200);
-    expect(sent.elapsedMs).toBeLessThan(3000);
     await bed.gate.entered();
     expect(bed.fake.calls('respond')).toHaveLength(0);
     bed.gate.release();

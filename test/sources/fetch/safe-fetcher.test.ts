@@ -89,12 +89,10 @@ describe('safe fetcher on a loopback server (127.0.0.1 allow-listed)', () => {
   });
 
   it('stops a 100 MB body at the size cap, streaming rather than buffering it', async () => {
-    const started = performance.now();
     const error = await rejection(testFetcher().fetch(server.url('/huge')));
     expect(error.failure).toBe('too-large');
     expect(error.message).toMatch(/over 1 MB received/);
     expect(hugeSent.bytes).toBeLessThan(16 * MEBIBYTE);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('refuses a body whose announced length is over the cap without reading it', async () => {
@@ -109,11 +107,10 @@ describe('safe fetcher on a loopback server (127.0.0.1 allow-listed)', () => {
   });
 
   it('ends a server that trickles one byte a second at the deadline', async () => {
-    const started = performance.now();
+    // Without the deadline the read would go on for as long as the server trickles.
     const error = await rejection(testFetcher({ timeoutMs: 300 }).fetch(server.url('/trickle')));
     expect(error.failure).toBe('timeout');
     expect(error.message).toMatch(/within 0.3 s/);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('names HTTP errors, Retry-After, binary content and unknown encodings', async () => {
