@@ -1,3 +1,4 @@
+import { flattenDeepHtml } from './html-depth.ts';
 import { loadHtmlparser2 } from './lazy.ts';
 
 // Elements whose content is never article text nor anything Readability or the metadata readers
@@ -20,12 +21,14 @@ export interface PrunedPage {
 /**
  * One pass of the tokenizer linkedom itself uses (htmlparser2, same options: linear time, no tree)
  * reads the page's metadata and notes the ranges of source text to leave out: comments, the content
- * of script, style, noscript, template, svg and math elements, and microdata `<meta>`/`<link>` in
- * the body (they make Readability cut sentences around links). The rest is joined, so building a DOM
+ * of script, style, noscript, template, svg and math elements, microdata `<meta>`/`<link>` in the
+ * body (they make Readability cut sentences around links). The rest is joined, so building a DOM
  * of it costs only what the story needs. An element the page never closes ends where the tokenizer
  * closes it (at an enclosing end tag or the end of the page).
  */
-export function pruneHtml(html: string): PrunedPage {
+export function pruneHtml(page: string): PrunedPage {
+  // The parser's time grows with nesting depth: hostile depth is flattened first, in linear time.
+  const html = flattenDeepHtml(page);
   const cuts: number[] = [];
   const meta = new Map<string, Record<string, string>>();
   const linkedData: string[] = [];
@@ -42,16 +45,14 @@ export function pruneHtml(html: string): PrunedPage {
           depth += 1;
           return;
         }
-        if (name === 'script' && isLinkedData(attributes['type'])) {
-          script = '';
-          return;
-        }
-        if (DROPPED.has(name)) {
+        const linked = name === 'script' && isLinkedData(attributes['type']);
+        if (!linked && DROPPED.has(name)) {
           droppedAt = parser.startIndex;
           depth = 1;
           return;
         }
-        if (name === 'body') bodies += 1;
+        if (linked) script = '';
+        else if (name === 'body') bodies += 1;
         else if (name === 'meta') {
           for (const key of [attributes['property'], attributes['name'], attributes['itemprop']]) {
             if (key !== undefined && !meta.has(key)) meta.set(key, attributes);

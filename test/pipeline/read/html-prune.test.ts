@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flattenDeepHtml, MAX_DEPTH } from '../../../src/pipeline/read/html-depth.ts';
 import { pruneHtml } from '../../../src/pipeline/read/html-prune.ts';
 import { readArticles } from '../../../src/pipeline/read/read-articles.ts';
 
@@ -51,12 +52,38 @@ describe('pruneHtml: what is cut before the DOM', () => {
   });
 });
 
+describe('flattenDeepHtml: nesting depth is bounded before the parser', () => {
+  it('leaves pages within the depth unchanged, unclosed paragraphs and void elements included', () => {
+    const page = `<html><body>${'<div>'.repeat(MAX_DEPTH - 5)}${'<p>one<img src=a><br>'.repeat(500)}<ul>${'<li>x'.repeat(500)}</ul></body></html>`;
+    expect(flattenDeepHtml(page)).toBe(page);
+  });
+
+  it('cuts the tags nested deeper than the limit, and their end tags, keeping the text apart', () => {
+    const page = `<body>${'<div>'.repeat(MAX_DEPTH + 10)}<p>deep</p><b>bold</b>${'</div>'.repeat(MAX_DEPTH + 10)}<p>after</p></body>`;
+    const flat = flattenDeepHtml(page);
+    expect(flat).toBe(`<body>${'<div>'.repeat(MAX_DEPTH - 1)}<br>deep<br>bold<br>${'</div>'.repeat(MAX_DEPTH - 1)}<p>after</p></body>`);
+  });
+});
+
 describe('readArticles: hostile HTML completes and still finds the story', () => {
   const MB = 1 << 20;
   it('a 1 MB comment before the story', () => {
     const article = readPage(`<html><body><!--${'x -- > <p>'.repeat(MB / 10)}--><article>${STORY}</article></body></html>`);
     expect(article?.title).toBe('Copper climbs as smelters cut output');
     expect(article?.text).toMatch(/^Copper prices rose on Tuesday/);
+  });
+
+  it('1 MB of unclosed <div> before the story', () => {
+    const article = readPage(`<html><body>${'<div>'.repeat(MB / 5)}<article>${STORY}</article></body></html>`);
+    expect(article?.text).toContain('Copper prices rose on Tuesday after smelters in southern China agreed to cut output');
+  });
+
+  it('1 MB of unclosed <td><p> and of stray end tags after the story', () => {
+    for (const tail of ['<td><p>'.repeat(MB / 7), '</div>'.repeat(MB / 6), '<b>'.repeat(MB / 3)]) {
+      const article = readPage(`<html><body><article>${STORY}</article>${tail}</body></html>`);
+      expect(article?.title).toBe('Copper climbs as smelters cut output');
+      expect(article?.text).toMatch(/^Copper prices rose on Tuesday/);
+    }
   });
 
   it('1 MB of inline script data and 100,000 unclosed script tags', () => {
