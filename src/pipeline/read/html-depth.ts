@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { loadHtmlparser2 } from './lazy.ts';
 
 // htmlparser2's Parser keeps its open elements with Array#unshift and finds an end tag's element
 // with indexOf, so its time grows with depth × tags: 1 MB of unclosed `<div>` takes minutes, and
@@ -7,20 +7,6 @@ import { createRequire } from 'node:module';
 // the tags of elements nested deeper than MAX_DEPTH; their content stays, in the deepest element
 // kept. Real pages nest 20–40 deep (33 at most in the shared test pages).
 export const MAX_DEPTH = 100;
-
-const require = createRequire(import.meta.url);
-
-interface TokenizerLike {
-  write(chunk: string): void;
-  end(): void;
-}
-type TokenizerClass = new (options: { xmlMode?: boolean; decodeEntities?: boolean }, callbacks: Record<string, (...args: number[]) => void>) => TokenizerLike;
-
-let tokenizer: TokenizerClass | undefined;
-const loadTokenizer = (): TokenizerClass => {
-  tokenizer ??= (require('htmlparser2') as { Tokenizer: TokenizerClass }).Tokenizer;
-  return tokenizer;
-};
 
 // htmlparser2's void elements (never pushed) and, as a subset of its rules, the open tags that
 // close an open element on top of the stack: counting a few elements too many only flattens sooner.
@@ -131,7 +117,7 @@ export function flattenDeepHtml(html: string): string {
     if (name === 'svg' || name === 'math') foreign += 1;
     if (selfClosed && foreign > 0) pop();
   };
-  const Tokenizer = loadTokenizer();
+  const { Tokenizer } = loadHtmlparser2();
   const noop = (): void => {};
   const tokens = new Tokenizer(
     { decodeEntities: false },
