@@ -1,6 +1,7 @@
 import { hostName, InputError, type RawArticle } from '../../domain/index.ts';
 import { loadLinkedom, loadReadability } from './lazy.ts';
 import { contentStems, normaliseDate, support, wordCount } from '../text/index.ts';
+import { type PrunedPage, pruneHtml } from './html-prune.ts';
 import { htmlToText, nodeToText, type TextNodeLike } from './html-text.ts';
 
 // Fewer words than this is a teaser or a navigation page, not an article.
@@ -46,17 +47,17 @@ interface DocumentLike {
 
 /** One article from a web page: Readability finds the story, metadata comes from meta tags and JSON-LD. */
 export function readHtml(html: string, input: { name: string; url?: string | undefined }): RawArticle {
-  const { document } = loadLinkedom().parseHTML(html);
+  // Metadata is read, and what no reader needs is cut, in one streaming pass before the DOM is built.
+  const pruned = pruneHtml(html);
+  const { document } = loadLinkedom().parseHTML(pruned.html);
   const page = document as unknown as DocumentLike;
-  const linked = linkedData(page);
-  const meta = (key: string): string | undefined => metaContent(page, key);
+  const linked = linkedData(pruned.linkedData);
+  const meta = (key: string): string | undefined => metaContent(pruned.meta, key);
   const headings = Array.from(page.querySelectorAll('h1'), (element) => clean(element.textContent) ?? '');
-  const publishedAt = linked.datePublished ? normaliseDate(linked.datePublished) : publishedFromPage(page);
-  const url = pageUrl(page, input.url, meta('og:url'));
+  const publishedAt = linked.datePublished ? normaliseDate(linked.datePublished) : publishedFromPage(page, meta);
+  const url = pageUrl(pruned.canonical, input.url, meta('og:url'));
   const siteName = meta('og:site_name') ?? linked.publisher;
 
-  // Microdata <meta>/<link> inside links make Readability cut the sentence around the link.
-  for (const element of Array.from(page.querySelectorAll('body meta, body link'))) element.remove();
   const parsed = new (loadReadability().Readability)(document as never, { charThreshold: 300, serializer: (node) => node }).parse();
   let text = parsed?.content ? nodeToText(parsed.content as unknown as TextNodeLike) : '';
   if (wordCount(text) < MIN_ARTICLE_WORDS && linked.articleBody) text = linked.articleBody;
@@ -106,12 +107,12 @@ function stripSiteSuffix(title: string, siteName: string | undefined, url: strin
   return title;
 }
 
-function linkedData(page: DocumentLike): LinkedData {
+function linkedData(scripts: string[]): LinkedData {
   const found: LinkedData = {};
-  for (const script of Array.from(page.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of scripts) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(script);
     } catch {
       continue;
     }
@@ -136,9 +137,9 @@ function flattenGraph(data: unknown): Record<string, unknown>[] {
   return [record, ...flattenGraph(record['@graph'])];
 }
 
-function publishedFromPage(page: DocumentLike): string | undefined {
+function publishedFromPage(page: DocumentLike, meta: (key: string) => string | undefined): string | undefined {
   for (const key of DATE_KEYS) {
-    const date = normaliseDate(metaContent(page, key));
+    const date = normaliseDate(meta(key));
     if (date) return date;
   }
   for (const selector of ['[itemprop="datePublished"]', 'time[pubdate]', 'time[datetime]']) {
@@ -150,13 +151,12 @@ function publishedFromPage(page: DocumentLike): string | undefined {
 }
 
 // A meta tag's value by property, name or itemprop; some savers store it in `value` instead of `content`.
-function metaContent(page: DocumentLike, key: string): string | undefined {
-  const element = page.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-  return clean(element?.getAttribute('content') ?? element?.getAttribute('value'));
+function metaContent(meta: PrunedPage['meta'], key: string): string | undefined {
+  const attributes = meta.get(key);
+  return clean(attributes?.['content'] ?? attributes?.['value']);
 }
 
-function pageUrl(page: DocumentLike, inputUrl: string | undefined, ogUrl: string | undefined): string | undefined {
-  const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+function pageUrl(canonical: string | undefined, inputUrl: string | undefined, ogUrl: string | undefined): string | undefined {
   for (const candidate of [canonical, ogUrl]) {
     const absolute = absoluteUrl(candidate, inputUrl ?? ogUrl);
     if (absolute) return absolute;

@@ -6,6 +6,7 @@ import type { RawArticle } from '../../../src/domain/article.ts';
 import { cleanArticle } from '../../../src/pipeline/clean/clean.ts';
 import { InputError } from '../../../src/domain/errors.ts';
 import { readArticles } from '../../../src/pipeline/read/read-articles.ts';
+import { openingRun, postlightExpectations, tokenF1, tokens, withoutDateline } from '../../support/html-pages.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const read = (name: string, text: string, contentType?: string): RawArticle[] =>
@@ -254,75 +255,9 @@ describe.skipIf(!hasData)('readArticles on real feeds (shared data)', () => {
   });
 });
 
-const tokens = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .match(/[\p{L}\p{N}]+/gu) ?? [];
-
-function tokenF1(predicted: string[], gold: string[]): number {
-  const counts = new Map<string, number>();
-  for (const token of gold) counts.set(token, (counts.get(token) ?? 0) + 1);
-  let hits = 0;
-  for (const token of predicted) {
-    const left = counts.get(token) ?? 0;
-    if (left > 0) {
-      hits += 1;
-      counts.set(token, left - 1);
-    }
-  }
-  if (hits === 0) return 0;
-  const precision = hits / predicted.length;
-  const recall = hits / gold.length;
-  return (2 * precision * recall) / (precision + recall);
-}
-
-/** Longest run of the expected opening's tokens found, in order, within the first 80 tokens of ours. */
-function openingRun(ours: string[], expected: string[]): number {
-  const window = ours.slice(0, 80).join(' ');
-  let best = 0;
-  for (let start = 0; start < expected.length; start += 1) {
-    for (let end = expected.length; end > start + best; end -= 1) {
-      if (` ${window} `.includes(` ${expected.slice(start, end).join(' ')} `)) best = end - start;
-    }
-  }
-  return best;
-}
-
-/** Wire datelines are dropped on purpose ("SAN FRANCISCO (AP) — "); compare the gold text without them. */
-const withoutDateline = (text: string): string => text.replace(/^[A-Z][A-Z .,'-]+\((?:AP|Reuters)\)\s*[-—–]\s*/, '');
-
-interface PageExpectation {
-  file: string;
-  url: string | undefined;
-  title: string | undefined;
-  opening: string | undefined;
-  date: string | undefined;
-}
-
-/** The Postlight test files name a fixture, then assert its title, date and first words, in that order. */
-function postlightExpectations(directory: string): PageExpectation[] {
-  const unquote = (value: string | undefined): string | undefined => value?.replace(/\\'/g, "'");
-  const string = `(["'\`])((?:\\\\.|(?!\\1)[\\s\\S])*?)\\1`;
-  return readdirSync(directory).flatMap((name) => {
-    const source = readFileSync(`${directory}${name}`, 'utf8');
-    const urls = [...source.matchAll(/url\s*=\s*'([^']+)'/g)].map((match) => match[1]);
-    return source
-      .split(/readFileSync\(\s*'\.\/fixtures\//)
-      .slice(1)
-      .map((part, index) => ({
-        file: part.slice(0, part.indexOf("'")),
-        url: urls[index],
-        title: unquote(part.match(new RegExp(`assert\\.equal\\(\\s*title,\\s*${string}`))?.[2]),
-        opening: unquote(part.match(new RegExp(`first\\d+,\\s*${string}`))?.[2]),
-        date: part.match(/date_published,\s*[`'"]([^`'"]+)[`'"]/)?.[1],
-      }));
-  });
-}
-
 describe.skipIf(!hasData)('HTML extraction on real pages (shared data)', () => {
   it('Postlight fixtures: titles, openings and dates', () => {
-    const pages = postlightExpectations(`${data}html/postlight-parser-fixtures/expected/`);
+    const pages = postlightExpectations();
     let titles = 0;
     let openings = 0;
     let datesRight = 0;
