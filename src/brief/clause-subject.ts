@@ -94,13 +94,18 @@ export function mentionsIn(clause: string, candidates: readonly Candidate[]): Me
   const lowered = (clause[0]?.toLowerCase() ?? '') + clause.slice(1);
   const texts = lowered === clause ? [clause] : [clause, lowered];
   for (const candidate of candidates) {
-    // matchAll starts where the pattern's lastIndex stands.
-    candidate.pattern.lastIndex = 0;
-    for (const match of texts.flatMap((text) => [...text.matchAll(candidate.pattern)])) {
-      const start = match.index;
-      const end = start + match[0].length;
-      found.push({ entityId: isOwnInstrument(clause, candidate, start, end) ? candidate.id : null, start, end });
+    // The pattern is global and shared (compiled once per entity): each scan starts at 0.
+    const { pattern } = candidate;
+    for (const text of texts) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (end === start) pattern.lastIndex += 1;
+        found.push({ entityId: isOwnInstrument(clause, candidate, start, end) ? candidate.id : null, start, end });
+      }
     }
+    pattern.lastIndex = 0;
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return found.filter((mention, index) => index === 0 || mention.start >= (found[index - 1]?.end ?? 0));

@@ -1,5 +1,5 @@
 import type { Article, Sentiment, SentimentLabel } from '../domain/index.ts';
-import { entityPattern, type ReferenceIndex, sentenceSentiment, splitSentences } from '../pipeline/index.ts';
+import { globalEntityPattern, type ReferenceIndex, sentenceSentiment, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses } from './move-grammar.ts';
 
@@ -17,8 +17,8 @@ const MIXED_BALANCE = 0.6;
 function candidatesOf(article: Pick<Article, 'entities'>, reference: ReferenceIndex): Candidate[] {
   return article.entities.flatMap((mention) => {
     const entity = reference.get(mention.id);
-    const pattern = entity === undefined ? null : entityPattern(entity);
-    return pattern === null ? [] : [{ id: mention.id, type: mention.type, pattern: new RegExp(pattern.source, 'gu') }];
+    const pattern = entity === undefined ? null : globalEntityPattern(entity);
+    return pattern === null ? [] : [{ id: mention.id, type: mention.type, pattern }];
   });
 }
 

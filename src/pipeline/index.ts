@@ -9,6 +9,7 @@ export {
   createAnalyzer,
   entityPattern,
   findTopic,
+  globalEntityPattern,
   openEntityIds,
   loadReferenceIndex,
   readCommonWords,

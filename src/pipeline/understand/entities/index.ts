@@ -1,3 +1,3 @@
-export { entityPattern } from './pattern.ts';
+export { entityPattern, globalEntityPattern } from './pattern.ts';
 export { createEntityRecognizer } from './recognizer.ts';
 export { openEntityIds } from './open-names.ts';
