@@ -1,5 +1,5 @@
 import { type Article, findFigures, type Mover } from '../domain/index.ts';
-import { globalEntityPattern, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
+import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 
@@ -79,9 +79,8 @@ function nearTail(tail: string): string {
 function candidatesOf(article: Article, reference: ReferenceIndex): Candidate[] {
   return article.entities.flatMap((mention) => {
     const entity = reference.get(mention.id);
-    const pattern = entity === undefined ? null : globalEntityPattern(entity);
-    // Global, compiled once per entity: every scan starts at lastIndex 0.
-    return pattern === null ? [] : [{ id: mention.id, type: mention.type, pattern }];
+    const names = entity === undefined ? null : entityNames(entity);
+    return names === null ? [] : [{ id: mention.id, type: mention.type, names }];
   });
 }
 

@@ -1,4 +1,4 @@
-import { splitSentences } from '../../pipeline/index.ts';
+import { patternWholeWords, splitSentences, type WholeWords } from '../../pipeline/index.ts';
 import { tidySentence } from './hygiene.ts';
 import { centrality, contentTerms, cosine, type TermVector, termVectors } from './text-rank.ts';
 import { escapeRegExp } from '../../domain/index.ts';
@@ -54,9 +54,7 @@ export function rankSentences(text: string, options: { title?: string; entityNam
 
   const prior = candidates.map(({ sentence }, order) => {
     const position = 1 + 1.5 / (1 + order / 3); // the lead of a news story states its news
-    const lowered = sentence.toLowerCase();
-    const folds = FOLDS_TO_ASCII.test(sentence);
-    const entities = entityNames.filter(({ pattern, needle }) => (folds || lowered.includes(needle)) && pattern.test(sentence)).length;
+    const entities = entityNames.filter((names) => names.test(sentence)).length;
     const entityWeight = 1 + 0.6 * Math.min(entities, 3);
     const vector = vectors[order];
     const titleWeight = titleVector === undefined || vector === undefined ? 1 : 1 + 2 * cosine(vector, titleVector);
@@ -122,32 +120,19 @@ function quotedShare(sentence: string): number {
   return quoted / letters;
 }
 
-// Compiled name patterns by name: compiling one with Unicode classes costs milliseconds, and the
-// same names (an article's entities, a company and its aliases) come back on every brief.
-const NAME_PATTERNS = 4_096;
-const namePatterns = new Map<string, RegExp>();
+// Name matchers by name: the same names (an article's entities, a company and its aliases) come
+// back on every brief. Whole words, any case, found without compiling Unicode classes per name.
+const NAME_MATCHERS = 4_096;
+const nameMatchers = new Map<string, WholeWords>();
 
-function namePattern(name: string): RegExp {
-  const known = namePatterns.get(name);
+/** Finds `name` (any case, any run of spaces between its words) as whole words. */
+function nameMatcher(name: string): WholeWords {
+  const known = nameMatchers.get(name);
   if (known !== undefined) return known;
-  const escaped = escapeRegExp(name.trim()).replace(/\s+/g, '\\s+');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
-  if (namePatterns.size >= NAME_PATTERNS) namePatterns.clear();
-  namePatterns.set(name, pattern);
-  return pattern;
-}
-
-/** Characters that a case-insensitive pattern matches to an ASCII letter but lower-casing does not make one (ſ, K). */
-const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
-
-/**
- * A name's pattern with its longest run of ASCII letters and digits, lower case: a sentence whose
- * lower-case form lacks that run cannot match, so most sentences are passed over without the regex.
- */
-function nameMatcher(name: string): { pattern: RegExp; needle: string } {
-  const runs = name.match(/[A-Za-z0-9]+/g) ?? [];
-  const needle = runs.reduce((longest, run) => (run.length > longest.length ? run : longest), '').toLowerCase();
-  return { pattern: namePattern(name), needle };
+  const matcher = patternWholeWords(escapeRegExp(name.trim()).replace(/\s+/g, '\\s+'), 'iu');
+  if (nameMatchers.size >= NAME_MATCHERS) nameMatchers.clear();
+  nameMatchers.set(name, matcher);
+  return matcher;
 }
 
 function round(value: number): number {
