@@ -36,12 +36,22 @@ for (const name of ['company', 'market', 'ask'] as const) {
   const command = app.commands.commands.find((candidate) => candidate.name === name);
   if (command === undefined) throw new Error(`no /${name} command`);
   const cpu: number[] = [];
+  const slowest: Array<{ ms: number; options: Record<string, string> }> = [];
   for (const options of inputs[name]) {
     const before = process.cpuUsage();
     const reply = await runCommand(command, options, context, app.commands);
-    cpu.push(process.cpuUsage(before).user / 1000);
+    const used = process.cpuUsage(before).user / 1000;
+    cpu.push(used);
+    slowest.push({ ms: used, options });
     lines.push(JSON.stringify({ command: name, options, reply }));
   }
+  slowest.sort((a, b) => b.ms - a.ms);
+  process.stderr.write(
+    `/${name} slowest: ${slowest
+      .slice(0, 5)
+      .map((entry) => `${JSON.stringify(entry.options)} ${entry.ms.toFixed(1)} ms`)
+      .join(', ')}\n`,
+  );
   const sorted = cpu.sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(1);
   process.stderr.write(`/${name}: user CPU per answer p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms\n`);
