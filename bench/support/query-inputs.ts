@@ -1,5 +1,5 @@
 // The inputs of the query benchmark: company names, markets and questions drawn from what a store
-// holds, the same for every store size so runs compare (bench/query.ts, bench/query-answers.ts).
+// holds, the same for every store size so runs compare (bench/query.ts, bench/support/query-answers.ts).
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { CommandContext } from '../../src/dispatch/command.ts';

@@ -1,17 +1,17 @@
 // The answers of the query benchmark's inputs on one store, written as JSON lines, to check that a
 // change to the store or the answering code leaves every answer the same:
-//   node bench/query-answers.ts <store.db> <out.jsonl> [--at <ISO time>] [--compare <before.jsonl>] [--only company|market|ask]
+//   node bench/support/query-answers.ts <store.db> <out.jsonl> [--at <ISO time>] [--compare <before.jsonl>] [--only company|market|ask]
 // The clock is fixed (`--at`, default the newest article's time) so /market's window is the same
 // on both runs. With --compare it prints each differing answer and exits non-zero if any differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config/config.ts';
-import { runCommand } from '../src/dispatch/run-command.ts';
-import { chooseInputs, context } from './support/query-inputs.ts';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { runCommand } from '../../src/dispatch/run-command.ts';
+import { chooseInputs, context } from './query-inputs.ts';
 
 const [path, out, ...rest] = process.argv.slice(2);
-if (path === undefined || out === undefined) throw new Error('usage: node bench/query-answers.ts <store.db> <out.jsonl> [--at ISO] [--compare before.jsonl]');
+if (path === undefined || out === undefined) throw new Error('usage: node bench/support/query-answers.ts <store.db> <out.jsonl> [--at ISO] [--compare before.jsonl]');
 const option = (name: string) => {
   const index = rest.indexOf(name);
   return index < 0 ? undefined : rest[index + 1];
