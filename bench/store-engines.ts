@@ -29,15 +29,16 @@ const QUESTIONS = ['profit outlook', 'shares fell', 'revenue growth forecast', '
 async function recordArticles(): Promise<ArticleInsert[]> {
   const recorded = new Map<string, { article: Article; keys: DedupeKeys }>();
   const hashes = new Set<string>();
+  const insert = (article: Article, keys: DedupeKeys) => {
+    if (hashes.has(article.contentHash) || recorded.has(article.id)) return false;
+    hashes.add(article.contentHash);
+    recorded.set(article.id, { article, keys });
+    return true;
+  };
   const recorder = {
     countArticles: async () => recorded.size,
     getArticle: async (id: string) => recorded.get(id)?.article ?? null,
-    insertArticle: async (article: Article, keys: DedupeKeys) => {
-      if (hashes.has(article.contentHash) || recorded.has(article.id)) return false;
-      hashes.add(article.contentHash);
-      recorded.set(article.id, { article, keys });
-      return true;
-    },
+    insertArticles: async (items: readonly ArticleInsert[]) => items.map((item) => insert(item.article, item.keys)),
   } as unknown as Store;
   await fillStore(recorder, SIZE, fillOptions(new Date('2026-11-24T00:00:00.000Z')));
   return [...recorded.values()];

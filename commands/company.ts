@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
 import { entityTone, findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
-import { entityPattern, type ReferenceEntity } from '../src/pipeline/index.ts';
+import { entityNames, type ReferenceEntity } from '../src/pipeline/index.ts';
 import { entityTitle, resolveCompany } from './resolve.ts';
 
 const usage = '/company <name or ticker>';
@@ -11,9 +11,9 @@ const MAX_ARTICLES = 5;
 
 /** The article's best-ranked sentence that names the company, else its best sentence. */
 function keySentence(article: Article, entity: ReferenceEntity): string {
-  const pattern = entityPattern(entity);
+  const names = entityNames(entity);
   const ranked = rankSentences(article.text, { title: article.title, entityNames: [entity.name, ...entity.aliases] });
-  const naming = pattern === null ? undefined : ranked.find((candidate) => pattern.test(candidate.sentence));
+  const naming = names === null ? undefined : ranked.find((candidate) => names.test(candidate.sentence));
   return (naming ?? ranked[0])?.sentence ?? article.title;
 }
 

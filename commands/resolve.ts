@@ -27,15 +27,13 @@ export function resolveEntity(reference: ReferenceIndex, query: string, types: r
  * its shape or context at ingest, `ticker: null`); else the reference's "did you mean" error.
  */
 export async function resolveCompany(reference: ReferenceIndex, store: Pick<Store, 'findStoredEntities'>, name: string): Promise<ReferenceEntity> {
-  try {
-    return resolveEntity(reference, name, ['company'], 'a company');
-  } catch (error) {
-    if (!(error instanceof UserFacingError)) throw error;
-    const [stored] = await store.findStoredEntities(name, openEntityIds(name), ['company', 'organisation'], 1);
-    if (stored === undefined) throw error;
-    const { id, name: storedName, type, ticker } = stored.entity;
-    return { id, name: storedName, type, ticker, tickers: ticker === null ? [] : [ticker], aliases: [], topics: [] };
-  }
+  const known = reference.lookup(name, ['company']);
+  if (known !== null) return known;
+  const [stored] = await store.findStoredEntities(name, openEntityIds(name), ['company', 'organisation'], 1);
+  // The "did you mean" suggestions (a fuzzy search of the reference) only when nothing is found.
+  if (stored === undefined) return resolveEntity(reference, name, ['company'], 'a company');
+  const { id, name: storedName, type, ticker } = stored.entity;
+  return { id, name: storedName, type, ticker, tickers: ticker === null ? [] : [ticker], aliases: [], topics: [] };
 }
 
 export function entityTitle(entity: ReferenceEntity): string {

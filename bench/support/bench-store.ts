@@ -95,13 +95,18 @@ export async function sharedStore(size: number, name: string): Promise<{ path: s
     const { articles } = JSON.parse(readFileSync(marker, 'utf8')) as { articles: number };
     return { path, articles, builtHereSeconds: null };
   }
-  progress(name, `building a ${size}-article store (no shared one from this run)`);
   const building = `${path}.building`;
-  rmSync(building, { force: true });
+  // A build cut short (the 1M store takes a while) goes on from where it stopped: copy `index` is
+  // the same article whenever it is made, so the result is the store a build in one go makes.
+  progress(name, `building a ${size}-article store (no shared one from this run)${existsSync(building) ? ', resuming an unfinished build' : ''}`);
+  // The fill's clock is kept beside the unfinished store, so a resumed build dates its copies alike.
+  const clock = `${building}.now`;
+  if (!existsSync(clock)) writeFileSync(clock, new Date().toISOString());
   const store = createSqliteStore(building);
-  const { seconds } = await fillInTransactions(store, size, fillOptions(), name);
+  const { seconds } = await fillInTransactions(store, size, fillOptions(new Date(readFileSync(clock, 'utf8').trim())), name);
   const articles = await store.countArticles();
   await store.close();
+  rmSync(clock, { force: true });
   publishStore(building, size, articles);
   return { path, articles, builtHereSeconds: seconds };
 }

@@ -5,7 +5,7 @@ import type { Analysis, Analyzer } from '../../src/pipeline/understand/analyze.t
 import { canonicalUrl } from '../../src/pipeline/dedupe/canonical-url.ts';
 import { cleanArticle } from '../../src/pipeline/clean/clean.ts';
 import { contentHash, dedupeKeys } from '../../src/pipeline/dedupe/dedupe.ts';
-import type { Store } from '../../src/ports/store.ts';
+import type { ArticleInsert, Store } from '../../src/ports/store.ts';
 import { readArticles } from '../../src/pipeline/read/read-articles.ts';
 import { type CorpusItem, perturbWords } from './corpus.ts';
 import { createRandom } from '../../test/support/seeded-random.ts';
@@ -81,44 +81,61 @@ function idOf(title: string, text: string): string {
   return `a_${contentHash(title, text).slice(0, 16)}`;
 }
 
+/** The stored form of copy `index`, with its content hash and MinHash/LSH keys. */
+function insertOf(index: number, options: FillOptions): { item: ArticleInsert; originalId: string | null } {
+  const { title, text, base, publishedAt, copyOf: original } = syntheticArticle(index, options);
+  const hash = contentHash(title, text);
+  const keys = dedupeKeys(title, text);
+  const story = original === null ? null : syntheticArticle(original, options);
+  const url = base.clean.url === null ? null : canonicalUrl(`${base.clean.url}${base.clean.url.includes('?') ? '&' : '?'}copy=${index}`);
+  const article: Article = {
+    ...base.clean,
+    title,
+    text,
+    url,
+    guid: null,
+    publishedAt,
+    id: `a_${hash.slice(0, 16)}`,
+    contentHash: hash,
+    ...base.analysis,
+    duplicateOf: null,
+    ingestedAt: new Date(Date.parse(publishedAt) + 5 * 60_000).toISOString(),
+  };
+  return { item: { article, keys }, originalId: story === null ? null : idOf(story.title, story.text) };
+}
+
+/** Articles stored per `insertArticles` call (one group commit each, unless the caller holds a transaction). */
+export const FILL_BATCH = 500;
+
 /**
- * Adds copies until the store holds `target` articles through the Store port, with their real
- * content hashes and MinHash/LSH keys. A copy shares no 4-word shingle with any other, so the
- * near-duplicate lookup is skipped: the syndicated copies are linked to the story they copy, as
- * ingest would link them. Returns how many were added.
+ * Adds copies until the store holds `target` articles through the Store port's group-commit path
+ * (`insertArticles`, FILL_BATCH at a time), with their real content hashes and MinHash/LSH keys.
+ * A copy shares no 4-word shingle with any other, so the near-duplicate lookup is skipped: the
+ * syndicated copies are linked to the story they copy, as ingest would link them. Batching does
+ * not change what is stored: copy `index` is the same article in the same order either way.
+ * Returns how many were added.
  */
 export async function fillStore(store: Store, target: number, options: FillOptions): Promise<number> {
-  let count = await store.countArticles();
-  let added = 0;
-  for (let index = count; count < target; index += 1) {
-    const { title, text, base, publishedAt, copyOf: original } = syntheticArticle(index, options);
-    const hash = contentHash(title, text);
-    const keys = dedupeKeys(title, text);
-    let duplicateOf: string | null = null;
-    if (original !== null) {
-      const story = syntheticArticle(original, options);
-      // The story copied may not be stored when a fill resumes after other inserts.
-      const id = idOf(story.title, story.text);
-      duplicateOf = (await store.getArticle(id)) === null ? null : id;
+  const start = await store.countArticles();
+  let count = start;
+  // Copy indexes continue from the count, as when the fill inserted one at a time.
+  let index = count;
+  while (count < target) {
+    const batch: ArticleInsert[] = [];
+    const inBatch = new Set<string>();
+    const wanted = Math.min(FILL_BATCH, target - count);
+    for (; batch.length < wanted; index += 1) {
+      const { item, originalId } = insertOf(index, options);
+      // The story copied may not be stored when a fill resumes after other inserts; one earlier in
+      // this batch is stored (an equal article already stored has the same id).
+      if (originalId !== null && (inBatch.has(originalId) || (await store.getArticle(originalId)) !== null)) {
+        item.article = { ...item.article, duplicateOf: originalId };
+      }
+      inBatch.add(item.article.id);
+      batch.push(item);
     }
-    const url = base.clean.url === null ? null : canonicalUrl(`${base.clean.url}${base.clean.url.includes('?') ? '&' : '?'}copy=${index}`);
-    const article: Article = {
-      ...base.clean,
-      title,
-      text,
-      url,
-      guid: null,
-      publishedAt,
-      id: `a_${hash.slice(0, 16)}`,
-      contentHash: hash,
-      ...base.analysis,
-      duplicateOf,
-      ingestedAt: new Date(Date.parse(publishedAt) + 5 * 60_000).toISOString(),
-    };
-    if (await store.insertArticle(article, keys)) {
-      count += 1;
-      added += 1;
-    }
+    const stored = await store.insertArticles(batch);
+    count += stored.filter(Boolean).length;
   }
-  return added;
+  return count - start;
 }

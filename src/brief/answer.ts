@@ -3,7 +3,7 @@ import type { AnswerWriter, Store } from '../ports/index.ts';
 import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { matchesFocus, questionFocus, stem } from './relevance.ts';
-import { entityPattern, type ReferenceEntity, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
+import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
   (
@@ -90,7 +90,7 @@ export async function answerQuestion(
 ): Promise<Reply> {
   const named = questionEntities(question, services.reference);
   const entities = named.map((found) => found.entity);
-  const patterns = entities.map(entityPattern).filter((pattern): pattern is RegExp => pattern !== null);
+  const patterns = entities.map(entityNames).filter((names): names is WholeWords => names !== null);
   const nameStems = new Set(entities.flatMap((entity) => [entity.name, ...entity.aliases, ...entity.tickers].flatMap(contentWords)).map(stem));
   const words = contentWords(question);
   const topicStems = [...new Set(words.map(stem))].filter((wanted) => !nameStems.has(wanted));

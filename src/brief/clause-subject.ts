@@ -9,12 +9,14 @@ export interface Mention {
   end: number;
 }
 
+import type { WholeWords } from '../pipeline/index.ts';
 import { MOVE_WORD } from './move-grammar.ts';
 
 export interface Candidate {
   id: string;
   type: string;
-  pattern: RegExp;
+  /** Where the entity's names stand in a text (entityNames: whole words, case as written). */
+  names: WholeWords;
 }
 
 /** Words that may sit between a name and "index" in an index's own name ("MSCI world equity index"). */
@@ -94,12 +96,11 @@ export function mentionsIn(clause: string, candidates: readonly Candidate[]): Me
   const lowered = (clause[0]?.toLowerCase() ?? '') + clause.slice(1);
   const texts = lowered === clause ? [clause] : [clause, lowered];
   for (const candidate of candidates) {
-    // matchAll starts where the pattern's lastIndex stands.
-    candidate.pattern.lastIndex = 0;
-    for (const match of texts.flatMap((text) => [...text.matchAll(candidate.pattern)])) {
-      const start = match.index;
-      const end = start + match[0].length;
-      found.push({ entityId: isOwnInstrument(clause, candidate, start, end) ? candidate.id : null, start, end });
+    for (const text of texts) {
+      for (let match = candidate.names.find(text); match !== null; match = candidate.names.find(text, match.end)) {
+        const { start, end } = match;
+        found.push({ entityId: isOwnInstrument(clause, candidate, start, end) ? candidate.id : null, start, end });
+      }
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

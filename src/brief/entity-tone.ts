@@ -1,5 +1,5 @@
 import type { Article, Sentiment, SentimentLabel } from '../domain/index.ts';
-import { entityPattern, type ReferenceIndex, sentenceSentiment, splitSentences } from '../pipeline/index.ts';
+import { entityNames, type ReferenceIndex, sentenceSentiment, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses } from './move-grammar.ts';
 
@@ -17,8 +17,8 @@ const MIXED_BALANCE = 0.6;
 function candidatesOf(article: Pick<Article, 'entities'>, reference: ReferenceIndex): Candidate[] {
   return article.entities.flatMap((mention) => {
     const entity = reference.get(mention.id);
-    const pattern = entity === undefined ? null : entityPattern(entity);
-    return pattern === null ? [] : [{ id: mention.id, type: mention.type, pattern: new RegExp(pattern.source, 'gu') }];
+    const names = entity === undefined ? null : entityNames(entity);
+    return names === null ? [] : [{ id: mention.id, type: mention.type, names }];
   });
 }
 
@@ -28,10 +28,7 @@ export function clausesAbout(text: string, entityId: string, candidates: readonl
   if (own === undefined) return [];
   const found: string[] = [];
   for (const sentence of splitSentences(text)) {
-    own.pattern.lastIndex = 0;
-    const named = own.pattern.test(sentence);
-    own.pattern.lastIndex = 0;
-    if (!named) continue;
+    if (!own.names.test(sentence)) continue;
     let inherited: Mention | null = null;
     for (const clause of clauses(sentence)) {
       const mentions = mentionsIn(clause, candidates);

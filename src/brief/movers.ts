@@ -1,5 +1,5 @@
 import { type Article, findFigures, type Mover } from '../domain/index.ts';
-import { entityPattern, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
+import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 
@@ -14,6 +14,9 @@ const LIST_LINK =
   /^\s*(?:(?:[\s-]*(?:gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|tumble|dip)s?\s+)?(?:at|for|in|on)\s+(?:the\s+)?(?:shares\s+of\s+)?)$/i;
 
 const LISTED_AFTER = /^\s*(?:(?:at|for|in|on)\s+[^,;\d]{1,40}?)?\s*(?:,|and|,\s*and|while)\s*$/i;
+
+/** What every percent figure (findFigures' percent unit after a digit) contains, checked before a sentence is parsed. */
+const MAY_STATE_PERCENT = /\d\s?(?:%|percent|per cent|percentage point|basis point|bps|pp)/u;
 
 interface Figure {
   index: number;
@@ -76,9 +79,8 @@ function nearTail(tail: string): string {
 function candidatesOf(article: Article, reference: ReferenceIndex): Candidate[] {
   return article.entities.flatMap((mention) => {
     const entity = reference.get(mention.id);
-    const pattern = entity === undefined ? null : entityPattern(entity);
-    // Global once per article: matchAll works on a copy, so the pattern is reused for every clause.
-    return pattern === null ? [] : [{ id: mention.id, type: mention.type, pattern: new RegExp(pattern.source, 'gu') }];
+    const names = entity === undefined ? null : entityNames(entity);
+    return names === null ? [] : [{ id: mention.id, type: mention.type, names }];
   });
 }
 
@@ -86,6 +88,8 @@ function candidatesOf(article: Article, reference: ReferenceIndex): Candidate[] 
 function movesIn(article: Article, candidates: readonly Candidate[], typeOf: ReadonlyMap<string, string>): Map<string, Found> {
   const found = new Map<string, Found>();
   for (const sentence of splitSentences(article.text)) {
+    // A move is stated with a percentage: a sentence without one has no figure for any clause.
+    if (!MAY_STATE_PERCENT.test(sentence)) continue;
     let inherited: Mention | null = null;
     let leadIn: string | null = null;
     for (const clause of clauses(sentence)) {

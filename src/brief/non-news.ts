@@ -13,6 +13,13 @@ const CALL_TO_ACTION =
   /\b(?:subscribe|sign up|signup|register|join us|click here|download (?:our|the|your)|free trial|webinar|newsletter|unsubscribe|follow us|promo code|discount code)\b/iu;
 
 /**
+ * What a text holds wherever a sentence of it matches CALL_TO_ACTION (sentences collapse runs of
+ * spaces and line breaks; word edges are not checked here, so this may match where no sentence does).
+ */
+const MAY_CALL_TO_ACTION =
+  /subscribe|sign\s*up|register|join\s+us|click\s+here|download\s+(?:our|the|your)|free\s+trial|webinar|newsletter|follow\s+us|promo\s+code|discount\s+code/iu;
+
+/**
  * Promotional or non-news items (webinars, sign-up pages, licence texts, "subscribe to our
  * newsletter" pages) that must not become stories: a licence text, a file-name title, a selling
  * headline, or a body where at least half the sentences are calls to action.
@@ -21,6 +28,9 @@ export function isNonNews(article: Pick<Article, 'title' | 'text'>): boolean {
   const title = article.title.trim();
   if (FILE_TITLE.test(title) || PROMO_TITLE.test(title)) return true;
   if (LICENCE.test(article.text.slice(0, 4000))) return true;
+  // A text with no call to action anywhere has no selling sentence: most news is passed over here,
+  // without splitting it into sentences (the costly part, hundreds of times per /market).
+  if (!MAY_CALL_TO_ACTION.test(article.text)) return false;
   const sentences = splitSentences(article.text).slice(0, 40);
   if (sentences.length === 0) return false;
   const selling = sentences.filter((sentence) => CALL_TO_ACTION.test(sentence)).length;

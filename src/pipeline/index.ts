@@ -7,6 +7,7 @@ export { contentStems, wordCount } from './text/index.ts';
 export {
   articleImportance,
   createAnalyzer,
+  entityNames,
   entityPattern,
   findTopic,
   openEntityIds,
@@ -14,6 +15,9 @@ export {
   readCommonWords,
   type ReferenceEntity,
   type ReferenceIndex,
+  type Occurrence,
+  patternWholeWords,
+  type WholeWords,
   sentenceSentiment,
   suggestTopics,
   type Token,

@@ -48,6 +48,54 @@ describe.skipIf(unavailable !== null)(`postgres store${unavailable === null ? ''
     expect(generated.rows[0]?.['is_generated']).toBe('ALWAYS');
   });
 
+  it('reads the latest articles of a topic or an entity by walking its (key, sort_time) key backwards, stopped at LIMIT', async () => {
+    const store = await openPostgresStore(TEST_DATABASE_URL, { schema: newSchema() });
+    stores.push(store);
+    const entity = { id: 'company:alibaba', name: 'Alibaba Group', type: 'company' as const, ticker: 'BABA', tickers: ['BABA'], count: 2 };
+    for (let index = 0; index < 20; index += 1) {
+      const article = makeArticle({
+        id: `a${index}`,
+        contentHash: `h${index}`,
+        publishedAt: `2026-12-0${1 + (index % 5)}T10:00:00.000Z`,
+        entities: [entity],
+        topics: ['china'],
+      });
+      await store.insertArticle(article, noKeys);
+    }
+    // The SQL listArticles sends, as it sends it.
+    const sent: Array<{ text: string; values: unknown[] }> = [];
+    const query = store.pool.query.bind(store.pool);
+    (store.pool as { query: unknown }).query = (text: string, values: unknown[]) => {
+      sent.push({ text, values });
+      return query(text, values);
+    };
+    const latest = await store.listArticles({ entityIds: ['company:alibaba'], limit: 5 });
+    const market = await store.listArticles({
+      entityIds: ['company:alibaba'],
+      topics: ['china'],
+      since: '2026-12-02T00:00:00.000Z',
+      limit: 300,
+      originalsOnly: false,
+    });
+    expect(latest.map((article) => article.publishedAt?.slice(0, 10))).toEqual(Array(4).fill('2026-12-05').concat(['2026-12-04']));
+    expect(market).toHaveLength(16);
+    const client = await store.pool.connect();
+    try {
+      // Tiny tables are cheaper to scan: with scans priced out, the plan shows which index the query can walk
+      // (ties in sort_time are put in seq order by an incremental sort, not a sort of everything read).
+      await client.query('SET enable_seqscan = off');
+      await client.query('SET enable_bitmapscan = off');
+      await client.query('SET enable_sort = off');
+      for (const { text, values } of sent) {
+        const plan = (await client.query(`EXPLAIN ${text}`, values)).rows.map((row) => String(row['QUERY PLAN'])).join('\n');
+        expect(plan).toMatch(/Index (?:Only )?Scan Backward using (?:entity_mentions|article_topics)_pkey/);
+        expect(plan).toContain('Limit');
+      }
+    } finally {
+      client.release();
+    }
+  });
+
   it('fails to open, saying why, when the database cannot be reached; ping fails too', async () => {
     const url = 'postgres://postgres@127.0.0.1:1/none';
     await expect(openPostgresStore(url, { connectTimeoutMs: 2_000 })).rejects.toThrow();

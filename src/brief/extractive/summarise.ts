@@ -1,4 +1,4 @@
-import { splitSentences } from '../../pipeline/index.ts';
+import { patternWholeWords, splitSentences, type WholeWords } from '../../pipeline/index.ts';
 import { tidySentence } from './hygiene.ts';
 import { centrality, contentTerms, cosine, type TermVector, termVectors } from './text-rank.ts';
 import { escapeRegExp } from '../../domain/index.ts';
@@ -50,11 +50,11 @@ export function rankSentences(text: string, options: { title?: string; entityNam
   const withTitle = termVectors(options.title === undefined ? termLists : [...termLists, contentTerms(options.title)]);
   const vectors = withTitle.slice(0, candidates.length);
   const titleVector = options.title === undefined ? undefined : withTitle[candidates.length];
-  const entityPatterns = (options.entityNames ?? []).filter((name) => name.trim().length > 1).map(namePattern);
+  const entityNames = (options.entityNames ?? []).filter((name) => name.trim().length > 1).map(nameMatcher);
 
   const prior = candidates.map(({ sentence }, order) => {
     const position = 1 + 1.5 / (1 + order / 3); // the lead of a news story states its news
-    const entities = entityPatterns.filter((pattern) => pattern.test(sentence)).length;
+    const entities = entityNames.filter((names) => names.test(sentence)).length;
     const entityWeight = 1 + 0.6 * Math.min(entities, 3);
     const vector = vectors[order];
     const titleWeight = titleVector === undefined || vector === undefined ? 1 : 1 + 2 * cosine(vector, titleVector);
@@ -120,9 +120,19 @@ function quotedShare(sentence: string): number {
   return quoted / letters;
 }
 
-function namePattern(name: string): RegExp {
-  const escaped = escapeRegExp(name.trim()).replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+// Name matchers by name: the same names (an article's entities, a company and its aliases) come
+// back on every brief. Whole words, any case, found without compiling Unicode classes per name.
+const NAME_MATCHERS = 4_096;
+const nameMatchers = new Map<string, WholeWords>();
+
+/** Finds `name` (any case, any run of spaces between its words) as whole words. */
+function nameMatcher(name: string): WholeWords {
+  const known = nameMatchers.get(name);
+  if (known !== undefined) return known;
+  const matcher = patternWholeWords(escapeRegExp(name.trim()).replace(/\s+/g, '\\s+'), 'iu');
+  if (nameMatchers.size >= NAME_MATCHERS) nameMatchers.clear();
+  nameMatchers.set(name, matcher);
+  return matcher;
 }
 
 function round(value: number): number {

@@ -74,12 +74,25 @@ export function splitParagraphs(text: string): string[] {
   return paragraphs;
 }
 
+// The texts split last, least recently used first: one answer splits the same article for its key
+// sentence, its tone and its movers, and the segmenter is the costly part of each.
+const RECENT_SPLITS = 32;
+const recentSplits = new Map<string, readonly string[]>();
+
 /** Sentences of the text in order, whitespace collapsed; a headline line without a full stop is one sentence. */
 export function splitSentences(text: string): string[] {
+  const known = recentSplits.get(text);
+  if (known !== undefined) {
+    recentSplits.delete(text);
+    recentSplits.set(text, known);
+    return [...known];
+  }
   const sentences: string[] = [];
   for (const paragraph of splitParagraphs(text)) {
     for (const sentence of splitParagraph(paragraph)) sentences.push(sentence);
   }
+  if (recentSplits.size >= RECENT_SPLITS) recentSplits.delete(recentSplits.keys().next().value ?? '');
+  recentSplits.set(text, sentences.slice());
   return sentences;
 }
 

@@ -26,6 +26,24 @@ function window(query: ArticleQuery, parameters: Parameters): string {
   return bounds.map((bound) => ` AND ${bound}`).join('');
 }
 
+/**
+ * The conditions on `articles a` that a walk of one topic's or entity's (key, sort_time) index
+ * leaves to check: who sees it, and originals only.
+ */
+export function keyedFilter(query: ArticleQuery, parameters: Parameters): string {
+  const clauses: string[] = [visibleTo('a', query.viewer, parameters)];
+  if (query.originalsOnly !== false) clauses.push(originalFor(query.viewer, parameters));
+  return clauses.join(' AND ');
+}
+
+/** The time window on the `k` link table's sort_time key (empty, or conditions each led by AND). */
+export function keyWindow(query: ArticleQuery, parameters: Parameters): string {
+  const bounds: string[] = [];
+  if (query.since !== undefined) bounds.push(`k.sort_time >= ${parameters.add(query.since)}`);
+  if (query.until !== undefined) bounds.push(`k.sort_time < ${parameters.add(query.until)}`);
+  return bounds.map((bound) => ` AND ${bound}`).join('');
+}
+
 /** A WHERE clause over `articles a` for an ArticleQuery; its values go into `parameters`. */
 export function articleFilter(query: ArticleQuery, parameters: Parameters): string {
   const clauses: string[] = [visibleTo('a', query.viewer, parameters)];

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { EntityCount, Store } from '../../ports/index.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from '../common/index.ts';
-import { articleFilter, freeTextToWebSearch, originalFor, visibleTo } from './article-filter.ts';
+import { articleFilter, freeTextToWebSearch, keyedFilter, keyWindow, originalFor, visibleTo } from './article-filter.ts';
 import { Parameters, type Row } from './sql.ts';
 
 type ReadMethods = Pick<
@@ -83,9 +83,36 @@ export function createArticleReads(pool: pg.Pool, ready: () => Promise<void>): R
     },
     async listArticles(articleQuery) {
       const parameters = new Parameters();
-      const where = articleFilter(articleQuery, parameters);
-      const limit = parameters.add(articleQuery.limit ?? DEFAULT_LIMIT);
-      const rows = await query(`SELECT ${COLUMNS} FROM articles a WHERE ${where} ORDER BY a.sort_time DESC, a.seq DESC LIMIT ${limit}`, parameters.values);
+      const limit = articleQuery.limit ?? DEFAULT_LIMIT;
+      const keys = [
+        ...(articleQuery.topics ?? []).map((value) => ({ table: 'article_topics', column: 'topic', value })),
+        ...(articleQuery.entityIds ?? []).map((value) => ({ table: 'entity_mentions', column: 'entity_id', value })),
+      ];
+      if (keys.length === 0) {
+        const where = articleFilter(articleQuery, parameters);
+        const rows = await query(
+          `SELECT ${COLUMNS} FROM articles a WHERE ${where} ORDER BY a.sort_time DESC, a.seq DESC LIMIT ${parameters.add(limit)}`,
+          parameters.values,
+        );
+        return rows.map(rowToArticle);
+      }
+      // One walk per topic or entity down its (key, sort_time) primary key, newest first within the
+      // window and stopped at LIMIT; the union of the walks holds the LIMIT newest of all of them.
+      const filter = keyedFilter(articleQuery, parameters);
+      const limitParameter = parameters.add(limit);
+      const walks = keys.map(
+        (key) =>
+          `(SELECT a.seq AS walk_seq, a.sort_time AS walk_time, ${COLUMNS} FROM ${key.table} k JOIN articles a ON a.id = k.article_id
+            WHERE k.${key.column} = ${parameters.add(key.value)}${keyWindow(articleQuery, parameters)} AND ${filter}
+            ORDER BY k.sort_time DESC, a.seq DESC LIMIT ${limitParameter})`,
+      );
+      const rows = await query(
+        keys.length === 1
+          ? (walks[0] ?? '')
+          : `SELECT DISTINCT ON (walk_time, walk_seq) * FROM (${walks.join(' UNION ALL ')}) walked
+             ORDER BY walk_time DESC, walk_seq DESC LIMIT ${limitParameter}`,
+        parameters.values,
+      );
       return rows.map(rowToArticle);
     },
     async search(text, articleQuery) {

@@ -53,10 +53,14 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
       ];
     }
     // One walk per topic or entity, each stopped at LIMIT; their merge holds the LIMIT newest of the union.
+    // With several walks, each returns only rowid and time: the articles kept are read after the merge.
     const filter = articleFilter(query, true);
-    const window = windowOn('k.sort_time', query);
+    // Several walks always bound the time from below (the parameter after the key): listArticles
+    // raises that bound for each walk to the oldest time the walks before it have already beaten.
+    const window = windowOn('k.sort_time', keys.length === 1 ? query : { since: query.since ?? '', until: query.until });
+    const columns = keys.length === 1 ? `a.rowid AS rid, a.sort_time, ${COLUMNS}` : 'k.article_rowid AS rid, k.sort_time';
     return keys.map((key) => ({
-      sql: `SELECT a.rowid AS rid, a.sort_time, ${COLUMNS} FROM ${key.table} k CROSS JOIN articles a ON a.rowid = k.article_rowid
+      sql: `SELECT ${columns} FROM ${key.table} k CROSS JOIN articles a ON a.rowid = k.article_rowid
             WHERE k.${key.column} = ? AND ${window.sql} AND ${filter.where}
             ORDER BY k.sort_time DESC, k.article_rowid DESC LIMIT ?`,
       parameters: [key.value, ...window.parameters, ...filter.parameters, limit],
@@ -65,16 +69,34 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
 
   function listArticles(query: ArticleQuery): Article[] {
     const statements = listStatements(query);
-    const rows = statements.flatMap(({ sql, parameters }) => prepared(sql).all(...parameters));
-    if (statements.length === 1) return rows.map(rowToArticle);
-    const seen = new Set<number>();
-    const unique = rows.sort(newestFirst).filter((row) => {
-      const rid = Number(row['rid']);
-      if (seen.has(rid)) return false;
-      seen.add(rid);
-      return true;
+    if (statements.length === 1) {
+      const [only] = statements;
+      return only === undefined
+        ? []
+        : prepared(only.sql)
+            .all(...only.parameters)
+            .map(rowToArticle);
+    }
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    let unique: Row[] = [];
+    for (const { sql, parameters } of statements) {
+      // Once `limit` articles are found, an article older than the last of them cannot be kept.
+      const cutoff = unique.length >= limit ? String(unique[limit - 1]?.['sort_time']) : '';
+      const since = String(parameters[1]);
+      const walked = prepared(sql).all(...parameters.map((value, index) => (index === 1 && cutoff > since ? cutoff : value)));
+      const seen = new Set<number>();
+      unique = [...unique, ...walked].sort(newestFirst).filter((row) => {
+        const rid = Number(row['rid']);
+        if (seen.has(rid)) return false;
+        seen.add(rid);
+        return true;
+      });
+    }
+    const byRowid = prepared(`SELECT ${COLUMNS} FROM articles a WHERE a.rowid = ?`);
+    return unique.slice(0, limit).flatMap((row) => {
+      const article = byRowid.get(Number(row['rid']));
+      return article === undefined ? [] : [rowToArticle(article)];
     });
-    return unique.slice(0, query.limit ?? DEFAULT_LIMIT).map(rowToArticle);
   }
 
   function searchStatement(text: string, query: ArticleQuery & { every?: boolean }) {

@@ -94,6 +94,28 @@ describeStoreContract('store contract: articles and dedupe', ({ store, twin }) =
     expect(await ids({ limit: 2 })).toEqual(['new', 'ent']);
   });
 
+  it('lists the newest of several topics and entities together: an article in two of them once, the limit over all of them', async () => {
+    const s = await store();
+    const entity = (id: string) => ({ ...alibaba, id });
+    // 30 articles spread over three keys; some in two of them, some at the same time.
+    for (let index = 0; index < 30; index += 1) {
+      const topics = index % 3 === 0 ? ['china', 'us'] : index % 3 === 1 ? ['us'] : [];
+      const entities = index % 2 === 0 ? [entity('company:x')] : [];
+      const hour = String(Math.floor(index / 2)).padStart(2, '0');
+      await s.insertArticle(makeArticle({ id: `m${index}`, publishedAt: `2026-11-20T${hour}:00:00.000Z`, topics, entities }), noKeys);
+    }
+    const all = (await s.listArticles({ limit: 100 })).filter((article) => article.topics.length > 0 || article.entities.length > 0);
+    for (const limit of [1, 3, 7, 25]) {
+      const listed = await s.listArticles({ topics: ['us', 'china'], entityIds: ['company:x'], limit });
+      expect(listed.map((article) => article.id)).toEqual(all.slice(0, limit).map((article) => article.id));
+    }
+    const window = { since: '2026-11-20T03:00:00.000Z', until: '2026-11-20T11:00:00.000Z' };
+    const inWindow = all.filter((article) => (article.publishedAt ?? '') >= window.since && (article.publishedAt ?? '') < window.until);
+    expect((await s.listArticles({ topics: ['us', 'china'], entityIds: ['company:x'], ...window, limit: 5 })).map((article) => article.id)).toEqual(
+      inWindow.slice(0, 5).map((article) => article.id),
+    );
+  });
+
   it('searches title and text with free text, never as query syntax', async () => {
     const s = await store();
     await s.insertArticle(makeArticle({ id: 'a1', title: 'Hang Seng surges', text: 'Hong Kong stocks rallied on tech.' }), noKeys);

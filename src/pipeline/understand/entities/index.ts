@@ -1,3 +1,5 @@
-export { entityPattern } from './pattern.ts';
+export { entityNames, entityPattern } from './pattern.ts';
+export type { Occurrence, WholeWords } from './whole-words.ts';
+export { patternWholeWords } from './whole-words.ts';
 export { createEntityRecognizer } from './recognizer.ts';
 export { openEntityIds } from './open-names.ts';
