@@ -11,7 +11,8 @@ import { runCommand } from '../../src/dispatch/run-command.ts';
 import { chooseInputs, context } from './query-inputs.ts';
 
 const [path, out, ...rest] = process.argv.slice(2);
-if (path === undefined || out === undefined) throw new Error('usage: node bench/support/query-answers.ts <store.db> <out.jsonl> [--at ISO] [--compare before.jsonl]');
+if (path === undefined || out === undefined)
+  throw new Error('usage: node bench/support/query-answers.ts <store.db> <out.jsonl> [--at ISO] [--compare before.jsonl]');
 const option = (name: string) => {
   const index = rest.indexOf(name);
   return index < 0 ? undefined : rest[index + 1];
