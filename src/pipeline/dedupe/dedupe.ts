@@ -94,12 +94,14 @@ export function isNearDuplicate(a: Uint32Array, b: Uint32Array): boolean {
   return estimateSimilarity(a, b) >= NEAR_DUPLICATE_THRESHOLD;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Lower-case words and numbers of a text, accents and punctuation dropped. */
 export function normalisedWords(text: string): string[] {
+  // ASCII text has nothing to decompose and no marks to drop.
+  const plain = ASCII_ONLY.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
+    plain
       .toLowerCase()
       .match(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu)
       ?.map((word) => word.replace(/['’]/g, '')) ?? []
