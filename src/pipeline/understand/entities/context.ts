@@ -31,7 +31,9 @@ export function analyseText(text: string): TokenContext {
     let boundary = position === 0 || position === count;
     // Most gaps are one space (or nothing): no boundary, and no slice or pattern to run.
     const plainGap =
-      token !== undefined && previous !== undefined && (token.start === previous.end || (token.start === previous.end + 1 && text.charCodeAt(previous.end) === 32));
+      token !== undefined &&
+      previous !== undefined &&
+      (token.start === previous.end || (token.start === previous.end + 1 && text.charCodeAt(previous.end) === 32));
     if (!boundary && !plainGap && token !== undefined && previous !== undefined) {
       const gap = text.slice(previous.end, token.start);
       boundary =
