@@ -69,7 +69,7 @@ export function sentenceUnits(sentence: string): Unit[] {
     if (startsLower) seenWord = true;
     const phrase = longestPhrase(lemmas, position);
     if (phrase !== null) {
-      const key = phrase.length === 1 ? (phrase[0] as string) : phrase.join('_');
+      const key = phrase.join('_');
       units.push({ key, kind: 'word', value: 0, roles: name ? {} : (lexicon.get(key) ?? {}) });
       position += phrase.length;
       continue;
@@ -187,7 +187,8 @@ export function lemmatise(word: string): string {
 }
 
 function lemmaOf(word: string): string {
-  const irregular = IRREGULAR_FORMS[word];
+  // Own keys only: "constructor" or "toString" must not find Object.prototype's functions.
+  const irregular = Object.hasOwn(IRREGULAR_FORMS, word) ? IRREGULAR_FORMS[word] : undefined;
   if (irregular !== undefined) return irregular;
   if (knownWords.has(word) || keepAsIs.has(word) || word.length < 4) return word;
   for (const candidate of lemmaCandidates(word)) {
