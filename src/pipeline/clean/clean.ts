@@ -41,13 +41,16 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
         .trim(),
     )
     .filter((paragraph) => paragraph !== '');
-  const kinds = paragraphs.map(classifyLine);
-  markLinkSections(paragraphs, kinds);
-  markRepeatedFragments(paragraphs, kinds);
+  // Word counts and line kinds are computed once per paragraph: every rule below reads them.
+  const counts = paragraphs.map(wordCount);
+  const kinds = paragraphs.map((paragraph, index) => classifyLine(paragraph, counts[index]));
+  const kindOf = new Map(paragraphs.map((paragraph, index) => [paragraph, kinds[index] as LineKind]));
+  markLinkSections(paragraphs, kinds, counts);
+  markRepeatedFragments(paragraphs, kinds, counts);
   const keep = kinds.map((kind) => kind !== 'junk');
 
   const firstGood = kinds.indexOf('good');
-  const firstLong = kinds.findIndex((kind, index) => kind === 'good' && wordCount(paragraphs[index] ?? '') >= BODY_WORDS);
+  const firstLong = kinds.findIndex((kind, index) => kind === 'good' && (counts[index] ?? 0) >= BODY_WORDS);
   const bodyStart = firstLong >= 0 ? firstLong : firstGood >= 0 ? firstGood : keep.indexOf(true);
   if (bodyStart < 0) return fallBack('has no readable text left once boilerplate is removed');
 
@@ -58,7 +61,8 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
   let source = raw.source ?? null;
   const kept = dedupe(paragraphs.filter((_paragraph, index) => keep[index]));
   // The dateline opens the story's first paragraph, which may be short enough to look like a heading.
-  const firstGoodKept = kept.findIndex((paragraph) => classifyLine(paragraph) === 'good');
+  // A kept paragraph's own classification (before context turned any line to junk) is in kindOf.
+  const firstGoodKept = kept.findIndex((paragraph) => (kindOf.get(paragraph) ?? classifyLine(paragraph)) === 'good');
   for (const index of new Set([0, firstGoodKept])) {
     if (index < 0 || index >= kept.length) continue;
     const { dateline, rest } = splitDateline(kept[index] ?? '');
@@ -148,15 +152,15 @@ function isStrayLeadingLine(line: string, kind: LineKind | undefined, opening: R
 }
 
 // After a "Related articles" or "Trending" header, the headline-like lines that follow are links too.
-function markLinkSections(paragraphs: string[], kinds: LineKind[]): void {
+function markLinkSections(paragraphs: string[], kinds: LineKind[], counts: readonly number[]): void {
   for (let index = 0; index < paragraphs.length; index += 1) {
-    if (!isSectionBreak(paragraphs[index] ?? '')) continue;
+    if (!isSectionBreak(paragraphs[index] ?? '', counts[index])) continue;
     kinds[index] = 'junk';
     for (let next = index + 1; next < paragraphs.length; next += 1) {
       const line = paragraphs[next] ?? '';
       const kind = kinds[next];
       if (kind === 'junk') continue;
-      const headlineLike = kind === 'short' || (wordCount(line) < 15 && !/[.]["”’)]*$/.test(line));
+      const headlineLike = kind === 'short' || ((counts[next] ?? 0) < 15 && !/[.]["”’)]*$/.test(line));
       if (!headlineLike) break;
       kinds[next] = 'junk';
     }
@@ -166,10 +170,10 @@ function markLinkSections(paragraphs: string[], kinds: LineKind[]): void {
 // A short line printed several times (an author credit on every teaser of a "Trending" list) is
 // junk when any copy sits next to junk. Speaker names in an interview repeat too, but sit between
 // paragraphs of speech, so they stay.
-function markRepeatedFragments(paragraphs: string[], kinds: LineKind[]): void {
+function markRepeatedFragments(paragraphs: string[], kinds: LineKind[], counts: readonly number[]): void {
   const groups = new Map<string, number[]>();
   paragraphs.forEach((paragraph, index) => {
-    if (kinds[index] === 'junk' || wordCount(paragraph) > 8) return;
+    if (kinds[index] === 'junk' || (counts[index] ?? 0) > 8) return;
     const key = paragraph.toLowerCase().replace(/\s+/g, ' ');
     const group = groups.get(key);
     if (group) group.push(index);

@@ -100,8 +100,7 @@ const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\
 const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|cet|hkt|ist|updated|published|posted|last|modified|on|at|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|read|th|st|nd|rd)\b|[\d:,.|/—–-]/gi;
 
 /** Classifies one paragraph on its own; the cleaner then resolves `short` lines by context. */
-export function classifyLine(line: string): LineKind {
-  const count = wordCount(line);
+export function classifyLine(line: string, count = wordCount(line)): LineKind {
   if (junkReason(line, count) !== null) return 'junk';
   const terminal = TERMINAL.test(line);
   // Long unpunctuated lines are keyword lists or menus; middling ones without a full stop are headlines.
@@ -112,8 +111,8 @@ export function classifyLine(line: string): LineKind {
 }
 
 /** A header that opens a block of links to other stories ("Related articles", "Trending on …"). */
-export function isSectionBreak(line: string): boolean {
-  return wordCount(line) <= 6 && (RELATED.test(line) || RELATED_END.test(line));
+export function isSectionBreak(line: string, count = wordCount(line)): boolean {
+  return count <= 6 && (RELATED.test(line) || RELATED_END.test(line));
 }
 
 /** Removes wire-service editorial notes that open a story: "(Adds analyst quote, updates prices)". */

@@ -1,4 +1,4 @@
-import { contentStems, support, wordCount } from '../text/index.ts';
+import { contentStems, distinctContentStems, support, wordCount } from '../text/index.ts';
 
 /** A line at least this well echoed by the story's opening belongs to the story (a title or a dek). */
 export const SUPPORTED = 0.34;
@@ -43,12 +43,28 @@ export function isTitleCase(line: string): boolean {
 
 /** True when two lines are the same headline up to case, punctuation and small edits. */
 export function sameTitle(line: string, title: string): boolean {
-  const left = contentStems(line);
-  const right = contentStems(title);
-  if (left.length === 0 || right.length === 0) return false;
-  const rightSet = new Set(right);
-  const leftSet = new Set(left);
-  return support(line, rightSet) >= 0.8 && support(title, leftSet) >= 0.8;
+  const right = titleStems(title);
+  if (right.size === 0) return false;
+  // At least 0.8 of the line's distinct stems must be among the title's: a line with more than
+  // |title| / 0.8 of them cannot be the same headline, and is not read to its end.
+  const left = distinctContentStems(line, right.size / SAME_TITLE_SHARE);
+  if (left === null || left.size === 0) return false;
+  return shareIn(left, right) >= SAME_TITLE_SHARE && shareIn(right, left) >= SAME_TITLE_SHARE;
+}
+
+const SAME_TITLE_SHARE = 0.8;
+// The title is compared with several lines of one article in turn: its stems are kept for the next call.
+let lastTitle: { title: string; stems: Set<string> } | null = null;
+
+function titleStems(title: string): Set<string> {
+  if (lastTitle?.title !== title) lastTitle = { title, stems: distinctContentStems(title) ?? new Set() };
+  return lastTitle.stems;
+}
+
+function shareIn(stems: ReadonlySet<string>, reference: ReadonlySet<string>): number {
+  let hits = 0;
+  for (const item of stems) if (reference.has(item)) hits += 1;
+  return hits / stems.size;
 }
 
 /**

@@ -23,7 +23,8 @@ const BANDS = SIGNATURE_LENGTH / ROWS_PER_BAND;
 export const NEAR_DUPLICATE_THRESHOLD = 0.5;
 
 const EMPTY_SLOT = 0xffffffff;
-const SEEDS = makeSeeds(SIGNATURE_LENGTH);
+const SIGNED_SEEDS = new Int32Array(makeSeeds(SIGNATURE_LENGTH).buffer);
+const SIGN_BIT = 0x80000000 | 0;
 
 /** sha256 (hex) of the normalised title and text: equal for copies differing only in case, spacing and punctuation. */
 export function contentHash(title: string, text: string): string {
@@ -47,8 +48,10 @@ export function dedupeKeys(title: string, text: string): DedupeKeys {
  * words as normalisedWords(`${title}\n${text}`): a line break always separates two words).
  */
 export function dedupeKeysOfWords(words: readonly string[]): DedupeKeys {
-  const signature = new Uint32Array(SIGNATURE_LENGTH).fill(EMPTY_SLOT);
-  if (words.length === 0) return { signature, bands: [] };
+  if (words.length === 0) return { signature: new Uint32Array(SIGNATURE_LENGTH).fill(EMPTY_SLOT), bands: [] };
+  // The minimum is kept in signed 32-bit integers with the top bit flipped (the same order as the
+  // unsigned values): V8 keeps these in registers, where unsigned values above 2^31 become doubles.
+  const minimum = new Int32Array(SIGNATURE_LENGTH).fill(EMPTY_SLOT ^ SIGN_BIT);
   const wordHashes = words.map(hashWord);
   const shingleCount = Math.max(1, wordHashes.length - SHINGLE_SIZE + 1);
   const seen = new Set<number>();
@@ -59,17 +62,20 @@ export function dedupeKeysOfWords(words: readonly string[]): DedupeKeys {
     }
     if (seen.has(shingle)) continue;
     seen.add(shingle);
+    const key = shingle | 0;
     for (let slot = 0; slot < SIGNATURE_LENGTH; slot += 1) {
       // mix32 inlined: this loop is most of the signature's cost.
-      let value = (shingle ^ (SEEDS[slot] as number)) >>> 0;
+      let value = key ^ (SIGNED_SEEDS[slot] as number);
       value ^= value >>> 16;
       value = Math.imul(value, 0x85ebca6b);
       value ^= value >>> 13;
       value = Math.imul(value, 0xc2b2ae35);
-      value = (value ^ (value >>> 16)) >>> 0;
-      if (value < (signature[slot] as number)) signature[slot] = value;
+      value = value ^ (value >>> 16) ^ SIGN_BIT;
+      if (value < (minimum[slot] as number)) minimum[slot] = value;
     }
   }
+  const signature = new Uint32Array(SIGNATURE_LENGTH);
+  for (let slot = 0; slot < SIGNATURE_LENGTH; slot += 1) signature[slot] = ((minimum[slot] as number) ^ SIGN_BIT) >>> 0;
   return { signature, bands: bandKeys(signature) };
 }
 
@@ -94,12 +100,14 @@ export function isNearDuplicate(a: Uint32Array, b: Uint32Array): boolean {
   return estimateSimilarity(a, b) >= NEAR_DUPLICATE_THRESHOLD;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Lower-case words and numbers of a text, accents and punctuation dropped. */
 export function normalisedWords(text: string): string[] {
+  // ASCII text has nothing to decompose and no marks to drop.
+  const plain = ASCII_ONLY.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
+    plain
       .toLowerCase()
       .match(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu)
       ?.map((word) => word.replace(/['’]/g, '')) ?? []

@@ -1,2 +1,2 @@
 export { normaliseDate } from './dates.ts';
-export { contentStems, stopwordDensity, STOPWORDS, support, wordCount, words } from './words.ts';
+export { contentStems, distinctContentStems, stopwordDensity, STOPWORDS, support, wordCount, words } from './words.ts';

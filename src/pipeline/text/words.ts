@@ -32,7 +32,8 @@ function isCjkCode(code: number): boolean {
 
 // Scans the word tokens of a text (a hand-written scanner: this runs on every paragraph of every
 // article, and Unicode-property regular expressions were the cleaner's main cost).
-function scan(text: string, onWord: (start: number, end: number) => void): void {
+// `onWord` may return true to stop the scan.
+function scan(text: string, onWord: (start: number, end: number) => boolean | undefined | void): void {
   let start = -1;
   for (let index = 0; index <= text.length; index += 1) {
     const code = index < text.length ? text.charCodeAt(index) : 32;
@@ -42,7 +43,7 @@ function scan(text: string, onWord: (start: number, end: number) => void): void 
     }
     if (start >= 0 && isJoinerCode(code) && index + 1 < text.length && isWordCode(text.charCodeAt(index + 1))) continue;
     if (start >= 0) {
-      onWord(start, index);
+      if (onWord(start, index) === true) return;
       start = -1;
     }
   }
@@ -92,6 +93,27 @@ export function contentStems(text: string): string[] {
     result.push(stem(word));
   }
   return result;
+}
+
+/**
+ * The distinct content stems of a text (as `new Set(contentStems(text))`), or null as soon as
+ * there are more than `limit`: a caller comparing a short headline with a long paragraph stops
+ * reading the paragraph once it cannot match.
+ */
+export function distinctContentStems(text: string, limit = Number.POSITIVE_INFINITY): Set<string> | null {
+  const lower = text.toLowerCase();
+  const stems = new Set<string>();
+  let over = false;
+  scan(lower, (start, end) => {
+    let word = lower.slice(start, end);
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    if (word.length < 2 || STOPWORDS.has(word)) return false;
+    stems.add(stem(word));
+    over = stems.size > limit;
+    return over;
+  });
+  return over ? null : stems;
 }
 
 /** Share of a line's content words found in a reference set: 0 (none) … 1 (all). */

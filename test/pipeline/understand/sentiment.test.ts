@@ -55,6 +55,14 @@ describe('sentenceSentiment', () => {
     expect(label('The deal is subject to approval by the competition authorities.')).toBe('neutral');
   });
 
+  it('reads words that name Object.prototype members as plain words, the same in any sentence', () => {
+    // A lemma looked up on a plain object once returned Object.prototype's functions for these.
+    for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      expect(sentenceSentiment(`The ${word} rose 5% after profit jumped.`)).toEqual(sentenceSentiment('The widget rose 5% after profit jumped.'));
+      expect(sentenceSentiment(`Shares fell as ${word} losses widened.`).label).toBe('negative');
+    }
+  });
+
   it('scores within -1…1 with the sign of the label', () => {
     for (const sentence of ['Profit soared 80%.', 'Profit collapsed.', 'The meeting is on Monday.']) {
       const { label: found, score } = sentenceSentiment(sentence);

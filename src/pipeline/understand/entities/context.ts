@@ -29,7 +29,12 @@ export function analyseText(text: string): TokenContext {
     const token = tokens[position];
     const previous = tokens[position - 1];
     let boundary = position === 0 || position === count;
-    if (!boundary && token !== undefined && previous !== undefined) {
+    // Most gaps are one space (or nothing): no boundary, and no slice or pattern to run.
+    const plainGap =
+      token !== undefined &&
+      previous !== undefined &&
+      (token.start === previous.end || (token.start === previous.end + 1 && text.charCodeAt(previous.end) === 32));
+    if (!boundary && !plainGap && token !== undefined && previous !== undefined) {
       const gap = text.slice(previous.end, token.start);
       boundary =
         SENTENCE_END.test(gap) ||

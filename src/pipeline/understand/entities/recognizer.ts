@@ -145,6 +145,9 @@ function overtaken(context: TokenContext, root: TrieNode, first: number, end: nu
 
 /** The longest alias starting at `first` that its context accepts, trying shorter ones when a longer one is refused. */
 function longestMatch(context: TokenContext, root: TrieNode, first: number): { entry: AliasEntry; end: number; weak: boolean } | null {
+  // Most tokens start no alias: settled with one lookup, before any allocation.
+  const opening = context.tokens[first];
+  if (opening === undefined || root.next?.get(opening.key) === undefined) return null;
   const candidates: Array<{ entries: AliasEntry[]; end: number }> = [];
   let node: TrieNode | undefined = root;
   for (let position = first; position < context.tokens.length; position += 1) {

@@ -44,8 +44,12 @@ interface Amount {
   scale: string;
 }
 
+const TWO_NUMBERS = /\d\D+\d/;
+
 /** Each comparison of a figure with an earlier one in the sentence, as a change in a quantity. */
 export function comparedFigures(sentence: string): ComparedFigure[] {
+  // Two figures need two runs of digits with something between them; most sentences have fewer.
+  if (!TWO_NUMBERS.test(sentence)) return [];
   // Some wire copy spaces decimals as "EUR13 .6 m"; padding keeps offsets stable.
   const text = sentence.replace(/(\d) \.(\d)/g, '$1.$2 ');
   const amounts = amountsIn(text);

@@ -64,8 +64,9 @@ export function sentenceUnits(sentence: string): Unit[] {
   for (let position = 0; position < lemmas.length; ) {
     const token = lemmas[position] ?? '';
     const previous = lemmas[position - 1] ?? '';
-    const name = !titleCase && seenWord && tokens[position]?.capitalised === true && /^[\p{L}\p{N},]/u.test(previous);
-    if (/^[a-z]/.test(token)) seenWord = true;
+    const name = !titleCase && seenWord && tokens[position]?.capitalised === true && startsLetterDigitOrComma(previous);
+    const startsLower = startsWithLowerAscii(token);
+    if (startsLower) seenWord = true;
     const phrase = longestPhrase(lemmas, position);
     if (phrase !== null) {
       const key = phrase.join('_');
@@ -73,9 +74,9 @@ export function sentenceUnits(sentence: string): Unit[] {
       position += phrase.length;
       continue;
     }
-    if (/^\d/.test(token)) {
+    if (startsWithDigit(token)) {
       units.push({ key: token, kind: 'number', value: Number(token.replaceAll(',', '')), roles: {} });
-    } else if (/^[a-z]/.test(token) || token === "n't") {
+    } else if (startsLower || token === "n't") {
       units.push({ key: token, kind: 'word', value: 0, roles: name ? {} : (lexicon.get(token) ?? {}) });
     } else {
       units.push({ key: token, kind: 'punctuation', value: 0, roles: {} });
@@ -104,19 +105,73 @@ interface Token {
 }
 
 function isTitleCase(tokens: readonly Token[]): boolean {
-  const words = tokens.filter(({ lemma }) => /^[a-z]{4,}/.test(lemma));
-  return words.length > 0 && words.filter(({ capitalised }) => capitalised).length >= words.length * 0.5;
+  let words = 0;
+  let capitalised = 0;
+  for (const token of tokens) {
+    if (!startsWithLowerWord(token.lemma, 4)) continue;
+    words += 1;
+    if (token.capitalised) capitalised += 1;
+  }
+  return words > 0 && capitalised >= words * 0.5;
 }
 
+// Quotation marks are dropped so that `a "buy" rating` reads as the phrase "buy rating".
+const TOKEN_PATTERN = /\d+(?:[.,]\d+)*|n't|[a-z]+(?:-[a-z]+)*|'s|[^\s\w'"“”]/gi;
+// Raw token → token, for the tokens news repeats (words, punctuation): a lookup instead of
+// lower-casing, lemmatising and testing the capitals of each. Bounded like the lemma cache.
+const tokenCache = new Map<string, Token>();
+
 function tokenize(sentence: string): Token[] {
-  const normalised = sentence
-    .replace(/[’‘`´]/g, "'")
-    .replace(/n't\b/gi, " n't")
-    .replace(/\bcannot\b/gi, 'can not')
-    .replace(/(\d) \.(\d)/g, '$1.$2'); // wire copy sometimes spaces decimals: "EUR13 .6 m"
-  // Quotation marks are dropped so that `a "buy" rating` reads as the phrase "buy rating".
-  const tokens = normalised.match(/\d+(?:[.,]\d+)*|n't|[a-z]+(?:-[a-z]+)*|'s|[^\s\w'"“”]/gi) ?? [];
-  return tokens.map((token) => ({ lemma: lemmatise(token.toLowerCase()), capitalised: /^[A-Z][a-z]/.test(token) }));
+  let normalised = sentence;
+  // Each rewrite runs only when its trigger is present: most sentences need none of them.
+  if (/[’‘`´]/.test(normalised)) normalised = normalised.replace(/[’‘`´]/g, "'");
+  if (normalised.includes("'")) normalised = normalised.replace(/n't\b/gi, " n't");
+  if (/cannot/i.test(normalised)) normalised = normalised.replace(/\bcannot\b/gi, 'can not');
+  if (normalised.includes(' .')) normalised = normalised.replace(/(\d) \.(\d)/g, '$1.$2'); // wire copy sometimes spaces decimals: "EUR13 .6 m"
+  const raw = normalised.match(TOKEN_PATTERN) ?? [];
+  const tokens: Token[] = new Array(raw.length);
+  for (let index = 0; index < raw.length; index += 1) {
+    const text = raw[index] as string;
+    let token = tokenCache.get(text);
+    if (token === undefined) {
+      token = { lemma: lemmatise(text.toLowerCase()), capitalised: /^[A-Z][a-z]/.test(text) };
+      if (tokenCache.size >= 100_000) tokenCache.clear();
+      // Numbers are many and rarely repeat: they are not kept.
+      if (lexiconBuilt && !startsWithDigit(text)) tokenCache.set(text, token);
+    }
+    tokens[index] = token;
+  }
+  return tokens;
+}
+
+function startsWithDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
+function startsWithLowerAscii(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 97 && code <= 122;
+}
+
+/** Whether the text opens with at least `count` ASCII lower-case letters (/^[a-z]{count,}/). */
+function startsWithLowerWord(text: string, count: number): boolean {
+  if (text.length < count) return false;
+  for (let index = 0; index < count; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** /^[\p{L}\p{N},]/u without running a Unicode regex for ASCII. */
+function startsLetterDigitOrComma(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (Number.isNaN(code)) return false;
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 44;
+  return LETTER_OR_DIGIT.test(text);
 }
 
 /** The lexicon lemma of a lower-case word: irregular forms, then regular suffixes stripped by rule. */
@@ -132,7 +187,8 @@ export function lemmatise(word: string): string {
 }
 
 function lemmaOf(word: string): string {
-  const irregular = IRREGULAR_FORMS[word];
+  // Own keys only: "constructor" or "toString" must not find Object.prototype's functions.
+  const irregular = Object.hasOwn(IRREGULAR_FORMS, word) ? IRREGULAR_FORMS[word] : undefined;
   if (irregular !== undefined) return irregular;
   if (knownWords.has(word) || keepAsIs.has(word) || word.length < 4) return word;
   for (const candidate of lemmaCandidates(word)) {
@@ -162,7 +218,9 @@ function longestPhrase(lemmas: readonly string[], position: number): string[] | 
   const candidates = phrasesByFirstWord.get(lemmas[position] ?? '');
   if (candidates === undefined) return null;
   for (const phrase of candidates) {
-    if (phrase.every((part, offset) => lemmas[position + offset] === part)) return phrase;
+    let matches = true;
+    for (let offset = 1; offset < phrase.length && matches; offset += 1) matches = lemmas[position + offset] === phrase[offset];
+    if (matches) return phrase;
   }
   return null;
 }
