@@ -8,6 +8,7 @@ import { createLlmServices, createUsageReport, type LlmServices, type UsageRepor
 import { createMetricsRelay, type MetricsRelay } from './http/index.ts';
 import { createLogger } from './logger.ts';
 import { createPostgresStore, createSqliteStore } from './store/index.ts';
+import { startEngine } from './engine/index.ts';
 
 /** Everything a running bot or a CLI command needs, built once from the config. */
 export interface App {
@@ -46,16 +47,28 @@ export function openStore(config: Config): Store {
   });
 }
 
-export function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): App {
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /**
+   * Keep database work and ingest analysis off the event loop (a serving process): on SQLite the
+   * store, ingest batches and offline briefs run on the engine's threads (src/engine). PostgreSQL's
+   * driver is asynchronous already, so there this changes nothing.
+   */
+  threads?: boolean;
+}
+
+export function createApp(config: Config, overrides: AppOptions = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   const clock = overrides.clock ?? systemClock;
-  const store = openStore(config);
+  const engine = overrides.threads === true && !isPostgresUrl(config.DATABASE_URL) ? startEngine(sqlitePath(config.DATABASE_URL)) : null;
+  const store = engine?.store ?? openStore(config);
   const reference = loadReferenceIndex();
   const analyzer = createAnalyzer(reference);
   const metrics = createMetricsRelay();
   const llm = createLlmServices(config, { store, reference, clock, logger, metrics });
   // Offline and LLM writing are two implementations of the same ports; the model's fall back to the offline ones.
-  const writers: Writers = llm?.writers ?? { briefs: createExtractiveBriefWriter(reference), answers: quotingAnswerWriter };
+  const writers: Writers = llm?.writers ?? { briefs: engine?.briefs ?? createExtractiveBriefWriter(reference), answers: quotingAnswerWriter };
   const usage = createUsageReport(config, store, clock);
   return {
     config,
@@ -63,7 +76,7 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
     reference,
     clock,
     logger,
-    ingest: { store, clock, analyzer },
+    ingest: { store, clock, analyzer, offload: engine?.ingest },
     llm,
     metrics,
     ...writers,

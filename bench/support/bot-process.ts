@@ -13,7 +13,7 @@ import { startDiscord } from '../../src/platforms/discord/start.ts';
 import { startSlack } from '../../src/platforms/slack/start.ts';
 
 const slackApiUrl = process.argv[2] ?? '';
-const app = createApp(loadConfig(process.env, null));
+const app = createApp(loadConfig(process.env, null), { threads: process.env['ENGINE_THREADS'] !== 'off' });
 const discord = await startDiscord({ settings: app.config, services: app.commands });
 const slack = await startSlack(app, { clientOptions: { slackApiUrl, retryConfig: { retries: 0 } } });
 const server = await startHttpServer({

@@ -1,0 +1,1 @@
+export { type Engine, startEngine } from './start-engine.ts';
