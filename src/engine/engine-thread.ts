@@ -1,22 +1,20 @@
-// The entry of each engine thread (src/engine/start-engine.ts starts them): it owns one SQLite
-// connection and answers the main thread's requests in order. The writer also cleans, analyses and
-// stores ingest batches; the reader also composes extractive briefs. See docs/adr/0006-engine-threads.md.
+// The entry of each engine thread (src/engine/start-engine.ts starts them); it answers the main
+// thread's requests. The store thread owns the connection behind the Store port; the ingest thread
+// has a connection of its own and cleans, analyses and stores whole batches; the compose thread
+// writes offline briefs and opens no database. See docs/adr/0006-engine-threads.md.
 import { setImmediate as yieldToMessages } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createExtractiveBriefWriter } from '../brief/index.ts';
-import { type BriefRequest } from '../domain/index.ts';
-import { createAnalyzer, ingestArticles, loadReferenceIndex, type ReferenceIndex } from '../pipeline/index.ts';
 import type { BriefWriter, Store } from '../ports/index.ts';
 import { createSqliteStore } from '../store/index.ts';
 import { type EngineRequest, resultsToWire, type ThreadData, type ThreadStarted, toWire } from './wire.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('src/engine/engine-thread.ts runs as a worker thread; start it with startEngine');
-const { path } = workerData as ThreadData;
+const { role, path } = workerData as ThreadData;
 
-let store: Store;
+let store: Store | null = null;
 try {
-  store = createSqliteStore(path);
+  if (role !== 'compose') store = createSqliteStore(path);
 } catch (error) {
   port.postMessage({ started: false, error: toWire(error) } satisfies ThreadStarted);
   port.close();
@@ -24,48 +22,63 @@ try {
 }
 port.postMessage({ started: true } satisfies ThreadStarted);
 
-// The reference index (≈26 MB) loads on the first batch or brief: a reader that only queries never loads it.
-let reference: ReferenceIndex | null = null;
-let analyzer: ReturnType<typeof createAnalyzer> | null = null;
-let briefs: BriefWriter | null = null;
-const referenceIndex = (): ReferenceIndex => (reference ??= loadReferenceIndex());
+function openStore(): Store {
+  if (store === null) throw new Error(`the engine's ${role} thread has no database connection`);
+  return store;
+}
 
-/**
- * The store as a batch sees it: before each article's checks the thread lets waiting messages in,
- * so a small write (a Slack replay key) waits for one article's analysis, not for the whole batch.
- */
-const batchStore: Store = {
-  ...store,
-  async findExisting(keys) {
-    await yieldToMessages();
-    return store.findExisting(keys);
-  },
-};
+type Ingest = (request: Extract<EngineRequest, { kind: 'ingest' }>) => Promise<unknown>;
+// The pipeline and the brief writer (and the ≈26 MB reference index) load in the thread that needs them, on first use.
+let ingest: Promise<Ingest> | null = null;
+let briefs: Promise<BriefWriter> | null = null;
+
+async function loadIngest(): Promise<Ingest> {
+  const { createAnalyzer, ingestArticles, loadReferenceIndex } = await import('../pipeline/index.ts');
+  const analyzer = createAnalyzer(loadReferenceIndex());
+  const own = openStore();
+  // Before each article's checks the thread lets waiting messages in (a second batch, a close).
+  const batchStore: Store = {
+    ...own,
+    async findExisting(keys) {
+      await yieldToMessages();
+      return own.findExisting(keys);
+    },
+  };
+  return async (request) => {
+    const at = new Date(request.at);
+    const results = await ingestArticles(request.raws, {
+      store: batchStore,
+      clock: { now: () => at },
+      analyzer,
+      owners: request.owners,
+      topics: request.topics,
+    });
+    return resultsToWire(results);
+  };
+}
+
+async function loadBriefs(): Promise<BriefWriter> {
+  const { createExtractiveBriefWriter } = await import('../brief/index.ts');
+  const { loadReferenceIndex } = await import('../pipeline/index.ts');
+  return createExtractiveBriefWriter(loadReferenceIndex());
+}
 
 async function answer(request: EngineRequest): Promise<unknown> {
   switch (request.kind) {
     case 'store': {
-      const method = (store as unknown as Record<string, unknown>)[request.method];
+      const connection = openStore();
+      const method = (connection as unknown as Record<string, unknown>)[request.method];
       if (typeof method !== 'function') throw new Error(`the store has no method ${request.method}`);
-      return (method as (...args: unknown[]) => Promise<unknown>).apply(store, request.args);
+      return (method as (...args: unknown[]) => Promise<unknown>).apply(connection, request.args);
     }
-    case 'ingest': {
-      analyzer ??= createAnalyzer(referenceIndex());
-      const at = new Date(request.at);
-      const results = await ingestArticles(request.raws, {
-        store: batchStore,
-        clock: { now: () => at },
-        analyzer,
-        owners: request.owners,
-        topics: request.topics,
-      });
-      return resultsToWire(results);
-    }
+    case 'ingest':
+      ingest ??= loadIngest();
+      return (await ingest)(request);
     case 'compose':
-      briefs ??= createExtractiveBriefWriter(referenceIndex());
-      return briefs.compose(request.request satisfies BriefRequest);
+      briefs ??= loadBriefs();
+      return (await briefs).compose(request.request);
     case 'close':
-      await store.close();
+      await store?.close();
       return null;
   }
 }

@@ -1,35 +1,14 @@
-// The Store port over the engine's two threads: writes on the writer (which also runs ingest, so
-// the database has one writer in this process), reads on the reader (WAL lets it read while the
-// writer writes). Nothing runs SQL on the main thread.
+// The Store port over the engine's store thread: each call is a message, answered by the thread
+// that owns the connection. Nothing runs SQL on the main thread.
 import type { Store } from '../ports/index.ts';
 import type { ThreadClient } from './thread-client.ts';
 
-const WRITES = [
+const METHODS = [
+  'findExisting',
+  'nearDuplicateCandidates',
   'insertArticle',
   'insertArticles',
   'grantArticle',
-  'addSubscription',
-  'removeSubscription',
-  'disableSubscription',
-  'claimDelivery',
-  'completeDelivery',
-  'reclaimStaleDeliveries',
-  'setAlertCursor',
-  'addSource',
-  'removeSource',
-  'recordPoll',
-  'resumeSource',
-  'putCached',
-  'recordUsage',
-  'saveInstallation',
-  'deleteInstallation',
-  'rememberOnce',
-  'ping',
-] as const satisfies ReadonlyArray<keyof Store>;
-
-const READS = [
-  'findExisting',
-  'nearDuplicateCandidates',
   'getArticle',
   'getArticles',
   'listArticles',
@@ -39,25 +18,40 @@ const READS = [
   'entityCounts',
   'findStoredEntities',
   'articlesIngestedAfter',
+  'addSubscription',
+  'removeSubscription',
   'listSubscriptions',
+  'disableSubscription',
+  'claimDelivery',
+  'completeDelivery',
   'listDeliveries',
+  'reclaimStaleDeliveries',
+  'setAlertCursor',
+  'addSource',
   'getSource',
   'listSources',
   'sourceOwners',
+  'removeSource',
   'dueSources',
+  'recordPoll',
+  'resumeSource',
   'getCached',
+  'putCached',
+  'recordUsage',
   'usageSince',
+  'saveInstallation',
   'getInstallation',
+  'deleteInstallation',
+  'rememberOnce',
+  'ping',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
-type Routed = (typeof WRITES)[number] | (typeof READS)[number] | 'close';
-/** Fails to compile when the port gains a method this file does not route. */
-const everyMethodRouted: [Exclude<keyof Store, Routed>] extends [never] ? true : false = true;
+/** Fails to compile when the port gains a method this list lacks. */
+const everyMethodRouted: [Exclude<keyof Store, (typeof METHODS)[number] | 'close'>] extends [never] ? true : false = true;
 
-export function threadStore(threads: { writer: ThreadClient; reader: () => Promise<ThreadClient> }, close: () => Promise<void>): Store {
+export function threadStore(thread: ThreadClient, close: () => Promise<void>): Store {
   if (!everyMethodRouted) throw new Error('unreachable');
   const methods: Record<string, unknown> = { close };
-  for (const method of WRITES) methods[method] = (...args: unknown[]) => threads.writer.call({ kind: 'store', method, args });
-  for (const method of READS) methods[method] = async (...args: unknown[]) => (await threads.reader()).call({ kind: 'store', method, args });
+  for (const method of METHODS) methods[method] = (...args: unknown[]) => thread.call({ kind: 'store', method, args });
   return methods as unknown as Store;
 }

@@ -4,9 +4,10 @@ import { InputError, type RawArticle, UserFacingError, type BriefRequest } from 
 import type { BatchResult } from '../pipeline/index.ts';
 import type { Owner } from '../ports/index.ts';
 
-export type ThreadRole = 'writer' | 'reader';
+/** `store`: the Store port's calls; `ingest`: whole ingest batches; `compose`: offline briefs (no connection). */
+export type ThreadRole = 'store' | 'ingest' | 'compose';
 
-/** Given to each thread at start: its role and the SQLite file it opens its own connection to. */
+/** Given to each thread at start: its role and the SQLite file the store and ingest threads open. */
 export interface ThreadData {
   role: ThreadRole;
   path: string;
