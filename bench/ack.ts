@@ -41,6 +41,8 @@ const QUERIES: Array<{ name: string; options: Record<string, string> }> = [
 interface Bot {
   child: ChildProcess;
   baseUrl: string;
+  /** The bot's main-thread event-loop delay since the last call (ms), as it reports it on SIGUSR2. */
+  eventLoop(): Promise<{ p50: number; p99: number; max: number }>;
 }
 
 async function startBot(databasePath: string, discord: FakeDiscord, slack: FakeSlack): Promise<Bot> {
@@ -67,7 +69,18 @@ async function startBot(databasePath: string, discord: FakeDiscord, slack: FakeS
     child.once('exit', (status) => reject(new Error(`bot exited with ${status} before it was ready`)));
     lines.once('line', (line) => resolve(JSON.parse(line) as { httpPort: number }));
   });
-  return { child, baseUrl: `http://127.0.0.1:${ready.httpPort}` };
+  const eventLoop = () =>
+    new Promise<{ p50: number; p99: number; max: number }>((resolve) => {
+      const onLine = (line: string) => {
+        const report = JSON.parse(line) as { eventLoop?: { p50: number; p99: number; max: number } };
+        if (report.eventLoop === undefined) return;
+        lines.off('line', onLine);
+        resolve(report.eventLoop);
+      };
+      lines.on('line', onLine);
+      child.kill('SIGUSR2');
+    });
+  return { child, baseUrl: `http://127.0.0.1:${ready.httpPort}`, eventLoop };
 }
 
 function discordProbe(fake: FakeDiscord, query: (typeof QUERIES)[number]): Promise<{ ackMs: number; done: Promise<unknown> }> {
@@ -151,6 +164,7 @@ await runBenchmark(NAME, async () => {
   try {
     await discord.gateway.whenReady();
     const idle = { discord: [] as number[], slack: [] as number[] };
+    await bot.eventLoop();
     progress(NAME, `${IDLE_PROBES} idle acknowledgements per platform`);
     for (let index = 0; index < IDLE_PROBES; index += 1) {
       const query = QUERIES[index % QUERIES.length] ?? QUERIES[0];
@@ -163,6 +177,7 @@ await runBenchmark(NAME, async () => {
       await onSlack.done;
     }
 
+    const idleEventLoop = await bot.eventLoop();
     const loaded = { discord: [] as number[], slack: [] as number[] };
     let stored = 0;
     let briefs = 0;
@@ -205,6 +220,7 @@ await runBenchmark(NAME, async () => {
       loads.push(loadavg()[0] ?? 0);
     }
     const cpuAfter = cpuSeconds(bot.child.pid);
+    const loadedEventLoop = await bot.eventLoop();
     const loadedSeconds = (performance.now() - loadStarted) / 1000;
     const discordLoaded = latencySummary(loaded.discord);
     const slackLoaded = latencySummary(loaded.slack);
@@ -213,6 +229,7 @@ await runBenchmark(NAME, async () => {
       underLoad: { discord: discordLoaded, slack: slackLoaded },
       articlesStoredDuringLoad: stored,
       briefsComposedDuringLoad: briefs,
+      eventLoopDelayMs: { idle: idleEventLoop, underLoad: loadedEventLoop },
       loadedSeconds: round(loadedSeconds),
       botCpuSecondsDuringLoad: cpuBefore === null || cpuAfter === null ? null : round(cpuAfter - cpuBefore),
       machineLoadDuringRounds: loads.map((load) => round(load)),
@@ -235,6 +252,7 @@ await runBenchmark(NAME, async () => {
       summary: [
         { figure: 'Discord ack under load (p50 / p99)', value: `${discordLoaded.p50} / ${discordLoaded.p99} ms (idle p99 ${figures.idle.discord.p99} ms)` },
         { figure: 'Slack ack under load (p50 / p99)', value: `${slackLoaded.p50} / ${slackLoaded.p99} ms (idle p99 ${figures.idle.slack.p99} ms)` },
+        { figure: 'bot event-loop delay under load (p99 / max)', value: `${loadedEventLoop.p99} / ${loadedEventLoop.max} ms` },
         { figure: 'ack p99 under load, goal < 100 ms', value: `${Math.max(discordLoaded.p99, slackLoaded.p99)} ms (engine threads ${ENGINE_THREADS})` },
       ],
       notes: [
