@@ -8,7 +8,7 @@ import { createLlmServices, createUsageReport, type LlmServices, type UsageRepor
 import { createMetricsRelay, type MetricsRelay } from './http/index.ts';
 import { createLogger } from './logger.ts';
 import { createPostgresStore, createSqliteStore } from './store/index.ts';
-import { startEngine } from './engine/index.ts';
+import { type EngineDatabase, startEngine } from './engine/index.ts';
 
 /** Everything a running bot or a CLI command needs, built once from the config. */
 export interface App {
@@ -51,17 +51,23 @@ export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
   /**
-   * Keep database work and ingest analysis off the event loop (a serving process): on SQLite the
-   * store, ingest batches and offline briefs run on the engine's threads (src/engine). PostgreSQL's
-   * driver is asynchronous already, so there this changes nothing.
+   * Keep database work, ingest analysis and offline briefs off the event loop (a serving process):
+   * they run on the engine's threads (src/engine). On PostgreSQL the store stays on the main thread
+   * (its driver is asynchronous); ingest batches and offline briefs still run on threads.
    */
   threads?: boolean;
+}
+
+function engineDatabase(config: Config): EngineDatabase {
+  if (!isPostgresUrl(config.DATABASE_URL)) return { engine: 'sqlite', path: sqlitePath(config.DATABASE_URL) };
+  const pool = { max: config.DATABASE_POOL_MAX, idleMs: config.DATABASE_IDLE_MS, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS };
+  return { engine: 'postgres', url: config.DATABASE_URL, pool };
 }
 
 export function createApp(config: Config, overrides: AppOptions = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   const clock = overrides.clock ?? systemClock;
-  const engine = overrides.threads === true && !isPostgresUrl(config.DATABASE_URL) ? startEngine(sqlitePath(config.DATABASE_URL)) : null;
+  const engine = overrides.threads === true ? startEngine(engineDatabase(config)) : null;
   const store = engine?.store ?? openStore(config);
   const reference = loadReferenceIndex();
   const analyzer = createAnalyzer(reference);

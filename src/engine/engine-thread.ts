@@ -5,16 +5,20 @@
 import { setImmediate as yieldToMessages } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BriefWriter, Store } from '../ports/index.ts';
-import { createSqliteStore } from '../store/index.ts';
+import { createPostgresStore, createSqliteStore } from '../store/index.ts';
 import { type EngineRequest, resultsToWire, type ThreadData, type ThreadStarted, toWire } from './wire.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('src/engine/engine-thread.ts runs as a worker thread; start it with startEngine');
-const { role, path } = workerData as ThreadData;
+const { role, database } = workerData as ThreadData;
 
 let store: Store | null = null;
 try {
-  if (role !== 'compose') store = createSqliteStore(path);
+  if (role !== 'compose')
+    store =
+      database.engine === 'sqlite'
+        ? createSqliteStore(database.path)
+        : createPostgresStore(database.url, { ...database.pool, max: Math.min(database.pool.max ?? 2, 2) });
 } catch (error) {
   port.postMessage({ started: false, error: toWire(error) } satisfies ThreadStarted);
   port.close();

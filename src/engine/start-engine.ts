@@ -8,8 +8,8 @@ import type { BatchIngestor } from '../pipeline/index.ts';
 import type { BriefWriter, Store } from '../ports/index.ts';
 import { startThread, type ThreadClient } from './thread-client.ts';
 import { threadStore } from './thread-store.ts';
-import type { ThreadRole } from './wire.ts';
-import { resultsFromWire, type WireBatchResult } from './wire.ts';
+import { createPostgresStore } from '../store/index.ts';
+import { type EngineDatabase, resultsFromWire, type ThreadRole, type WireBatchResult } from './wire.ts';
 
 export interface Engine {
   /** The Store port; its close() closes the engine. */
@@ -23,11 +23,14 @@ export interface Engine {
 }
 
 /**
- * Starts the store thread (it opens and migrates the SQLite file at `path`); the ingest and compose
- * threads start on their first use, after it, so two threads never migrate at once.
+ * On SQLite, starts the store thread (it opens and migrates the file); the ingest and compose
+ * threads start on their first use, after it, so two threads never migrate at once. On PostgreSQL
+ * the store stays on the main thread (its driver does not block) and only ingest and compose run on
+ * threads; the ingest thread has a pool of its own (PostgreSQL migrations take an advisory lock).
  */
-export function startEngine(path: string): Engine {
-  const store = startThread({ role: 'store', path });
+export function startEngine(database: EngineDatabase): Engine {
+  const storeThread = database.engine === 'sqlite' ? startThread({ role: 'store', database }) : null;
+  const mainStore = database.engine === 'postgres' ? createPostgresStore(database.url, database.pool) : null;
   const others = new Map<ThreadRole, Promise<ThreadClient>>();
   let closing: Promise<void> | null = null;
   const thread = (role: Exclude<ThreadRole, 'store'>): Promise<ThreadClient> => {
@@ -35,7 +38,7 @@ export function startEngine(path: string): Engine {
     if (known !== undefined) return known;
     // After close() no thread starts again.
     if (closing !== null) return Promise.reject(new Error(`the engine's ${role} thread is closed`));
-    const started = store.started.then(() => startThread({ role, path }));
+    const started = (storeThread?.started ?? Promise.resolve()).then(() => startThread({ role, database }));
     others.set(role, started);
     return started;
   };
@@ -47,12 +50,12 @@ export function startEngine(path: string): Engine {
           () => undefined,
         ),
       );
-      await Promise.all([store.close(), ...stops]);
+      await Promise.all([storeThread?.close(), mainStore?.close(), ...stops]);
     })();
     return closing;
   };
   return {
-    store: threadStore(store, close),
+    store: storeThread === null ? { ...(mainStore as Store), close } : threadStore(storeThread, close),
     ingest: {
       async ingest(raws, options) {
         const results = (await (await thread('ingest')).call({ kind: 'ingest', raws, ...options })) as WireBatchResult[];

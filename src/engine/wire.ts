@@ -3,14 +3,18 @@
 import { InputError, type RawArticle, UserFacingError, type BriefRequest } from '../domain/index.ts';
 import type { BatchResult } from '../pipeline/index.ts';
 import type { Owner } from '../ports/index.ts';
+import type { PoolSettings } from '../store/index.ts';
 
 /** `store`: the Store port's calls; `ingest`: whole ingest batches; `compose`: offline briefs (no connection). */
 export type ThreadRole = 'store' | 'ingest' | 'compose';
 
-/** Given to each thread at start: its role and the SQLite file the store and ingest threads open. */
+/** The database the engine's threads connect to. */
+export type EngineDatabase = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string; pool: PoolSettings };
+
+/** Given to each thread at start: its role and the database the store and ingest threads open. */
 export interface ThreadData {
   role: ThreadRole;
-  path: string;
+  database: EngineDatabase;
 }
 
 export type EngineRequest =

@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/config/index.ts';
 import { isUserFacing } from '../../src/domain/index.ts';
 import { startEngine } from '../../src/engine/index.ts';
 import { createAnalyzer, ingestArticles, loadReferenceIndex } from '../../src/pipeline/index.ts';
-import { createSqliteStore } from '../../src/store/index.ts';
+import { createPostgresStore, createSqliteStore } from '../../src/store/index.ts';
+import { dropSchema, postgresUnavailable, TEST_DATABASE_URL, uniqueSchema } from '../support/postgres.ts';
 
 const AT = new Date('2026-11-20T09:00:00Z');
 const clock = { now: () => AT };
@@ -17,6 +18,8 @@ const STORY = {
   url: 'https://news.example/exxon-dividend',
 };
 
+const postgresSkip = await postgresUnavailable();
+
 function databasePath(): string {
   return join(mkdtempSync(join(tmpdir(), 'mb-engine-')), 'store.db');
 }
@@ -24,7 +27,7 @@ function databasePath(): string {
 describe('the engine (store and ingest on worker threads)', () => {
   it('stores an ingested batch on the writer thread: the answer comes after the commit, and another connection sees it', async () => {
     const path = databasePath();
-    const engine = startEngine(path);
+    const engine = startEngine({ engine: 'sqlite', path });
     try {
       const services = { store: engine.store, clock, analyzer: createAnalyzer(loadReferenceIndex()), offload: engine.ingest, topics: ['energy-feed'] };
       const [stored, copy] = await ingestArticles([STORY, { ...STORY, title: 'Again' }], services);
@@ -49,7 +52,7 @@ describe('the engine (store and ingest on worker threads)', () => {
   });
 
   it('reports an unreadable item as that item’s user-facing error and stores the rest', async () => {
-    const engine = startEngine(databasePath());
+    const engine = startEngine({ engine: 'sqlite', path: databasePath() });
     try {
       const services = { store: engine.store, clock, analyzer: createAnalyzer(loadReferenceIndex()), offload: engine.ingest };
       const [empty, story] = await ingestArticles([{ title: 'Nothing here', text: '   ' }, STORY], services);
@@ -67,7 +70,7 @@ describe('the engine (store and ingest on worker threads)', () => {
   it('rejects every call with the reason when the database cannot be opened', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'mb-engine-'));
     writeFileSync(join(folder, 'not-a-folder'), 'a file where the database folder should be');
-    const engine = startEngine(join(folder, 'not-a-folder', 'store.db'));
+    const engine = startEngine({ engine: 'sqlite', path: join(folder, 'not-a-folder', 'store.db') });
     try {
       await expect(engine.store.countArticles()).rejects.toThrow(/not-a-folder|ENOTDIR|not a directory/i);
       await expect(engine.store.rememberOnce('key', '2026-11-20T09:05:00Z', AT.toISOString())).rejects.toThrow(/not-a-folder|ENOTDIR|not a directory/i);
@@ -77,7 +80,7 @@ describe('the engine (store and ingest on worker threads)', () => {
   });
 
   it('passes a store error back as an error the caller can read', async () => {
-    const engine = startEngine(databasePath());
+    const engine = startEngine({ engine: 'sqlite', path: databasePath() });
     try {
       await expect(engine.store.completeDelivery('no-such-subscription', 'slot', { error: 'x' })).resolves.toBeUndefined();
       // An argument the store cannot take fails in the thread and is reported here.
@@ -89,7 +92,7 @@ describe('the engine (store and ingest on worker threads)', () => {
 
   it('closes its threads on close: later calls fail plainly and the file is free for others', async () => {
     const path = databasePath();
-    const engine = startEngine(path);
+    const engine = startEngine({ engine: 'sqlite', path });
     expect(await engine.store.rememberOnce('slack:abc', '2026-11-20T09:05:00Z', AT.toISOString())).toBe(true);
     await engine.store.close();
     await expect(engine.store.countArticles()).rejects.toThrow(/closed/);
@@ -115,4 +118,29 @@ describe('the engine (store and ingest on worker threads)', () => {
     }
     await expect(app.store.countArticles()).rejects.toThrow(/closed/);
   });
+
+  it.skipIf(postgresSkip !== null)(
+    `on PostgreSQL keeps the store on the main thread and ingests on the thread${postgresSkip === null ? '' : ` (skipped: ${postgresSkip})`}`,
+    async () => {
+      const schema = uniqueSchema('engine');
+      const engine = startEngine({ engine: 'postgres', url: TEST_DATABASE_URL, pool: { schema, max: 2 } });
+      try {
+        const services = { store: engine.store, clock, analyzer: createAnalyzer(loadReferenceIndex()), offload: engine.ingest };
+        const [stored, empty] = await ingestArticles([STORY, { text: ' ' }], services);
+        expect(stored && 'outcome' in stored ? stored.outcome.status : stored).toBe('stored');
+        expect(empty !== undefined && 'error' in empty && isUserFacing(empty.error)).toBe(true);
+        expect(await engine.store.countArticles()).toBe(1);
+        const own = createPostgresStore(TEST_DATABASE_URL, { schema, max: 1 });
+        try {
+          expect((await own.listArticles({ limit: 5 })).map((article) => article.title)).toEqual([STORY.title]);
+        } finally {
+          await own.close();
+        }
+      } finally {
+        await engine.close();
+        await dropSchema(schema);
+      }
+      await expect(engine.ingest.ingest([STORY], { owners: [null], topics: [], at: AT.toISOString() })).rejects.toThrow(/closed/);
+    },
+  );
 });

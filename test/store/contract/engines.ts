@@ -43,7 +43,7 @@ const sqliteThreads: Engine = {
   create() {
     const directory = mkdtempSync(join(tmpdir(), 'mb-contract-threads-'));
     return {
-      open: async () => startEngine(join(directory, 'store.db')).store,
+      open: async () => startEngine({ engine: 'sqlite', path: join(directory, 'store.db') }).store,
       drop: async () => rmSync(directory, { recursive: true, force: true }),
     };
   },
