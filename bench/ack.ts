@@ -2,6 +2,8 @@
 // Discord (INTERACTION_CREATE → interaction callback) and Slack (signed slash command → HTTP 200),
 // while a brief is being composed and 200 articles are being ingested. Run: node bench/ack.ts
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,8 @@ const IDLE_PROBES = 40;
 const BOT = fileURLToPath(new URL('./support/bot-process.ts', import.meta.url));
 const SIGNING_SECRET = 'bench-signing-secret';
 const INGEST_TOKEN = 'bench-ingest-token-0123456789';
+// ENGINE_THREADS=off runs the bot with its store, ingest and briefs on the event loop, for comparison.
+const ENGINE_THREADS = process.env['ENGINE_THREADS'] === 'off' ? 'off' : 'on';
 // What users ask, in our own words: well-known names the reference data knows.
 const QUERIES: Array<{ name: string; options: Record<string, string> }> = [
   { name: 'company', options: { name: 'Apple' } },
@@ -37,6 +41,8 @@ const QUERIES: Array<{ name: string; options: Record<string, string> }> = [
 interface Bot {
   child: ChildProcess;
   baseUrl: string;
+  /** The bot's main-thread event-loop delay since the last call (ms), as it reports it on SIGUSR2. */
+  eventLoop(): Promise<{ p50: number; p99: number; max: number }>;
 }
 
 async function startBot(databasePath: string, discord: FakeDiscord, slack: FakeSlack): Promise<Bot> {
@@ -53,6 +59,7 @@ async function startBot(databasePath: string, discord: FakeDiscord, slack: FakeS
       SLACK_BOT_TOKEN: 'xoxb-bench-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       INGEST_TOKEN,
+      ENGINE_THREADS,
       HTTP_PORT: '0',
       HTTP_HOST: '127.0.0.1',
     },
@@ -62,7 +69,18 @@ async function startBot(databasePath: string, discord: FakeDiscord, slack: FakeS
     child.once('exit', (status) => reject(new Error(`bot exited with ${status} before it was ready`)));
     lines.once('line', (line) => resolve(JSON.parse(line) as { httpPort: number }));
   });
-  return { child, baseUrl: `http://127.0.0.1:${ready.httpPort}` };
+  const eventLoop = () =>
+    new Promise<{ p50: number; p99: number; max: number }>((resolve) => {
+      const onLine = (line: string) => {
+        const report = JSON.parse(line) as { eventLoop?: { p50: number; p99: number; max: number } };
+        if (report.eventLoop === undefined) return;
+        lines.off('line', onLine);
+        resolve(report.eventLoop);
+      };
+      lines.on('line', onLine);
+      child.kill('SIGUSR2');
+    });
+  return { child, baseUrl: `http://127.0.0.1:${ready.httpPort}`, eventLoop };
 }
 
 function discordProbe(fake: FakeDiscord, query: (typeof QUERIES)[number]): Promise<{ ackMs: number; done: Promise<unknown> }> {
@@ -97,6 +115,16 @@ async function userLoop(
     samples.push(ackMs);
     await done;
     await delay(random.below(20));
+  }
+}
+
+/** CPU seconds (user + system, all threads) the process has used so far; null where /proc is absent. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
   }
 }
 
@@ -136,6 +164,7 @@ await runBenchmark(NAME, async () => {
   try {
     await discord.gateway.whenReady();
     const idle = { discord: [] as number[], slack: [] as number[] };
+    await bot.eventLoop();
     progress(NAME, `${IDLE_PROBES} idle acknowledgements per platform`);
     for (let index = 0; index < IDLE_PROBES; index += 1) {
       const query = QUERIES[index % QUERIES.length] ?? QUERIES[0];
@@ -148,9 +177,13 @@ await runBenchmark(NAME, async () => {
       await onSlack.done;
     }
 
+    const idleEventLoop = await bot.eventLoop();
     const loaded = { discord: [] as number[], slack: [] as number[] };
     let stored = 0;
     let briefs = 0;
+    const cpuBefore = cpuSeconds(bot.child.pid);
+    const loadStarted = performance.now();
+    const loads: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       progress(NAME, `round ${round + 1}/${ROUNDS}: ${ARTICLES_PER_ROUND} articles ingested while briefs are composed and two users send commands`);
       const bodies = Array.from(
@@ -184,7 +217,11 @@ await runBenchmark(NAME, async () => {
       stored += await ingestArticles(bot, bodies);
       ingesting = false;
       await Promise.all([briefLoop, ...users]);
+      loads.push(loadavg()[0] ?? 0);
     }
+    const cpuAfter = cpuSeconds(bot.child.pid);
+    const loadedEventLoop = await bot.eventLoop();
+    const loadedSeconds = (performance.now() - loadStarted) / 1000;
     const discordLoaded = latencySummary(loaded.discord);
     const slackLoaded = latencySummary(loaded.slack);
     const figures = {
@@ -192,6 +229,10 @@ await runBenchmark(NAME, async () => {
       underLoad: { discord: discordLoaded, slack: slackLoaded },
       articlesStoredDuringLoad: stored,
       briefsComposedDuringLoad: briefs,
+      eventLoopDelayMs: { idle: idleEventLoop, underLoad: loadedEventLoop },
+      loadedSeconds: round(loadedSeconds),
+      botCpuSecondsDuringLoad: cpuBefore === null || cpuAfter === null ? null : round(cpuAfter - cpuBefore),
+      machineLoadDuringRounds: loads.map((load) => round(load)),
       p99RatioLoadedToIdle: {
         discord: round(discordLoaded.p99 / latencySummary(idle.discord).p99),
         slack: round(slackLoaded.p99 / latencySummary(idle.slack).p99),
@@ -205,14 +246,18 @@ await runBenchmark(NAME, async () => {
         ingestConcurrency: INGEST_CONCURRENCY,
         users: 2,
         idleProbes: IDLE_PROBES,
+        engineThreads: ENGINE_THREADS,
       },
       figures,
       summary: [
         { figure: 'Discord ack under load (p50 / p99)', value: `${discordLoaded.p50} / ${discordLoaded.p99} ms (idle p99 ${figures.idle.discord.p99} ms)` },
         { figure: 'Slack ack under load (p50 / p99)', value: `${slackLoaded.p50} / ${slackLoaded.p99} ms (idle p99 ${figures.idle.slack.p99} ms)` },
+        { figure: 'bot event-loop delay under load (p99 / max)', value: `${loadedEventLoop.p99} / ${loadedEventLoop.max} ms` },
+        { figure: 'ack p99 under load, goal < 100 ms', value: `${Math.max(discordLoaded.p99, slackLoaded.p99)} ms (engine threads ${ENGINE_THREADS})` },
       ],
       notes: [
         'The bot runs in its own process (Discord via discord.js, Slack via Bolt over HTTP, the ingest endpoint) on the 100k-article store; the fakes and the load run in the benchmark process.',
+        'With engine threads on (the default, as `market-brief start`), the store, ingest batches and offline briefs run on worker threads (src/engine); ENGINE_THREADS=off puts them back on the event loop for comparison.',
         `Each round POSTs ${ARTICLES_PER_ROUND} new articles to /api/articles (${INGEST_CONCURRENCY} at a time) while /brief is composed back to back on Discord and one user per platform sends queries one after another; Discord ack = INTERACTION_CREATE sent → deferral callback received, Slack ack = signed slash command sent → HTTP 200 received.`,
       ],
     };

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
 import { entityTone, findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
@@ -44,14 +45,17 @@ export default {
       source: article.source,
       publishedAt: article.publishedAt,
     }));
-    // The tone towards this company, from the clauses about it, not the whole article's.
-    const tones = articles.map((article) => entityTone(article, entity.id, services.reference).label);
-    const latest: ReplyLine[] = articles.map((article, index) => ({
-      label: `${TONE_MARK[tones[index] ?? 'neutral']} ${article.title}${dated(article)}`,
-      text: keySentence(article, entity),
-      sources: [index + 1],
-      tone: tones[index] ?? 'neutral',
-    }));
+    const tones: Array<ReturnType<typeof entityTone>['label']> = [];
+    const latest: ReplyLine[] = [];
+    for (const [index, article] of articles.entries()) {
+      // One article's sentences per turn of the event loop: other interactions are acknowledged between them.
+      await nextTurn();
+      // The tone towards this company, from the clauses about it, not the whole article's.
+      const tone = entityTone(article, entity.id, services.reference).label;
+      tones.push(tone);
+      latest.push({ label: `${TONE_MARK[tone]} ${article.title}${dated(article)}`, text: keySentence(article, entity), sources: [index + 1], tone });
+    }
+    await nextTurn();
     const moves = findMovers(articles, services.reference, 50)
       .filter((mover) => mover.entityId === entity.id)
       .map((mover) => ({

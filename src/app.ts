@@ -8,6 +8,7 @@ import { createLlmServices, createUsageReport, type LlmServices, type UsageRepor
 import { createMetricsRelay, type MetricsRelay } from './http/index.ts';
 import { createLogger } from './logger.ts';
 import { createPostgresStore, createSqliteStore } from './store/index.ts';
+import { type EngineDatabase, startEngine } from './engine/index.ts';
 
 /** Everything a running bot or a CLI command needs, built once from the config. */
 export interface App {
@@ -46,16 +47,34 @@ export function openStore(config: Config): Store {
   });
 }
 
-export function createApp(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): App {
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /**
+   * Keep database work, ingest analysis and offline briefs off the event loop (a serving process):
+   * they run on the engine's threads (src/engine). On PostgreSQL the store stays on the main thread
+   * (its driver is asynchronous); ingest batches and offline briefs still run on threads.
+   */
+  threads?: boolean;
+}
+
+function engineDatabase(config: Config): EngineDatabase {
+  if (!isPostgresUrl(config.DATABASE_URL)) return { engine: 'sqlite', path: sqlitePath(config.DATABASE_URL) };
+  const pool = { max: config.DATABASE_POOL_MAX, idleMs: config.DATABASE_IDLE_MS, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS };
+  return { engine: 'postgres', url: config.DATABASE_URL, pool };
+}
+
+export function createApp(config: Config, overrides: AppOptions = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
   const clock = overrides.clock ?? systemClock;
-  const store = openStore(config);
+  const engine = overrides.threads === true ? startEngine(engineDatabase(config)) : null;
+  const store = engine?.store ?? openStore(config);
   const reference = loadReferenceIndex();
   const analyzer = createAnalyzer(reference);
   const metrics = createMetricsRelay();
   const llm = createLlmServices(config, { store, reference, clock, logger, metrics });
   // Offline and LLM writing are two implementations of the same ports; the model's fall back to the offline ones.
-  const writers: Writers = llm?.writers ?? { briefs: createExtractiveBriefWriter(reference), answers: quotingAnswerWriter };
+  const writers: Writers = llm?.writers ?? { briefs: engine?.briefs ?? createExtractiveBriefWriter(reference), answers: quotingAnswerWriter };
   const usage = createUsageReport(config, store, clock);
   return {
     config,
@@ -63,7 +82,7 @@ export function createApp(config: Config, overrides: { clock?: Clock; logger?: L
     reference,
     clock,
     logger,
-    ingest: { store, clock, analyzer },
+    ingest: { store, clock, analyzer, offload: engine?.ingest },
     llm,
     metrics,
     ...writers,

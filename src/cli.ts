@@ -60,7 +60,8 @@ async function run(command: string, argv: string[], io: CliIo): Promise<number> 
   const config = loadConfig(io.env);
   const withApp = async (work: (app: App) => Promise<number>): Promise<number> => {
     const { createApp } = await import('./app.ts');
-    const app = createApp(config, { logger: createLogger(logLevelFor(command, config), { stream: io.stderr }) });
+    // A serving process keeps its event loop free: the store and ingest run on the engine's threads.
+    const app = createApp(config, { logger: createLogger(logLevelFor(command, config), { stream: io.stderr }), threads: command === 'start' });
     try {
       return await work(app);
     } finally {

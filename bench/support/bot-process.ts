@@ -2,6 +2,8 @@
 // endpoint, the delivery scheduler) with Slack's Web API pointed at a loopback fake, which no
 // setting can do. Settings come from the environment, the fake Slack's URL from argv[2].
 // Prints one JSON line {"ready":true,"httpPort":…} on stdout once serving; stops on SIGTERM.
+// On SIGUSR2 it prints the main thread's event-loop delay since the last one ({"eventLoop":…}, ms).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { startHttpServer } from '../../src/http/http-server.ts';
@@ -13,7 +15,7 @@ import { startDiscord } from '../../src/platforms/discord/start.ts';
 import { startSlack } from '../../src/platforms/slack/start.ts';
 
 const slackApiUrl = process.argv[2] ?? '';
-const app = createApp(loadConfig(process.env, null));
+const app = createApp(loadConfig(process.env, null), { threads: process.env['ENGINE_THREADS'] !== 'off' });
 const discord = await startDiscord({ settings: app.config, services: app.commands });
 const slack = await startSlack(app, { clientOptions: { slackApiUrl, retryConfig: { retries: 0 } } });
 const server = await startHttpServer({
@@ -31,6 +33,15 @@ const publishers = new Map([
 ]);
 const scheduler = startScheduler(() => runDeliveryTick(createDeliveryServices(app, publishers, deliverySettings(app))), app.logger);
 process.stdout.write(`${JSON.stringify({ ready: true, httpPort: server.port })}\n`);
+
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+process.on('SIGUSR2', () => {
+  const ms = (nanoseconds: number) => Math.round(nanoseconds / 1e4) / 100;
+  const eventLoop = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) };
+  delay.reset();
+  process.stdout.write(`${JSON.stringify({ eventLoop })}\n`);
+});
 
 process.once('SIGTERM', () => {
   void (async () => {

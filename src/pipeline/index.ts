@@ -1,6 +1,6 @@
 export { cleanArticle, splitSentences } from './clean/index.ts';
 export { canonicalUrl, contentHash } from './dedupe/index.ts';
-export { ingestArticle, type IngestOutcome, type IngestServices } from './ingest-article.ts';
+export { type BatchIngestor, ingestArticle, type IngestOutcome, type IngestServices } from './ingest-article.ts';
 export { type BatchResult, ingestArticles } from './ingest-batch.ts';
 export { decodeBytes, isHtmlRoot, loadLinkedom, readArticles, readFeedTitle, rootElement } from './read/index.ts';
 export { contentStems, wordCount } from './text/index.ts';

@@ -1,7 +1,15 @@
 import type { Article, RawArticle } from '../domain/index.ts';
 import type { Analyzer } from './understand/index.ts';
 import type { Clock, Owner, Store } from '../ports/index.ts';
-import { ingestArticles } from './ingest-batch.ts';
+import { type BatchResult, ingestArticles } from './ingest-batch.ts';
+
+/**
+ * Runs whole batches somewhere else (the engine's writer thread, src/engine), with the same
+ * contract as ingestArticles: each result is reported only after its batch committed.
+ */
+export interface BatchIngestor {
+  ingest(raws: readonly RawArticle[], options: { owners: readonly Owner[]; topics: readonly string[]; at: string }): Promise<BatchResult[]>;
+}
 
 export interface IngestServices {
   store: Store;
@@ -12,6 +20,10 @@ export interface IngestServices {
    * /summarize, or the workspaces whose feed brought them in. A copy already stored is granted to them.
    */
   owners?: readonly Owner[] | undefined;
+  /** Topics every article of the batch carries besides its own (a feed's topics). */
+  topics?: readonly string[] | undefined;
+  /** When set, batches are cleaned, analysed and stored by it (off the event loop) rather than here. */
+  offload?: BatchIngestor | undefined;
 }
 
 export type IngestOutcome = { status: 'stored'; article: Article } | { status: 'duplicate'; existingId: string; title: string };

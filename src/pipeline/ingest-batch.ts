@@ -18,6 +18,8 @@ export type BatchResult = { outcome: IngestOutcome } | { error: unknown };
  */
 export async function ingestArticles(raws: readonly RawArticle[], services: IngestServices): Promise<BatchResult[]> {
   const owners = services.owners ?? [null];
+  const topics = services.topics ?? [];
+  if (services.offload !== undefined) return services.offload.ingest(raws, { owners, topics, at: services.clock.now().toISOString() });
   const results: Array<BatchResult | null> = [];
   const batch: Array<ArticleInsert & { index: number; keys: ArticleInsert['keys'] }> = [];
   const pendingByKey = new Map<string, Article>();
@@ -52,12 +54,14 @@ export async function ingestArticles(raws: readonly RawArticle[], services: Inge
         .map((position) => batch[position])
         .flatMap((item) => (item === undefined ? [] : [{ id: item.article.id, duplicateOf: item.article.duplicateOf, signature: item.keys.signature }]));
       const first = [...stored, ...earlier].find((candidate) => isNearDuplicate(dedupe.signature, candidate.signature));
+      const analysis = services.analyzer.analyze(clean);
       const article: Article = {
         ...clean,
         url,
         id: `a_${hash.slice(0, 16)}`,
         contentHash: hash,
-        ...services.analyzer.analyze(clean),
+        ...analysis,
+        topics: topics.length === 0 ? analysis.topics : [...new Set([...analysis.topics, ...topics])],
         duplicateOf: first === undefined ? null : (first.duplicateOf ?? first.id),
         ingestedAt: services.clock.now().toISOString(),
       };

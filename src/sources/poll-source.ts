@@ -211,13 +211,5 @@ function qualifyGuid(item: RawArticle, feedUrl: string): RawArticle {
 /** Every item of a source carries the source's topics besides its own. */
 function withSourceTopics(ingest: IngestServices, topics: string[]): IngestServices {
   if (topics.length === 0) return ingest;
-  return {
-    ...ingest,
-    analyzer: {
-      analyze(article) {
-        const analysis = ingest.analyzer.analyze(article);
-        return { ...analysis, topics: [...new Set([...analysis.topics, ...topics])] };
-      },
-    },
-  };
+  return { ...ingest, topics: [...(ingest.topics ?? []), ...topics] };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe } from 'vitest';
+import { startEngine } from '../../../src/engine/index.ts';
 import type { Store } from '../../../src/ports/index.ts';
 import { createPostgresStore } from '../../../src/store/postgres/index.ts';
 import { createSqliteStore } from '../../../src/store/sqlite/index.ts';
@@ -17,7 +18,7 @@ interface Database {
 }
 
 interface Engine {
-  name: 'sqlite' | 'postgres';
+  name: 'sqlite' | 'sqlite on engine threads' | 'postgres';
   /** Why the engine's tests are skipped, or null when they run. */
   skip: string | null;
   create(): Database;
@@ -30,6 +31,19 @@ const sqlite: Engine = {
     const directory = mkdtempSync(join(tmpdir(), 'mb-contract-'));
     return {
       open: async () => createSqliteStore(join(directory, 'store.db')),
+      drop: async () => rmSync(directory, { recursive: true, force: true }),
+    };
+  },
+};
+
+/** The same SQLite file served by the engine's writer and reader threads, as `market-brief start` uses it. */
+const sqliteThreads: Engine = {
+  name: 'sqlite on engine threads',
+  skip: null,
+  create() {
+    const directory = mkdtempSync(join(tmpdir(), 'mb-contract-threads-'));
+    return {
+      open: async () => startEngine({ engine: 'sqlite', path: join(directory, 'store.db') }).store,
       drop: async () => rmSync(directory, { recursive: true, force: true }),
     };
   },
@@ -55,7 +69,7 @@ const postgres: Engine = {
   },
 };
 
-export const ENGINES: readonly Engine[] = [sqlite, postgres];
+export const ENGINES: readonly Engine[] = [sqlite, sqliteThreads, postgres];
 
 export interface Harness {
   engine: Engine['name'];
