@@ -25,11 +25,12 @@ function storageError(error: unknown): unknown {
 export function createSqliteStore(path: string): Store & { readonly database: DatabaseSync } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new DatabaseSync(path);
+  // Several bot processes (and the engine's threads) may share one file: wait for the write lock
+  // rather than fail. First, because switching a new file to WAL takes that lock too.
+  database.exec('PRAGMA busy_timeout = 10000');
   database.exec('PRAGMA journal_mode = WAL');
   database.exec('PRAGMA synchronous = NORMAL');
   database.exec('PRAGMA foreign_keys = ON');
-  // Several bot processes may share one file: wait for the write lock rather than fail.
-  database.exec('PRAGMA busy_timeout = 10000');
   migrate(database);
 
   const statements = {
