@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Vitest's default is one fork fewer than the cores: one on a 2-core machine, where much of the
+    // suite waits on processes, sockets and PostgreSQL rather than the CPU.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
