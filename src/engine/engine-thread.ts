@@ -18,7 +18,8 @@ try {
     store =
       database.engine === 'sqlite'
         ? createSqliteStore(database.path)
-        : createPostgresStore(database.url, { ...database.pool, max: Math.min(database.pool.max ?? 2, 2) });
+        : // Ingest transactions wait on commits, not the CPU: as many at once as the store's own pool.
+          createPostgresStore(database.url, database.pool);
 } catch (error) {
   port.postMessage({ started: false, error: toWire(error) } satisfies ThreadStarted);
   port.close();
