@@ -1,5 +1,13 @@
 import { type EntityType, UserFacingError } from '../src/domain/index.ts';
-import { findTopic, openEntityIds, type ReferenceEntity, type ReferenceIndex, suggestTopics, type TopicDefinition } from '../src/pipeline/index.ts';
+import {
+  findTopic,
+  isShortNameOf,
+  openEntityIds,
+  type ReferenceEntity,
+  type ReferenceIndex,
+  suggestTopics,
+  type TopicDefinition,
+} from '../src/pipeline/index.ts';
 import type { Store } from '../src/ports/index.ts';
 
 function didYouMean(names: string[]): string {
@@ -24,12 +32,21 @@ export function resolveEntity(reference: ReferenceIndex, query: string, types: r
 
 /**
  * A company of the reference, else an organisation named in stored articles that no list holds (found by
- * its shape or context at ingest, `ticker: null`); else the reference's "did you mean" error.
+ * its shape or context at ingest, `ticker: null`), by its name or a short form of it ("zorvath" for "Zorvath
+ * Robotics"); else the reference's "did you mean" error.
  */
 export async function resolveCompany(reference: ReferenceIndex, store: Pick<Store, 'findStoredEntities'>, name: string): Promise<ReferenceEntity> {
   const known = reference.lookup(name, ['company']);
   if (known !== null) return known;
-  const [stored] = await store.findStoredEntities(name, openEntityIds(name), ['company', 'organisation'], 1);
+  // The stored name itself, its open id, or a longer stored name it is short for ("zorvath" → "Zorvath Robotics").
+  const ids = openEntityIds(name);
+  const candidates = await store.findStoredEntities(name, ids, ['company', 'organisation'], 10);
+  const stored = candidates.find(
+    (candidate) =>
+      candidate.entity.name.toLowerCase() === name.trim().toLowerCase() ||
+      ids.includes(candidate.entity.id) ||
+      isShortNameOf(name, candidate.entity.name, reference),
+  );
   // The "did you mean" suggestions (a fuzzy search of the reference) only when nothing is found.
   if (stored === undefined) return resolveEntity(reference, name, ['company'], 'a company');
   const { id, name: storedName, type, ticker } = stored.entity;

@@ -10,6 +10,7 @@ export {
   entityNames,
   entityPattern,
   findTopic,
+  isShortNameOf,
   openEntityIds,
   loadReferenceIndex,
   readCommonWords,

@@ -106,8 +106,9 @@ export interface ArticleStore {
   topicCounts(since: string | undefined, viewer?: Viewer): Promise<TopicCount[]>;
   entityCounts(since: string | undefined, limit: number, viewer?: Viewer): Promise<EntityCount[]>;
   /**
-   * Entities stored with articles whose name is `name` (case-insensitive) or whose id is one of `ids`, of the
-   * given types, most mentioned first: finds names no reference list holds ("Zignal Labs").
+   * Entities stored with articles whose name is `name` (case-insensitive), begins with it as whole words
+   * ("zignal" → "Zignal Labs"), or whose id is one of `ids`, of the given types: exact names first, then most
+   * mentioned first. Finds names no reference list holds; the caller decides which longer name `name` is short for.
    */
   findStoredEntities(name: string, ids: string[], types: EntityMention['type'][], limit: number, viewer?: Viewer): Promise<EntityCount[]>;
   /** Articles stored (ingestedAt) after `after` that `viewer` may see, oldest first, originals only. */

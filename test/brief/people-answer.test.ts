@@ -34,4 +34,15 @@ describe('people with roles, stored and asked about', () => {
     expect(people?.lines.map((line) => line.text)).toEqual(['Kazuo Ueda: governor, Bank of Japan']);
     expect(reply.sources[0]?.title).toBe(boj.title);
   });
+
+  it('does not list a minister named in the same sentence as the Bank of Japan among its people', async () => {
+    const minister = {
+      title: 'Minister backs the central bank',
+      text: 'Economics Minister Tomas Verhoven said the Bank of Japan should keep rates low, and Bank of Japan Governor Ilse Markgraf agreed on Friday.',
+    };
+    const store = await storeWith([minister]);
+    const reply = await answerQuestion('Who is the Bank of Japan governor?', { store, reference });
+    const people = reply.sections.find((section) => section.heading === 'People');
+    expect(people?.lines.map((line) => line.text)).toEqual(['Ilse Markgraf: governor, Bank of Japan']);
+  });
 });

@@ -175,12 +175,17 @@ export function createArticleReads(pool: pg.Pool, ready: () => Promise<void>): R
     async findStoredEntities(name, ids, types, limit, viewer) {
       if (types.length === 0) return [];
       const parameters = new Parameters();
+      // The name itself, or a longer name that begins with it as whole words ("zorvath" → "Zorvath Robotics").
+      const trimmed = name.trim().toLowerCase();
+      const exact = parameters.add(trimmed);
       const rows = await query(
         `SELECT m.entity_id, min(m.name) AS name, min(m.type) AS type, min(m.ticker) AS ticker, count(*) AS n
          FROM entity_mentions m JOIN articles a ON a.id = m.article_id
-         WHERE (lower(m.name) = lower(${parameters.add(name.trim())}) OR m.entity_id = ANY(${parameters.add(ids)}))
+         WHERE (lower(m.name) = ${exact}
+                OR lower(m.name) LIKE ${parameters.add(`${trimmed.replace(/[\\%_]/g, '\\$&')} %`)}
+                OR m.entity_id = ANY(${parameters.add(ids)}))
            AND m.type = ANY(${parameters.add(types)}) AND ${visibleTo('a', viewer, parameters)}
-         GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ${parameters.add(limit)}`,
+         GROUP BY m.entity_id ORDER BY bool_or(lower(m.name) = ${exact}) DESC, n DESC, m.entity_id LIMIT ${parameters.add(limit)}`,
         parameters.values,
       );
       return rows.map(rowToEntityCount);

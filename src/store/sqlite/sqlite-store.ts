@@ -147,15 +147,18 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       if (types.length === 0) return [];
       const idList = ids.length === 0 ? [''] : ids;
       const visible = visibleTo('a', viewer);
+      // The name itself, or a longer name that begins with it as whole words ("zorvath" → "Zorvath Robotics").
+      const trimmed = name.trim().toLowerCase();
       const rows = database
         .prepare(
           `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
            WHERE m.entity_id IN (SELECT entity_id FROM entity_mentions WHERE name = ? COLLATE NOCASE
+                                 UNION SELECT entity_id FROM entity_mentions WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE
                                  UNION VALUES ${idList.map(() => '(?)').join(', ')})
              AND m.type IN (${types.map(() => '?').join(', ')}) AND ${visible.sql}
-           GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ?`,
+           GROUP BY m.entity_id ORDER BY max(m.name = ? COLLATE NOCASE) DESC, n DESC, m.entity_id LIMIT ?`,
         )
-        .all(name.trim(), ...idList, ...types, ...visible.parameters, limit);
+        .all(trimmed, `${trimmed} `, `${trimmed}!`, ...idList, ...types, ...visible.parameters, trimmed, limit);
       return rows.map((row) => ({
         entity: {
           id: String(row['entity_id']),

@@ -100,6 +100,29 @@ describe('people with roles', () => {
   });
 });
 
+describe('people with roles: the organisation comes from the role phrase', () => {
+  const people = (text: string) => mentions('', text).filter((mention) => mention.type === 'person');
+
+  it('does not give an office of state the organisation named nearby', () => {
+    const [minister, governor] = people(
+      'Economics Minister Tomas Verhoven said the Bank of Japan should keep rates low, and Bank of Japan Governor Ilse Markgraf agreed.',
+    );
+    expect(minister).toMatchObject({ name: 'Tomas Verhoven', role: 'minister' });
+    expect(minister).not.toHaveProperty('organisationId');
+    expect(governor).toMatchObject({ name: 'Ilse Markgraf', role: 'governor', organisationId: 'central-bank:boj' });
+    const [president] = people('Zorvath Robotics Inc shares rose after President Alma Ruiz spoke in Lisbon.');
+    expect(president).toMatchObject({ name: 'Alma Ruiz', role: 'president' });
+    expect(president).not.toHaveProperty('organisationId');
+  });
+
+  it('links a bare governor only to a central bank, and a firm role only to a firm', () => {
+    const [governor] = people('Nvidia shares fell as Governor Ilse Markgraf of the state spoke.');
+    expect(governor).not.toHaveProperty('organisationId');
+    const [chief] = people('The Bank of Japan held rates while Zorvath Robotics Inc grew, said Chief Executive Marta Quintela.');
+    expect(chief).toMatchObject({ name: 'Marta Quintela', organisationId: 'company:zorvath-robotics' });
+  });
+});
+
 describe('reference coverage', () => {
   it('knows benchmarks, producer groups and currency pairs', () => {
     expect(ids('', 'OPEC and its allies agreed to cut output as West Texas Intermediate and LME nickel fell.')).toEqual(

@@ -167,6 +167,28 @@ describeStoreContract('store contract: articles and dedupe', ({ store, twin }) =
     expect(await s.findStoredEntities('Zignal Labs', [], [], 5)).toEqual([]);
   });
 
+  it('finds stored entities whose name begins with the words asked for, exact names first', async () => {
+    const s = await store();
+    const zignal = { id: 'company:zignal-labs', name: 'Zignal Labs', type: 'company' as const, ticker: null, tickers: [], count: 1 };
+    const research = { id: 'company:zignal-labs-research', name: 'Zignal Labs Research', type: 'company' as const, ticker: null, tickers: [], count: 1 };
+    const other = { id: 'company:zignalware', name: 'Zignalware', type: 'company' as const, ticker: null, tickers: [], count: 1 };
+    await s.insertArticle(makeArticle({ id: 'a1', entities: [research, other] }), noKeys);
+    await s.insertArticle(makeArticle({ id: 'a2', entities: [research, zignal] }), noKeys);
+    // Whole words only: "Zignalware" does not begin with the word "zignal".
+    expect((await s.findStoredEntities('ZIGNAL', [], ['company'], 5)).map((found) => found.entity.id)).toEqual([
+      'company:zignal-labs-research',
+      'company:zignal-labs',
+    ]);
+    // The exact name comes first even when a longer one is mentioned more.
+    expect((await s.findStoredEntities('zignal labs', [], ['company'], 5)).map((found) => found.entity.id)).toEqual([
+      'company:zignal-labs',
+      'company:zignal-labs-research',
+    ]);
+    // Pattern characters are plain text.
+    expect(await s.findStoredEntities('zign%', [], ['company'], 5)).toEqual([]);
+    expect(await s.findStoredEntities('zignal_labs', [], ['company'], 5)).toEqual([]);
+  });
+
   it('lists articles stored after a time, oldest first, originals only', async () => {
     const s = await store();
     await s.insertArticle(makeArticle({ id: 'early', ingestedAt: '2026-11-20T09:00:00.000Z' }), noKeys);

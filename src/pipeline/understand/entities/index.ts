@@ -3,3 +3,4 @@ export type { Occurrence, WholeWords } from './whole-words.ts';
 export { patternWholeWords } from './whole-words.ts';
 export { createEntityRecognizer } from './recognizer.ts';
 export { openEntityIds } from './open-names.ts';
+export { isShortNameOf } from './short-names.ts';

@@ -5,6 +5,18 @@ import { slugify } from './names.ts';
 import { type OpenEntity, ORGANISATION_TYPES, type OpenSpan } from './open-names.ts';
 import { COMPANY_HEADS, INSTITUTION_HEADS, roleAt } from './open-words.ts';
 
+// The organisation types a role may be linked to when the role phrase names none, by the role's last (else first)
+// word; roles absent here (minister, president, secretary) are never linked by proximity.
+const FIRM: ReadonlySet<string> = new Set(['company']);
+const FIRM_OR_BANK: ReadonlySet<string> = new Set(['company', 'central-bank']);
+const ROLE_KINDS = new Map<string, ReadonlySet<string>>([
+  ...['executive', 'officer', 'ceo', 'cfo', 'coo', 'cio', 'founder', 'cofounder', 'director', 'manager', 'partner', 'analyst', 'strategist'].map(
+    (word) => [word, FIRM] as const,
+  ),
+  ...['economist', 'chairman', 'chairwoman', 'chair'].map((word) => [word, FIRM_OR_BANK] as const),
+  ['governor', new Set(['central-bank'])],
+]);
+
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.?$|^Mc\p{Lu}\p{Ll}+$/u;
 
 export interface PersonSpan extends OpenSpan {
@@ -14,7 +26,8 @@ export interface PersonSpan extends OpenSpan {
 /**
  * People named with a role: "Bank of Japan Governor Kazuo Ueda", "Nvidia chief executive Jensen Huang",
  * "Jensen Huang, chief executive of Nvidia", "Kazuo Ueda, the Bank of Japan governor". The organisation is the one
- * written with the role, else the nearest one in the sentence, else the article's most-named one. Later mentions
+ * written with the role; when none is, a firm's role takes the nearest firm in the sentence, else the article's
+ * most-named one, a governor the central bank, and offices of state none. Later mentions
  * of the surname alone are counted for that person.
  */
 export function findPeople(context: TokenContext, organisations: readonly OpenSpan[], claimed: Uint8Array, _index: ReferenceIndex): PersonSpan[] {
@@ -41,7 +54,14 @@ export function findPeople(context: TokenContext, organisations: readonly OpenSp
       }
     }
     if (name === null) continue;
-    organisation ??= nearestInSentence(context, orgs, name.start) ?? mostNamed(orgs);
+    // No organisation written with the role: a firm's role ("Chief Executive Jane Doe") is the sentence's or the
+    // article's firm; a governor's, its central bank; an office of state ("Economics Minister Kaoru Yosano",
+    // "President X") belongs to no organisation of the text, however near one is.
+    const kinds = ROLE_KINDS.get(role[role.length - 1] ?? '') ?? ROLE_KINDS.get(role[0] ?? '');
+    if (organisation === undefined && kinds !== undefined) {
+      const fitting = orgs.filter((span) => kinds.has(span.entity.type));
+      organisation = nearestInSentence(context, fitting, name.start) ?? mostNamed(fitting);
+    }
     const written = text.slice((tokens[name.start] as Token).start, (tokens[name.end - 1] as Token).end).replace(/['’]s$/, '');
     const roleText = role.join(' ');
     const entity: OpenEntity = {
