@@ -42,6 +42,8 @@ describe.skipIf(unavailable !== null)(`postgres store${unavailable === null ? ''
     expect(definition('articles_search')).toContain('USING gin (search)');
     expect(definition('article_topics_pkey')).toContain('(topic, sort_time, article_id)');
     expect(definition('entity_mentions_pkey')).toContain('(entity_id, sort_time, article_id)');
+    // Names by prefix (`/company zorvath`) whatever the database's collation.
+    expect(definition('entity_mentions_name_prefix')).toContain('text_pattern_ops');
     const generated = await store.pool.query(
       `SELECT is_generated FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'articles' AND column_name = 'search'`,
     );

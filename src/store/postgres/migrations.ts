@@ -174,6 +174,13 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       CREATE INDEX seen_once_expires_at ON seen_once (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'entity names by prefix',
+    // `/company zorvath` finds "Zorvath Robotics" with lower(name) LIKE 'zorvath %': a plain index on
+    // lower(name) serves LIKE only under the C collation, so this one compares by pattern.
+    sql: 'CREATE INDEX entity_mentions_name_prefix ON entity_mentions (lower(name) text_pattern_ops)',
+  },
 ];
 
 /** One lock for every migrating process on the database, whatever its schema. */
