@@ -52,6 +52,11 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     schema,
     max: options.poolMax ?? 4,
     application_name: 'market-brief',
+    // A job's state changes (fetched, completed) commit without waiting for the WAL to reach the
+    // disk: at ~13 ms a flush they were most of a feed poll's wait. A PostgreSQL crash can then
+    // forget the last fraction of a second of them, which only runs a job again (polls dedupe,
+    // summaries are keyed, deliveries claim each slot in the store, whose commits stay durable).
+    options: '-c synchronous_commit=off',
     // The minute tick must fire close to the minute (a brief is due at 08:00, not 08:00:35): look
     // for due schedules every 5 s and send them within a second (pg-boss: 30 s and 5 s).
     cronMonitorIntervalSeconds: CRON_MONITOR_SECONDS,
