@@ -61,6 +61,8 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     // for due schedules every 5 s and send them within a second (pg-boss: 30 s and 5 s).
     cronMonitorIntervalSeconds: CRON_MONITOR_SECONDS,
     cronWorkerIntervalSeconds: 1,
+    // How stale the waiting-job counts behind `burstWhenReadyExceeds` may be (pg-boss: 60 s).
+    queueCacheIntervalSeconds: 5,
   });
   boss.on('error', (error: unknown) => options.logger.error({ err: error }, 'job queue error'));
   const definitions = new Map<string, JobDefinition<unknown>>();
@@ -118,6 +120,10 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
             localConcurrency: definition.concurrency ?? 1,
             batchSize: 1,
             pollingIntervalSeconds: definition.urgent === true ? URGENT_POLLING_SECONDS : (options.pollingIntervalSeconds ?? 2),
+            // Fetch again at once while jobs are waiting (else each of the `concurrency` local
+            // workers waits a polling interval after every job: 32 feed-poll workers / 2 s = 16 polls
+            // a second, whatever the machine). A short fetch falls back to polling.
+            burstWhenReadyExceeds: 1,
           },
           async ([job]) => {
             if (job === undefined) return;
