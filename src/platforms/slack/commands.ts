@@ -5,6 +5,10 @@ import type { Logger } from '../../ports/index.ts';
 import type { Reply } from '../../domain/index.ts';
 import { contextBlock, renderSlackMessages, SLACK_LIMITS } from './render/index.ts';
 import { installationKey, SLACK_PLATFORM } from './oauth-installation-store.ts';
+import { deliveryVerdict } from './events-route.ts';
+
+/** What a user sees when the store could not say whether their request was a replay. */
+const UNCHECKED = 'market-brief could not reach its database to check this request, so it did not run it. Please try again in a moment.';
 
 export interface SlashCommandDependencies {
   services: CommandServices;
@@ -86,9 +90,16 @@ async function respondWith(respond: RespondFn, reply: Reply, share: boolean): Pr
 }
 
 function register(app: App, command: Command, dependencies: SlashCommandDependencies, isWorkspaceAdmin: ReturnType<typeof createAdminCheck>): void {
-  app.command(`/${command.name}`, async ({ command: payload, ack, respond, client }) => {
+  app.command(`/${command.name}`, async ({ command: payload, ack, respond, client, context: bolt }) => {
     // Acknowledge first (Slack gives up after 3 s); the answer follows through response_url.
     await ack();
+    // A request another process sharing the store ran already is acknowledged and not run again.
+    const verdict = await deliveryVerdict(bolt);
+    if (verdict === 'replay') return;
+    if (verdict === 'unchecked') {
+      await respond({ response_type: 'ephemeral', text: UNCHECKED }).catch(() => undefined);
+      return;
+    }
     const { text, share } = takeShareFlag(payload.text ?? '');
     const workspaceId =
       installationKey({ isEnterpriseInstall: payload.is_enterprise_install === 'true', enterpriseId: payload.enterprise_id, teamId: payload.team_id }) ??

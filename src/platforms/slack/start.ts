@@ -12,7 +12,7 @@ import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_PATHS } from './manifest.ts';
 import { createSlackPublisher, type SlackPublisherOptions } from './publisher.ts';
 import type { SlackSettings } from '../../config/index.ts';
 import { type SlackAuth, slackSetup, type SlackSetup } from './setup.ts';
-import { slackEventsRoute } from './events-route.ts';
+import { deliveryVerdict, deliveryVerdictProperty, slackEventsRoute } from './events-route.ts';
 
 /** What startSlack needs from the App (src/app.ts): `startSlack(app)` passes it whole. */
 export interface SlackDependencies {
@@ -95,7 +95,12 @@ export async function startSlack(dependencies: SlackDependencies, options: Slack
 
   let receiver: Receiver;
   if (setup.transport.kind === 'http') {
-    const httpReceiver = new HTTPReceiver({ signingSecret: setup.transport.signingSecret, endpoints: SLACK_PATHS.events, logger: boltLogger });
+    const httpReceiver = new HTTPReceiver({
+      signingSecret: setup.transport.signingSecret,
+      endpoints: SLACK_PATHS.events,
+      logger: boltLogger,
+      customPropertiesExtractor: deliveryVerdictProperty,
+    });
     receiver = httpReceiver;
     routes.push(
       slackEventsRoute(httpReceiver, setup.transport.signingSecret, { logger, now: options.now ?? (() => Date.now()), replayGuard: dependencies.store }),
@@ -127,6 +132,7 @@ export async function startSlack(dependencies: SlackDependencies, options: Slack
     // The bot holds only a bot token, so either event means this install can no longer be used.
     for (const event of SLACK_BOT_EVENTS) {
       app.event(event, async ({ body, context }) => {
+        if ((await deliveryVerdict(context)) !== 'first') return;
         const workspaceId = installationKey({
           isEnterpriseInstall: context.isEnterpriseInstall,
           enterpriseId: context.enterpriseId,

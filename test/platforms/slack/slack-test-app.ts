@@ -44,6 +44,10 @@ const READS = new Set(['listArticles', 'search', 'getArticles', 'getArticle', 't
 export function gatedStore(inner: Store) {
   let gate: Promise<void> | null = null;
   let open: () => void = () => undefined;
+  // The Slack replay check (rememberOnce) has a gate of its own, and can be made to fail.
+  let replayGate: Promise<void> | null = null;
+  let openReplay: () => void = () => undefined;
+  let replayFailure: Error | null = null;
   const enteredWaiters: Array<() => void> = [];
   let entered = 0;
   const finished = new Map<string, Array<() => void>>();
@@ -56,6 +60,10 @@ export function gatedStore(inner: Store) {
           entered += 1;
           for (const waiter of enteredWaiters.splice(0)) waiter();
           if (gate !== null) await gate;
+        }
+        if (property === 'rememberOnce') {
+          if (replayGate !== null) await replayGate;
+          if (replayFailure !== null) throw replayFailure;
         }
         const result = (await (value as (...parameters: unknown[]) => unknown).apply(target, args)) as unknown;
         for (const waiter of finished.get(property)?.splice(0) ?? []) waiter();
@@ -71,6 +79,18 @@ export function gatedStore(inner: Store) {
     release() {
       gate = null;
       open();
+    },
+    /** Replay checks wait until releaseReplayChecks (a database whose write lock is held elsewhere). */
+    holdReplayChecks() {
+      replayGate = new Promise<void>((resolve) => (openReplay = resolve));
+    },
+    releaseReplayChecks() {
+      replayGate = null;
+      openReplay();
+    },
+    /** Replay checks throw `error` (a database that cannot be written). */
+    failReplayChecks(error: Error) {
+      replayFailure = error;
     },
     /** Resolves once a read has started (it may then be waiting at the gate). */
     entered(): Promise<void> {
@@ -132,6 +152,7 @@ export async function startSlackTestBed(
     baseUrl: server === null ? '' : `http://127.0.0.1:${server.port}`,
     async close() {
       gate.release();
+      gate.releaseReplayChecks();
       await started.stop();
       await server?.close();
       await fake.close();
