@@ -1,6 +1,7 @@
 // 3. Command acknowledgement: time from an incoming interaction to its defer/ack, on the loopback
 // Discord (INTERACTION_CREATE → interaction callback) and Slack (signed slash command → HTTP 200),
 // while a brief is being composed and 200 articles are being ingested. Run: node bench/ack.ts
+// (ACK_CPU_PROFILE_DIR=<folder> also writes the bot's CPU profiles, one per thread)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,6 +27,8 @@ const SIGNING_SECRET = 'bench-signing-secret';
 const INGEST_TOKEN = 'bench-ingest-token-0123456789';
 // ENGINE_THREADS=off runs the bot with its store, ingest and briefs on the event loop, for comparison.
 const ENGINE_THREADS = process.env['ENGINE_THREADS'] === 'off' ? 'off' : 'on';
+// ACK_CPU_PROFILE_DIR=<folder> writes the bot's CPU profiles there (one per thread) when it stops.
+const PROFILE_DIR = process.env['ACK_CPU_PROFILE_DIR'] || undefined;
 // What users ask, in our own words: well-known names the reference data knows.
 const QUERIES: Array<{ name: string; options: Record<string, string> }> = [
   { name: 'company', options: { name: 'Apple' } },
@@ -46,7 +49,7 @@ interface Bot {
 }
 
 async function startBot(databasePath: string, discord: FakeDiscord, slack: FakeSlack): Promise<Bot> {
-  const child = spawn(process.execPath, [BOT, slack.apiUrl], {
+  const child = spawn(process.execPath, [...(PROFILE_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`]), BOT, slack.apiUrl], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
       PATH: process.env['PATH'] ?? '',

@@ -1,11 +1,14 @@
 // Child process of bench/ingest.ts: opens the bot on a store and ingests a folder of new articles
 // the way `market-brief ingest` does (read + clean + understand + dedupe + store + index), timing
 // each file. A process of its own so its peak RSS is the bot's, not the benchmark's.
-// Usage: node bench/support/ingest-batch.ts <database> <folder with text/ and html/>
+// The folder's batched/ files go in as `market-brief ingest <folder>` sends a directory: 64 files per
+// transaction (group commit), timed in CPU and wall time for the whole folder.
+// Usage: node bench/support/ingest-batch.ts <database> <folder with text/, html/ and batched/>
 import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
+import { FILES_PER_BATCH } from '../../src/cli/ingest-command.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { ingestInput, listInputFiles } from '../../src/sources/ingest-inputs.ts';
+import { ingestInput, ingestInputs, listInputFiles } from '../../src/sources/ingest-inputs.ts';
 
 const [databasePath = '', folder = ''] = process.argv.slice(2);
 const app = createApp(loadConfig({ DATABASE_URL: `sqlite:${databasePath}`, LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false' }, null));
@@ -26,6 +29,27 @@ for (const format of ['text', 'html']) {
   }
   formats[format] = result;
 }
+const files = await listInputFiles(join(folder, 'batched'));
+const batched = { files: files.length, stored: 0, duplicates: 0, failed: 0, cpuMs: 0, wallMs: 0 };
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+for (let start = 0; start < files.length; start += FILES_PER_BATCH) {
+  const reports = await ingestInputs(
+    files.slice(start, start + FILES_PER_BATCH).map((input) => ({ input })),
+    app.ingest,
+    { maxBytes: app.config.MAX_INPUT_BYTES },
+  );
+  for (const report of reports) {
+    if (report.error !== null) batched.failed += 1;
+    for (const outcome of report.outcomes) {
+      if (outcome.status === 'stored') batched.stored += 1;
+      else batched.duplicates += 1;
+    }
+  }
+}
+batched.wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+batched.cpuMs = (cpu.user + cpu.system) / 1000;
 const storedAfter = await app.store.countArticles();
 await app.close();
-process.stdout.write(`${JSON.stringify({ storedBefore, storedAfter, formats, peakRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ storedBefore, storedAfter, formats, batched, peakRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);

@@ -5,6 +5,10 @@ import { machineInfo, type MachineInfo } from './machine.ts';
 export interface SummaryRow {
   figure: string;
   value: string;
+  /** The goal this figure is held against (issue 14's table), when it has one. */
+  goal?: string;
+  /** Whether this run met the goal. */
+  met?: boolean;
 }
 
 export interface BenchmarkOutcome {
@@ -31,11 +35,14 @@ export function progress(name: string, message: string): void {
   process.stderr.write(`[${name} ${((performance.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
 }
 
+/** The summary rows as a Markdown table: each figure beside its goal and whether this run met it. */
 export function formatTable(results: readonly Pick<BenchmarkResult, 'name' | 'summary'>[]): string {
-  const rows = results.flatMap((result) => result.summary.map((row) => [result.name, row.figure, row.value] as const));
-  const widths = [0, 1, 2].map((column) => Math.max(...[['benchmark', 'figure', 'value'], ...rows].map((row) => row[column]?.length ?? 0)));
+  const verdict = (row: SummaryRow) => (row.met === undefined ? '' : row.met ? 'met' : 'NOT met');
+  const rows = results.flatMap((result) => result.summary.map((row) => [result.name, row.figure, row.value, row.goal ?? '', verdict(row)] as const));
+  const header = ['benchmark', 'figure', 'value', 'goal', 'met'];
+  const widths = header.map((_name, column) => Math.max(...[header, ...rows].map((row) => row[column]?.length ?? 0)));
   const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  return [line(['benchmark', 'figure', 'value']), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
 /** Runs one benchmark, prints its JSON result (and, when alone, its table) and exits non-zero on failure. */

@@ -7,7 +7,7 @@ import { type CliIo, processIo } from './io.ts';
 import { INGEST_USAGE } from './usage-lines.ts';
 
 /** Files stored per transaction when ingesting a directory. */
-const FILES_PER_BATCH = 64;
+export const FILES_PER_BATCH = 64;
 
 function progress(io: CliIo, done: number, total: number): void {
   if (!io.stderr.isTTY) return;
