@@ -18,6 +18,7 @@ import { progress, runBenchmark } from './support/report.ts';
 import { latencySummary, round } from './support/stats.ts';
 
 const NAME = 'ack';
+const GOAL_P99_MS = 100;
 const ROUNDS = 8;
 const ARTICLES_PER_ROUND = 200;
 const INGEST_CONCURRENCY = 4;
@@ -256,7 +257,12 @@ await runBenchmark(NAME, async () => {
         { figure: 'Discord ack under load (p50 / p99)', value: `${discordLoaded.p50} / ${discordLoaded.p99} ms (idle p99 ${figures.idle.discord.p99} ms)` },
         { figure: 'Slack ack under load (p50 / p99)', value: `${slackLoaded.p50} / ${slackLoaded.p99} ms (idle p99 ${figures.idle.slack.p99} ms)` },
         { figure: 'bot event-loop delay under load (p99 / max)', value: `${loadedEventLoop.p99} / ${loadedEventLoop.max} ms` },
-        { figure: 'ack p99 under load, goal < 100 ms', value: `${Math.max(discordLoaded.p99, slackLoaded.p99)} ms (engine threads ${ENGINE_THREADS})` },
+        {
+          figure: 'ack p99 under load (the slower platform)',
+          value: `${Math.max(discordLoaded.p99, slackLoaded.p99)} ms (engine threads ${ENGINE_THREADS})`,
+          goal: `< ${GOAL_P99_MS} ms`,
+          met: Math.max(discordLoaded.p99, slackLoaded.p99) < GOAL_P99_MS,
+        },
       ],
       notes: [
         'The bot runs in its own process (Discord via discord.js, Slack via Bolt over HTTP, the ingest endpoint) on the 100k-article store; the fakes and the load run in the benchmark process.',
