@@ -1,6 +1,6 @@
 import { commands } from '../commands/index.ts';
 import { createAnalyzer, type IngestServices, loadReferenceIndex, type ReferenceIndex } from './pipeline/index.ts';
-import type { CommandServices } from './dispatch/index.ts';
+import type { Command, CommandServices, CommandSettings } from './dispatch/index.ts';
 import type { AnswerWriter, BriefWriter, Clock, Logger, Store, Writers } from './ports/index.ts';
 import { createExtractiveBriefWriter, quotingAnswerWriter } from './brief/index.ts';
 import { type Config, isPostgresUrl, sqlitePath } from './config/index.ts';
@@ -8,7 +8,7 @@ import { createLlmServices, createUsageReport, type LlmServices, type UsageRepor
 import { createMetricsRelay, type MetricsRelay } from './http/index.ts';
 import { createLogger } from './logger.ts';
 import { createPostgresStore, createSqliteStore } from './store/index.ts';
-import { type EngineDatabase, startEngine } from './engine/index.ts';
+import { type Engine, type EngineDatabase, startEngine } from './engine/index.ts';
 
 /** Everything a running bot or a CLI command needs, built once from the config. */
 export interface App {
@@ -58,6 +58,25 @@ export interface AppOptions {
   threads?: boolean;
 }
 
+/** Read-only commands that use no writer: run on the engine whatever writes briefs and answers. */
+const READ_COMMANDS = new Set(['company', 'topics']);
+/** Read-only commands that write with the brief or answer writer: on the engine when both are the offline ones. */
+const WRITING_COMMANDS = new Set(['market', 'ask', 'brief']);
+
+/**
+ * The registry with the read-only commands' `run` sent to the engine's compose thread, so their
+ * CPU (reading and ranking up to hundreds of articles) never holds the event loop. A model's
+ * writers stay on the main thread (their work is waiting on the network), so with a model only the
+ * commands that write nothing move. A test's own clock keeps everything here.
+ */
+function onTheEngine(registry: readonly Command[], engine: Engine, settings: CommandSettings, offline: boolean): readonly Command[] {
+  return registry.map((command) =>
+    READ_COMMANDS.has(command.name) || (offline && WRITING_COMMANDS.has(command.name))
+      ? { ...command, run: (options, context) => engine.command(command.name, options, context, settings) }
+      : command,
+  );
+}
+
 function engineDatabase(config: Config): EngineDatabase {
   if (!isPostgresUrl(config.DATABASE_URL)) return { engine: 'sqlite', path: sqlitePath(config.DATABASE_URL) };
   const pool = { max: config.DATABASE_POOL_MAX, idleMs: config.DATABASE_IDLE_MS, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS };
@@ -76,6 +95,11 @@ export function createApp(config: Config, overrides: AppOptions = {}): App {
   // Offline and LLM writing are two implementations of the same ports; the model's fall back to the offline ones.
   const writers: Writers = llm?.writers ?? { briefs: engine?.briefs ?? createExtractiveBriefWriter(reference), answers: quotingAnswerWriter };
   const usage = createUsageReport(config, store, clock);
+  const settings: CommandSettings = {
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+    defaultBriefTime: config.DEFAULT_BRIEF_TIME,
+    briefWindowHours: config.BRIEF_WINDOW_HOURS,
+  };
   return {
     config,
     store,
@@ -94,12 +118,8 @@ export function createApp(config: Config, overrides: AppOptions = {}): App {
       reference,
       clock,
       logger,
-      commands,
-      settings: {
-        defaultTimezone: config.DEFAULT_TIMEZONE,
-        defaultBriefTime: config.DEFAULT_BRIEF_TIME,
-        briefWindowHours: config.BRIEF_WINDOW_HOURS,
-      },
+      commands: engine !== null && overrides.clock === undefined ? onTheEngine(commands, engine, settings, llm === undefined) : commands,
+      settings,
     },
     close: () => store.close(),
   };

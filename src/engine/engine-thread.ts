@@ -1,11 +1,13 @@
 // The entry of each engine thread (src/engine/start-engine.ts starts them); it answers the main
 // thread's requests. The store thread owns the connection behind the Store port; the ingest thread
 // has a connection of its own and cleans, analyses and stores whole batches; the compose thread
-// writes offline briefs and opens no database. See docs/adr/0006-engine-threads.md.
+// writes offline briefs, and runs the read-only commands over a read connection it opens on the
+// first of them (command-runner.ts). See docs/adr/0006-engine-threads.md.
 import { setImmediate as yieldToMessages } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BriefWriter, Store } from '../ports/index.ts';
 import { createPostgresStore, createSqliteStore } from '../store/index.ts';
+import { type CommandRunner, loadCommandRunner } from './command-runner.ts';
 import { type EngineRequest, resultsToWire, type ThreadData, type ThreadStarted, toWire } from './wire.ts';
 
 const port = parentPort;
@@ -36,6 +38,7 @@ type Ingest = (request: Extract<EngineRequest, { kind: 'ingest' }>) => Promise<u
 // The pipeline and the brief writer (and the ≈26 MB reference index) load in the thread that needs them, on first use.
 let ingest: Promise<Ingest> | null = null;
 let briefs: Promise<BriefWriter> | null = null;
+let commands: Promise<CommandRunner> | null = null;
 
 async function loadIngest(): Promise<Ingest> {
   const { createAnalyzer, ingestArticles, loadReferenceIndex } = await import('../pipeline/index.ts');
@@ -82,8 +85,13 @@ async function answer(request: EngineRequest): Promise<unknown> {
     case 'compose':
       briefs ??= loadBriefs();
       return (await briefs).compose(request.request);
+    case 'command':
+      briefs ??= loadBriefs();
+      commands ??= loadCommandRunner(database, briefs);
+      return (await commands).run(request);
     case 'close':
       await store?.close();
+      await (await commands?.catch(() => null))?.close();
       return null;
   }
 }

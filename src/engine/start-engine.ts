@@ -3,7 +3,8 @@
 // time, readers never wait), offline briefs composed by a third. The event loop only routes
 // messages, so an interaction is acknowledged at once whatever ingest or a brief is doing
 // (docs/adr/0006-engine-threads.md).
-import type { Brief, BriefRequest } from '../domain/index.ts';
+import type { Brief, BriefRequest, Reply } from '../domain/index.ts';
+import type { CommandContext, CommandSettings, RawOptions } from '../dispatch/index.ts';
 import type { BatchIngestor } from '../pipeline/index.ts';
 import type { BriefWriter, Store } from '../ports/index.ts';
 import { startThread, type ThreadClient } from './thread-client.ts';
@@ -18,6 +19,8 @@ export interface Engine {
   ingest: BatchIngestor;
   /** The offline (extractive) brief writer, on the compose thread. */
   briefs: BriefWriter;
+  /** Runs a read-only command (by name) on the compose thread, as runCommand runs it: its reply, or its error. */
+  command(name: string, options: RawOptions, context: CommandContext, settings: CommandSettings): Promise<Reply>;
   /** Ends every thread, each after its connection is closed. */
   close(): Promise<void>;
 }
@@ -66,6 +69,9 @@ export function startEngine(database: EngineDatabase): Engine {
       async compose(request: BriefRequest): Promise<Brief> {
         return (await (await thread('compose')).call({ kind: 'compose', request })) as Brief;
       },
+    },
+    async command(name, options, context, settings) {
+      return (await (await thread('compose')).call({ kind: 'command', name, options, context, settings })) as Reply;
     },
     close,
   };

@@ -3,9 +3,13 @@
 import { InputError, type RawArticle, UserFacingError, type BriefRequest } from '../domain/index.ts';
 import type { BatchResult } from '../pipeline/index.ts';
 import type { Owner } from '../ports/index.ts';
+import type { CommandContext, CommandSettings, RawOptions } from '../dispatch/index.ts';
 import type { PoolSettings } from '../store/index.ts';
 
-/** `store`: the Store port's calls; `ingest`: whole ingest batches; `compose`: offline briefs (no connection). */
+/**
+ * `store`: the Store port's calls; `ingest`: whole ingest batches; `compose`: offline briefs, and
+ * the read-only commands (/company, /market, …) over a read connection of its own.
+ */
 export type ThreadRole = 'store' | 'ingest' | 'compose';
 
 /** The database the engine's threads connect to. */
@@ -21,6 +25,7 @@ export type EngineRequest =
   | { kind: 'store'; method: string; args: unknown[] }
   | { kind: 'ingest'; raws: readonly RawArticle[]; owners: readonly Owner[]; topics: readonly string[]; at: string }
   | { kind: 'compose'; request: BriefRequest }
+  | { kind: 'command'; name: string; options: RawOptions; context: CommandContext; settings: CommandSettings }
   | { kind: 'close' };
 
 /** The first message of a thread: its connection is open and migrated, or why it is not. */
