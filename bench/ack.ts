@@ -19,6 +19,7 @@ import { latencySummary, round } from './support/stats.ts';
 
 const NAME = 'ack';
 const GOAL_P99_MS = 100;
+let stopping = false;
 const ROUNDS = 8;
 const ARTICLES_PER_ROUND = 200;
 const INGEST_CONCURRENCY = 4;
@@ -84,6 +85,13 @@ async function startBot(databasePath: string, discord: FakeDiscord, slack: FakeS
       lines.on('line', onLine);
       child.kill('SIGUSR2');
     });
+  // A bot that dies under the benchmark fails it at once, with how it ended (instead of a wait for answers that never come).
+  child.once('exit', (status, signal) => {
+    if (!stopping) {
+      process.stderr.write(`[${NAME}] the bot exited (${signal ?? `status ${status}`}) before the benchmark stopped it\n`);
+      process.exit(1);
+    }
+  });
   return { child, baseUrl: `http://127.0.0.1:${ready.httpPort}`, eventLoop };
 }
 
@@ -271,6 +279,7 @@ await runBenchmark(NAME, async () => {
       ],
     };
   } finally {
+    stopping = true;
     bot.child.kill('SIGTERM');
     await new Promise((resolve) => bot.child.once('exit', resolve));
     await discord.close();

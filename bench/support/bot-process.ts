@@ -32,8 +32,6 @@ const publishers = new Map([
   [slack.publisher.platform, slack.publisher],
 ]);
 const scheduler = startScheduler(() => runDeliveryTick(createDeliveryServices(app, publishers, deliverySettings(app))), app.logger);
-process.stdout.write(`${JSON.stringify({ ready: true, httpPort: server.port })}\n`);
-
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 process.on('SIGUSR2', () => {
@@ -53,3 +51,7 @@ process.once('SIGTERM', () => {
     process.exit(0);
   })();
 });
+
+// Ready only once the SIGUSR2 and SIGTERM handlers are in: a signal that came before it would end the process
+// (SIGUSR2's default action), and the benchmark sends one as soon as it reads this line.
+process.stdout.write(`${JSON.stringify({ ready: true, httpPort: server.port })}\n`);
