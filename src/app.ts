@@ -64,7 +64,7 @@ const READ_COMMANDS = new Set(['company', 'topics']);
 const WRITING_COMMANDS = new Set(['market', 'ask', 'brief']);
 
 /**
- * The registry with the read-only commands' `run` sent to the engine's compose thread, so their
+ * The registry with the read-only commands' `run` sent to the engine's query thread, so their
  * CPU (reading and ranking up to hundreds of articles) never holds the event loop. A model's
  * writers stay on the main thread (their work is waiting on the network), so with a model only the
  * commands that write nothing move. A test's own clock keeps everything here.

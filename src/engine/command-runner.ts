@@ -1,8 +1,9 @@
-// The read-only commands on the compose thread: /company, /market, /ask, /topics and /brief read
+// The read-only commands on the query thread: /company, /market, /ask, /topics and /brief read
 // the store and rank sentences for up to hundreds of articles, which held the event loop (and every
 // acknowledgement behind it) for up to ~200 ms. Here they run as runCommand would run them on the
 // main thread, through the same tenant view of the store, over a read connection of the thread's
-// own; only the request and the reply cross. Loaded on the first command.
+// own; only the request and the reply cross. A thread of their own, not the compose thread, so an
+// answer does not wait behind a scheduled brief. Loaded on the first command.
 import type { Reply } from '../domain/index.ts';
 import type { Command, CommandServices } from '../dispatch/index.ts';
 import type { BriefWriter, Store } from '../ports/index.ts';
@@ -42,7 +43,7 @@ export async function loadCommandRunner(database: EngineDatabase, briefs: Promis
   return {
     async run({ name, options, context, settings }) {
       const command = byName.get(name);
-      if (command === undefined) throw new Error(`no command /${name} on the compose thread`);
+      if (command === undefined) throw new Error(`no command /${name} on the query thread`);
       const owner = ownerOf(context);
       return actingFor(owner, () => command.run(options, context, { ...base, settings, store: viewAs(store, owner) }));
     },

@@ -1,8 +1,8 @@
 // The entry of each engine thread (src/engine/start-engine.ts starts them); it answers the main
 // thread's requests. The store thread owns the connection behind the Store port; the ingest thread
 // has a connection of its own and cleans, analyses and stores whole batches; the compose thread
-// writes offline briefs, and runs the read-only commands over a read connection it opens on the
-// first of them (command-runner.ts). See docs/adr/0006-engine-threads.md.
+// writes offline briefs and opens no database; the query thread runs the read-only commands over a
+// read connection it opens on the first of them (command-runner.ts). See docs/adr/0006-engine-threads.md.
 import { setImmediate as yieldToMessages } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BriefWriter, Store } from '../ports/index.ts';
@@ -16,7 +16,8 @@ const { role, database } = workerData as ThreadData;
 
 let store: Store | null = null;
 try {
-  if (role !== 'compose')
+  // The query thread opens its read connection on its first command (command-runner.ts).
+  if (role === 'store' || role === 'ingest')
     store =
       database.engine === 'sqlite'
         ? createSqliteStore(database.path)

@@ -19,7 +19,7 @@ export interface Engine {
   ingest: BatchIngestor;
   /** The offline (extractive) brief writer, on the compose thread. */
   briefs: BriefWriter;
-  /** Runs a read-only command (by name) on the compose thread, as runCommand runs it: its reply, or its error. */
+  /** Runs a read-only command (by name) on the query thread, as runCommand runs it: its reply, or its error. */
   command(name: string, options: RawOptions, context: CommandContext, settings: CommandSettings): Promise<Reply>;
   /** Ends every thread, each after its connection is closed. */
   close(): Promise<void>;
@@ -71,7 +71,7 @@ export function startEngine(database: EngineDatabase): Engine {
       },
     },
     async command(name, options, context, settings) {
-      return (await (await thread('compose')).call({ kind: 'command', name, options, context, settings })) as Reply;
+      return (await (await thread('query')).call({ kind: 'command', name, options, context, settings })) as Reply;
     },
     close,
   };

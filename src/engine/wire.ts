@@ -7,10 +7,10 @@ import type { CommandContext, CommandSettings, RawOptions } from '../dispatch/in
 import type { PoolSettings } from '../store/index.ts';
 
 /**
- * `store`: the Store port's calls; `ingest`: whole ingest batches; `compose`: offline briefs, and
- * the read-only commands (/company, /market, …) over a read connection of its own.
+ * `store`: the Store port's calls; `ingest`: whole ingest batches; `compose`: offline briefs (no
+ * connection); `query`: the read-only commands (/company, /market, …) over a read connection of its own.
  */
-export type ThreadRole = 'store' | 'ingest' | 'compose';
+export type ThreadRole = 'store' | 'ingest' | 'compose' | 'query';
 
 /** The database the engine's threads connect to. */
 export type EngineDatabase = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string; pool: PoolSettings };

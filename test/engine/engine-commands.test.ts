@@ -35,7 +35,7 @@ function ask(app: App, name: string, options: Record<string, string>, where: Com
   return runCommand(command, options, where, app.commands);
 }
 
-describe('read-only commands on the engine’s compose thread', () => {
+describe('read-only commands on the engine’s query thread', () => {
   it('answer as on the main thread, through the same tenant view, and a user-facing error still reaches the user', async () => {
     const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'mb-engine-commands-')), 'store.db')}`;
     const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false' }, null);
