@@ -65,6 +65,7 @@ const SHAPES: Record<string, (size: number) => string> = {
   'nested brackets': (size) => '('.repeat(size / 2) + ')'.repeat(size / 2),
   'open brackets, quotes': (size) => tile('(“[\'"', size),
   'capitalised run': (size) => tile('Acme Global Bank Holdings Of America Apple Corp ', size),
+  'listed names': (size) => tile('Acme Corp (LSE: ACM) and Apple (Other OTC: AAPL - news), ', size),
   'upper-case run': (size) => tile('ACME GLOBAL BANK HOLDINGS ', size),
   abbreviations: (size) => tile('Mr. U.S. Inc. No. 1 Jan. e.g. ', size),
   'short lines': (size) => tile('Stocks rose\n', size),

@@ -5,6 +5,7 @@ import { ACRONYMS } from './acronyms.ts';
 import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
 import { findOpenOrganisations, type OpenAliases, type OpenEntity, ORGANISATION_TYPES } from './open-names.ts';
 import { findPeople } from './people.ts';
+import { overlapsAny } from './spans.ts';
 import { MARKET_SUFFIXES, phraseWords, type Token } from '../name-keys/index.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 
@@ -60,7 +61,8 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
   const names = matchNames(context, gazetteer, index);
   const symbols = findSymbols(context, index, gazetteer, names);
   // A symbol that overlaps a name ("NYSE" inside "(NYSE: GS)") replaces it.
-  const kept = names.filter((name) => !symbols.some((symbol) => symbol.start < name.end && name.start < symbol.end));
+  const sortedSymbols = [...symbols].sort((left, right) => left.start - right.start);
+  const kept = symbols.length === 0 ? names : names.filter((name) => !overlapsAny(sortedSymbols, name.start, name.end));
   const known: Found[] = [...kept, ...symbols.map((symbol) => ({ ...symbol, weak: false, counted: !symbol.repeatsName }))];
   // Names no list holds: organisations by shape and context, then people by their roles.
   // Unsure matches ("Tavistock" the little-known listing) do not stop a longer open name from being read.

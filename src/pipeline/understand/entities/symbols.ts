@@ -50,9 +50,13 @@ const FUTURES_ROOTS: Readonly<Record<string, string>> = {
 export function findSymbols(context: TokenContext, index: ReferenceIndex, gazetteer: Gazetteer, names: readonly NameSpan[]): SymbolMatch[] {
   const { text } = context;
   const found: SymbolMatch[] = [];
-  const claimed = (start: number, end: number): boolean => found.some((match) => match.start < end && start < match.end);
+  // Characters already inside a symbol found (symbols are short, so checking a span's characters stays linear).
+  let taken: Uint8Array | null = null;
+  const claimed = (start: number, end: number): boolean => taken !== null && taken.subarray(start, end).includes(1);
   const push = (start: number, end: number, entity: ReferenceEntity | undefined): void => {
     if (entity === undefined || claimed(start, end)) return;
+    taken ??= new Uint8Array(text.length);
+    taken.fill(1, start, end);
     found.push({ start, end, entity, repeatsName: repeatsName(text, names, start, entity) });
   };
 
@@ -125,13 +129,17 @@ function resolveSymbol(
 
 /** True when a name of the same entity ends just before the symbol's opening parenthesis. */
 function repeatsName(text: string, names: readonly NameSpan[], start: number, entity: ReferenceEntity): boolean {
-  for (let position = names.length - 1; position >= 0; position -= 1) {
-    const name = names[position];
-    if (name === undefined || name.end > start) continue;
-    if (start - name.end > 40) return false;
-    return name.entity === entity && /^['’s\s,]*\(\s*(?:[A-Za-z ]{2,14}:\s*)?[^()]*$/.test(text.slice(name.end, start));
+  // Names are in text order and do not overlap: a binary search finds the last one ending before the symbol.
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((names[middle] as NameSpan).end <= start) low = middle + 1;
+    else high = middle;
   }
-  return false;
+  const name = names[low - 1];
+  if (name === undefined || start - name.end > 40) return false;
+  return name.entity === entity && /^['’s\s,]*\(\s*(?:[A-Za-z ]{2,14}:\s*)?[^()]*$/.test(text.slice(name.end, start));
 }
 
 /** "Securities and Exchange Commission (SEC)": the initials of the words before the parenthesis spell the symbol. */
