@@ -74,6 +74,26 @@ describe('open-vocabulary organisations', () => {
   });
 });
 
+describe('listings after an organisation', () => {
+  const located = (text: string) => recognizer.locate(text).map((location) => [text.slice(location.start, location.end), location.entity.id]);
+
+  it('reads a market and symbol in parentheses after a name as that organisation, known ticker or not, without counting it again', () => {
+    const text = 'Orders lifted Quenbury Robotics Inc (LSE: QRB) and Taviston Foods (Other OTC: TVFDF - news) this week.';
+    expect(located(text)).toEqual([
+      ['Quenbury Robotics Inc', 'company:quenbury-robotics'],
+      ['LSE: QRB', 'company:quenbury-robotics'],
+      ['Taviston Foods', 'company:taviston-foods'],
+      ['Other OTC: TVFDF', 'company:taviston-foods'],
+    ]);
+    expect(mentions('', text).find((mention) => mention.id === 'company:quenbury-robotics')?.count).toBe(1);
+  });
+
+  it('does not read a listing after a place, a person or an unrecognised word', () => {
+    expect(located('Trading in London (LSE: QRB) was thin, and Mara Lindqvist (Xetra: QRB.DE) sold.')).not.toContainEqual(expect.arrayContaining(['LSE: QRB']));
+    expect(located('Volumes in the session (LSE: QRB) were thin.')).toEqual([]);
+  });
+});
+
 describe('people with roles', () => {
   it('links a role written before the name to the organisation written with it', () => {
     const [person] = mentions('', 'Bank of Japan Governor Kazuo Ueda said policy would stay loose.').filter((mention) => mention.type === 'person');

@@ -5,6 +5,7 @@ import { ACRONYMS } from './acronyms.ts';
 import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
 import { findOpenOrganisations, type OpenAliases, type OpenEntity, ORGANISATION_TYPES } from './open-names.ts';
 import { findPeople } from './people.ts';
+import { listingsAfterNames } from './listings.ts';
 import { overlapsAny } from './spans.ts';
 import { MARKET_SUFFIXES, phraseWords, type Token } from '../name-keys/index.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
@@ -86,7 +87,17 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
   const withOpen = claimedTokens(context.tokens, open, claimed);
   const organisations = [...known.filter((match) => !match.weak), ...open].sort((left, right) => left.start - right.start);
   const people = findPeople(context, organisations, withOpen, index);
-  return [...known, ...[...open, ...people].map((span) => ({ ...span, weak: false, counted: true }))];
+  // "Boohoo (LSE: BOO)": a listing after an organisation's name is its symbol, known to the reference or not; not counted again.
+  const listings = listingsAfterNames(
+    text,
+    organisations.filter((match) => ORGANISATION_TYPES.has(match.entity.type)),
+    [...known, ...open],
+  );
+  return [
+    ...known,
+    ...[...open, ...people].map((span) => ({ ...span, weak: false, counted: true })),
+    ...listings.map((span) => ({ ...span, weak: false, counted: false })),
+  ];
 }
 
 /** 1 for each token inside one of the spans (added to `into` when given). */
