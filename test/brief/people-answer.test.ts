@@ -45,4 +45,19 @@ describe('people with roles, stored and asked about', () => {
     const people = reply.sections.find((section) => section.heading === 'People');
     expect(people?.lines.map((line) => line.text)).toEqual(['Ilse Markgraf: governor, Bank of Japan']);
   });
+
+  it('lists the person whose role the question names exactly before one whose role only contains it', async () => {
+    const deputies = {
+      title: 'Central bank officials differ on wages',
+      text: 'Bank of Japan Deputy Governor Ryo Tanabe said wages were rising, and Bank of Japan Governor Ilse Markgraf agreed on Friday.',
+    };
+    const store = await storeWith([deputies]);
+    const lines = async (question: string) =>
+      (await answerQuestion(question, { store, reference })).sections.find((section) => section.heading === 'People')?.lines.map((line) => line.text);
+    expect(await lines('Who is the Bank of Japan governor?')).toEqual(['Ilse Markgraf: governor, Bank of Japan', 'Ryo Tanabe: deputy governor, Bank of Japan']);
+    expect(await lines('Who is the deputy governor of the Bank of Japan?')).toEqual([
+      'Ryo Tanabe: deputy governor, Bank of Japan',
+      'Ilse Markgraf: governor, Bank of Japan',
+    ]);
+  });
 });
