@@ -74,6 +74,18 @@ describe('open-vocabulary organisations', () => {
   });
 });
 
+describe('institutions named by a head, "of" and a name', () => {
+  it('reads generic words before the head when a name follows "of"', () => {
+    expect(ids('', 'A survey by the National Association of Quill Makers found prices rose.')).toEqual(['organisation:national-association-of-quill-makers']);
+    expect(ids('', 'The report cited the Federal Bureau of Orchard Statistics in its notes.')).toEqual(['organisation:federal-bureau-of-orchard-statistics']);
+  });
+
+  it('does not read generic words and a head without "of" and a name as an institution', () => {
+    expect(ids('', 'A survey by the National Association found prices rose.')).toEqual([]);
+    expect(ids('', 'He said the national association of quill makers would meet.')).toEqual([]);
+  });
+});
+
 describe('listings after an organisation', () => {
   const located = (text: string) => recognizer.locate(text).map((location) => [text.slice(location.start, location.end), location.entity.id]);
 

@@ -59,13 +59,11 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
   // A legal suffix settles it anywhere, headlines included ("Zesco Ltd").
   if (length >= 2 && LEGAL.test(last.key) && distinctive) return 'company';
   if (!prose) return null;
-  // "Zambia Chamber of Mines", "Kestrel Valley Chamber of Commerce": the head comes before "of".
+  // "Zambia Chamber of Mines", "Kestrel Valley Chamber of Commerce": the head comes before "of". Generic words
+  // alone before the head do as well when a name follows "of" ("National Association of Home Builders").
   for (let position = first + 1; position < end - 1; position += 1) {
     const head = tokens[position] as Token;
-    if (INSTITUTION_HEADS.has(head.key) && CONNECTOR.test(tokens[position + 1]?.text ?? '')) {
-      const before = tokens.slice(first, position).some((token) => !GENERIC_MODIFIERS.has(token.key) && !CONNECTOR.test(token.text));
-      if (before) return 'organisation';
-    }
+    if (INSTITUTION_HEADS.has(head.key) && CONNECTOR.test(tokens[position + 1]?.text ?? '')) return 'organisation';
   }
   // "Department of Labor", "Association of Amarone Families", "University of Bonn": a head, "of" and a name.
   if (length >= 3 && INSTITUTION_HEADS.has(opening.key) && opening.key !== 'board' && tokens[first + 1]?.key === 'of') return 'organisation';
