@@ -168,10 +168,10 @@ const finer = fileURLToPath(new URL('../../../../shared/data/entities/finer-ord/
 if (!existsSync(finer)) console.warn(`open-entities.test: ${finer} is absent; skipping the FiNER-ORD figure`);
 
 describe.skipIf(!existsSync(finer))('FiNER-ORD test split, all ORG spans', () => {
-  it('reaches the measured F1 for organisations (the 0.80 goal is not reached yet)', () => {
+  it('reaches the goal F1 of 0.80 for organisations, precision above 0.87', () => {
     const score = scoreFiner('test', false);
     console.log(`FiNER-ORD test ORG: ${JSON.stringify(score)}`);
     expect(score.overlap.precision).toBeGreaterThan(0.87);
-    expect(score.overlap.f1).toBeGreaterThan(0.79);
+    expect(score.overlap.f1).toBeGreaterThanOrEqual(0.8);
   });
 });
