@@ -139,7 +139,7 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
     !/["“”'‘’]\s*$/.test(text.slice(Math.max(0, opening.start - 3), opening.start)) &&
     !opening.hyphenBefore &&
     !/['’]/.test(opening.text) &&
-    !writtenAsSurname(text, opening.text, index)
+    !writtenAsSurname(context, opening.text, index)
   )
     return 'company';
   const described = after === '' ? null : DESCRIBED.exec(after);
@@ -177,8 +177,25 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
   return COMPANY_CUES_BEFORE.has(previous.key) && !/^(at|of)$/.test(previous.key) ? 'company' : null;
 }
 
+// Answers of writtenAsSurname per text: each scans the whole text, so a word asked about again (a name that
+// recurs through a long text) must not scan it again.
+const surnames = new WeakMap<TokenContext, Map<string, boolean>>();
+
 /** True when the article writes `word` after a name or an honorific, as people's surnames are ("Tony Abbott", "Mr Abbott"). */
-function writtenAsSurname(text: string, word: string, index: ReferenceIndex): boolean {
+function writtenAsSurname(context: TokenContext, word: string, index: ReferenceIndex): boolean {
+  let known = surnames.get(context);
+  if (known === undefined) {
+    known = new Map();
+    surnames.set(context, known);
+  }
+  const cached = known.get(word);
+  if (cached !== undefined) return cached;
+  const answer = scanForSurname(context.text, word, index);
+  known.set(word, answer);
+  return answer;
+}
+
+function scanForSurname(text: string, word: string, index: ReferenceIndex): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
     if (/[\p{L}\p{N}]/u.test(text.charAt(at + word.length))) continue;
     const before = /(\p{Lu}[\p{L}'’-]*)\.?[ \u00a0]+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1]?.toLowerCase();
