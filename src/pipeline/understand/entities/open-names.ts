@@ -2,6 +2,7 @@ import type { EntityType } from '../../../domain/index.ts';
 import type { Token } from '../name-keys/index.ts';
 import { nameKey, type ReferenceEntity, type ReferenceIndex } from '../reference/index.ts';
 import type { TokenContext } from './context.ts';
+import { type AliasNode, aliasTrie } from './alias-trie.ts';
 import { companyAliases, slugify } from './names.ts';
 import { CONNECTOR, judgeRun, LEGAL, type Verdict } from './open-judge.ts';
 import { GENERIC_MODIFIERS, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
@@ -89,6 +90,7 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
           const list = aliases.get(acronym.toLowerCase()) ?? [];
           list.push({ keys: [acronym.toLowerCase()], entity });
           aliases.set(acronym.toLowerCase(), list);
+          recordedForms(aliases).add(acronym.toLowerCase());
         }
       }
     }
@@ -96,24 +98,25 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
   }
   if (aliases.size === 0) return found;
   // Later mentions of the names found: the longest alias starting at each capitalised word.
+  const roots = aliasTrie(aliases);
   for (let at = 0; at < tokens.length; at += 1) {
     const token = tokens[at] as Token;
     if (claimed[at] === 1 || taken[at] === 1 || !isName(token)) continue;
+    let node = roots.get(token.key);
+    if (node === undefined) continue;
     let best: { end: number; entity: ReferenceEntity } | null = null;
-    for (const candidate of aliases.get(token.key) ?? []) {
-      const stop = at + candidate.keys.length;
-      if (stop > tokens.length || (best !== null && stop <= best.end)) continue;
-      let matches = true;
-      for (let offset = 0; offset < candidate.keys.length && matches; offset += 1) {
-        const word = tokens[at + offset] as Token;
-        matches = word.key === candidate.keys[offset] && word.shape !== 'lower' && claimed[at + offset] !== 1 && taken[at + offset] !== 1;
-      }
-      // A one-word alias running on into another capitalised word names something else ("Zignal Research").
-      // A one-word alias that is an everyday word opening a sentence is that word ("A recent survey").
-      if (matches && candidate.keys.length === 1 && context.sentenceStart[at] === 1 && index.isCommonWord(token.key)) matches = false;
-      if (matches && candidate.keys.length === 1 && isName(tokens[stop]) && spaceOnly(text, token, tokens[stop] as Token) && informative[at] === 1)
-        matches = false;
-      if (matches) best = { end: stop, entity: candidate.entity };
+    // A one-word alias running on into another capitalised word names something else ("Zignal Research").
+    // A one-word alias that is an everyday word opening a sentence is that word ("A recent survey").
+    const next = tokens[at + 1];
+    const oneWordRefused =
+      (context.sentenceStart[at] === 1 && index.isCommonWord(token.key)) || (isName(next) && spaceOnly(text, token, next) && informative[at] === 1);
+    if (node.entity !== null && !oneWordRefused) best = { end: at + 1, entity: node.entity };
+    for (let position = at + 1; position < tokens.length && node.next !== null; position += 1) {
+      const word = tokens[position] as Token;
+      const child: AliasNode | undefined = node.next.get(word.key);
+      if (child === undefined || word.shape === 'lower' || claimed[position] === 1 || taken[position] === 1) break;
+      node = child;
+      if (node.entity !== null) best = { end: position + 1, entity: node.entity };
     }
     if (best === null) continue;
     found.push({ start: token.start, end: (tokens[best.end - 1] as Token).end, entity: best.entity });
@@ -166,13 +169,31 @@ function resolveName(written: string, verdict: Verdict, index: ReferenceIndex): 
   return entity;
 }
 
+// The forms recorded in each article's aliases, joined by spaces: a name is recorded once, checked in constant time.
+const recorded = new WeakMap<OpenAliases, Set<string>>();
+
+function recordedForms(aliases: OpenAliases): Set<string> {
+  let forms = recorded.get(aliases);
+  if (forms === undefined) {
+    forms = new Set();
+    for (const list of aliases.values()) for (const entry of list) forms.add(entry.keys.join(' '));
+    recorded.set(aliases, forms);
+  }
+  return forms;
+}
+
 /** Records the forms a later mention may take: the whole name, without its legal suffix, and its distinctive first word. */
 function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly Token[], verdict: Verdict, index: ReferenceIndex): void {
+  const written = recordedForms(aliases);
   const add = (keys: string[]): void => {
     const first = keys[0];
     if (first === undefined) return;
     const list = aliases.get(first) ?? [];
-    if (!list.some((entry) => entry.keys.join(' ') === keys.join(' '))) list.push({ keys, entity });
+    const joined = keys.join(' ');
+    if (!written.has(joined)) {
+      list.push({ keys, entity });
+      written.add(joined);
+    }
     aliases.set(first, list);
   };
   const keys = words.map((word) => word.key);
