@@ -21,16 +21,23 @@ const WINDOW = 64;
  */
 export function listingsAfterNames(text: string, names: readonly ListingSpan[], taken: ReadonlyArray<{ start: number; end: number }>): ListingSpan[] {
   const found: ListingSpan[] = [];
-  const sorted = [...taken].sort((left, right) => left.start - right.start);
+  let sorted: Array<{ start: number; end: number }> | null = null;
   for (const name of names) {
-    if (!/^['’]?s?[^\S\n]*\(/.test(text.slice(name.end, name.end + 4))) continue;
+    // Most names are not followed by a parenthesis within four characters: settled without a slice or a pattern.
+    if (!parenthesisWithin(text, name.end, 4) || !/^['’]?s?[^\S\n]*\(/.test(text.slice(name.end, name.end + 4))) continue;
     const match = LISTING_AFTER.exec(text.slice(name.end, name.end + WINDOW));
     const market = match?.indices?.[1];
     if (match === null || market === undefined) continue;
     const start = name.end + market[0];
     const end = name.end + match[0].length;
+    sorted ??= [...taken].sort((left, right) => left.start - right.start);
     if (overlapsAny(sorted, start, end)) continue;
     found.push({ start, end, entity: name.entity });
   }
   return found;
+}
+
+function parenthesisWithin(text: string, from: number, length: number): boolean {
+  for (let at = from; at < from + length && at < text.length; at += 1) if (text.charCodeAt(at) === 40) return true;
+  return false;
 }

@@ -40,6 +40,7 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
   const { tokens, text, sentenceStart, informative } = context;
   const found: OpenSpan[] = [];
   const taken = new Uint8Array(tokens.length);
+  let written: Set<string> | undefined;
   let position = 0;
   while (position < tokens.length) {
     if (claimed[position] === 1 || !isName(tokens[position])) {
@@ -83,14 +84,14 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       if (entity !== null) {
         found.push({ start: (tokens[first] as Token).start, end: (tokens[end - 1] as Token).end, entity });
         taken.fill(1, first, end);
-        remember(aliases, entity, tokens.slice(first, end), verdict, index);
+        remember(aliases, (written ??= recordedForms(aliases)), entity, tokens.slice(first, end), verdict, index);
         const acronym = DEFINED_ACRONYM.exec(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 12))?.[1];
         // Only one that starts as the name does: "Italian Embassy (PRWEB)" credits a wire, it does not define a name.
         if (acronym !== undefined && acronym.charAt(0) === (tokens[first] as Token).text.charAt(0) && index.byNameKey(acronym.toLowerCase()).length === 0) {
           const list = aliases.get(acronym.toLowerCase()) ?? [];
           list.push({ keys: [acronym.toLowerCase()], entity });
           aliases.set(acronym.toLowerCase(), list);
-          recordedForms(aliases).add(acronym.toLowerCase());
+          written.add(acronym.toLowerCase());
         }
       }
     }
@@ -183,8 +184,7 @@ function recordedForms(aliases: OpenAliases): Set<string> {
 }
 
 /** Records the forms a later mention may take: the whole name, without its legal suffix, and its distinctive first word. */
-function remember(aliases: OpenAliases, entity: ReferenceEntity, words: readonly Token[], verdict: Verdict, index: ReferenceIndex): void {
-  const written = recordedForms(aliases);
+function remember(aliases: OpenAliases, written: Set<string>, entity: ReferenceEntity, words: readonly Token[], verdict: Verdict, index: ReferenceIndex): void {
   const add = (keys: string[]): void => {
     const first = keys[0];
     if (first === undefined) return;
