@@ -1,5 +1,10 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { UserFacingError } from '../../domain/index.ts';
+
+// The driver loads with the first pool: a process on SQLite never loads it (pg and its DNS and type parsers:
+// ≈20 ms at every start of `market-brief topics` or the bot, in each engine thread too).
+const require = createRequire(import.meta.url);
 
 export type Row = Record<string, unknown>;
 
@@ -64,7 +69,8 @@ export function checkedSchema(schema: string): string {
 }
 
 export function createPool(url: string, settings: PoolSettings): pg.Pool {
-  const pool = new pg.Pool({
+  const { Pool } = require('pg') as typeof pg;
+  const pool = new Pool({
     connectionString: url,
     max: settings.max ?? 10,
     idleTimeoutMillis: settings.idleMs ?? 30_000,
