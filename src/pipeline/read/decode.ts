@@ -1,6 +1,5 @@
-import { detect as detectCharset } from 'chardet';
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { loadChardet, loadIconv } from './lazy.ts';
 
 // Labels that browsers treat as windows-1252, its superset (WHATWG Encoding).
 const WINDOWS_1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'x-cp1252', 'cp819']);
@@ -19,7 +18,7 @@ export function decodeBytes(bytes: Uint8Array, hint?: { contentType?: string }):
   const plan = decodePlan(bytes, hint?.contentType);
   const text =
     plan.kind === 'iconv'
-      ? iconv.decode(toBuffer(bytes).subarray(plan.offset), plan.encoding)
+      ? loadIconv().decode(toBuffer(bytes).subarray(plan.offset), plan.encoding)
       : new TextDecoder('utf-8', { fatal: plan.kind === 'utf-8' }).decode(bytes);
   return normaliseNewlines(text);
 }
@@ -37,7 +36,7 @@ export function* decodeChunks(bytes: Uint8Array, hint?: { contentType?: string }
   const decode: (piece: Uint8Array | null) => string =
     plan.kind === 'iconv'
       ? (() => {
-          const decoder = iconv.getDecoder(plan.encoding);
+          const decoder = loadIconv().getDecoder(plan.encoding);
           return (piece) => (piece === null ? (decoder.end() ?? '') : decoder.write(toBuffer(piece)));
         })()
       : (() => {
@@ -91,7 +90,7 @@ function decodePlan(bytes: Uint8Array, contentType: string | undefined): DecodeP
   const declared = labelled !== null && /^(utf-?(16|32)|ucs-2)/.test(labelled) ? null : labelled;
   // Validated without decoding: no string of the whole document is built to find the charset.
   const utf8 = isUtf8(bytes);
-  if (declared && !isUtf8Label(declared) && iconv.encodingExists(declared)) {
+  if (declared && !isUtf8Label(declared) && loadIconv().encodingExists(declared)) {
     if (utf8 && hasMultiByte(bytes) && isSingleByteLegacy(declared)) return { kind: 'utf-8' };
     return viaIconv(canonicalLabel(declared));
   }
@@ -100,8 +99,8 @@ function decodePlan(bytes: Uint8Array, contentType: string | undefined): DecodeP
   if (declared && isUtf8Label(declared)) return { kind: 'utf-8-lenient' };
   // chardet has no Thai model: undeclared TIS-620 would come out as Latin-1 or a CJK guess.
   if (looksLikeTis620(bytes)) return viaIconv('tis-620');
-  const detected = detectCharset(bytes);
-  if (detected && iconv.encodingExists(detected)) return viaIconv(canonicalLabel(detected));
+  const detected = loadChardet().detect(bytes);
+  if (detected && loadIconv().encodingExists(detected)) return viaIconv(canonicalLabel(detected));
   return viaIconv('windows-1252');
 }
 

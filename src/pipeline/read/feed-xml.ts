@@ -1,8 +1,10 @@
 import { InputError } from '../../domain/index.ts';
-import { decodeXML } from 'entities';
 import type { Parser } from 'htmlparser2';
 import { ChunkWindow, decodeInSegments } from './chunked.ts';
-import { loadHtmlparser2 } from './lazy.ts';
+import { loadEntities, loadHtmlparser2 } from './lazy.ts';
+
+/** The `entities` package's decoder, loaded with the first text that has an entity to decode. */
+const decodeXML = (text: string): string => loadEntities().decodeXML(text);
 
 /** One `<item>` or `<entry>` as raw XML: each child element's inner markup by its resolved name. */
 export interface XmlEntry {

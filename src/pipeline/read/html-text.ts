@@ -1,6 +1,8 @@
-import { decodeHTML } from 'entities';
 import { decodeInSegments } from './chunked.ts';
-import { loadHtmlparser2 } from './lazy.ts';
+import { loadEntities, loadHtmlparser2 } from './lazy.ts';
+
+/** The `entities` package's decoder, loaded with the first text that has an entity to decode. */
+const decodeHTML = (text: string): string => loadEntities().decodeHTML(text);
 
 // Elements whose content is never article text.
 const SKIPPED = new Set([
