@@ -1,5 +1,5 @@
 import { commands } from '../commands/index.ts';
-import { createAnalyzer, type IngestServices, loadReferenceIndex, type ReferenceIndex } from './pipeline/index.ts';
+import { createAnalyzer, deferredReferenceIndex, type IngestServices, loadReferenceIndex, type ReferenceIndex } from './pipeline/index.ts';
 import type { Command, CommandServices, CommandSettings } from './dispatch/index.ts';
 import type { AnswerWriter, BriefWriter, Clock, Logger, Store, Writers } from './ports/index.ts';
 import { createExtractiveBriefWriter, quotingAnswerWriter } from './brief/index.ts';
@@ -88,7 +88,9 @@ export function createApp(config: Config, overrides: AppOptions = {}): App {
   const clock = overrides.clock ?? systemClock;
   const engine = overrides.threads === true ? startEngine(engineDatabase(config)) : null;
   const store = engine?.store ?? openStore(config);
-  const reference = loadReferenceIndex();
+  // A serving process loads the reference at start, so its first command does not wait for it; a CLI
+  // command loads it only if it looks an entity up (`topics` never does).
+  const reference = overrides.threads === true ? loadReferenceIndex() : deferredReferenceIndex(() => loadReferenceIndex());
   const analyzer = createAnalyzer(reference);
   const metrics = createMetricsRelay();
   const llm = createLlmServices(config, { store, reference, clock, logger, metrics });

@@ -7,6 +7,7 @@ export { contentStems, wordCount } from './text/index.ts';
 export {
   articleImportance,
   createAnalyzer,
+  deferredReferenceIndex,
   entityNames,
   entityPattern,
   findTopic,

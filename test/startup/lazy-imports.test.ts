@@ -27,31 +27,51 @@ module.registerHooks({ resolve(specifier, context, next) {
 `;
 
 const HEAVY = ['discord.js', '@slack/bolt', '@slack/web-api', '@slack/oauth', 'gpt-tokenizer', 'openai', 'date-holidays'];
+// What reading a page, a feed or a legacy charset needs (src/pipeline/read/lazy.ts).
+const READERS = ['linkedom', '@mozilla/readability', 'htmlparser2', 'chardet', 'iconv-lite', 'entities'];
+
+/** Runs `script` in a fresh Node with the hook; the npm packages it loaded, and how it ended. */
+function packagesLoadedBy(script: (directory: string) => string): { loaded: string[]; status: number | null; stdout: string; stderr: string } {
+  const directory = mkdtempSync(join(tmpdir(), 'lazy-imports-'));
+  try {
+    const hook = join(directory, 'hook.mjs');
+    writeFileSync(hook, HOOK);
+    const packages = join(directory, 'packages.txt');
+    writeFileSync(packages, '');
+    const result = spawnSync(process.execPath, ['--import', hook, '--input-type=module', '-e', script(directory)], {
+      env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${join(directory, 'store.db')}`, PACKAGES_FILE: packages, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    const loaded = readFileSync(packages, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
+    return { loaded, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
 
 describe('start-up', () => {
   it('ingest then topics load no platform SDK, no LLM SDK or tokenizer and no holiday tables', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'lazy-imports-'));
-    try {
-      const hook = join(directory, 'hook.mjs');
-      writeFileSync(hook, HOOK);
-      const packages = join(directory, 'packages.txt');
-      // One process runs both commands in turn through main(), as the bin would.
-      const script = `const { main } = await import(${JSON.stringify(CLI)}); const a = await main(['ingest', ${JSON.stringify(EXAMPLES)}]); const b = await main(['topics']); process.exitCode = a + b;`;
-      const result = spawnSync(process.execPath, ['--import', hook, '--input-type=module', '-e', script], {
-        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${join(directory, 'store.db')}`, PACKAGES_FILE: packages, LOG_LEVEL: 'warn' },
-        encoding: 'utf8',
-      });
-      expect(result.stderr).toMatch(/^stored \d+, already known 0, failed inputs 0, skipped files \d+\n$/);
-      expect(result.status).toBe(0);
-      expect(result.stdout).toMatch(/\S/);
-      const loaded = readFileSync(packages, 'utf8')
-        .split('\n')
-        .filter((line) => line !== '');
-      expect(loaded).toContain('zod'); // the hook saw the packages that did load
-      for (const name of HEAVY) expect(loaded, name).not.toContain(name);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    // One process runs both commands in turn through main(), as the bin would.
+    const result = packagesLoadedBy(
+      () =>
+        `const { main } = await import(${JSON.stringify(CLI)}); const a = await main(['ingest', ${JSON.stringify(EXAMPLES)}]); const b = await main(['topics']); process.exitCode = a + b;`,
+    );
+    expect(result.stderr).toMatch(/^stored \d+, already known 0, failed inputs 0, skipped files \d+\n$/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\S/);
+    expect(result.loaded).toContain('zod'); // the hook saw the packages that did load
+    expect(result.loaded).toContain('htmlparser2'); // examples/ holds an RSS feed
+    for (const name of HEAVY) expect(result.loaded, name).not.toContain(name);
+  });
+
+  it('topics alone loads no reader, no database driver but SQLite and no metrics library', () => {
+    const result = packagesLoadedBy(() => `const { main } = await import(${JSON.stringify(CLI)}); process.exitCode = await main(['topics']);`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\S/);
+    expect(result.loaded).toContain('zod');
+    for (const name of [...HEAVY, ...READERS, 'pg', 'prom-client']) expect(result.loaded, name).not.toContain(name);
   });
 
   it('data/common-words.json is read once, shared by the reference index and the grounding guard', () => {
