@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { youngGenerationFlags } from '../bin/young-generation.js';
 import { FakeDiscord } from '../test/support/fake-discord.ts';
 import { sharedStore, workDirectory } from './support/bench-store.ts';
 import { corpusAvailable, loadTextCorpus } from './support/corpus.ts';
@@ -22,6 +23,9 @@ const BIN = fileURLToPath(new URL('../bin/market-brief.js', import.meta.url));
 const QUICK = process.argv.includes('--quick');
 const INGEST_ARTICLES = 3_000;
 const GOAL_INGEST_PEAK_MB = 300;
+// MARKET_BRIEF_SEMI_SPACE_MB (bin/young-generation.js) reaches every process measured: `off` gives Node's own young generation.
+const YOUNG_GENERATION = process.env['MARKET_BRIEF_SEMI_SPACE_MB'];
+const youngGenerationEnvironment = (): Record<string, string> => (YOUNG_GENERATION === undefined ? {} : { MARKET_BRIEF_SEMI_SPACE_MB: YOUNG_GENERATION });
 
 interface Variant {
   label: string;
@@ -51,7 +55,8 @@ function coldTopics(database: string): { wallS: number; cpuS: number } {
   // As bin/market-brief.js does: the compile cache on before the CLI's first module loads.
   const script = `(await import('node:module')).default.enableCompileCache?.(); const { main } = await import(${JSON.stringify(CLI)}); process.exitCode = await main(['topics']); const u = process.cpuUsage(); process.stderr.write('CPU ' + (u.user + u.system) + '\\n');`;
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  // Under the Node flags bin/market-brief.js would start `topics` with (none, unless MARKET_BRIEF_SEMI_SPACE_MB is set).
+  const result = spawnSync(process.execPath, [...youngGenerationFlags('topics', process.env, []), '--input-type=module', '-e', script], {
     env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${database}`, EXAMPLES_ON_FIRST_RUN: 'false' },
     encoding: 'utf8',
   });
@@ -67,6 +72,7 @@ async function startOnce(variant: Variant, fake: FakeDiscord): Promise<{ readyMs
     DATABASE_URL: `sqlite:${variant.database}`,
     EXAMPLES_ON_FIRST_RUN: 'false',
     LOG_LEVEL: 'info',
+    ...youngGenerationEnvironment(),
   };
   if (variant.discord) {
     Object.assign(environment, { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.identity.applicationId, DISCORD_API_URL: fake.apiUrl });
@@ -98,20 +104,22 @@ async function startOnce(variant: Variant, fake: FakeDiscord): Promise<{ readyMs
  * Peak RSS (getrusage maxrss) of one `market-brief ingest <folder>` of INGEST_ARTICLES plain-text articles from
  * ../shared/data into an empty store, in a fresh process; null when the data is absent.
  */
-function ingestPeak(directory: string): { peakRssMb: number; articles: number; cpuS: number } | null {
+function ingestPeak(directory: string): { peakRssMb: number; articles: number; cpuS: number; flags: string[] } | null {
   if (!corpusAvailable()) return null;
   const folder = join(directory, 'ingest-input');
   mkdirSync(folder, { recursive: true });
   const items = loadTextCorpus().slice(0, INGEST_ARTICLES);
   for (const item of items) writeFileSync(join(folder, item.name), item.content);
   const script = `(await import('node:module')).default.enableCompileCache?.(); const { main } = await import(${JSON.stringify(CLI)}); process.exitCode = await main(['ingest', ${JSON.stringify(folder)}]); const u = process.cpuUsage(); process.stderr.write('PEAK ' + process.resourceUsage().maxRSS + ' CPU ' + (u.user + u.system) + '\\n');`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  // Under the Node flags bin/market-brief.js starts `ingest` with (its young generation, bin/young-generation.js).
+  const flags = youngGenerationFlags('ingest', process.env, []);
+  const result = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
     env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${join(directory, 'ingest.db')}`, EXAMPLES_ON_FIRST_RUN: 'false', LOG_LEVEL: 'warn' },
     encoding: 'utf8',
   });
   const match = /PEAK (\d+) CPU (\d+)/.exec(result.stderr);
   if (match === null) throw new Error(`market-brief ingest failed (${result.status}): ${result.stderr.slice(-1000)}`);
-  return { peakRssMb: round(Number(match[1]) / 1024, 1), articles: items.length, cpuS: round(Number(match[2]) / 1e6, 2) };
+  return { peakRssMb: round(Number(match[1]) / 1024, 1), articles: items.length, cpuS: round(Number(match[2]) / 1e6, 2), flags };
 }
 
 await runBenchmark(NAME, async () => {
@@ -164,7 +172,9 @@ await runBenchmark(NAME, async () => {
       topicsRuns: TOPICS_RUNS,
       ingestArticles: INGEST_ARTICLES,
       quick: QUICK,
-      command: "node bin/market-brief.js start; main(['topics']) and main(['ingest', folder]) in a fresh node with the compile cache on",
+      semiSpaceMb: YOUNG_GENERATION ?? 'bin/young-generation.js defaults',
+      command:
+        "node bin/market-brief.js start; main(['topics']) and main(['ingest', folder]) in a fresh node with the compile cache on and the Node flags bin/market-brief.js gives each command",
     },
     figures: { topics, ingest, variants: figures },
     summary: [
@@ -174,7 +184,7 @@ await runBenchmark(NAME, async () => {
         value:
           ingest === null
             ? 'skipped: ../shared/data is absent'
-            : `${ingest.peakRssMb} MB for ${ingest.articles} plain-text articles, ${ingest.cpuS} CPU-s (goal < ${GOAL_INGEST_PEAK_MB} MB)`,
+            : `${ingest.peakRssMb} MB for ${ingest.articles} plain-text articles, ${ingest.cpuS} CPU-s${ingest.flags.length === 0 ? '' : ` (${ingest.flags.join(' ')})`} (goal < ${GOAL_INGEST_PEAK_MB} MB)`,
       },
       ...figures.map((figure) => ({
         figure: `start-up, ${figure.variant}`,
