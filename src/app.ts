@@ -56,6 +56,11 @@ export interface AppOptions {
    * (its driver is asynchronous); ingest batches and offline briefs still run on threads.
    */
   threads?: boolean;
+  /**
+   * Load the reference index at once (a bot serving a platform: autocomplete and its first command do not
+   * wait for it) rather than on its first use; by default, when `threads` is on.
+   */
+  referenceAtStart?: boolean;
 }
 
 /** Read-only commands that use no writer: run on the engine whatever writes briefs and answers. */
@@ -88,9 +93,8 @@ export function createApp(config: Config, overrides: AppOptions = {}): App {
   const clock = overrides.clock ?? systemClock;
   const engine = overrides.threads === true ? startEngine(engineDatabase(config)) : null;
   const store = engine?.store ?? openStore(config);
-  // A serving process loads the reference at start, so its first command does not wait for it; a CLI
-  // command loads it only if it looks an entity up (`topics` never does).
-  const reference = overrides.threads === true ? loadReferenceIndex() : deferredReferenceIndex(() => loadReferenceIndex());
+  // A CLI command loads the reference only if it looks an entity up (`topics` never does).
+  const reference = (overrides.referenceAtStart ?? overrides.threads === true) ? loadReferenceIndex() : deferredReferenceIndex(() => loadReferenceIndex());
   const analyzer = createAnalyzer(reference);
   const metrics = createMetricsRelay();
   const llm = createLlmServices(config, { store, reference, clock, logger, metrics });

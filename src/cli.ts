@@ -14,13 +14,18 @@ module.enableCompileCache?.();
 const QUERY_COMMANDS = new Set(['company', 'market', 'ask', 'topics']);
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
+/** True for `start` with Discord or Slack credentials: a bot serving a platform, not the shell bot. */
+function servesPlatform(command: string, config: Config): boolean {
+  return command === 'start' && (readDiscordCredentials(config) !== null || isSlackConfigured(config));
+}
+
 /**
  * The log level of a run: LOG_LEVEL when set; else `info` for a bot serving Discord or Slack and
  * `warn` for every other command. The shell bot shares the terminal with its replies, so it logs
  * warnings and errors only, whatever LOG_LEVEL says, unless that is debug or trace.
  */
 export function logLevelFor(command: string, config: Config): string {
-  const serving = command === 'start' && (readDiscordCredentials(config) !== null || isSlackConfigured(config));
+  const serving = servesPlatform(command, config);
   const level = config.LOG_LEVEL ?? (serving ? 'info' : 'warn');
   if (command === 'start' && !serving && level !== 'debug' && level !== 'trace') return LEVELS.indexOf(level) < LEVELS.indexOf('warn') ? 'warn' : level;
   return level;
@@ -61,7 +66,13 @@ async function run(command: string, argv: string[], io: CliIo): Promise<number> 
   const withApp = async (work: (app: App) => Promise<number>): Promise<number> => {
     const { createApp } = await import('./app.ts');
     // A serving process keeps its event loop free: the store and ingest run on the engine's threads.
-    const app = createApp(config, { logger: createLogger(logLevelFor(command, config), { stream: io.stderr }), threads: command === 'start' });
+    // A bot serving a platform loads the reference index at start (autocomplete and its first command do not
+    // wait for it); the shell bot, whose read commands run on the engine, loads it where a command first needs it.
+    const app = createApp(config, {
+      logger: createLogger(logLevelFor(command, config), { stream: io.stderr }),
+      threads: command === 'start',
+      referenceAtStart: servesPlatform(command, config),
+    });
     try {
       return await work(app);
     } finally {
