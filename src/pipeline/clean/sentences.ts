@@ -114,8 +114,12 @@ function isHardWrapped(lines: readonly string[]): boolean {
 /** The joiner ("" or " ") when `line` continues the one before it, null when it starts a new paragraph. */
 function lineJoiner(previous: string, line: string, wrapped: boolean): string | null {
   if (BULLET_START.test(line)) return null;
-  if (/\p{L}-$/u.test(previous) && /^\p{Ll}/u.test(line)) return '';
-  if (/^\p{Ll}/u.test(line) || /[,;&(]$|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|on)$/iu.test(previous)) return ' ';
+  // The end-anchored patterns run on the line's last characters (enough for an astral letter
+  // before the hyphen, and for the character before the longest word): a regex ending in `$`
+  // would otherwise be tried from every position of the line.
+  const end = previous.slice(-5);
+  if (/\p{L}-$/u.test(end) && /^\p{Ll}/u.test(line)) return '';
+  if (/^\p{Ll}/u.test(line) || /[,;&(]$|\b(?:and|or|of|the|a|an|to|in|for|with|by|at|on)$/iu.test(end)) return ' ';
   // In wrapped copy even a full stop at a line end is left for the segmenter to judge ("U.S." may
   // end a line mid-sentence); elsewhere an unpunctuated line is a headline or a finished paragraph.
   return wrapped ? ' ' : null;
@@ -160,8 +164,13 @@ function capLength(sentence: string): string[] {
 }
 
 // ICU does not break after "…" or when the space after a full stop is missing ("fell.The index").
+// Each boundary needs an ellipsis or a stop directly before a capital: most segments have neither,
+// and this test is cheaper than the split's lookbehinds.
+const MISSED_BOUNDARY_HINT = /…|[.!?]\p{Lu}/u;
+const MISSED_BOUNDARY = /(?<=…["'”’)]?)\s+(?=[\p{Lu}"“])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/u;
+
 function splitMissedBoundaries(segment: string): string[] {
-  return segment.split(/(?<=…["'”’)]?)\s+(?=[\p{Lu}"“])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/u);
+  return MISSED_BOUNDARY_HINT.test(segment) ? segment.split(MISSED_BOUNDARY) : [segment];
 }
 
 /** `previous` is the tail (last TAIL characters) of the sentence so far. */
@@ -169,7 +178,7 @@ function continuesSentence(previous: string, next: string): boolean {
   if (/^\(?(?:\d{1,2}|[a-z])[.)]$/u.test(previous)) return true; // a list number: "3. Revenue ..."
   // '"... next step?" said the designer': a quoted question or exclamation inside a sentence.
   if (/[?!]["'”’)]*$/u.test(previous) && /^\p{Ll}+\b/u.test(next) && !/^\p{Ll}+\p{Lu}/u.test(next)) return true;
-  const lastWord = /(\S+)\.$/u.exec(previous)?.[1];
+  const lastWord = wordBeforeFinalStop(previous);
   if (lastWord === undefined) return false;
   const bare = lastWord.replace(/^[("'“‘[]+/u, '');
   const lower = bare.toLowerCase();
@@ -184,4 +193,32 @@ function continuesSentence(previous: string, next: string): boolean {
     return !SENTENCE_STARTERS.has(nextWord.toLowerCase());
   }
   return false;
+}
+
+/**
+ * /(\S+)\.$/u.exec(text)?.[1] without the regex, which retries from every position of the text:
+ * the run of non-space characters that ends in the text's final full stop, without the stop.
+ */
+function wordBeforeFinalStop(text: string): string | undefined {
+  const stop = text.length - 1;
+  if (stop < 1 || text.charCodeAt(stop) !== 46) return undefined;
+  let start = stop;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start -= 1;
+  return start < stop ? text.slice(start, stop) : undefined;
+}
+
+/** Whether a UTF-16 code unit is in JavaScript's \s (white space and line terminators). */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
