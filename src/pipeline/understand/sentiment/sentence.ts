@@ -159,8 +159,12 @@ function scoreComparedFigures(scoring: Scoring, sentence: string): void {
 function scoreMovements(scoring: Scoring): void {
   const { units, consumed } = scoring;
   // Verbs before nouns: in "revenue growth slows", growth is what slowed, not a movement of its own.
-  const order = units.map((_, position) => position);
-  order.sort((left, right) => Number(isNounOnly(units[left])) - Number(isNounOnly(units[right])) || left - right);
+  const order: number[] = [];
+  const nouns: number[] = [];
+  units.forEach((unit, position) => {
+    if (unit.roles.movement !== undefined) (isNounOnly(unit) ? nouns : order).push(position);
+  });
+  order.push(...nouns);
   for (const position of order) {
     const unit = units[position];
     const movement = unit?.roles.movement;

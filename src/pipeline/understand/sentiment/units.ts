@@ -39,8 +39,18 @@ const WEAK_TONE = 0.4;
 /** Punctuation that ends a clause: searches for what moved never cross it. */
 export const CLAUSE_END: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?']);
 
+/** A lexicon phrase of several words, in lemma form, with its key ("net_sale") and roles. */
+interface Phrase {
+  parts: string[];
+  key: string;
+  roles: WordRoles;
+}
+
+/** The roles of a word the lexicon does not know; shared, so it is frozen. */
+const NO_ROLES: WordRoles = Object.freeze({});
+
 const lexicon = new Map<string, WordRoles>();
-const phrasesByFirstWord = new Map<string, string[][]>();
+const phrasesByFirstWord = new Map<string, Phrase[]>();
 const knownWords = new Set<string>();
 const keepAsIs = new Set(words(KEEP_AS_IS));
 
@@ -55,31 +65,28 @@ lexiconBuilt = true;
 /** Splits a sentence into lexicon units, longest phrase first. */
 export function sentenceUnits(sentence: string): Unit[] {
   const tokens = tokenize(sentence);
-  const lemmas = tokens.map(({ lemma }) => lemma);
   // In running text a capitalised word after the first is a name ("Blockbuster", "Best Buy",
   // "Progress Software") and carries no tone; a headline in title case gives no such hint.
   const titleCase = isTitleCase(tokens);
   const units: Unit[] = [];
   let seenWord = false;
-  for (let position = 0; position < lemmas.length; ) {
-    const token = lemmas[position] ?? '';
-    const previous = lemmas[position - 1] ?? '';
-    const name = !titleCase && seenWord && tokens[position]?.capitalised === true && startsLetterDigitOrComma(previous);
-    const startsLower = startsWithLowerAscii(token);
-    if (startsLower) seenWord = true;
-    const phrase = longestPhrase(lemmas, position);
+  for (let position = 0; position < tokens.length; ) {
+    const token = tokens[position] as Token;
+    const name = !titleCase && seenWord && token.capitalised && startsLetterDigitOrComma(tokens[position - 1]?.lemma ?? '');
+    if (token.startsLower) seenWord = true;
+    const phrase = token.phrases === undefined ? null : longestPhrase(tokens, position, token.phrases);
     if (phrase !== null) {
-      const key = phrase.join('_');
-      units.push({ key, kind: 'word', value: 0, roles: name ? {} : (lexicon.get(key) ?? {}) });
-      position += phrase.length;
+      units.push({ key: phrase.key, kind: 'word', value: 0, roles: name ? NO_ROLES : phrase.roles });
+      position += phrase.parts.length;
       continue;
     }
-    if (startsWithDigit(token)) {
-      units.push({ key: token, kind: 'number', value: Number(token.replaceAll(',', '')), roles: {} });
-    } else if (startsLower || token === "n't") {
-      units.push({ key: token, kind: 'word', value: 0, roles: name ? {} : (lexicon.get(token) ?? {}) });
+    const lemma = token.lemma;
+    if (startsWithDigit(lemma)) {
+      units.push({ key: lemma, kind: 'number', value: Number(lemma.replaceAll(',', '')), roles: NO_ROLES });
+    } else if (token.startsLower || lemma === "n't") {
+      units.push({ key: lemma, kind: 'word', value: 0, roles: name ? NO_ROLES : token.roles });
     } else {
-      units.push({ key: token, kind: 'punctuation', value: 0, roles: {} });
+      units.push({ key: lemma, kind: 'punctuation', value: 0, roles: NO_ROLES });
     }
     position += 1;
   }
@@ -102,6 +109,12 @@ interface Token {
   lemma: string;
   /** Starts with a capital followed by a lower-case letter ("Target", not "EPS" or "target"). */
   capitalised: boolean;
+  /** The lemma starts with an ASCII lower-case letter (a word, as opposed to a number or a mark). */
+  startsLower: boolean;
+  /** The lexicon's roles of the lemma as a single word. */
+  roles: WordRoles;
+  /** Lexicon phrases that start with the lemma, longest first. */
+  phrases: Phrase[] | undefined;
 }
 
 function isTitleCase(tokens: readonly Token[]): boolean {
@@ -134,7 +147,7 @@ function tokenize(sentence: string): Token[] {
     const text = raw[index] as string;
     let token = tokenCache.get(text);
     if (token === undefined) {
-      token = { lemma: lemmatise(text.toLowerCase()), capitalised: /^[A-Z][a-z]/.test(text) };
+      token = startsWithDigit(text) ? numberToken(text) : tokenOf(text);
       if (tokenCache.size >= 100_000) tokenCache.clear();
       // Numbers are many and rarely repeat: they are not kept.
       if (lexiconBuilt && !startsWithDigit(text)) tokenCache.set(text, token);
@@ -142,6 +155,22 @@ function tokenize(sentence: string): Token[] {
     tokens[index] = token;
   }
   return tokens;
+}
+
+function tokenOf(text: string): Token {
+  const lemma = lemmatise(text.toLowerCase());
+  return {
+    lemma,
+    capitalised: /^[A-Z][a-z]/.test(text),
+    startsLower: startsWithLowerAscii(lemma),
+    roles: lexicon.get(lemma) ?? NO_ROLES,
+    phrases: phrasesByFirstWord.get(lemma),
+  };
+}
+
+/** A number ("5", "1,250.5") is its own lemma and stands outside the lexicon (see buildLexicon). */
+function numberToken(text: string): Token {
+  return { lemma: text, capitalised: false, startsLower: false, roles: NO_ROLES, phrases: undefined };
 }
 
 function startsWithDigit(text: string): boolean {
@@ -214,12 +243,11 @@ function lemmaCandidates(word: string): string[] {
   return candidates;
 }
 
-function longestPhrase(lemmas: readonly string[], position: number): string[] | null {
-  const candidates = phrasesByFirstWord.get(lemmas[position] ?? '');
-  if (candidates === undefined) return null;
+function longestPhrase(tokens: readonly Token[], position: number, candidates: readonly Phrase[]): Phrase | null {
   for (const phrase of candidates) {
+    const parts = phrase.parts;
     let matches = true;
-    for (let offset = 1; offset < phrase.length && matches; offset += 1) matches = lemmas[position + offset] === phrase[offset];
+    for (let offset = 1; offset < parts.length && matches; offset += 1) matches = tokens[position + offset]?.lemma === parts[offset];
     if (matches) return phrase;
   }
   return null;
@@ -274,6 +302,9 @@ function buildLexicon(): void {
 
   // Single words are the vocabulary the lemmatiser reduces to; a phrase part joins it in its lemma
   // form, so "net_sales" is stored as "net sale" and matches "net sales" and "Net Sales" alike.
+  // Numbers skip the lemmatiser and the lexicon (numberToken): no entry may start with a digit.
+  const numeric = [...entries.map(([entry]) => entry), ...Object.keys(IRREGULAR_FORMS)].find(startsWithDigit);
+  if (numeric !== undefined) throw new Error(`sentiment lexicon: "${numeric}" starts with a digit`);
   for (const [entry] of entries) if (!entry.includes('_')) knownWords.add(entry);
   for (const [entry] of entries) for (const part of entry.split('_')) knownWords.add(lemmatise(part));
   for (const [entry, apply] of entries) {
@@ -285,8 +316,9 @@ function buildLexicon(): void {
     if (parts.length > 1) {
       const first = parts[0] ?? '';
       const list = phrasesByFirstWord.get(first) ?? [];
-      if (!list.some((phrase) => phrase.join('_') === key)) list.push(parts);
-      list.sort((left, right) => right.length - left.length);
+      // Each phrase keeps the roles object its key has in the lexicon, which later entries complete.
+      if (!list.some((phrase) => phrase.key === key)) list.push({ parts, key, roles });
+      list.sort((left, right) => right.parts.length - left.parts.length);
       phrasesByFirstWord.set(first, list);
     }
   }
