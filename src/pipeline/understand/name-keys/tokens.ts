@@ -17,7 +17,6 @@ export interface Token {
 
 // Initialisms with dots ("U.S.", "U.K.") first, then words that may carry inner & . ' ’ ("S&P", "JD.com", "9988.HK", "Alibaba's").
 const TOKEN_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[&.'’][\p{L}\p{N}]+)*/gu;
-const POSSESSIVE = /['’][sS]$/;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const COMBINING_MARKS = /\p{M}/gu;
 const KEY_PUNCTUATION = /[.'’]/g;
@@ -26,24 +25,28 @@ const KEY_PUNCTUATION = /[.'’]/g;
 export function tokenKey(word: string): string {
   // Plain ASCII words (nearly all of them) are read in one scan, without regular expressions.
   let plain = true;
-  let changed = false;
+  let upper = false;
+  let punctuation = false;
   for (let index = 0; index < word.length; index += 1) {
     const code = word.charCodeAt(index);
     if (code >= 0x80) {
       plain = false;
       break;
     }
-    if ((code >= 65 && code <= 90) || code === 0x2e || code === 0x27) changed = true;
+    if (code >= 65 && code <= 90) upper = true;
+    else if (code === 0x2e || code === 0x27) punctuation = true;
   }
-  if (plain && !changed) return word;
-  let text = POSSESSIVE.test(word) && word.length > 2 ? word.slice(0, -2) : word;
+  if (plain && !upper && !punctuation) return word;
+  let text = endsPossessive(word) && word.length > 2 ? word.slice(0, -2) : word;
   if (!plain && NON_ASCII.test(text)) text = text.normalize('NFD').replace(COMBINING_MARKS, '');
-  return text.toLowerCase().replace(KEY_PUNCTUATION, '');
+  const lower = text.toLowerCase();
+  // An ASCII word without dots or apostrophes (most capitalised words) has none to remove.
+  return plain && !punctuation ? lower : lower.replace(KEY_PUNCTUATION, '');
 }
 
 export function tokenShape(written: string): TokenShape {
   // "GM's" is as upper-case as "GM".
-  const word = POSSESSIVE.test(written) && written.length > 2 ? written.slice(0, -2) : written;
+  const word = endsPossessive(written) && written.length > 2 ? written.slice(0, -2) : written;
   let hasUpper = false;
   let hasLower = false;
   for (let index = 0; index < word.length; index += 1) {
@@ -53,6 +56,14 @@ export function tokenShape(written: string): TokenShape {
     else if (code >= 97 && code <= 122) hasLower = true;
   }
   return shapeOf(word, hasUpper, hasLower);
+}
+
+/** /['’][sS]$/ without a regular expression: this runs on every word of every article. */
+function endsPossessive(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 0x73 && last !== 0x53) return false;
+  const apostrophe = word.charCodeAt(word.length - 2);
+  return apostrophe === 0x27 || apostrophe === 0x2019;
 }
 
 function unicodeShape(word: string): TokenShape {
@@ -74,7 +85,7 @@ function shapeOf(word: string, hasUpper: boolean, hasLower: boolean): TokenShape
   if (!hasLower) return 'upper';
   const first = word.charAt(0);
   // "iPhone", "eBay" and "McDonald" count as capitalised: their capitals are deliberate.
-  if (first !== first.toLowerCase() || hasUpper) return 'capitalized';
+  if (hasUpper || first !== first.toLowerCase()) return 'capitalized';
   return 'lower';
 }
 
