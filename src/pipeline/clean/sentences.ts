@@ -4,6 +4,8 @@
 // here. Line breaks are decided before ICU sees the text: ICU treats every newline as a hard
 // break, which would cut hard-wrapped copy mid-sentence.
 
+import { isSpace } from '../text/index.ts';
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Never end a sentence: titles and words that always precede what they qualify.
@@ -205,20 +207,4 @@ function wordBeforeFinalStop(text: string): string | undefined {
   let start = stop;
   while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start -= 1;
   return start < stop ? text.slice(start, stop) : undefined;
-}
-
-/** Whether a UTF-16 code unit is in JavaScript's \s (white space and line terminators). */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }

@@ -11,6 +11,8 @@ import {
   QUANTITY,
   TONE,
 } from './lexicon.ts';
+import { RangeCache } from '../../text/index.ts';
+import { tokenEnd } from './token-scan.ts';
 
 /** How a word of movement finds what moved. */
 export type MovementForm = 'intransitive' | 'transitive' | 'noun' | 'adjective' | 'numeric';
@@ -128,11 +130,9 @@ function isTitleCase(tokens: readonly Token[]): boolean {
   return words > 0 && capitalised >= words * 0.5;
 }
 
-// Quotation marks are dropped so that `a "buy" rating` reads as the phrase "buy rating".
-const TOKEN_PATTERN = /\d+(?:[.,]\d+)*|n't|[a-z]+(?:-[a-z]+)*|'s|[^\s\w'"“”]/gi;
 // Raw token → token, for the tokens news repeats (words, punctuation): a lookup instead of
-// lower-casing, lemmatising and testing the capitals of each. Bounded like the lemma cache.
-const tokenCache = new Map<string, Token>();
+// lower-casing, lemmatising and testing the capitals of each, read in place from the sentence.
+const tokenCache = new RangeCache<Token>(65_536);
 
 function tokenize(sentence: string): Token[] {
   let normalised = sentence;
@@ -141,18 +141,25 @@ function tokenize(sentence: string): Token[] {
   if (normalised.includes("'")) normalised = normalised.replace(/n't\b/gi, " n't");
   if (/cannot/i.test(normalised)) normalised = normalised.replace(/\bcannot\b/gi, 'can not');
   if (normalised.includes(' .')) normalised = normalised.replace(/(\d) \.(\d)/g, '$1.$2'); // wire copy sometimes spaces decimals: "EUR13 .6 m"
-  const raw = normalised.match(TOKEN_PATTERN) ?? [];
-  const tokens: Token[] = new Array(raw.length);
-  for (let index = 0; index < raw.length; index += 1) {
-    const text = raw[index] as string;
-    let token = tokenCache.get(text);
-    if (token === undefined) {
-      token = startsWithDigit(text) ? numberToken(text) : tokenOf(text);
-      if (tokenCache.size >= 100_000) tokenCache.clear();
-      // Numbers are many and rarely repeat: they are not kept.
-      if (lexiconBuilt && !startsWithDigit(text)) tokenCache.set(text, token);
+  const tokens: Token[] = [];
+  for (let start = 0; start < normalised.length; ) {
+    const end = tokenEnd(normalised, start);
+    if (end < 0) {
+      start += 1;
+      continue;
     }
-    tokens[index] = token;
+    let token = tokenCache.get(normalised, start, end);
+    if (token === undefined) {
+      const text = normalised.slice(start, end);
+      // Numbers are many and rarely repeat: they are not kept.
+      if (startsWithDigit(text)) token = numberToken(text);
+      else {
+        token = tokenOf(text);
+        if (lexiconBuilt) tokenCache.set(text, token);
+      }
+    }
+    tokens.push(token);
+    start = end;
   }
   return tokens;
 }
