@@ -1,4 +1,4 @@
-import { stopwordDensity, STOPWORDS, wordCount, words } from '../text/index.ts';
+import { hasStopword, stopwordDensity, STOPWORDS, wordCount, words } from '../text/index.ts';
 
 /**
  * `junk`: boilerplate whatever its place. `good`: prose, kept. `short`: a heading, name or fragment
@@ -253,7 +253,3 @@ function isDateStamp(line: string): boolean {
   return MONTH.test(line) && /\b\d{4}\b/.test(line) && !hasStopword(line) && wordCount(line) <= 10;
 }
 
-function hasStopword(line: string): boolean {
-  for (const word of words(line)) if (STOPWORDS.has(word)) return true;
-  return false;
-}

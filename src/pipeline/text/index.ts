@@ -1,4 +1,4 @@
 export { normaliseDate } from './dates.ts';
-export { contentStems, distinctContentStems, stopwordDensity, STOPWORDS, support, wordCount, words } from './words.ts';
+export { contentStems, distinctContentStems, hasStopword, stopwordDensity, STOPWORDS, support, wordCount, words } from './words.ts';
 export { isSpace } from './space.ts';
 export { RangeCache } from './range-cache.ts';

@@ -1,3 +1,5 @@
+import { RangeCache } from './range-cache.ts';
+
 /** Common English function words: they say nothing about what a line is about. */
 export const STOPWORDS = new Set(
   (
@@ -125,11 +127,37 @@ export function support(line: string, reference: ReadonlySet<string>): number {
   return hits / stems.length;
 }
 
-/** Share of stopwords among a line's words: prose has many, navigation and lists few. */
+/** Share of stopwords among a line's words (as `words` reads them): prose has many, navigation and lists few. */
 export function stopwordDensity(text: string): number {
-  const all = words(text);
-  if (all.length === 0) return 0;
+  const lower = text.toLowerCase();
+  let all = 0;
   let count = 0;
-  for (const word of all) if (STOPWORDS.has(word)) count += 1;
-  return count / all.length;
+  scan(lower, (start, end) => {
+    all += 1;
+    if (isStopwordAt(lower, start, end)) count += 1;
+  });
+  return all === 0 ? 0 : count / all;
+}
+
+/** Whether one of the text's words (as `words` reads them) is a stopword. */
+export function hasStopword(text: string): boolean {
+  const lower = text.toLowerCase();
+  let found = false;
+  scan(lower, (start, end) => {
+    found = isStopwordAt(lower, start, end);
+    return found;
+  });
+  return found;
+}
+
+// The stopwords looked up in place: these two run on every paragraph, and a word string each
+// was most of their cost.
+const STOPWORD_RANGES = new RangeCache<true>(STOPWORDS.size);
+for (const word of STOPWORDS) STOPWORD_RANGES.set(word, true);
+
+/** Whether lower[start, end), less a trailing possessive as `words` drops it, is a stopword (none holds an apostrophe). */
+function isStopwordAt(lower: string, start: number, end: number): boolean {
+  const apostrophe = lower.charCodeAt(end - 2);
+  const possessive = end - start >= 2 && lower.charCodeAt(end - 1) === 0x73 && (apostrophe === 0x27 || apostrophe === 0x2019);
+  return STOPWORD_RANGES.get(lower, start, possessive ? end - 2 : end) !== undefined;
 }
