@@ -1,3 +1,5 @@
+import { characterWidth, wordEnd } from './token-scan.ts';
+
 /** How a token is capitalised; the recogniser uses it to tell "Target" the company from "target". */
 export type TokenShape = 'upper' | 'capitalized' | 'lower' | 'number';
 
@@ -91,14 +93,19 @@ function shapeOf(word: string, hasUpper: boolean, hasLower: boolean): TokenShape
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
-    const word = match[0];
-    const start = match.index;
-    const end = start + word.length;
+  // The words TOKEN_PATTERN matches, found by a scanner that builds no match objects (token-scan.ts).
+  for (let start = 0; start < text.length; ) {
+    const end = wordEnd(text, start);
+    if (end < 0) {
+      start += characterWidth(text, start);
+      continue;
+    }
+    const word = text.slice(start, end);
     const previous = tokens[tokens.length - 1];
     const hyphenBefore = start > 0 && isHyphen(text.charCodeAt(start - 1)) && previous !== undefined && previous.end === start - 1;
     if (hyphenBefore && previous !== undefined) previous.hyphenAfter = true;
     tokens.push({ start, end, text: word, key: tokenKey(word), shape: tokenShape(word), hyphenBefore, hyphenAfter: false });
+    start = end;
   }
   return tokens;
 }
