@@ -81,38 +81,50 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** The hashed, L2-normalised n-gram features of a text, plus the lexicon's tone when configured. */
-export function extractFeatures(text: string, config: FeatureConfig): FeatureVector {
+/**
+ * The hashed, L2-normalised n-gram features of a text, plus the lexicon's tone when configured.
+ * `lexiconRaw` is rawSentenceScore of the text's first MAX_LEXICON_CHARS characters, when the caller has it.
+ */
+export function extractFeatures(text: string, config: FeatureConfig, lexiconRaw?: number): FeatureVector {
   const mask = (1 << config.bits) - 1;
-  const counts = new Map<number, number>();
-  const add = (feature: string): void => {
-    const bucket = hash(feature) & mask;
-    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-  };
+  // Buckets in first-seen order. Each feature is a string ("w profit", "2 net profit", "c <pro")
+  // hashed with FNV-1a; the hash is folded over the parts in place rather than built as a string.
+  const counts = new Set<number>();
   const tokens = tokenize(text);
   for (let position = 0; position < tokens.length; position += 1) {
     const token = tokens[position] as string;
-    add(`w ${token}`);
-    let gram = token;
-    for (let n = 2; n <= config.wordNgrams; n += 1) {
-      const previous = tokens[position - n + 1];
-      if (previous === undefined) break;
-      gram = `${previous} ${gram}`;
-      add(`${n} ${gram}`);
+    counts.add(fold(WORD_PREFIX, token) & mask);
+    // `${n} ${previous} … ${token}`: the grams of n words ending here.
+    for (let n = 2; n <= config.wordNgrams && position - n + 1 >= 0; n += 1) {
+      let gram = fold(FNV_OFFSET, `${n} `);
+      for (let offset = n - 1; offset >= 0; offset -= 1) {
+        gram = fold(gram, tokens[position - offset] as string);
+        if (offset > 0) gram = Math.imul(gram ^ 0x20, FNV_PRIME);
+      }
+      counts.add(gram & mask);
     }
     if (config.charMax > 0 && token[0] !== '<' && token.length > 1) {
-      const word = `<${token.slice(0, MAX_WORD_FOR_CHARS)}>`;
+      // `c ${slice}` for each slice of `<${token.slice(0, MAX_WORD_FOR_CHARS)}>`.
+      const kept = Math.min(token.length, MAX_WORD_FOR_CHARS);
+      const wordLength = kept + 2;
       for (let n = config.charMin; n <= config.charMax; n += 1) {
-        for (let start = 0; start + n <= word.length; start += 1) add(`c ${word.slice(start, start + n)}`);
+        for (let start = 0; start + n <= wordLength; start += 1) {
+          let gram = CHAR_PREFIX;
+          for (let at = start; at < start + n; at += 1) {
+            const code = at === 0 ? 0x3c : at === kept + 1 ? 0x3e : token.charCodeAt(at - 1);
+            gram = Math.imul(gram ^ code, FNV_PRIME);
+          }
+          counts.add(gram & mask);
+        }
       }
     }
   }
   // Presence, not counts (a repeated word says little more), scaled to unit length.
   const norm = counts.size === 0 ? 1 : Math.sqrt(counts.size);
   const entries = new Map<number, number>();
-  for (const bucket of counts.keys()) entries.set(bucket, 1 / norm);
+  for (const bucket of counts) entries.set(bucket, 1 / norm);
   if (config.lexicon) {
-    const tone = Math.tanh(rawSentenceScore(text.slice(0, MAX_LEXICON_CHARS)) / LEXICON_SCALE);
+    const tone = Math.tanh((lexiconRaw ?? lexiconScore(text)) / LEXICON_SCALE);
     // Two features so that the model can weigh good and bad news differently.
     if (tone > 0) entries.set(hash('lexicon positive') & mask, (entries.get(hash('lexicon positive') & mask) ?? 0) + tone);
     if (tone < 0) entries.set(hash('lexicon negative') & mask, (entries.get(hash('lexicon negative') & mask) ?? 0) - tone);
@@ -128,14 +140,26 @@ export function extractFeatures(text: string, config: FeatureConfig): FeatureVec
   return { indices, values };
 }
 
+/** The lexicon scorer's raw tone of a text, as the features read it (its first MAX_LEXICON_CHARS characters). */
+export function lexiconScore(text: string): number {
+  return rawSentenceScore(text.slice(0, MAX_LEXICON_CHARS));
+}
+
 /** FNV-1a over UTF-16 code units: stable across runs and platforms. */
 export function hash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193);
-  }
-  return value >>> 0;
+  return fold(FNV_OFFSET, text) >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const WORD_PREFIX = fold(FNV_OFFSET, 'w ');
+const CHAR_PREFIX = fold(FNV_OFFSET, 'c ');
+
+/** FNV-1a's state after `text`'s code units, from `state` (a 32-bit integer; unsigned once finished). */
+function fold(state: number, text: string): number {
+  let value = state;
+  for (let index = 0; index < text.length; index += 1) value = Math.imul(value ^ text.charCodeAt(index), FNV_PRIME);
+  return value;
 }
 
 function isUrlStart(text: string, index: number): boolean {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { rawSentenceScore } from './sentence.ts';
-import { extractFeatures, type FeatureConfig } from './features.ts';
+import { extractFeatures, type FeatureConfig, lexiconScore } from './features.ts';
 
 // A trained linear sentiment classifier: multinomial logistic regression over hashed word and
 // character n-grams (features.ts), trained by scripts/train-sentiment.ts on the Twitter
@@ -40,7 +39,8 @@ export interface ModelSentiment {
 }
 
 export interface SentimentModel {
-  classify(text: string): ModelSentiment;
+  /** `lexiconRaw`: the text's lexiconScore (features.ts), when the caller has computed it already. */
+  classify(text: string, lexiconRaw?: number): ModelSentiment;
   readonly features: FeatureConfig;
 }
 
@@ -58,8 +58,8 @@ export function createSentimentModel(data: SentimentModelData): SentimentModel {
   const [biasNegative = 0, biasPositive = 0, biasNeutral = 0] = data.bias;
   return {
     features,
-    classify(text: string): ModelSentiment {
-      const { indices, values } = extractFeatures(text, features);
+    classify(text: string, lexiconRaw?: number): ModelSentiment {
+      const { indices, values } = extractFeatures(text, features, lexiconRaw);
       let negative = 0;
       let positive = 0;
       let neutral = 0;
@@ -117,8 +117,20 @@ const LEXICON_POLAR = 0.5;
  * lexicon decided, the model's otherwise; `probabilities` are always the model's.
  */
 export function classifyHeadline(text: string, model: SentimentModel = loadSentimentModel()): ModelSentiment & { by: 'lexicon' | 'model' } {
-  const fromModel = model.classify(text);
-  const raw = rawSentenceScore(text.slice(0, 2_000));
+  // The lexicon's score is also one of the model's features: computed once for both.
+  const raw = lexiconScore(text);
+  const fromModel = model.classify(text, raw);
   if (Math.abs(raw) < LEXICON_POLAR) return { ...fromModel, by: 'model' };
   return { ...fromModel, label: raw > 0 ? 'positive' : 'negative', score: Math.tanh(raw / 1.5), by: 'lexicon' };
+}
+
+/**
+ * classifyHeadline's label, score and source without the model's probabilities: the model runs
+ * only when the lexicon calls no polar tone (what ingest needs for every headline).
+ */
+export function headlineTone(text: string, model: SentimentModel = loadSentimentModel()): { label: SentimentClass; score: number; by: 'lexicon' | 'model' } {
+  const raw = lexiconScore(text);
+  if (Math.abs(raw) >= LEXICON_POLAR) return { label: raw > 0 ? 'positive' : 'negative', score: Math.tanh(raw / 1.5), by: 'lexicon' };
+  const { label, score } = model.classify(text, raw);
+  return { label, score, by: 'model' };
 }

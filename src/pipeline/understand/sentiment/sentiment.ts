@@ -1,6 +1,6 @@
 import type { Sentiment, SentimentLabel } from '../../../domain/index.ts';
 import { splitSentences } from '../../clean/index.ts';
-import { classifyHeadline } from './linear-model.ts';
+import { headlineTone } from './linear-model.ts';
 import { rawSentenceScore } from './sentence.ts';
 
 // Offline finance sentiment from a hand-written lexicon and a few rules of financial language
@@ -50,7 +50,7 @@ export function scoreSentiment(title: string, text: string): Sentiment {
 
 /** The headline's tone in -1…1: the lexicon's when it calls one, else the trained model's (weak tones damped). */
 function headlineScore(title: string): number {
-  const result = classifyHeadline(title);
+  const result = headlineTone(title);
   return result.by === 'lexicon' ? result.score : round(result.label === 'neutral' ? 0 : result.score);
 }
 
