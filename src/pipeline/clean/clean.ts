@@ -174,7 +174,9 @@ function markRepeatedFragments(paragraphs: string[], kinds: LineKind[], counts: 
   const groups = new Map<string, number[]>();
   paragraphs.forEach((paragraph, index) => {
     if (kinds[index] === 'junk' || (counts[index] ?? 0) > 8) return;
-    const key = paragraph.toLowerCase().replace(/\s+/g, ' ');
+    const lower = paragraph.toLowerCase();
+    // Paragraphs arrive with their spacing tidied: most have no run or other space to collapse.
+    const key = /[^\S ]| {2}/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
     const group = groups.get(key);
     if (group) group.push(index);
     else groups.set(key, [index]);
@@ -210,7 +212,9 @@ function openingStems(paragraphs: string[], keep: boolean[], bodyStart: number):
 function dedupe(paragraphs: string[]): string[] {
   const seen = new Set<string>();
   return paragraphs.filter((paragraph) => {
-    const key = paragraph.toLowerCase().replace(/\s+/g, ' ');
+    const lower = paragraph.toLowerCase();
+    // Paragraphs arrive with their spacing tidied: most have no run or other space to collapse.
+    const key = /[^\S ]| {2}/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -78,6 +78,8 @@ const DISCLAIMER_PHRASES = [
   /\bwe may (?:earn|receive) (?:a )?(?:commission|compensation)\b/i,
   /\bdisclosure policy\b/i,
 ];
+// The phrases as one pattern: one pass over a line instead of one per phrase.
+const DISCLAIMER_PHRASE = new RegExp(DISCLAIMER_PHRASES.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 
 const TRAILER_LINE = /^[([]?\s*(?:additional |contributing |further )?(?:reporting|editing|writing|compiled|edited|written|graphics?|research|produced|fact[- ]checked|translated|production)(?: and [a-z]+)? by\b/i;
 const CONTRIBUTED = /\bcontributed (?:reporting )?to this (?:report|story|article)\b|^(?:—|--)?\s*(?:with )?(?:additional )?reporting (?:from|by)\b/i;
@@ -193,7 +195,7 @@ export function junkReason(line: string, count = wordCount(line)): string | null
   if (letters !== '' && letters.length <= 40 && MARKERS.has(letters)) return 'marker';
   if (NUMBERS_ONLY.test(line) || READING_TIME.test(line) || PHONE_ONLY.test(line)) return 'numbers';
   if (count <= 40 && isCreditOrNotice(line)) return 'credit';
-  if (DISCLAIMER_START.test(line) || (count <= 150 && DISCLAIMER_PHRASES.some((pattern) => pattern.test(line)))) return 'disclaimer';
+  if (DISCLAIMER_START.test(line) || (count <= 150 && DISCLAIMER_PHRASE.test(line))) return 'disclaimer';
   if (count > 40) return null;
   if (isOnlyLinks(line) || isSocialBar(line) || isNavigationList(line)) return 'links';
   if (isCallToAction(line, count)) return 'call-to-action';
