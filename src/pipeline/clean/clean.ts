@@ -34,12 +34,7 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
 
   const paragraphs = splitParagraphs(raw.text)
     .map((paragraph) => dropPromoSentences(stripTrailer(stripLeadingNote(paragraph))))
-    .map((paragraph) =>
-      paragraph
-        .replace(/\s*\bpic\.twitter\.com\/\w+/g, '')
-        .replace(/\s*https?:\/\/t\.co\/\w+/g, '')
-        .trim(),
-    )
+    .map((paragraph) => dropTweetLinks(paragraph).trim())
     .filter((paragraph) => paragraph !== '');
   // Word counts and line kinds are computed once per paragraph: every rule below reads them.
   const counts = paragraphs.map(wordCount);
@@ -189,6 +184,14 @@ function markRepeatedFragments(paragraphs: string[], kinds: LineKind[], counts: 
 }
 
 // Fragments after the story's last paragraph are page furniture (bullets, names, link labels).
+/** Removes embedded-tweet links (pic.twitter.com and t.co), searched for only where the text holds one. */
+function dropTweetLinks(paragraph: string): string {
+  let text = paragraph;
+  if (text.includes('pic.twitter.com/')) text = text.replace(/\s*\bpic\.twitter\.com\/\w+/g, '');
+  if (text.includes('://t.co/')) text = text.replace(/\s*https?:\/\/t\.co\/\w+/g, '');
+  return text;
+}
+
 function dropTail(kinds: LineKind[], keep: boolean[]): void {
   let lastGood = -1;
   kinds.forEach((kind, index) => {

@@ -130,8 +130,7 @@ export function stripLeadingNote(paragraph: string): string {
  * truncation (no closing parenthesis) goes too.
  */
 export function stripTrailer(paragraph: string): string {
-  const base = paragraph
-    .replace(/\s+Keywords?:\s*[\p{Lu}\d ,/&.-]+$/u, '')
+  const base = (paragraph.includes('Keyword') ? paragraph.replace(/\s+Keywords?:\s*[\p{Lu}\d ,/&.-]+$/u, '') : paragraph)
     // Stray punctuation or a wire reference code ("nXYZ12AB34") after the closing parenthesis.
     .replace(/\)\s*(?:[.;,]+|[a-z]?[A-Z0-9]{8,12})\s*$/, ')')
     .trimEnd();

@@ -59,19 +59,17 @@ function mergeBrokenSentences(paragraphs: string[]): string[] {
 
 /** Fixes that are safe on any prose: Markdown marks, runs of spaces, `( XOM.N )`, a space before a comma. */
 export function tidyInline(paragraph: string): string {
-  return (
-    paragraph
-      // Markdown left in pasted text: heading marks and bold/italic markers.
-      .replace(/^#{1,6}\s+/, '')
-      .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
-      .replace(/ {2,}/g, ' ')
-      .replace(/\( +/g, '(')
-      .replace(/ +\)/g, ')')
-      .replace(/ +([,;])(?= |$)/g, '$1')
-      // "prices rose.Sign up": sentences glued by a scraper that dropped the space.
-      .replace(/(\p{Ll}{2})\.(\p{Lu}\p{Ll}{2,})/gu, '$1. $2')
-      .trim()
-  );
+  // Each rewrite runs only when the text holds what it looks for: most paragraphs need none of them.
+  // Markdown left in pasted text: heading marks and bold/italic markers.
+  let text = paragraph.replace(/^#{1,6}\s+/, '');
+  if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2');
+  if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
+  if (text.includes('( ')) text = text.replace(/\( +/g, '(');
+  if (text.includes(' )')) text = text.replace(/ +\)/g, ')');
+  if (text.includes(' ,') || text.includes(' ;')) text = text.replace(/ +([,;])(?= |$)/g, '$1');
+  // "prices rose.Sign up": sentences glued by a scraper that dropped the space.
+  if (/\.\p{Lu}/u.test(text)) text = text.replace(/(\p{Ll}{2})\.(\p{Lu}\p{Ll}{2,})/gu, '$1. $2');
+  return text.trim();
 }
 
 // The width a tool wrapped a block at, or 0 when it was not wrapped: lines of similar width that
