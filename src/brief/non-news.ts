@@ -15,9 +15,18 @@ const CALL_TO_ACTION =
 /**
  * What a text holds wherever a sentence of it matches CALL_TO_ACTION (sentences collapse runs of
  * spaces and line breaks; word edges are not checked here, so this may match where no sentence does).
+ * Quick to run on every text.
  */
 const MAY_CALL_TO_ACTION =
   /subscribe|sign\s*up|register|join\s+us|click\s+here|download\s+(?:our|the|your)|free\s+trial|webinar|newsletter|follow\s+us|promo\s+code|discount\s+code/iu;
+/**
+ * CALL_TO_ACTION as it appears in the text, word edges checked: a sentence keeps the text's
+ * characters around a phrase (it starts and ends at a space or punctuation, and only runs of
+ * spaces change), so a sentence matches CALL_TO_ACTION only where the text matches this. It passes
+ * over "registered", "registration" and "subscribers", which most texts passing the quick check hold.
+ */
+const CALL_TO_ACTION_IN_TEXT =
+  /\b(?:subscribe|sign\s+up|signup|register|join\s+us|click\s+here|download\s+(?:our|the|your)|free\s+trial|webinar|newsletter|unsubscribe|follow\s+us|promo\s+code|discount\s+code)\b/iu;
 
 /**
  * Promotional or non-news items (webinars, sign-up pages, licence texts, "subscribe to our
@@ -30,7 +39,7 @@ export function isNonNews(article: Pick<Article, 'title' | 'text'>): boolean {
   if (LICENCE.test(article.text.slice(0, 4000))) return true;
   // A text with no call to action anywhere has no selling sentence: most news is passed over here,
   // without splitting it into sentences (the costly part, hundreds of times per /market).
-  if (!MAY_CALL_TO_ACTION.test(article.text)) return false;
+  if (!MAY_CALL_TO_ACTION.test(article.text) || !CALL_TO_ACTION_IN_TEXT.test(article.text)) return false;
   const sentences = splitSentences(article.text).slice(0, 40);
   if (sentences.length === 0) return false;
   const selling = sentences.filter((sentence) => CALL_TO_ACTION.test(sentence)).length;

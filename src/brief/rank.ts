@@ -63,9 +63,9 @@ function time(article: Article): number {
   return Date.parse(article.publishedAt ?? article.ingestedAt);
 }
 
-function largestPercent(title: string): number {
+function largestPercent(figures: ReturnType<typeof findFigures>): number {
   let largest = 0;
-  for (const figure of findFigures(title)) {
+  for (const figure of figures) {
     if (figure.kind !== 'percent' || /basis|bps|points?/u.test(figure.text)) continue;
     const value = Number.parseFloat(figure.text.replace(/[^\d.]/gu, ''));
     if (Number.isFinite(value)) largest = Math.max(largest, value);
@@ -97,8 +97,9 @@ export function scoreCluster(
   const best = Math.max(0, ...lead.entities.filter((entity) => entity.type === 'company').map((entity) => context.reference?.get(entity.id)?.rank ?? 0));
   if (best >= 3) parts['megaCap'] = w.megaCap;
   else if (best === 2) parts['megaCap'] = w.megaCap / 2;
-  if (findFigures(lead.title).some((figure) => figure.kind === 'money' && /(?:billion|trillion|bn|tn)\b/iu.test(figure.text))) parts['bigMoney'] = w.bigMoney;
-  const move = Math.min(w.moveCap, largestPercent(lead.title) * w.movePerPoint);
+  const figures = findFigures(lead.title);
+  if (figures.some((figure) => figure.kind === 'money' && /(?:billion|trillion|bn|tn)\b/iu.test(figure.text))) parts['bigMoney'] = w.bigMoney;
+  const move = Math.min(w.moveCap, largestPercent(figures) * w.movePerPoint);
   if (move > 0) parts['move'] = move;
   const outlets = new Set(cluster.articles.map((article) => (article.source ?? '').toLowerCase()).filter((source) => source !== '')).size;
   if (outlets > 1) parts['outlets'] = Math.min(w.outletCap, (outlets - 1) * w.perOutlet);

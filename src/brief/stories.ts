@@ -34,6 +34,18 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared;
 }
 
+/** Distinctive headline words two reports must share to be one story. */
+const MIN_SHARED = 3;
+
+/** Positions of the clusters sharing at least MIN_SHARED of `words`, in the order they were made. */
+function candidates(words: ReadonlySet<string>, byWord: ReadonlyMap<string, readonly number[]>): number[] {
+  const shared = new Map<number, number>();
+  for (const word of words) for (const position of byWord.get(word) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1);
+  const found: number[] = [];
+  for (const [position, count] of shared) if (count >= MIN_SHARED) found.push(position);
+  return found.sort((a, b) => a - b);
+}
+
 interface Draft extends StoryCluster {
   words: Set<string>;
   companies: Set<string>;
@@ -48,7 +60,8 @@ interface Draft extends StoryCluster {
  * leading companies differ never merge, even when near-duplicate bodies linked them.
  * Reports merge on enough shared distinctive headline words, or on two shared leading companies
  * plus a shared distinctive word ("GM, Chrysler in merger talks" / "GM/Chrysler talks intensify").
- * Greedy and linear in the number of stories, which stays small within a brief's window.
+ * Greedy: a report is compared only with the stories sharing three distinctive headline words with it
+ * (found through an index by word), so a brief over hundreds of reports compares few pairs.
  */
 export function clusterStories(articles: readonly Article[]): StoryCluster[] {
   const template = templateWords(articles.map((article) => article.title));
@@ -65,22 +78,36 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
     else group.push(article);
   }
   const clusters: Draft[] = [];
+  // Clusters by headline word: only a cluster sharing MIN_SHARED words with a report can take it,
+  // so only those are compared (the first that matches, in the order the clusters were made).
+  const byWord = new Map<string, number[]>();
   for (const [root, group] of byRoot) {
     const lead = group.find((article) => article.id === root) ?? group[0];
     if (lead === undefined) continue;
     const words = distinct(lead);
     const companies = leadingCompanies(lead);
     const at = Date.parse(lead.publishedAt ?? lead.ingestedAt);
-    const match = clusters.find((cluster) => {
-      // Reports of one event come out within days of each other; the same names weeks apart are a new story.
-      if (Math.abs(at - cluster.at) > SAME_EVENT_MS) return false;
-      if (differentCompanies(companies, cluster.companies)) return false;
-      const common = overlap(words, cluster.words);
-      if (common.score >= 0.4 && common.shared >= 3) return true;
-      return sharedCount(companies, cluster.companies) >= 2 && common.shared >= 3;
-    });
-    if (match === undefined) clusters.push({ lead, articles: [...group], words, companies, at });
-    else match.articles.push(...group);
+    const match = candidates(words, byWord)
+      .map((position) => clusters[position])
+      .find((cluster) => {
+        if (cluster === undefined) return false;
+        // Reports of one event come out within days of each other; the same names weeks apart are a new story.
+        if (Math.abs(at - cluster.at) > SAME_EVENT_MS) return false;
+        if (differentCompanies(companies, cluster.companies)) return false;
+        const common = overlap(words, cluster.words);
+        if (common.score >= 0.4 && common.shared >= MIN_SHARED) return true;
+        return sharedCount(companies, cluster.companies) >= 2 && common.shared >= MIN_SHARED;
+      });
+    if (match !== undefined) {
+      match.articles.push(...group);
+      continue;
+    }
+    for (const word of words) {
+      const list = byWord.get(word);
+      if (list === undefined) byWord.set(word, [clusters.length]);
+      else list.push(clusters.length);
+    }
+    clusters.push({ lead, articles: [...group], words, companies, at });
   }
   return clusters.map(({ lead, articles: members }) => ({ lead, articles: members }));
 }

@@ -26,6 +26,13 @@ describe('promotional and non-news items are not stories', () => {
       isNonNews({ title: 'Thousands of airline staff sign up for buyouts', text: 'The airline said 17,000 staff took voluntary leave. Shares rose 3%.' }),
     ).toBe(false);
     expect(isNonNews({ title: 'Bank shares fall', text: 'Banks fell 4%. (c) 2026 Example News. All rights reserved.' })).toBe(false);
+    // The call-to-action words inside longer words ("registered", "subscribers") are not calls to action.
+    expect(isNonNews({ title: 'Listing', text: 'The registered shares rose. Subscribers grew.' })).toBe(false);
+  });
+
+  it('finds a call to action broken over lines, as the sentences join them', () => {
+    expect(isNonNews({ title: 'Markets daily', text: 'Sign\nup for the daily email. Click here\nto join. Prices rose.' })).toBe(true);
+    expect(isNonNews({ title: 'Markets daily', text: 'Sign\n\nup for the daily email. Click\n\nhere to join. Prices rose.' })).toBe(false);
   });
 
   it('leaves them out of a composed brief', () => {

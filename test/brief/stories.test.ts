@@ -23,4 +23,18 @@ describe('clusterStories', () => {
     const two = makeArticle({ id: 'b', title: 'Web ad deal spurs more takeovers', entities: [yahoo, google], publishedAt: '2026-10-15T08:00:00Z' });
     expect(clusterStories([one, two])).toHaveLength(2);
   });
+
+  it('gives a report matching two stories to the one made first', () => {
+    const copper = makeArticle({ id: 'a', title: 'Copper smelters strike', publishedAt: '2026-11-20T08:00:00Z' });
+    const cocoa = makeArticle({ id: 'b', title: 'Cocoa harvest shrinks', publishedAt: '2026-11-20T09:00:00Z' });
+    const both = makeArticle({ id: 'c', title: 'Cocoa harvest shrinks, copper smelters strike', publishedAt: '2026-11-20T10:00:00Z' });
+    expect(clusterStories([copper, cocoa, both]).map((story) => story.articles.map((article) => article.id))).toEqual([['a', 'c'], ['b']]);
+    expect(clusterStories([cocoa, copper, both]).map((story) => story.articles.map((article) => article.id))).toEqual([['b', 'c'], ['a']]);
+  });
+
+  it('does not merge reports sharing fewer than three distinctive headline words', () => {
+    const one = makeArticle({ id: 'a', title: 'Copper smelters strike', publishedAt: '2026-11-20T08:00:00Z' });
+    const two = makeArticle({ id: 'b', title: 'Copper smelters reopen', publishedAt: '2026-11-20T09:00:00Z' });
+    expect(clusterStories([one, two])).toHaveLength(2);
+  });
 });
