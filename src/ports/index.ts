@@ -21,6 +21,7 @@ export {
   type Owner,
   type ReplayGuard,
   type SearchHit,
+  type SearchQuery,
   type Store,
   type TopicCount,
   type UsageTotal,

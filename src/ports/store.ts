@@ -74,6 +74,9 @@ export interface UsageTotal {
   outputTokens: number;
 }
 
+/** A full-text search's filters (see Store.search). */
+export type SearchQuery = ArticleQuery & { every?: boolean; newest?: number };
+
 /** Articles: storing, near-duplicate keys, look-ups, search and counts. */
 export interface ArticleStore {
   /** Id of a stored article with the same content hash, canonical URL or GUID, if any. */
@@ -100,8 +103,10 @@ export interface ArticleStore {
   /**
    * Full-text search over title and text; best first. Free text, never query syntax. `every`
    * asks for articles containing all the words (cheap on a large store); the default, any word.
+   * `newest` ranks only the `newest` most recently stored matches (a bound on the work of an
+   * any-word search, which otherwise ranks every article holding one of the words).
    */
-  search(text: string, query: ArticleQuery & { every?: boolean }): Promise<SearchHit[]>;
+  search(text: string, query: SearchQuery): Promise<SearchHit[]>;
   countArticles(): Promise<number>;
   topicCounts(since: string | undefined, viewer?: Viewer): Promise<TopicCount[]>;
   entityCounts(since: string | undefined, limit: number, viewer?: Viewer): Promise<EntityCount[]>;

@@ -72,14 +72,18 @@ describe('query plans of the hot reads', () => {
     });
   }
 
-  it('/ask (full-text, every word, then any word): FTS5 orders by its rank, no sort', async () => {
+  it('/ask (full-text, every word, then any word among the newest matches): FTS5 orders by its rank, no sort', async () => {
     const { store, queries } = await filledStore();
-    for (const every of [true, false]) {
-      const statement = queries.searchStatement('alibaba profit outlook', { limit: 300, every });
+    for (const query of [{ every: true }, { every: false }, { newest: 20_000 }]) {
+      const statement = queries.searchStatement('alibaba profit outlook', { limit: 300, ...query });
       if (statement === null) throw new Error('no statement');
       const lines = plan(store, statement);
       expect(problems(lines), lines.join('\n')).toEqual([]);
     }
+    // The newest matches are found newest first by FTS5 itself (its rowid order), then ranked from the oldest of them on.
+    const newest = queries.searchStatement('alibaba profit outlook', { limit: 8, newest: 20_000 });
+    if (newest === null) throw new Error('no statement');
+    expect(plan(store, newest).join('\n')).toMatch(/VIRTUAL TABLE INDEX \d+:M\d+>/);
   });
 
   it('near-duplicate candidates: band keys searched, articles by rowid, no sort', async () => {

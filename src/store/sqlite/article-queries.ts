@@ -4,7 +4,7 @@
 // test/store/query-plans.test.ts checks their plans (no full scan, no temp B-tree sort).
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Article } from '../../domain/index.ts';
-import type { ArticleQuery, SearchHit } from '../../ports/index.ts';
+import type { ArticleQuery, SearchHit, SearchQuery } from '../../ports/index.ts';
 import { articleFilter, freeTextToFtsQuery, windowOn } from './article-filter.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from './article-rows.ts';
 import { bandKey } from './band-key.ts';
@@ -19,11 +19,11 @@ type Row = Record<string, unknown>;
 
 export interface ArticleQueries {
   listArticles(query: ArticleQuery): Article[];
-  search(text: string, query: ArticleQuery & { every?: boolean }): SearchHit[];
+  search(text: string, query: SearchQuery): SearchHit[];
   nearDuplicateCandidates(bands: string[], limit: number): Array<{ id: string; duplicateOf: string | null; signature: Uint32Array }>;
   /** The SQL and parameters listArticles runs for `query` (one statement per topic or entity): for plan checks. */
   listStatements(query: ArticleQuery): Array<{ sql: string; parameters: SQLInputValue[] }>;
-  searchStatement(text: string, query: ArticleQuery & { every?: boolean }): { sql: string; parameters: SQLInputValue[] } | null;
+  searchStatement(text: string, query: SearchQuery): { sql: string; parameters: SQLInputValue[] } | null;
   nearDuplicateStatement(bands: string[], limit: number): { sql: string; parameters: SQLInputValue[] };
 }
 
@@ -99,18 +99,27 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     });
   }
 
-  function searchStatement(text: string, query: ArticleQuery & { every?: boolean }) {
+  function searchStatement(text: string, query: SearchQuery) {
     const match = freeTextToFtsQuery(text, query.every === true);
     if (match === null) return null;
     const { where, parameters } = articleFilter(query);
+    // Only the newest matches: FTS5 walks its doclists newest first (rowid order, no ranking) to the
+    // Nth match, then ranks from there on, a rowid range it applies while reading the doclists.
+    const newest =
+      query.newest === undefined
+        ? null
+        : {
+            sql: 'articles_fts.rowid >= (SELECT min(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)) AND ',
+            values: [match, query.newest],
+          };
     // FTS5 orders by its rank (bm25 with the title weighted 3, set by migration 11; lower is better)
     // and stops at LIMIT: only the articles returned are read.
     return {
       sql: `SELECT ${COLUMNS}, articles_fts.rank AS rank
             FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH ? AND ${where}
+            WHERE articles_fts MATCH ? AND ${newest?.sql ?? ''}${where}
             ORDER BY articles_fts.rank LIMIT ?`,
-      parameters: [match, ...parameters, query.limit ?? DEFAULT_LIMIT],
+      parameters: [match, ...(newest?.values ?? []), ...parameters, query.limit ?? DEFAULT_LIMIT],
     };
   }
 

@@ -139,6 +139,25 @@ describeStoreContract('store contract: articles and dedupe', ({ store, twin }) =
     expect((await s.search('copper', { since: '2030-01-01T00:00:00.000Z' })).length).toBe(0);
   });
 
+  it('ranks only the newest matches with `newest`, stored after the others', async () => {
+    const s = await store();
+    await s.insertArticle(makeArticle({ id: 'old-title', title: 'Copper climbs', text: 'Metals traded higher.' }), noKeys);
+    await s.insertArticle(makeArticle({ id: 'body', title: 'Markets today', text: 'Copper prices climbed.' }), noKeys);
+    await s.insertArticle(makeArticle({ id: 'unrelated', title: 'Oil slips', text: 'Crude fell on supply news.' }), noKeys);
+    await s.insertArticle(makeArticle({ id: 'new-title', title: 'Copper hits a high', text: 'Metals rose again.' }), noKeys);
+    // All three matches, the titles first; the two newest matches (an article without the word does not count).
+    expect(
+      (await s.search('copper', {}))
+        .map((hit) => hit.article.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['new-title', 'old-title']);
+    expect((await s.search('copper', { newest: 2 })).map((hit) => hit.article.id)).toEqual(['new-title', 'body']);
+    expect((await s.search('copper', { newest: 1 })).map((hit) => hit.article.id)).toEqual(['new-title']);
+    expect((await s.search('copper', { newest: 10 })).length).toBe(3);
+    expect(await s.search('nickel', { newest: 2 })).toEqual([]);
+  });
+
   it('counts topics and entities over a window, most first', async () => {
     const s = await store();
     await s.insertArticle(makeArticle({ id: 'a1', topics: ['china', 'ai'], entities: [alibaba] }), noKeys);
