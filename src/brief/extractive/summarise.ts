@@ -37,6 +37,11 @@ const BOILERPLATE = [
 
 /** Every candidate sentence of the text with its score, best first. */
 export function rankSentences(text: string, options: { title?: string; entityNames?: readonly string[] } = {}): RankedSentence[] {
+  return rankWithTerms(text, options).map(({ index, sentence, score }) => ({ index, sentence, score }));
+}
+
+/** rankSentences, each sentence with its content terms (summariseExtractive weighs them again). */
+function rankWithTerms(text: string, options: { title?: string; entityNames?: readonly string[] }): Array<RankedSentence & { terms: string[] }> {
   const sentences = splitSentences(text);
   const candidates: Array<{ index: number; sentence: string }> = [];
   for (const [index, raw] of sentences.entries()) {
@@ -50,7 +55,12 @@ export function rankSentences(text: string, options: { title?: string; entityNam
   const withTitle = termVectors(options.title === undefined ? termLists : [...termLists, contentTerms(options.title)]);
   const vectors = withTitle.slice(0, candidates.length);
   const titleVector = options.title === undefined ? undefined : withTitle[candidates.length];
-  const entityNames = (options.entityNames ?? []).filter((name) => name.trim().length > 1).map(nameMatcher);
+  // A name found nowhere in the candidates is found in none of them: only the others are tried per sentence.
+  const joined = candidates.map(({ sentence }) => sentence).join('\n');
+  const entityNames = (options.entityNames ?? [])
+    .filter((name) => name.trim().length > 1)
+    .map(nameMatcher)
+    .filter((names) => names.test(joined));
 
   const prior = candidates.map(({ sentence }, order) => {
     const position = 1 + 1.5 / (1 + order / 3); // the lead of a news story states its news
@@ -63,7 +73,12 @@ export function rankSentences(text: string, options: { title?: string; entityNam
   });
   const central = centrality(vectors, prior);
   return candidates
-    .map(({ index, sentence }, order) => ({ index, sentence, score: round((CENTRALITY_FLOOR + (central[order] ?? 0)) * (prior[order] ?? 1)) }))
+    .map(({ index, sentence }, order) => ({
+      index,
+      sentence,
+      score: round((CENTRALITY_FLOOR + (central[order] ?? 0)) * (prior[order] ?? 1)),
+      terms: termLists[order] ?? [],
+    }))
     .sort((left, right) => right.score - left.score || left.index - right.index);
 }
 
@@ -76,9 +91,9 @@ export function summariseExtractive(
   if (limit <= 0) return [];
   const rankOptions: { title: string; entityNames?: readonly string[] } = { title: input.title };
   if (input.entityNames !== undefined) rankOptions.entityNames = input.entityNames;
-  const ranked = rankSentences(input.text, rankOptions);
+  const ranked = rankWithTerms(input.text, rankOptions);
   const chosen: Array<{ index: number; sentence: string; terms: TermVector }> = [];
-  const vectors = termVectors(ranked.map(({ sentence }) => contentTerms(sentence)));
+  const vectors = termVectors(ranked.map(({ terms }) => terms));
   for (const [order, candidate] of ranked.entries()) {
     if (chosen.length >= limit) break;
     const vector = vectors[order];
