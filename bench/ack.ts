@@ -3,7 +3,8 @@
 // while a brief is being composed and 200 articles are being ingested. Run: node bench/ack.ts
 // (ACK_CPU_PROFILE_DIR=<folder> also writes the bot's CPU profiles, one per thread)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { FakeDiscord } from '../test/support/fake-discord.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
 import { postSignedForm, slashCommandPayload } from '../test/support/fake-slack-requests.ts';
-import { sharedStore } from './support/bench-store.ts';
+import { sharedStore, workDirectory } from './support/bench-store.ts';
 import { loadTextCorpus, perturbText, requireCorpus, wordStream } from './support/corpus.ts';
 import { createRandom, type Random } from '../test/support/seeded-random.ts';
 import { progress, runBenchmark } from './support/report.ts';
@@ -164,6 +165,11 @@ async function ingestArticles(bot: Bot, bodies: readonly string[]): Promise<numb
 await runBenchmark(NAME, async () => {
   requireCorpus();
   const shared = await sharedStore(100_000, NAME);
+  // The bot ingests into a copy: the shared store stays as built, so the articles this run sends
+  // are new to the store every time (the same seed makes the same articles) and the benchmarks
+  // after this one read the store they expect.
+  const databasePath = join(workDirectory(NAME), 'bot.db');
+  copyFileSync(shared.path, databasePath);
   const corpus = loadTextCorpus();
   const words = wordStream(corpus);
   const random = createRandom(3_003);
@@ -172,7 +178,7 @@ await runBenchmark(NAME, async () => {
   slack.addWorkspace({ teamId: 'T0001', botToken: 'xoxb-bench-token' });
   slack.users.set('U0001', { id: 'U0001' });
   progress(NAME, 'starting the bot (Discord, Slack, ingest endpoint) in a child process');
-  const bot = await startBot(shared.path, discord, slack);
+  const bot = await startBot(databasePath, discord, slack);
   try {
     await discord.gateway.whenReady();
     const idle = { discord: [] as number[], slack: [] as number[] };
@@ -272,7 +278,7 @@ await runBenchmark(NAME, async () => {
         { figure: 'bot event-loop delay under load (p99 / max)', value: `${loadedEventLoop.p99} / ${loadedEventLoop.max} ms` },
         {
           figure: 'ack p99 under load (the slower platform)',
-          value: `${Math.max(discordLoaded.p99, slackLoaded.p99)} ms (engine threads ${ENGINE_THREADS})`,
+          value: `${Math.max(discordLoaded.p99, slackLoaded.p99)} ms while ${stored} articles were stored and ${briefs} briefs composed (engine threads ${ENGINE_THREADS})`,
           goal: `< ${GOAL_P99_MS} ms`,
           met: Math.max(discordLoaded.p99, slackLoaded.p99) < GOAL_P99_MS,
         },
