@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { youngGenerationFlags } from '../bin/young-generation.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { fillInTransactions, fillOptions, publishCopy, publishStore, workDirectory } from './support/bench-store.ts';
 import { type CorpusItem, loadHtmlCorpus, loadTextCorpus, perturbHtml, perturbText, requireCorpus, wordStream } from './support/corpus.ts';
@@ -49,7 +50,10 @@ interface BatchRun {
 
 function runChild(databasePath: string, folder: string): Promise<BatchRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, databasePath, folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // With the Node flags `market-brief ingest` runs with (bin/young-generation.js), so its peak RSS is the command's.
+    const child = spawn(process.execPath, [...youngGenerationFlags('ingest', process.env, []), CHILD, databasePath, folder], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', reject);
