@@ -2,6 +2,7 @@ import type { Article, Sentiment, SentimentLabel } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, sentenceSentiment, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses } from './move-grammar.ts';
+import { candidatesOf } from './mention-candidates.ts';
 
 /**
  * The tone of one passage. The only place entity tones are scored, so a trained sentence
@@ -13,14 +14,6 @@ export function passageTone(passage: string): Sentiment {
 
 const LABEL_AT = 0.15;
 const MIXED_BALANCE = 0.6;
-
-function candidatesOf(article: Pick<Article, 'entities'>, reference: ReferenceIndex): Candidate[] {
-  return article.entities.flatMap((mention) => {
-    const entity = reference.get(mention.id);
-    const names = entity === undefined ? null : entityNames(entity);
-    return names === null ? [] : [{ id: mention.id, type: mention.type, names }];
-  });
-}
 
 /** The clauses of a text whose subject is the entity ("BYD, which has been gaining ground on Tesla" is BYD's). */
 export function clausesAbout(text: string, entityId: string, candidates: readonly Candidate[]): string[] {

@@ -2,6 +2,7 @@ import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
+import { candidatesOf } from './mention-candidates.ts';
 
 /** At most this many movers in a brief: a desk reads them at a glance (see docs/brief.md). */
 export const MAX_MOVERS = 6;
@@ -76,12 +77,15 @@ function nearTail(tail: string): string {
   return near.split(/\s+/).slice(0, 9).join(' ');
 }
 
-function candidatesOf(article: Article, reference: ReferenceIndex): Candidate[] {
-  return article.entities.flatMap((mention) => {
-    const entity = reference.get(mention.id);
-    const names = entity === undefined ? null : entityNames(entity);
-    return names === null ? [] : [{ id: mention.id, type: mention.type, names }];
-  });
+/** The clause with each name found in it blanked out (same length, so positions hold). */
+function withoutNames(clause: string, mentions: readonly Mention[]): string {
+  let blanked = '';
+  let at = 0;
+  for (const { start, end } of mentions) {
+    blanked += `${clause.slice(at, start)}${'_'.repeat(end - start)}`;
+    at = end;
+  }
+  return blanked + clause.slice(at);
 }
 
 /** The moves one article states, keyed by entity: the first statement of each. */
@@ -105,7 +109,8 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const owner = ownerOf(clause, figure, figures, mentions, inherited);
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
-        if (measureBlocks(clause, figure.index, figure.end, PRICED_TYPES.has(type))) continue;
+        // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".
+        if (measureBlocks(withoutNames(clause, mentions), figure.index, figure.end, PRICED_TYPES.has(type))) continue;
         const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
         if (bareNoun && sentenceMeasures(sentence)) continue;
         const horizon = horizonOf(clause, figure, figures, leadIn);

@@ -57,3 +57,15 @@ describe.skipIf(!hasReuters)('entityTone on Reuters articles (shared data)', () 
     expect(differing).toBeGreaterThan(0);
   });
 });
+
+describe('entity tone for organisations the reference lists do not know', () => {
+  it('reads the tone of the clauses about an organisation found from its shape', () => {
+    const text = 'Shares of Quorvane Analytics Inc jumped 14% after the company won a large contract. Rivals were little changed.';
+    const id = recognizer.recognize('', text).find((mention) => mention.name.startsWith('Quorvane'))?.id ?? '';
+    expect(id).not.toBe('');
+    expect(tone(text, id)).toBe('positive');
+    const fall = 'Brelliton Holdings slumped 9% after it cut its forecast and warned of weak demand.';
+    const fallen = recognizer.recognize('', fall).find((mention) => mention.name.startsWith('Brelliton'))?.id ?? '';
+    expect(tone(fall, fallen)).toBe('negative');
+  });
+});

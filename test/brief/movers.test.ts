@@ -131,3 +131,26 @@ describe('movers: an index is not the company of the same name', () => {
     expect(moves("Boeing CEO Dennis Muilenburg's pay rose 20 percent.")).toEqual([]);
   });
 });
+
+describe('movers: organisations the reference lists do not know', () => {
+  it('credits a move to an organisation found from its shape, by the name the article gives it', () => {
+    // "Inc" makes it an organisation; no reference list has it.
+    expect(moves('Shares of Quorvane Analytics Inc jumped 14% on Tuesday after the company won a contract.')).toEqual(['Quorvane Analytics up 14%']);
+    // The open organisation is the subject of its clause; the index keeps its own figure.
+    expect(moves('The Nasdaq rose 1% while Brelliton Mining Corp slid 9% after it cut its forecast.')).toEqual(
+      expect.arrayContaining(['Nasdaq Composite up 1%', 'Brelliton Mining down 9%']),
+    );
+  });
+
+  it('does not take a word of a name for a measure word', () => {
+    expect(moves('HSBC Holdings fell 3% in Hong Kong after the bank warned on profit.')).toEqual(['HSBC Holdings down 3%']);
+    expect(moves('Capital One Financial shares fell 5% on Friday.')).toEqual(['Capital One down 5%']);
+    expect(moves('Brelliton Holdings slid 9% on Monday.')).toEqual(['Brelliton down 9%']);
+    // A measure word outside the name still makes the figure a result, not a move.
+    expect(moves('HSBC Holdings said its profit fell 3% in the quarter.')).toEqual([]);
+  });
+
+  it('does not credit a move to a person the reference does not know', () => {
+    expect(moves('Chief Executive Dara Veltrano said sales rose 6%.').filter((move) => move.startsWith('Dara'))).toEqual([]);
+  });
+});
