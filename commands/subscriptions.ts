@@ -1,12 +1,27 @@
 import type { Command } from '../src/dispatch/index.ts';
-import { type Subscription, textReply } from '../src/domain/index.ts';
+import { ENTITY_TYPES, type Subscription, textReply } from '../src/domain/index.ts';
+import type { Store } from '../src/ports/index.ts';
 import type { ReferenceIndex } from '../src/pipeline/index.ts';
 import { describeFilter, formatLocal, nextSlot } from '../src/delivery/index.ts';
 
-function describe(subscription: Subscription, now: Date, reference: ReferenceIndex): string {
+/** A name for each subscribed entity: the reference's, else the name stored articles give it (an organisation no list has). */
+async function entityNamesOf(subscriptions: readonly Subscription[], reference: ReferenceIndex, store: Store): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const unlisted = [...new Set(subscriptions.flatMap((subscription) => subscription.entityIds))].filter((id) => {
+    const name = reference.get(id)?.name;
+    if (name !== undefined) names.set(id, name);
+    return name === undefined;
+  });
+  if (unlisted.length > 0) {
+    for (const { entity } of await store.findStoredEntities('', unlisted, [...ENTITY_TYPES], unlisted.length)) names.set(entity.id, entity.name);
+  }
+  return names;
+}
+
+function describe(subscription: Subscription, now: Date, names: ReadonlyMap<string, string>): string {
   const what = [
     ...subscription.topics,
-    ...subscription.entityIds.map((id) => reference.get(id)?.name ?? id),
+    ...subscription.entityIds.map((id) => names.get(id) ?? id),
     ...subscription.keywords.map((keyword) => `“${keyword}”`),
   ].join(', ');
   const parts: string[] = [];
@@ -44,9 +59,10 @@ export default {
       return textReply('Subscriptions', ['This channel has no subscriptions. Try /subscribe hong-kong 08:00 Asia/Hong_Kong']);
     }
     const now = services.clock.now();
+    const names = await entityNamesOf(subscriptions, services.reference, services.store);
     return textReply(
       'Subscriptions',
-      subscriptions.map((subscription) => describe(subscription, now, services.reference)),
+      subscriptions.map((subscription) => describe(subscription, now, names)),
     );
   },
 } satisfies Command;
