@@ -12,39 +12,18 @@ type Chardet = typeof import('chardet');
 type Iconv = typeof import('iconv-lite');
 type Entities = typeof import('entities');
 
-let linkedom: Linkedom | undefined;
-let readability: ReadabilityModule | undefined;
-let htmlparser2: Htmlparser2 | undefined;
-let chardet: Chardet | undefined;
-let iconv: Iconv | undefined;
-let entities: Entities | undefined;
-
-export function loadLinkedom(): Linkedom {
-  linkedom ??= require('linkedom') as Linkedom;
-  return linkedom;
+/** The module `id`, required on the first call and kept. */
+function onFirstUse<T>(id: string): () => T {
+  let module: T | undefined;
+  return () => {
+    module ??= require(id) as T;
+    return module;
+  };
 }
 
-export function loadReadability(): ReadabilityModule {
-  readability ??= require('@mozilla/readability') as ReadabilityModule;
-  return readability;
-}
-
-export function loadHtmlparser2(): Htmlparser2 {
-  htmlparser2 ??= require('htmlparser2') as Htmlparser2;
-  return htmlparser2;
-}
-
-export function loadChardet(): Chardet {
-  chardet ??= require('chardet') as Chardet;
-  return chardet;
-}
-
-export function loadIconv(): Iconv {
-  iconv ??= require('iconv-lite') as Iconv;
-  return iconv;
-}
-
-export function loadEntities(): Entities {
-  entities ??= require('entities') as Entities;
-  return entities;
-}
+export const loadLinkedom = onFirstUse<Linkedom>('linkedom');
+export const loadReadability = onFirstUse<ReadabilityModule>('@mozilla/readability');
+export const loadHtmlparser2 = onFirstUse<Htmlparser2>('htmlparser2');
+export const loadChardet = onFirstUse<Chardet>('chardet');
+export const loadIconv = onFirstUse<Iconv>('iconv-lite');
+export const loadEntities = onFirstUse<Entities>('entities');
