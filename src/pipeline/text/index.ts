@@ -1,4 +1,5 @@
 export { normaliseDate } from './dates.ts';
 export { contentStems, distinctContentStems, hasStopword, stopwordDensity, STOPWORDS, support, wordCount, words } from './words.ts';
+export { isAsciiLetter, isDigit, isLowerAscii } from './ascii.ts';
 export { isSpace } from './space.ts';
 export { RangeCache } from './range-cache.ts';

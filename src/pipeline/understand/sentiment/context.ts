@@ -1,4 +1,4 @@
-import { CLAUSE_END, type Unit } from './units.ts';
+import { CLAUSE_END, type Unit } from './unit.ts';
 
 // How the words around a tone word or a movement change it: negation, intensifiers, the clause
 // it sits in, and whether "up", "down" or "fall" are movements at all.

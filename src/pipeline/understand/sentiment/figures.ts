@@ -1,4 +1,5 @@
-import { CLAUSE_END, sentenceUnits, type Unit } from './units.ts';
+import { CLAUSE_END, type Unit } from './unit.ts';
+import { sentenceUnits } from './units.ts';
 
 // Figures set against earlier ones in the same currency and scale: "EUR 5.1 mn ( EUR 4.0 mn )",
 // "net sales of EUR 54.5 mn in the quarter, compared with EUR 54.3 mn". A currency conversion

@@ -1,6 +1,7 @@
 import { clauseWeightsOf, hasNumberNear, intensityAt, isMovementUse, isNegated } from './context.ts';
 import { comparedFigures } from './figures.ts';
-import { CLAUSE_END, type MovementForm, sentenceUnits, type Unit } from './units.ts';
+import { CLAUSE_END, type MovementForm, type Unit } from './unit.ts';
+import { sentenceUnits } from './units.ts';
 
 // A sentence's tone is the sum of its events, found in passes that each settle ("consume") the
 // words they used so that no word counts twice:

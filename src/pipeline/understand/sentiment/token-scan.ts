@@ -3,7 +3,7 @@
 // It matches exactly what /\d+(?:[.,]\d+)*|n't|[a-z]+(?:-[a-z]+)*|'s|[^\s\w'"“”]/gi matched
 // (a number, "n't", a word with inner hyphens, "'s", or one other mark; quotation marks dropped
 // so that `a "buy" rating` reads as the phrase "buy rating").
-import { isSpace } from '../../text/index.ts';
+import { isAsciiLetter, isDigit, isSpace } from '../../text/index.ts';
 
 /** End of the token starting at `start`, or -1 when none starts there (space, quotes, `_`). */
 export function tokenEnd(text: string, start: number): number {
@@ -26,17 +26,8 @@ export function tokenEnd(text: string, start: number): number {
   return start + 1;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 function isDecimalMark(code: number): boolean {
   return code === 0x2e || code === 0x2c;
-}
-
-function isAsciiLetter(code: number): boolean {
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x7a;
 }
 
 function skipDigits(text: string, from: number): number {

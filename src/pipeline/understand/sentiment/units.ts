@@ -12,34 +12,11 @@ import {
   TONE,
 } from './lexicon.ts';
 import { RangeCache } from '../../text/index.ts';
+import { startsLetterDigitOrComma, startsWithDigit, startsWithLowerAscii, startsWithLowerWord } from './starts.ts';
 import { tokenEnd } from './token-scan.ts';
-
-/** How a word of movement finds what moved. */
-export type MovementForm = 'intransitive' | 'transitive' | 'noun' | 'adjective' | 'numeric';
-
-export interface WordRoles {
-  movement?: { direction: 1 | -1; forms: Set<MovementForm> };
-  /** +1 for a quantity an investor wants up, -1 for one wanted down, 0 for one without tone. */
-  quantity?: 1 | 0 | -1;
-  tone?: number;
-  negator?: boolean;
-  intensity?: number;
-  clause?: 'contrast' | 'concession';
-}
-
-/** One word, phrase, number or punctuation mark of a sentence, with its lexicon roles. */
-export interface Unit {
-  key: string;
-  kind: 'word' | 'number' | 'punctuation';
-  /** The parsed value of a number unit. */
-  value: number;
-  roles: WordRoles;
-}
+import type { MovementForm, Unit, WordRoles } from './unit.ts';
 
 const WEAK_TONE = 0.4;
-
-/** Punctuation that ends a clause: searches for what moved never cross it. */
-export const CLAUSE_END: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?']);
 
 /** A lexicon phrase of several words, in lemma form, with its key ("net_sale") and roles. */
 interface Phrase {
@@ -178,36 +155,6 @@ function tokenOf(text: string): Token {
 /** A number ("5", "1,250.5") is its own lemma and stands outside the lexicon (see buildLexicon). */
 function numberToken(text: string): Token {
   return { lemma: text, capitalised: false, startsLower: false, roles: NO_ROLES, phrases: undefined };
-}
-
-function startsWithDigit(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code >= 48 && code <= 57;
-}
-
-function startsWithLowerAscii(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code >= 97 && code <= 122;
-}
-
-/** Whether the text opens with at least `count` ASCII lower-case letters (/^[a-z]{count,}/). */
-function startsWithLowerWord(text: string, count: number): boolean {
-  if (text.length < count) return false;
-  for (let index = 0; index < count; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 97 || code > 122) return false;
-  }
-  return true;
-}
-
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
-
-/** /^[\p{L}\p{N},]/u without running a Unicode regex for ASCII. */
-function startsLetterDigitOrComma(text: string): boolean {
-  const code = text.charCodeAt(0);
-  if (Number.isNaN(code)) return false;
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 44;
-  return LETTER_OR_DIGIT.test(text);
 }
 
 /** The lexicon lemma of a lower-case word: irregular forms, then regular suffixes stripped by rule. */
