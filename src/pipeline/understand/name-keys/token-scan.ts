@@ -3,6 +3,8 @@
 // exactly what /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[&.'’][\p{L}\p{N}]+)*/gu matched: initialisms
 // with dots ("U.S.") first, then words that may carry inner & . ' ’ ("S&P", "JD.com", "Alibaba's").
 
+import { isAsciiLetter, isDigit } from '../../text/index.ts';
+
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/uy;
 const UPPER = /\p{Lu}/uy;
 
@@ -43,7 +45,7 @@ function isJoiner(code: number): boolean {
 function letterOrNumberAt(text: string, index: number): number {
   if (index >= text.length) return 0;
   const code = text.charCodeAt(index);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? 1 : 0;
+  if (code < 0x80) return isDigit(code) || isAsciiLetter(code) ? 1 : 0;
   return widthOf(LETTER_OR_NUMBER, text, index);
 }
 
