@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createPostgresStore, openPostgresStore, POSTGRES_MIGRATIONS, type PostgresStore } from '../../src/store/postgres/index.ts';
-import { makeArticle, noKeys } from '../support/articles.ts';
+import { alibabaArticles, makeArticle, noKeys } from '../support/articles.ts';
 import { dropSchema, postgresUnavailable, TEST_DATABASE_URL, uniqueSchema } from '../support/postgres.ts';
 
 const unavailable = await postgresUnavailable();
@@ -53,17 +53,7 @@ describe.skipIf(unavailable !== null)(`postgres store${unavailable === null ? ''
   it('reads the latest articles of a topic or an entity by walking its (key, sort_time) key backwards, stopped at LIMIT', async () => {
     const store = await openPostgresStore(TEST_DATABASE_URL, { schema: newSchema() });
     stores.push(store);
-    const entity = { id: 'company:alibaba', name: 'Alibaba Group', type: 'company' as const, ticker: 'BABA', tickers: ['BABA'], count: 2 };
-    for (let index = 0; index < 20; index += 1) {
-      const article = makeArticle({
-        id: `a${index}`,
-        contentHash: `h${index}`,
-        publishedAt: `2026-12-0${1 + (index % 5)}T10:00:00.000Z`,
-        entities: [entity],
-        topics: ['china'],
-      });
-      await store.insertArticle(article, noKeys);
-    }
+    for (const article of alibabaArticles()) await store.insertArticle(article, noKeys);
     // The SQL listArticles sends, as it sends it.
     const sent: Array<{ text: string; values: unknown[] }> = [];
     const query = store.pool.query.bind(store.pool);

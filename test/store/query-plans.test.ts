@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleQuery } from '../../src/ports/store.ts';
 import { createArticleQueries } from '../../src/store/sqlite/article-queries.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { makeArticle } from '../support/articles.ts';
+import { alibabaArticles } from '../support/articles.ts';
 
 const stores: Array<ReturnType<typeof createSqliteStore>> = [];
 afterEach(async () => {
@@ -15,15 +15,7 @@ afterEach(async () => {
 async function filledStore() {
   const store = createSqliteStore(':memory:');
   stores.push(store);
-  const entity = { id: 'company:alibaba', name: 'Alibaba Group', type: 'company' as const, ticker: 'BABA', tickers: ['BABA'], count: 2 };
-  for (let index = 0; index < 20; index += 1) {
-    const article = makeArticle({
-      id: `a${index}`,
-      contentHash: `h${index}`,
-      publishedAt: `2026-12-0${1 + (index % 5)}T10:00:00.000Z`,
-      entities: [entity],
-      topics: ['china'],
-    });
+  for (const [index, article] of alibabaArticles().entries()) {
     await store.insertArticle(
       article,
       { signature: new Uint32Array([index]), bands: [`0:${index % 3}`, `1:${index % 4}`] },

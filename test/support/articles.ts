@@ -20,6 +20,20 @@ export function makeArticle(overrides: Partial<Article> & { id: string }): Artic
   };
 }
 
+/** Twenty articles about one company in the "china" topic over five days, four a day: an index walk's test data. */
+export function alibabaArticles(count = 20): Article[] {
+  const entity = { id: 'company:alibaba', name: 'Alibaba Group', type: 'company' as const, ticker: 'BABA', tickers: ['BABA'], count: 2 };
+  return Array.from({ length: count }, (_unused, index) =>
+    makeArticle({
+      id: `a${index}`,
+      contentHash: `h${index}`,
+      publishedAt: `2026-12-0${1 + (index % 5)}T10:00:00.000Z`,
+      entities: [entity],
+      topics: ['china'],
+    }),
+  );
+}
+
 export const noKeys = { signature: new Uint32Array([1, 2, 3]), bands: [] as string[] };
 
 /** A daily 08:00 UTC brief subscription for channel w/c, changed by overrides. */
