@@ -8,8 +8,6 @@
 // Run: node bench/scale-out.ts   (SCALE_FEEDS, SCALE_SUMMARIES, SCALE_HOSTS, SCALE_CHANNELS change the
 // sizes; SCALE_PARTS=feeds,summaries,delivery runs only the parts named)
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { ingestArticle } from '../src/pipeline/ingest-article.ts';
@@ -21,6 +19,7 @@ import { snowflake } from '../test/support/fake-discord-payloads.ts';
 import { startFakeOpenAi } from '../test/support/fake-openai.ts';
 import { createTestDatabase, dropTestDatabase, postgresUnavailable } from '../test/support/postgres.ts';
 import { startRateLimitProxy } from './support/discord-rate-limit.ts';
+import { startFeedServer } from './support/feed-hosts.ts';
 import { progress, runBenchmark, type SummaryRow } from './support/report.ts';
 import { round } from './support/stats.ts';
 import { startWorkers, type WorkerUsage, waitUntil } from './support/worker-processes.ts';
@@ -38,56 +37,6 @@ const WORKER_COUNTS = [1, 3] as const;
 const FEED_GOAL_SECONDS = 600;
 const log = (line: string) => progress(NAME, line);
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * A loopback feed server for `count` feeds, /feed/<n>, each with one item of its own, spread over
- * HOSTS loopback addresses (127.0.0.1, 127.0.0.2, …, one listener each on one port) because real
- * feeds live on many hosts and the fetcher takes one request at a time per host. Notes the first
- * and last fetch.
- */
-async function startFeedServer(count: number) {
-  const items = faultArticles(count, 4242, new Date(), 6);
-  const fetched = new Set<number>();
-  let first = 0;
-  let last = 0;
-  const handler = (request: IncomingMessage, response: ServerResponse) => {
-    const number = Number(/^\/feed\/(\d+)$/.exec(request.url ?? '')?.[1] ?? -1);
-    const item = items[number];
-    if (item === undefined) return void response.writeHead(404).end();
-    if (fetched.size === 0) first = performance.now();
-    fetched.add(number);
-    last = performance.now();
-    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
-    response.end(
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${number}</title><link>http://example.com/${number}</link>` +
-        `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.url)}</link><guid>${escapeXml(item.url)}</guid>` +
-        `<pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate><description>${escapeXml(item.text)}</description></item></channel></rss>`,
-    );
-  };
-  const servers: Server[] = [];
-  let port = 0;
-  for (let host = 1; host <= HOSTS; host += 1) {
-    const server = createServer(handler);
-    server.keepAliveTimeout = 30_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, `127.0.0.${host}`, resolve);
-    });
-    port = (server.address() as AddressInfo).port;
-    servers.push(server);
-  }
-  return {
-    port,
-    url: (number: number) => `http://127.0.0.${1 + (number % HOSTS)}:${port}/feed/${number}`,
-    fetched: () => fetched.size,
-    seconds: () => (last - first) / 1000,
-    close: () => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))),
-  };
-}
-
 const baseEnv = { LOG_LEVEL: 'warn', EXAMPLES_ON_FIRST_RUN: 'false' };
 
 function usageFigures(usage: readonly WorkerUsage[]) {
@@ -96,7 +45,7 @@ function usageFigures(usage: readonly WorkerUsage[]) {
 
 async function feedRun(workers: number) {
   const database = await createTestDatabase('mb_bench_feeds');
-  const feeds = await startFeedServer(FEEDS);
+  const feeds = await startFeedServer(FEEDS, HOSTS);
   try {
     const store = createPostgresStore(database.url);
     await store.ready();

@@ -78,7 +78,7 @@ export function makeItems(count: number, base: string, options: { guidSuffix?: s
   return Array.from({ length: count }, (_, offset) => makeItem(first + offset, base, options)).reverse();
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
