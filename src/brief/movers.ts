@@ -3,6 +3,7 @@ import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/in
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { candidatesOf } from './mention-candidates.ts';
+import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
 
 /** At most this many movers in a brief: a desk reads them at a glance (see docs/brief.md). */
 export const MAX_MOVERS = 6;
@@ -91,9 +92,12 @@ function withoutNames(clause: string, mentions: readonly Mention[]): string {
 /** The moves one article states, keyed by entity: the first statement of each. */
 function movesIn(article: Article, candidates: readonly Candidate[], typeOf: ReadonlyMap<string, string>): Map<string, Found> {
   const found = new Map<string, Found>();
+  const subject = headlineCompany(article.title, candidates);
   for (const sentence of splitSentences(article.text)) {
     // A move is stated with a percentage: a sentence without one has no figure for any clause.
     if (!MAY_STATE_PERCENT.test(sentence)) continue;
+    // "the firm's shares slid 11.6 percent" is the headline's company when nothing else is named.
+    const anaphor = subject !== null && !namesAnotherCompany(sentence, subject, candidates) ? subject : null;
     let inherited: Mention | null = null;
     let leadIn: string | null = null;
     for (const clause of clauses(sentence)) {
@@ -106,11 +110,17 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const move: { direction: 'up' | 'down'; at?: number } | null = moveWordOf(clause, figure.index, figure.end) ?? listed;
         previous = move === null ? null : { end: figure.end, direction: move.direction };
         if (move === null) continue;
-        const owner = ownerOf(clause, figure, figures, mentions, inherited);
+        let owner = ownerOf(clause, figure, figures, mentions, inherited);
+        // Where the move's own words start: the clause, or "the firm's shares slid 11.6 percent" within it.
+        let from = 0;
+        if (owner === null && anaphor !== null && move.at !== undefined && move.at < figure.index) {
+          const sharesAt = sharesOfItFrom(clause.slice(0, move.at));
+          if (sharesAt !== null) [owner, from] = [{ entityId: anaphor, start: sharesAt, end: sharesAt }, sharesAt];
+        }
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".
-        if (measureBlocks(withoutNames(clause, mentions), figure.index, figure.end, PRICED_TYPES.has(type))) continue;
+        if (measureBlocks(withoutNames(clause, mentions).slice(from), figure.index - from, figure.end - from, PRICED_TYPES.has(type))) continue;
         const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
         if (bareNoun && sentenceMeasures(sentence)) continue;
         const horizon = horizonOf(clause, figure, figures, leadIn);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findMovers } from '../../src/brief/movers.ts';
+import { createEntityRecognizer } from '../../src/pipeline/understand/entities/recognizer.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
+import { makeArticle } from '../support/articles.ts';
+
+// Every headline and sentence here is written for these tests.
+const reference = loadReferenceIndex();
+const recognizer = createEntityRecognizer(reference);
+
+function moves(title: string, text: string): string[] {
+  const article = makeArticle({ id: 'a', title, text, entities: recognizer.recognize(title, text) });
+  return findMovers([article], reference, 10).map((mover) => `${mover.name} ${mover.direction} ${mover.figure}`);
+}
+
+describe('movers: "the firm\'s shares" is the company the headline names', () => {
+  it('credits the move of "the firm\'s shares" or "its stock" to the one company of the headline', () => {
+    const outlook =
+      'The world’s largest automaker may cut its earnings outlook because of weak demand and a firmer yen, a source said, as the firm’s shares slid 11.6 percent.';
+    expect(moves('Slump seen cutting Toyota profit', outlook)).toEqual(['Toyota Motor down 11.6 percent']);
+    expect(moves('Boeing wins a large order', 'The planemaker booked 200 jets and its stock rose 4% on the day.')).toEqual(['Boeing up 4%']);
+    expect(moves('Ford Motor recalls trucks', 'Shares in the carmaker fell 2.5 percent in early trading.')).toEqual(['Ford Motor down 2.5 percent']);
+  });
+
+  it('leaves the figure out when another company could be meant, or the headline names none or two', () => {
+    // Walmart is named in the sentence: "its shares" may be Walmart's.
+    expect(moves('Slump seen cutting Toyota profit', 'Orders from Walmart were weak, and its shares fell 4 percent.')).toEqual([]);
+    expect(moves('Carmakers slide on weak demand', 'The automaker cut its forecast, and its shares fell 4 percent.')).toEqual([]);
+    expect(moves('Toyota and Honda cut forecasts', 'The automaker cut its forecast, and its shares fell 4 percent.')).toEqual([]);
+  });
+
+  it('is not a price move when what fell is not the shares', () => {
+    expect(moves('Slump seen cutting Toyota profit', 'The automaker said its operating profit fell 20 percent.')).toEqual([]);
+    expect(moves('Slump seen cutting Toyota profit', 'Demand slowed, and the firm’s sales fell 9 percent in October.')).toEqual([]);
+  });
+});
