@@ -36,6 +36,11 @@ describe('open-vocabulary organisations', () => {
     expect(ids('', 'The actor Harrison Quell said he was pleased.')).toEqual([]);
   });
 
+  it('does not take the legal form left after a listed name for a company of its own', () => {
+    expect(ids('', 'Nissan Motor Co Ltd (7201.T) fell 9.9 percent to 501 yen.')).toEqual(['company:nissan', 'currency:jpy']);
+    expect(ids('', 'Quarrow Holdings Co Ltd said on Monday it would hire.')).toEqual(['company:quarrow']);
+  });
+
   it('merges the shorter forms of a name within an article and counts them', () => {
     const [mention] = mentions('Zignal results', 'Zignal Labs Inc said revenue doubled. Zignal Labs plans to hire, and Zignal expects more.');
     expect(mention).toMatchObject({ id: 'company:zignal-labs', name: 'Zignal Labs', ticker: null, tickers: [], count: 4 });

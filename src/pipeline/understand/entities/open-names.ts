@@ -78,7 +78,10 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     }
     while (first < end && (tokens[first]?.key === 'the' || (GENERIC_MODIFIERS.has(tokens[first]?.key ?? '') && first + 1 < end && sentenceStart[first] === 1)))
       first += 1;
-    const verdict = first < end ? judgeRun(context, first, end, index) : null;
+    // "Nissan Motor Co Ltd": the legal form left after a name the reference knows is no name of its own.
+    let onlyLegal = true;
+    for (let at = first; at < end && onlyLegal; at += 1) onlyLegal = LEGAL.test((tokens[at] as Token).key.replace(/['’]s$/, ''));
+    const verdict = first < end && !onlyLegal ? judgeRun(context, first, end, index) : null;
     if (verdict !== null) {
       const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end), verdict, index);
       if (entity !== null) {
