@@ -41,6 +41,13 @@ describe('open-vocabulary organisations', () => {
     expect(ids('', 'Quarrow Holdings Co Ltd said on Monday it would hire.')).toEqual(['company:quarrow']);
   });
 
+  it('reads a senior or executive title after a company as a role, not a company named "Senior"', () => {
+    const found = mentions('', 'Toyota Senior Managing Director Yoichiro Ichimaru said demand was weak.');
+    expect(found.map((mention) => mention.id)).toEqual(['company:toyota', 'person:yoichiro-ichimaru']);
+    expect(found[1]?.role).toBe('senior managing director');
+    expect(ids('', 'Quarrow Holdings Executive Vice President Mara Quill said sales rose.')).toEqual(['company:quarrow', 'person:mara-quill']);
+  });
+
   it('merges the shorter forms of a name within an article and counts them', () => {
     const [mention] = mentions('Zignal results', 'Zignal Labs Inc said revenue doubled. Zignal Labs plans to hire, and Zignal expects more.');
     expect(mention).toMatchObject({ id: 'company:zignal-labs', name: 'Zignal Labs', ticker: null, tickers: [], count: 4 });

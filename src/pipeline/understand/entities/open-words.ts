@@ -94,8 +94,8 @@ const ROLES: readonly string[][] = [
   'deputy governor', 'governor', 'vice chairman', 'vice chairwoman', 'vice chair', 'chairman', 'chairwoman', 'chair',
   'vice president', 'president', 'prime minister', 'finance minister', 'trade minister', 'economy minister', 'oil minister', 'energy minister',
   'minister', 'treasury secretary', 'commerce secretary', 'secretary', 'senior analyst', 'analyst', 'senior economist', 'economist',
-  'strategist', 'co-founder', 'cofounder', 'founder', 'managing director', 'executive director', 'director', 'portfolio manager', 'fund manager',
-  'partner',
+  'strategist', 'co-founder', 'cofounder', 'founder', 'senior managing director', 'managing director', 'executive director', 'director',
+  'senior vice president', 'executive vice president', 'general manager', 'portfolio manager', 'fund manager', 'partner',
 ].map((role) => role.split(/[\s-]+/));
 
 // Roles by their first word, so that looking for one costs a map lookup per token.
