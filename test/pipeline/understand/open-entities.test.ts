@@ -41,6 +41,11 @@ describe('open-vocabulary organisations', () => {
     expect(ids('', 'Quarrow Holdings Co Ltd said on Monday it would hire.')).toEqual(['company:quarrow']);
   });
 
+  it('leaves a bare Reuters code after a name out of the name', () => {
+    expect(ids('', 'Bidders include the airline Quarrow Atlantic QA.UL and others.')).toEqual(['company:quarrow-atlantic']);
+    expect(ids('', 'The group bought Brindlewood Robotics Inc BWRB.O for $1 billion.')).toEqual(['company:brindlewood-robotics']);
+  });
+
   it('reads a senior or executive title after a company as a role, not a company named "Senior"', () => {
     const found = mentions('', 'Toyota Senior Managing Director Yoichiro Ichimaru said demand was weak.');
     expect(found.map((mention) => mention.id)).toEqual(['company:toyota', 'person:yoichiro-ichimaru']);

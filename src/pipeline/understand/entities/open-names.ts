@@ -27,7 +27,10 @@ export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', '
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
 const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
-const isName = (token: Token | undefined): token is Token => token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper');
+/** A Reuters instrument code written after a name without its brackets ("Cerberus Capital Management CBS.UL"): the name's code, not a word of it. */
+const BARE_RIC = /^[A-Z0-9][A-Za-z0-9]{1,5}\.[A-Z]{1,2}$/;
+const isName = (token: Token | undefined): token is Token =>
+  token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper') && !BARE_RIC.test(token.text);
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
 
 /**
