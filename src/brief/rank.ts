@@ -37,7 +37,29 @@ export const RANK_WEIGHTS = {
   recencyHours: 24,
   /** Subtracted in proportion to the share of headline words that are a template repeated across the set. */
   template: 2,
+  /** Subtracted for a headline labelled as analysis, opinion or a feature ("Analysis: …", "Special Report: …"). */
+  feature: 2.5,
 } as const;
+
+/**
+ * A headline's opening label (kicker) that marks analysis, opinion, explainers and long-form
+ * features: worth reading, but not the news a desk acts on first. "Instant view" and "Poll" (fast
+ * reactions to data) are news and carry no such label here.
+ */
+const FEATURE_KICKER = new RegExp(
+  String.raw`^\s*(?:RPT\s*-\s*|\p{Lu}+\s+)?` + // "RPT-ANALYSIS-…", "FUND Q&A: …"
+    String.raw`(?:special\s+report|insight|analysis|news\s+analysis|column|commentary|opinion|breakingviews|feature|factbox|fact\s+box|timeline|explainer|interview|profile|graphic|editorial|q\s*[+&]\s*a|the\s+big\s+picture)` +
+    // The label ends at a colon, a bar or a dash: "Analysis: …", "FACTBOX-Key facts", "Q&A-What does …".
+    String.raw`(\s*[:|—–]|\s+-|-)`,
+  'iu',
+);
+
+/** Whether a headline opens with a feature label; a dash right after the word must start a new capitalised phrase ("Interview-based" is a word). */
+function isFeature(title: string): boolean {
+  const label = FEATURE_KICKER.exec(title);
+  if (label === null) return false;
+  return label[1] !== '-' || /^\s*\p{Lu}/u.test(title.slice(label.index + label[0].length));
+}
 
 const MARKET_WIDE = new Set(['index', 'central-bank', 'regulator', 'exchange']);
 const ASSETS = new Set(['commodity', 'currency', 'crypto']);
@@ -106,6 +128,7 @@ export function scoreCluster(
   if (cluster.articles.length > 1) parts['size'] = Math.min(w.sizeCap, Math.log2(cluster.articles.length) * w.perDoubling);
   const ageHours = (context.newest - Math.max(...cluster.articles.map(time))) / 3_600_000;
   parts['recency'] = w.recency * Math.max(0, 1 - ageHours / w.recencyHours);
+  if (isFeature(lead.title)) parts['feature'] = -w.feature;
   if (words.size > 0) {
     const share = [...words].filter((word) => context.template.has(word)).length / words.size;
     if (share > 0) parts['template'] = -w.template * share;

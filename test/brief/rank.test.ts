@@ -87,4 +87,27 @@ describe('story ranking by importance', () => {
     expect(ranked[0]!.lead.id).toBe('plain');
     expect(ranked[1]!.parts['template']).toBeLessThan(-1);
   });
+
+  it('puts news before a headline labelled as analysis, opinion or a feature about the same market', () => {
+    // Written for this test: the feature names the Fed and the market as often as the news does, and is newer.
+    const feature = makeArticle({ id: 'feature', title: 'Special Report: How the Fed rescued Wall Street', entities: [fed], publishedAt: hour(11) });
+    const news = makeArticle({ id: 'news', title: 'Fed cuts rates to support Wall Street', entities: [fed], publishedAt: hour(9) });
+    const ranked = rankClusters([feature, news].map((article) => ({ lead: article, articles: [article] })));
+    expect(ranked.map((cluster) => cluster.lead.id)).toEqual(['news', 'feature']);
+    expect(ranked[1]!.parts['feature']).toBe(-RANK_WEIGHTS.feature);
+    for (const title of [
+      'FUND Q&A: Manager sees stocks fall',
+      'Q&A-What does the downgrade mean?',
+      'FACTBOX-Key facts on the bailout',
+      'Analysis: Banks wobble',
+    ]) {
+      const labelled = makeArticle({ id: title, title });
+      expect(rankClusters([{ lead: labelled, articles: [labelled] }])[0]!.parts['feature']).toBe(-RANK_WEIGHTS.feature);
+    }
+    // Words that only start like a label, and fast reactions to data, are news.
+    for (const title of ['Interview-based hiring rises', 'Analysts see a rate cut', 'Instant view: Payrolls beat forecasts']) {
+      const plain = makeArticle({ id: title, title });
+      expect(rankClusters([{ lead: plain, articles: [plain] }])[0]!.parts['feature']).toBeUndefined();
+    }
+  });
 });
