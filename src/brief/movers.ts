@@ -93,7 +93,10 @@ function withoutNames(clause: string, mentions: readonly Mention[]): string {
 function movesIn(article: Article, candidates: readonly Candidate[], typeOf: ReadonlyMap<string, string>): Map<string, Found> {
   const found = new Map<string, Found>();
   const subject = headlineCompany(article.title, candidates);
-  for (const sentence of splitSentences(article.text)) {
+  // The headline last: a move only the headline states ("Solana's SOL Token Surges 20% as …") still
+  // counts, but the body's own wording comes first. A question ("1,400% Rally Possible?") states nothing.
+  const headline = /\?\s*$/.test(article.title) ? [] : [article.title];
+  for (const sentence of [...splitSentences(article.text), ...headline]) {
     // A move is stated with a percentage: a sentence without one has no figure for any clause.
     if (!MAY_STATE_PERCENT.test(sentence)) continue;
     // "the firm's shares slid 11.6 percent" is the headline's company when nothing else is named.

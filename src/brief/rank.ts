@@ -121,7 +121,8 @@ export function scoreCluster(
   else if (best === 2) parts['megaCap'] = w.megaCap / 2;
   const figures = findFigures(lead.title);
   if (figures.some((figure) => figure.kind === 'money' && /(?:billion|trillion|bn|tn)\b/iu.test(figure.text))) parts['bigMoney'] = w.bigMoney;
-  const move = Math.min(w.moveCap, largestPercent(figures) * w.movePerPoint);
+  // A headline that asks ("1,400% Rally Possible?") states no move.
+  const move = /\?\s*$/.test(lead.title) ? 0 : Math.min(w.moveCap, largestPercent(figures) * w.movePerPoint);
   if (move > 0) parts['move'] = move;
   const outlets = new Set(cluster.articles.map((article) => (article.source ?? '').toLowerCase()).filter((source) => source !== '')).size;
   if (outlets > 1) parts['outlets'] = Math.min(w.outletCap, (outlets - 1) * w.perOutlet);

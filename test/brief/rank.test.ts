@@ -110,4 +110,13 @@ describe('story ranking by importance', () => {
       expect(rankClusters([{ lead: plain, articles: [plain] }])[0]!.parts['feature']).toBeUndefined();
     }
   });
+
+  it('gives no move points to a headline that asks a question', () => {
+    const asked = makeArticle({ id: 'asked', title: 'Bitcoin price predictions: a 1,400% rally possible?' });
+    const stated = makeArticle({ id: 'stated', title: 'Solana token surges 20% on trading frenzy' });
+    const ranked = rankClusters([asked, stated].map((article) => ({ lead: article, articles: [article] })));
+    const parts = (id: string) => ranked.find((cluster) => cluster.lead.id === id)?.parts ?? {};
+    expect(parts('stated')['move']).toBeGreaterThan(0);
+    expect(parts('asked')['move']).toBeUndefined();
+  });
 });

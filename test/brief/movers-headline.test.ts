@@ -34,3 +34,16 @@ describe('movers: "the firm\'s shares" is the company the headline names', () =>
     expect(moves('Slump seen cutting Toyota profit', 'Demand slowed, and the firm’s sales fell 9 percent in October.')).toEqual([]);
   });
 });
+
+describe('movers: a move only the headline states', () => {
+  it('takes the headline’s move when the body states none, and the body’s when both do', () => {
+    expect(moves("Solana's SOL token surges 20% as a dog coin fires up traders", 'Short positions worth $6.7 million were liquidated.')).toEqual([
+      'Solana up 20%',
+    ]);
+    expect(moves('Oil falls 5 percent on demand worries', 'Oil prices fell 4.8 percent on Monday as traders sold.')).toEqual(['Crude oil down 4.8 percent']);
+  });
+
+  it('takes nothing from a headline that asks a question', () => {
+    expect(moves('Bitcoin price predictions: a 1,400% rally possible?', 'Analysts published their targets for the year.')).toEqual([]);
+  });
+});
