@@ -80,16 +80,23 @@ for (const row of csv('nyse-other-listings/other-listed.csv')) {
 // 2. SEC registrants, grouped by CIK so share classes (GOOGL/GOOG, BRK-A/BRK-B) form one entity.
 const secExchange = JSON.parse(read('sec-company-tickers/company_tickers_exchange.json')) as { data: Array<[number, string, string, string | null]> };
 const exchangeOf = new Map(secExchange.data.map(([, , ticker, exchange]) => [ticker, exchange]));
-const secNames = new Map(secExchange.data.map(([, name, ticker]) => [ticker, name]));
+// By registrant and ticker: the two SEC files are not of one date, and a symbol passes to another
+// company over time (NYSE "B" was Barnes Group's, then Barrick's), so a name joins only its own CIK.
+const secNames = new Map(secExchange.data.map(([cik, name, ticker]) => [`${cik}:${ticker}`, name]));
 const secRows = Object.values(
   JSON.parse(read('sec-company-tickers/company_tickers.json')) as Record<string, { cik_str: number; ticker: string; title: string }>,
 );
+// The ticker's current registrant (company_tickers.json): a row of the exchange file giving that
+// ticker to another CIK is older (Barnes Group's "B", now Barrick's) and would join two companies.
+const currentCik = new Map<string, number>();
+for (const row of secRows) if (!currentCik.has(row.ticker)) currentCik.set(row.ticker, row.cik_str);
 for (const row of [...secRows, ...secExchange.data.map(([cik, name, ticker]) => ({ cik_str: cik, ticker, title: name }))]) {
   if (etfTickers.has(row.ticker) || NOT_A_COMPANY.test(row.title) || SECONDARY_LINE.test(row.ticker)) continue;
+  if ((currentCik.get(row.ticker) ?? row.cik_str) !== row.cik_str) continue;
   const draft = draftFor(`cik:${row.cik_str}`, 'company');
   addTicker(draft, row.ticker);
   addName(draft, listingNames.get(row.ticker));
-  addName(draft, secNames.get(row.ticker));
+  addName(draft, secNames.get(`${row.cik_str}:${row.ticker}`));
   addName(draft, row.title);
   const exchange = exchangeOf.get(row.ticker);
   if (listedTickers.has(row.ticker) || exchange === 'Nasdaq' || exchange === 'NYSE') draft.rank = Math.max(draft.rank, 1);

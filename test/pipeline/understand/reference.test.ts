@@ -113,6 +113,15 @@ describe('shipped reference data', () => {
     }
   });
 
+  it('keeps a ticker’s former holder apart from its current one', () => {
+    // NYSE "B" passed from Barnes Group to Barrick, and "GOLD" from Barrick to Gold.com: an older SEC
+    // row once made "Barnes" and "Gold.com" names of Barrick.
+    const barrick = index.lookup('Barrick');
+    expect(barrick?.aliases.some((alias) => /barnes|gold\.com|a-mark/i.test(alias))).toBe(false);
+    expect(index.lookup('Gold.com')?.id).not.toBe(barrick?.id);
+    expect(index.lookup('Barnes')?.id).not.toBe(barrick?.id);
+  });
+
   it('resolves names, aliases and tickers as users and articles write them', () => {
     const cases: Array<[string, string]> = [
       ['hang seng', 'index:hang-seng'],
