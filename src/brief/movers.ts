@@ -78,6 +78,15 @@ function nearTail(tail: string): string {
   return near.split(/\s+/).slice(0, 9).join(' ');
 }
 
+/** The coin, currency or commodity a name's brackets give right after it ("Binance (BNB)"), when it is another entity. */
+function bracketedInstrument(clause: string, owner: Mention, mentions: readonly Mention[], typeOf: ReadonlyMap<string, string>): Mention | null {
+  const open = /^\s*\(\s*/.exec(clause.slice(owner.end));
+  if (open === null) return null;
+  const inside = mentions.find((mention) => mention.start === owner.end + open[0].length && /^\s*\)/.test(clause.slice(mention.end)));
+  if (inside?.entityId == null || inside.entityId === owner.entityId) return null;
+  return PRICED_TYPES.has(typeOf.get(inside.entityId) ?? '') ? inside : null;
+}
+
 /** The clause with each name found in it blanked out (same length, so positions hold). */
 function withoutNames(clause: string, mentions: readonly Mention[]): string {
   let blanked = '';
@@ -120,6 +129,8 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
           const sharesAt = sharesOfItFrom(clause.slice(0, move.at));
           if (sharesAt !== null) [owner, from] = [{ entityId: anaphor, start: sharesAt, end: sharesAt }, sharesAt];
         }
+        // "Binance (BNB) has witnessed a decline of 17%": the coin in brackets is what was priced.
+        if (owner !== null) owner = bracketedInstrument(clause, owner, mentions, typeOf) ?? owner;
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".

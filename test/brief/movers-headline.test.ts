@@ -47,3 +47,11 @@ describe('movers: a move only the headline states', () => {
     expect(moves('Bitcoin price predictions: a 1,400% rally possible?', 'Analysts published their targets for the year.')).toEqual([]);
   });
 });
+
+describe('movers: the instrument in brackets after a name', () => {
+  it('credits the coin a name’s brackets give, not the company of that name', () => {
+    expect(moves('Exchange token slides', 'Binance (BNB) has seen a sharp decline of 17% in its value in the last few weeks.')).toEqual(['BNB down 17%']);
+    // A company's own ticker in brackets is the company itself.
+    expect(moves('Carmaker slides', 'Nissan Motor Co Ltd (7201.T) fell 9.9 percent to 501 yen.')).toEqual(['Nissan Motor down 9.9 percent']);
+  });
+});
