@@ -2,6 +2,7 @@ import type { AnswerCandidate, Article, Reply, SourceRef } from '../domain/index
 import type { AnswerWriter, Store } from '../ports/index.ts';
 import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
+import { actsIn, asksWhatWasDone } from './agent.ts';
 import { matchesFocus, questionFocus, stem } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
@@ -35,6 +36,8 @@ export const ANY_WORD_AMONG_NEWEST = 20_000;
 /** Recency: up to this much is added for the newest retrieved article, halving every RECENCY_HALF_LIFE_DAYS older. */
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_LIFE_DAYS = 90;
+/** Added when the question asks what an entity did and the sentence has it acting (agent.ts). */
+const AGENT_BONUS = 0.5;
 
 function recencyBonus(article: Article, newest: number): number {
   const at = Date.parse(article.publishedAt ?? article.ingestedAt);
@@ -124,6 +127,8 @@ export async function answerQuestion(
   // Rarer question words count more: a word in every candidate sentence tells nothing.
   const weight = new Map(topicStems.map((wanted) => [wanted, Math.log(1 + pool.length / (1 + pool.filter((entry) => entry.stems.has(wanted)).length))]));
   const newest = Math.max(0, ...hits.map((hit) => Date.parse(hit.article.publishedAt ?? hit.article.ingestedAt)).filter(Number.isFinite));
+  // "What did the Fed do?": a sentence where the Fed acts beats one where it is acted on.
+  const byAgent = patterns.length > 0 && asksWhatWasDone(question);
   const candidates: Candidate[] = [];
   for (const entry of pool) {
     let overlap = 0;
@@ -133,7 +138,12 @@ export async function answerQuestion(
     candidates.push({
       sentence: entry.sentence,
       article: entry.article,
-      score: overlap + named + 0.3 / (entry.rank + 1) + recencyBonus(entry.article, newest),
+      score:
+        overlap +
+        named +
+        (byAgent && patterns.some((pattern) => actsIn(entry.sentence, pattern)) ? AGENT_BONUS : 0) +
+        0.3 / (entry.rank + 1) +
+        recencyBonus(entry.article, newest),
     });
   }
   candidates.sort((a, b) => b.score - a.score);

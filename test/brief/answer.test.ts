@@ -37,4 +37,18 @@ describe('answerQuestion offline', () => {
     expect(reply.sources).toEqual([]);
     expect(reply.sections[0]?.lines[0]?.text).toMatch(/haven't read anything/);
   });
+
+  it('puts what the Fed did before what was done to it, for "what did the Fed do"', async () => {
+    const hearing = {
+      title: 'Senators question the Fed over the Fed rescue of an insurer',
+      text: 'The senator demanded answers from the Federal Reserve about the Fed loan to the insurer and the Fed oversight of it.',
+    };
+    const cut = {
+      title: 'Stocks rally worldwide after the Fed move',
+      text: 'World stocks rallied on Thursday after the Federal Reserve cut interest rates by half a point.',
+    };
+    const store = await storeWith([hearing, cut]);
+    const reply = await answerQuestion('what did the Fed do', { store, reference });
+    expect(reply.sections[0]?.lines[0]?.text).toContain('the Federal Reserve cut interest rates');
+  });
 });
