@@ -72,6 +72,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'hyphenated lines': (size) => tile('market-\nwide-\n', size),
   'blank lines': (size) => tile('\n \n', size),
   'one long sentence': (size) => tile('shares of the bank rose and ', size),
+  'moves without a name': (size) => tile("as the firm's shares fell 5 percent, and its stock rose 2% while ", size),
+  'a name after prepositions': (size) => tile('the Fed of the Fed cut rates for the Fed ', size),
   'unclosed credit': (size) => `(Reporting by ${tile('Jane Doe; ', size - 14)}`,
   'real prose, no breaks': (size) => tile(prose.replace(/\s+/g, ' '), size),
   'real prose': (size) => tile(`${prose}\n\n`, size),

@@ -5,8 +5,21 @@ import { createEntityRecognizer } from '../../src/pipeline/understand/entities/i
 import { scoreSentiment } from '../../src/pipeline/understand/sentiment/index.ts';
 import { assignTopics } from '../../src/pipeline/understand/topics/index.ts';
 import { summariseExtractive } from '../../src/brief/index.ts';
+import { actsIn } from '../../src/brief/agent.ts';
+import { findMovers } from '../../src/brief/movers.ts';
+import { entityNames } from '../../src/pipeline/index.ts';
 
-export const SUBJECT_NAMES = ['splitSentences', 'cleanArticle', 'tokenize', 'entities', 'sentiment', 'topics', 'summariseExtractive'] as const;
+export const SUBJECT_NAMES = [
+  'splitSentences',
+  'cleanArticle',
+  'tokenize',
+  'entities',
+  'sentiment',
+  'topics',
+  'summariseExtractive',
+  'movers',
+  'asksAgent',
+] as const;
 export type SubjectName = (typeof SUBJECT_NAMES)[number];
 
 const TITLE = 'Stocks rally as Acme Corp beats forecasts';
@@ -39,5 +52,35 @@ export function subject(name: SubjectName): (text: string) => unknown {
     }
     case 'summariseExtractive':
       return (text) => summariseExtractive({ title: TITLE, text });
+    case 'movers': {
+      // The article's entities as ingest would find them, then its moves (clauses, owners, the headline's company).
+      const reference = loadReferenceIndex();
+      const recognizer = createEntityRecognizer(reference);
+      return (text) => {
+        const entities = recognizer.recognize(TITLE, text);
+        const article = {
+          id: 'a',
+          title: TITLE,
+          text,
+          url: null,
+          source: null,
+          publishedAt: null,
+          guid: null,
+          contentHash: '',
+          entities,
+          topics: [],
+          sentiment: { label: 'neutral' as const, score: 0 },
+          duplicateOf: null,
+          ingestedAt: '',
+        };
+        return findMovers([article], reference, 1_000);
+      };
+    }
+    case 'asksAgent': {
+      // /ask's "does the Fed act in this sentence" over the whole text as one sentence.
+      const fed = loadReferenceIndex().lookup('Fed');
+      const names = fed === null ? null : entityNames(fed);
+      return (text) => (names === null ? false : actsIn(text, names));
+    }
   }
 }
