@@ -34,6 +34,20 @@ const SECTOR =
 /** What may follow a commodity, currency or crypto that is itself the thing that moved ("oil prices rose"), not a modifier ("oil field", "gold miner"). */
 const ASSET_NEXT =
   /^(?:prices?|futures|contracts?|spot|bullion|was|is|were|are|has|had|have|also|alone|itself|ended|closed|finished|settled|traded|trading|last|hit|edged|ticked|extended|pared|for|on|in|at|against|versus|vs|to|from|and|or|while|after|its)$/i;
+/**
+ * A capitalised word or an abbreviation ("U.S.") right before a name: the two may be one longer
+ * name. Not a capitalised function word ("The Australian dollar"), a possessive ("London's Brent
+ * crude") or an upper-case heading word ("OIL SLIDES Crude oil").
+ */
+const NAME_BEFORE = /(?:^|[\s(])(?:\p{Lu}[\p{L}&-]*|(?:\p{Lu}\.){2,})\s+$/u;
+const NOT_NAME_WORD =
+  /^(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Spot|On|In|At|For|And|But|Or|As|While|When|After|Before|Since|With|By|Of|To|From|Meanwhile|Elsewhere|Also)$|^\p{Lu}{4,}$/u;
+
+function nameBefore(before: string): boolean {
+  if (!NAME_BEFORE.test(before)) return false;
+  const word = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
+  return !NOT_NAME_WORD.test(word);
+}
 /** A name part joined to the one found ("LG.Philips", "Sony-Ericsson") is another company. */
 const JOINED_BEFORE = /[\p{L}\p{N}][.&/-]$/u;
 
@@ -75,6 +89,9 @@ function isOwnInstrument(clause: string, candidate: Candidate, start: number, en
   if (candidate.type !== 'company') {
     const next = nextWord(after);
     if (COMPANY_BEFORE.test(before)) return false;
+    // "U.S. Steel", "Royal Gold", "Grayscale Bitcoin Trust": a capitalised asset word right after a
+    // capitalised word is part of another name, not the asset.
+    if (/^\p{Lu}/u.test(clause.slice(start, end)) && nameBefore(before)) return false;
     if (next !== null && /^\s+\p{Ll}/u.test(after) && !ASSET_NEXT.test(next) && !MOVE_WORD.test(next)) return false;
   }
   const words = after

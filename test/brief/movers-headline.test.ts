@@ -55,3 +55,14 @@ describe('movers: the instrument in brackets after a name', () => {
     expect(moves('Carmaker slides', 'Nissan Motor Co Ltd (7201.T) fell 9.9 percent to 501 yen.')).toEqual(['Nissan Motor down 9.9 percent']);
   });
 });
+
+describe('movers: an asset word inside a longer name', () => {
+  it('does not credit a commodity or coin with the move of a company named after it', () => {
+    expect(moves('Steelmaker rallies', 'U.S. Steel rose 3 percent after the tariff ruling.')).toEqual([]);
+    expect(moves('Trust discount widens', 'Shares of the Grayscale Bitcoin Trust fell 4% on Tuesday.')).not.toContain('Bitcoin down 4%');
+    // The asset itself, opening a sentence or after a lower-case word, is still the asset.
+    expect(moves('Metals', 'Gold rose 2% and spot silver fell 1%.')).toEqual(['Gold up 2%', 'Silver down 1%']);
+    expect(moves('Currencies', 'The Australian dollar gained 1.5 percent on the day.')).toEqual(['Australian dollar up 1.5 percent']);
+    expect(moves('Oil', "London's Brent crude oil fell 5 percent over two days.")).toEqual(['Brent crude down 5 percent']);
+  });
+});
