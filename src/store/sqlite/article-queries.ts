@@ -8,6 +8,7 @@ import type { ArticleQuery, SearchHit, SearchQuery } from '../../ports/index.ts'
 import { articleFilter, freeTextToFtsQuery, windowOn } from './article-filter.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from './article-rows.ts';
 import { bandKey } from './band-key.ts';
+import { quotedTerms, rankNewest } from './newest-ranking.ts';
 import { statementCache } from './statement-cache.ts';
 
 const DEFAULT_LIMIT = 50;
@@ -123,6 +124,23 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     };
   }
 
+  /** An any-word search over the newest matches: ranked by newest-ranking.ts, the articles read best first until `limit` pass the filter. */
+  function searchNewest(text: string, query: SearchQuery, newest: number): SearchHit[] {
+    const match = freeTextToFtsQuery(text);
+    if (match === null) return [];
+    const ranked = rankNewest(prepared, quotedTerms(match), newest);
+    const { where, parameters } = articleFilter(query);
+    const read = prepared(`SELECT ${COLUMNS} FROM articles a WHERE a.rowid = ? AND ${where}`);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const hits: SearchHit[] = [];
+    for (const [index, rowid] of ranked.rowids.entries()) {
+      if (hits.length >= limit) break;
+      const row = read.get(rowid, ...parameters);
+      if (row !== undefined) hits.push({ article: rowToArticle(row), score: ranked.scores[index] ?? 0 });
+    }
+    return hits;
+  }
+
   function nearDuplicateStatement(bands: string[], limit: number) {
     return {
       sql: `SELECT a.rowid AS rid, a.id, a.duplicate_of, a.signature, a.sort_time FROM articles a
@@ -138,6 +156,7 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     searchStatement,
     nearDuplicateStatement,
     search(text, query) {
+      if (query.newest !== undefined && query.every !== true) return searchNewest(text, query, query.newest);
       const statement = searchStatement(text, query);
       if (statement === null) return [];
       const rows = prepared(statement.sql).all(...statement.parameters);
