@@ -1,27 +1,34 @@
-// The ranking of an any-word search over its newest matches only (SearchQuery.newest), done here
-// rather than by FTS5's bm25: bm25 counts each word's articles over the whole table (it reads the
-// word's entire doclist), a cost that grows with the store. Here every count is over the newest
-// matches' rowid range, which FTS5 walks cheaply, so the cost stays that of the window.
+// The ranking of a search over its newest matches only (SearchQuery.newest), done here rather than
+// by FTS5's bm25: bm25 counts each word's articles over the whole table (it reads the word's entire
+// doclist for every query), a cost that grows with the store. Here every walk is bounded by rowid
+// (FTS5 applies the bound while reading its doclists), so the cost is that of the window.
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
 
 /** A word in the title counts this much more than one in the text, as bm25(3.0, 1.0) weighs the columns (migration 11). */
 const TITLE_WEIGHT = 3;
 /** bm25's term-frequency saturation (FTS5's k1). */
 const K1 = 1.2;
+/** A word's share of the articles is measured over the span its newest this many matches reach back. */
+const RARITY_SAMPLE = 1_000;
 
-/** One quoted FTS5 term per word (the words are freeTextToFtsQuery's, already plain letters and digits). */
-export function quotedTerms(match: string): string[] {
-  return match.split(' OR ');
-}
-
-/** The SQL the ranking runs, for plan checks: the window's lower bound, then one walk per word and column. */
+/**
+ * The SQL the ranking runs, for plan checks. Every walk is newest first and stopped by a LIMIT or by
+ * the caller: FTS5 takes a rowid range but still reads a word's doclist past it (measured: a range
+ * holding 2% of a word's matches cost as much as all of them), while a walk stopped early reads
+ * only what it returns.
+ */
 export const NEWEST_STATEMENTS = {
-  /** The oldest rowid among the newest `?` matches: FTS5 walks its doclists newest first to the Nth. */
+  /** The oldest rowid among the newest `?` matches. */
   bound: 'SELECT min(rowid) AS bound FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
-  /** The newest rowid stored: the window is the rowids from the bound to it. */
+  /** The rowids of the newest `?` matches at or after a rowid, as one text (a row each costs more than the walk). */
+  since: `SELECT group_concat(rowid) AS rowids FROM
+            (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) WHERE rowid >= ?`,
+  /** How many of the newest `?` matches there are (fewer when the word is rarer), and the oldest of them. */
+  reach: 'SELECT count(*) AS count, min(rowid) AS oldest FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
+  /** Every match newest first, for a walk the caller stops (a sparse match: a word in the title). */
+  walk: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC',
+  /** The newest rowid stored. */
   top: 'SELECT max(rowid) AS top FROM articles',
-  /** The rowids in the window holding a word (in a column, with a `title : ` filter), as one text. */
-  word: 'SELECT group_concat(rowid) AS rowids FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?',
 } as const;
 
 export interface RankedRowids {
@@ -30,48 +37,69 @@ export interface RankedRowids {
   scores: number[];
 }
 
-function rowidsOf(statement: StatementSync, parameters: SQLInputValue[]): number[] {
-  const joined = statement.get(...parameters)?.['rowids'];
+type Prepared = (sql: string) => StatementSync;
+
+/** The rowids of the newest `limit` matches of `match` at or after `from`, newest first. */
+function newestMatches(prepared: Prepared, match: string, limit: number, from = 0): number[] {
+  const joined = prepared(NEWEST_STATEMENTS.since).get(match, limit, from)?.['rowids'];
   return typeof joined === 'string' && joined !== '' ? joined.split(',').map(Number) : [];
 }
 
+/** The matches of a sparse match at or after `from`, walked until it passes `from` (a LIMIT of the window's size would read the whole doclist). */
+function sparseMatchesSince(prepared: Prepared, match: string, from: number): Set<number> {
+  const walk = prepared(NEWEST_STATEMENTS.walk);
+  walk.setReturnArrays(true);
+  const found = new Set<number>();
+  for (const row of walk.iterate(match) as Iterable<SQLInputValue[]>) {
+    const rowid = Number(row[0]);
+    if (rowid < from) break;
+    found.add(rowid);
+  }
+  return found;
+}
+
 /**
- * Ranks the newest `newest` articles matching any of the quoted `terms` (a FTS5 OR query). Each
- * word found scores as bm25 would score an article holding it once in its text and, when the title
- * holds it, once in its title (weighted TITLE_WEIGHT), without bm25's length normalisation; its
- * inverse document frequency is counted over the window: the articles stored from the oldest of
- * those matches on.
+ * bm25's inverse document frequency (FTS5's, floored as FTS5 floors it), with the articles counted
+ * over the span the word's newest RARITY_SAMPLE matches reach back rather than the whole table:
+ * the newest thousand articles for a word in every one, the whole store for a rare word (whose
+ * doclist is short). Rowids are never reused, so one removed since is still counted.
  */
-export function rankNewest(prepared: (sql: string) => StatementSync, terms: string[], newest: number): RankedRowids {
+function inverseFrequency(prepared: Prepared, term: string, top: number): number {
+  const row = prepared(NEWEST_STATEMENTS.reach).get(term, RARITY_SAMPLE);
+  const holding = Number(row?.['count'] ?? 0);
+  const articles = top - Number(row?.['oldest'] ?? top) + 1;
+  return Math.max(1e-6, Math.log((articles - holding + 0.5) / (holding + 0.5)));
+}
+
+/**
+ * Ranks the newest `newest` articles matching the quoted FTS5 `terms`, any of them or, with
+ * `every`, all. A word found scores as bm25 scores an article holding it once in its text and,
+ * when the title holds it, once in its title (weighted TITLE_WEIGHT), without bm25's length
+ * normalisation, and its inverse document frequency counted over the newest articles only
+ * (inverseFrequency). Ties go to the newer.
+ */
+export function rankNewest(prepared: Prepared, terms: string[], newest: number, every = false): RankedRowids {
   const none = { rowids: [], scores: [] };
   if (terms.length === 0 || newest <= 0) return none;
-  const bound = prepared(NEWEST_STATEMENTS.bound).get(terms.join(' OR '), newest)?.['bound'];
+  const match = terms.join(every ? ' AND ' : ' OR ');
+  const top = Number(prepared(NEWEST_STATEMENTS.top).get()?.['top'] ?? 0);
+  // Every word: the window's matches themselves. Any word: the oldest of them, each word's matches walked to it.
+  const all = every ? newestMatches(prepared, match, newest) : [];
+  const bound = every ? all.at(-1) : prepared(NEWEST_STATEMENTS.bound).get(match, newest)?.['bound'];
   if (typeof bound !== 'number' && typeof bound !== 'bigint') return none;
   const from = Number(bound);
-  const top = Number(prepared(NEWEST_STATEMENTS.top).get()?.['top'] ?? from);
-  // Articles stored in the window (rowids are never reused; one removed since is still counted).
-  const stored = Math.max(1, top - from + 1);
-  const word = prepared(NEWEST_STATEMENTS.word);
-  const found = new Uint8Array(stored);
-  const inTitle = new Uint8Array(stored);
-  const scores = new Float64Array(stored);
+  const scores = new Map<number, number>(all.map((rowid) => [rowid, 0]));
   for (const term of terms) {
-    const anywhere = rowidsOf(word, [term, from]);
+    // The window holds at most one match per rowid: a walk of that many reaches past it.
+    const anywhere = every ? all : newestMatches(prepared, term, top - from + 1, from);
     if (anywhere.length === 0) continue;
-    // FTS5's bm25 idf, floored as FTS5 floors it, over the window.
-    const idf = Math.max(1e-6, Math.log((stored - anywhere.length + 0.5) / (anywhere.length + 0.5)));
-    for (const rowid of rowidsOf(word, [`title : ${term}`, from])) inTitle[rowid - from] = 1;
+    const idf = inverseFrequency(prepared, term, top);
+    const titled = sparseMatchesSince(prepared, [`title : ${term}`, ...(every ? terms.filter((other) => other !== term) : [])].join(' AND '), from);
     for (const rowid of anywhere) {
-      const at = rowid - from;
-      const f = TITLE_WEIGHT * (inTitle[at] ?? 0) + 1;
-      scores[at] = (scores[at] ?? 0) + (idf * (f * (K1 + 1))) / (f + K1);
-      found[at] = 1;
+      const f = titled.has(rowid) ? TITLE_WEIGHT + 1 : 1;
+      scores.set(rowid, (scores.get(rowid) ?? 0) + (idf * (f * (K1 + 1))) / (f + K1));
     }
-    for (const rowid of anywhere) inTitle[rowid - from] = 0;
   }
-  const matched: number[] = [];
-  for (let at = stored - 1; at >= 0; at -= 1) if (found[at] === 1) matched.push(at);
-  // Newest first already; a stable sort keeps the newer first among equal scores.
-  matched.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-  return { rowids: matched.map((at) => at + from), scores: matched.map((at) => scores[at] ?? 0) };
+  const ranked = [...scores].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  return { rowids: ranked.map(([rowid]) => rowid), scores: ranked.map(([, score]) => score) };
 }
