@@ -8,7 +8,7 @@ import type { ArticleQuery, SearchHit, SearchQuery } from '../../ports/index.ts'
 import { articleFilter, freeTextToFtsQuery, freeTextToFtsTerms, windowOn } from './article-filter.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from './article-rows.ts';
 import { bandKey } from './band-key.ts';
-import { rankNewest } from './newest-ranking.ts';
+import { bestFirst, rankNewest } from './newest-ranking.ts';
 import { statementCache } from './statement-cache.ts';
 
 const DEFAULT_LIMIT = 50;
@@ -125,15 +125,15 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
 
   /** A search over the newest matches: ranked by newest-ranking.ts, the articles read best first until `limit` pass the filter. */
   function searchNewest(text: string, query: SearchQuery, newest: number): SearchHit[] {
-    const ranked = rankNewest(prepared, freeTextToFtsTerms(text), newest, query.every === true);
+    const scores = rankNewest(prepared, freeTextToFtsTerms(text), newest, query.every === true);
     const { sql, parameters } = articleByRowidStatement(query);
     const read = prepared(sql);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const hits: SearchHit[] = [];
-    for (const [index, rowid] of ranked.rowids.entries()) {
+    for (const [rowid, score] of bestFirst(scores)) {
       if (hits.length >= limit) break;
       const row = read.get(rowid, ...parameters);
-      if (row !== undefined) hits.push({ article: rowToArticle(row), score: ranked.scores[index] ?? 0 });
+      if (row !== undefined) hits.push({ article: rowToArticle(row), score });
     }
     return hits;
   }

@@ -31,10 +31,31 @@ export const NEWEST_STATEMENTS = {
   top: 'SELECT max(rowid) AS top FROM articles',
 } as const;
 
-export interface RankedRowids {
-  /** Rowids best first: more (and rarer) words, in the title above the text, then the newer. */
-  rowids: number[];
-  scores: number[];
+/** How many of the best are picked out first in one pass; the rest are sorted only if a caller reads past them. */
+const FIRST_PICK = 32;
+
+type Scored = [rowid: number, score: number];
+
+/** Better first: the higher score, then the newer (higher rowid). */
+function better(a: Scored, b: Scored): number {
+  return b[1] - a[1] || b[0] - a[0];
+}
+
+/** The scored rowids best first, lazily: a search reads a handful, sorting thousands would cost more than ranking them. */
+export function* bestFirst(scores: Map<number, number>): Generator<Scored> {
+  const picked: Scored[] = [];
+  for (const entry of scores) {
+    if (picked.length === FIRST_PICK && better(entry, picked[FIRST_PICK - 1] as Scored) >= 0) continue;
+    let at = Math.min(picked.length, FIRST_PICK - 1);
+    picked[at] = entry;
+    for (; at > 0 && better(picked[at] as Scored, picked[at - 1] as Scored) < 0; at -= 1) {
+      [picked[at], picked[at - 1]] = [picked[at - 1] as Scored, picked[at] as Scored];
+    }
+  }
+  yield* picked;
+  if (scores.size <= picked.length) return;
+  const last = picked.at(-1) as Scored;
+  yield* [...scores].filter((entry) => better(entry, last) > 0).sort(better);
 }
 
 type Prepared = (sql: string) => StatementSync;
@@ -76,10 +97,10 @@ function inverseFrequency(prepared: Prepared, term: string, top: number): number
  * `every`, all. A word found scores as bm25 scores an article holding it once in its text and,
  * when the title holds it, once in its title (weighted TITLE_WEIGHT), without bm25's length
  * normalisation, and its inverse document frequency counted over the newest articles only
- * (inverseFrequency). Ties go to the newer.
+ * (inverseFrequency). The scores by rowid: bestFirst orders them, ties to the newer.
  */
-export function rankNewest(prepared: Prepared, terms: string[], newest: number, every = false): RankedRowids {
-  const none = { rowids: [], scores: [] };
+export function rankNewest(prepared: Prepared, terms: string[], newest: number, every = false): Map<number, number> {
+  const none = new Map<number, number>();
   if (terms.length === 0 || newest <= 0) return none;
   const match = terms.join(every ? ' AND ' : ' OR ');
   const top = Number(prepared(NEWEST_STATEMENTS.top).get()?.['top'] ?? 0);
@@ -100,6 +121,5 @@ export function rankNewest(prepared: Prepared, terms: string[], newest: number, 
       scores.set(rowid, (scores.get(rowid) ?? 0) + (idf * (f * (K1 + 1))) / (f + K1));
     }
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
-  return { rowids: ranked.map(([rowid]) => rowid), scores: ranked.map(([, score]) => score) };
+  return scores;
 }
