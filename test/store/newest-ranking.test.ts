@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bestFirst } from '../../src/store/sqlite/newest-ranking.ts';
+import { bestFirst, rankNewest } from '../../src/store/sqlite/newest-ranking.ts';
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { statementCache } from '../../src/store/sqlite/statement-cache.ts';
+import { makeArticle } from '../support/articles.ts';
 import { createRandom } from '../support/seeded-random.ts';
 
 describe('bestFirst', () => {
@@ -12,5 +15,39 @@ describe('bestFirst', () => {
     expect([...bestFirst(scores)]).toEqual(expected);
     expect([...bestFirst(new Map([[5, 1]]))]).toEqual([[5, 1]]);
     expect([...bestFirst(new Map())]).toEqual([]);
+  });
+});
+
+describe('rankNewest', () => {
+  async function copperStore() {
+    const store = createSqliteStore(':memory:');
+    const texts: Array<[string, string, string]> = [
+      ['old-title', 'Copper climbs', 'Copper metals traded higher.'],
+      ['body', 'Markets today', 'Copper prices climbed.'],
+      ['unrelated', 'Oil slips', 'Crude fell on supply news.'],
+      ['new-body', 'Metals round-up', 'Copper climbed again.'],
+    ];
+    for (const [id, title, text] of texts) await store.insertArticle(makeArticle({ id, title, text }), { signature: new Uint32Array([1]), bands: [] });
+    const prepared = statementCache(store.database);
+    const ids = (scores: Map<number, number>) =>
+      [...bestFirst(scores)].map(([rowid]) => String(store.database.prepare('SELECT id FROM articles WHERE rowid = ?').get(rowid)?.['id']));
+    return { store, prepared, ids };
+  }
+
+  it('every word, past the bm25 budget: the title holding the words first, then the newer', async () => {
+    const { store, prepared, ids } = await copperStore();
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], 10, true, 0))).toEqual(['old-title', 'new-body', 'body']);
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], 2, true, 0))).toEqual(['new-body', 'body']);
+    // Within the budget FTS5's bm25 ranks the same window.
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], 10, true)).sort()).toEqual(['body', 'new-body', 'old-title']);
+    await store.close();
+  });
+
+  it('any word: more words and titles first, only the newest matches', async () => {
+    const { store, prepared, ids } = await copperStore();
+    expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], 10))[0]).toBe('old-title');
+    expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], 2)).sort()).toEqual(['new-body', 'unrelated']);
+    expect(ids(rankNewest(prepared, ['"nickel"'], 10))).toEqual([]);
+    await store.close();
   });
 });

@@ -10,6 +10,8 @@ const TITLE_WEIGHT = 3;
 const K1 = 1.2;
 /** A word's share of the articles is measured over the span its newest this many matches reach back. */
 const RARITY_SAMPLE = 1_000;
+/** The most doclist entries (articles holding the words, summed) an every-word search lets FTS5's bm25 read. */
+const BM25_BUDGET = 50_000;
 
 /**
  * The SQL the ranking runs, for plan checks. Every walk is newest first and stopped by a LIMIT or by
@@ -27,6 +29,8 @@ export const NEWEST_STATEMENTS = {
   reach: 'SELECT count(*) AS count, min(rowid) AS oldest FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
   /** Every match newest first, for a walk the caller stops (a sparse match: a word in the title). */
   walk: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC',
+  /** The matches at or after a rowid in FTS5's rank order (bm25, title weighted 3), with the rank. */
+  ranked: 'SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank',
   /** The newest rowid stored. */
   top: 'SELECT max(rowid) AS top FROM articles',
 } as const;
@@ -80,26 +84,56 @@ function sparseMatchesSince(prepared: Prepared, match: string, from: number): Se
 }
 
 /**
- * bm25's inverse document frequency (FTS5's, floored as FTS5 floors it), with the articles counted
- * over the span the word's newest RARITY_SAMPLE matches reach back rather than the whole table:
- * the newest thousand articles for a word in every one, the whole store for a rare word (whose
- * doclist is short). Rowids are never reused, so one removed since is still counted.
+ * How common a word is, from the span its newest RARITY_SAMPLE matches reach back (the newest
+ * thousand articles for a word in every one, the whole store for a rare word, whose doclist is
+ * short): bm25's inverse document frequency over that span (FTS5's, floored as FTS5 floors it),
+ * and the articles holding it in the whole store, exact for a rare word, else estimated from that
+ * span. Rowids are never reused, so one removed since is still counted.
  */
-function inverseFrequency(prepared: Prepared, term: string, top: number): number {
+function rarity(prepared: Prepared, term: string, top: number): { idf: number; holding: number } {
   const row = prepared(NEWEST_STATEMENTS.reach).get(term, RARITY_SAMPLE);
   const holding = Number(row?.['count'] ?? 0);
-  const articles = top - Number(row?.['oldest'] ?? top) + 1;
-  return Math.max(1e-6, Math.log((articles - holding + 0.5) / (holding + 0.5)));
+  const articles = Math.max(1, top - Number(row?.['oldest'] ?? top) + 1);
+  return {
+    idf: Math.max(1e-6, Math.log((articles - holding + 0.5) / (holding + 0.5))),
+    holding: holding < RARITY_SAMPLE ? holding : Math.round((holding / articles) * top),
+  };
+}
+
+/**
+ * The window's every-word matches ranked by FTS5's bm25 over the words it can afford: the rarest
+ * first while the articles holding them add up to at most BM25_BUDGET (bm25 reads each word's
+ * whole doclist). Null when even the rarest word is over `budget`.
+ */
+function rankByRareWords(prepared: Prepared, words: Array<{ term: string; holding: number }>, window: number[], budget: number): Map<number, number> | null {
+  const affordable: string[] = [];
+  let holding = 0;
+  for (const word of [...words].sort((a, b) => a.holding - b.holding)) {
+    if (holding + word.holding > budget) break;
+    affordable.push(word.term);
+    holding += word.holding;
+  }
+  if (affordable.length === 0) return null;
+  const inWindow = new Set(window);
+  const ranked = prepared(NEWEST_STATEMENTS.ranked);
+  ranked.setReturnArrays(true);
+  const scores = new Map<number, number>();
+  for (const [rowid, rank] of ranked.iterate(affordable.join(' AND '), window.at(-1) ?? 0) as Iterable<[number, number]>) {
+    // FTS5's rank is bm25 negated (lower is better).
+    if (inWindow.has(Number(rowid))) scores.set(Number(rowid), -Number(rank));
+  }
+  return scores;
 }
 
 /**
  * Ranks the newest `newest` articles matching the quoted FTS5 `terms`, any of them or, with
- * `every`, all. A word found scores as bm25 scores an article holding it once in its text and,
- * when the title holds it, once in its title (weighted TITLE_WEIGHT), without bm25's length
- * normalisation, and its inverse document frequency counted over the newest articles only
- * (inverseFrequency). The scores by rowid: bestFirst orders them, ties to the newer.
+ * `every`, all: the scores by rowid, for bestFirst to order (ties to the newer). Every word: by
+ * FTS5's bm25 over the rarer words when affordable (rankByRareWords). Otherwise a word found
+ * scores as bm25 scores an article holding it once in its text and, when the title holds it, once
+ * in its title (weighted TITLE_WEIGHT), without bm25's length normalisation, with the inverse
+ * document frequency of rarity().
  */
-export function rankNewest(prepared: Prepared, terms: string[], newest: number, every = false): Map<number, number> {
+export function rankNewest(prepared: Prepared, terms: string[], newest: number, every = false, budget = BM25_BUDGET): Map<number, number> {
   const none = new Map<number, number>();
   if (terms.length === 0 || newest <= 0) return none;
   const match = terms.join(every ? ' AND ' : ' OR ');
@@ -109,12 +143,14 @@ export function rankNewest(prepared: Prepared, terms: string[], newest: number, 
   const bound = every ? all.at(-1) : prepared(NEWEST_STATEMENTS.bound).get(match, newest)?.['bound'];
   if (typeof bound !== 'number' && typeof bound !== 'bigint') return none;
   const from = Number(bound);
+  const words = terms.map((term) => ({ term, ...rarity(prepared, term, top) }));
+  const byBm25 = every ? rankByRareWords(prepared, words, all, budget) : null;
+  if (byBm25 !== null) return byBm25;
   const scores = new Map<number, number>(all.map((rowid) => [rowid, 0]));
-  for (const term of terms) {
+  for (const { term, idf } of words) {
     // The window holds at most one match per rowid: a walk of that many reaches past it.
     const anywhere = every ? all : newestMatches(prepared, term, top - from + 1, from);
     if (anywhere.length === 0) continue;
-    const idf = inverseFrequency(prepared, term, top);
     const titled = sparseMatchesSince(prepared, [`title : ${term}`, ...(every ? terms.filter((other) => other !== term) : [])].join(' AND '), from);
     for (const rowid of anywhere) {
       const f = titled.has(rowid) ? TITLE_WEIGHT + 1 : 1;
