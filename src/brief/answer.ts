@@ -33,6 +33,13 @@ const MAX_ARTICLES = 8;
  * many, whatever the store's size.
  */
 export const RANKED_AMONG_NEWEST = 20_000;
+/**
+ * Finding the every-word matches walks the words' doclists back until it has RANKED_AMONG_NEWEST
+ * of them, to the oldest article when they are few but the words common: so a search reaches back
+ * through the newest this many stored articles only (the whole 100k bench store; at 1M, about the
+ * last five weeks of its year).
+ */
+export const SEARCHED_AMONG_NEWEST_STORED = 100_000;
 /** Recency: up to this much is added for the newest retrieved article, halving every RECENCY_HALF_LIFE_DAYS older. */
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_LIFE_DAYS = 90;
@@ -108,7 +115,7 @@ export async function answerQuestion(
   // Articles with every word of the question first; any word only when none has all. Either
   // among the newest matches only.
   const strictTerms = [...words.filter((word) => !nameStems.has(stem(word))), ...named.map((found) => found.phrase)];
-  const among = { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST };
+  const among = { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
   const strict = strictTerms.length === 0 ? [] : await services.store.search(strictTerms.join(' '), { ...among, every: true });
   const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), among);
 

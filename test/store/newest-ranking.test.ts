@@ -36,18 +36,23 @@ describe('rankNewest', () => {
 
   it('every word, past the bm25 budget: the title holding the words first, then the newer', async () => {
     const { store, prepared, ids } = await copperStore();
-    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], 10, true, 0))).toEqual(['old-title', 'new-body', 'body']);
-    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], 2, true, 0))).toEqual(['new-body', 'body']);
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 10, every: true }, 0))).toEqual(['old-title', 'new-body', 'body']);
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 2, every: true }, 0))).toEqual(['new-body', 'body']);
+    // Among the newest two stored only: "unrelated" and "new-body".
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 10, stored: 2, every: true }, 0))).toEqual(['new-body']);
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 10, stored: 2, every: true }))).toEqual(['new-body']);
     // Within the budget FTS5's bm25 ranks the same window.
-    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], 10, true)).sort()).toEqual(['body', 'new-body', 'old-title']);
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 10, every: true })).sort()).toEqual(['body', 'new-body', 'old-title']);
     await store.close();
   });
 
   it('any word: more words and titles first, only the newest matches', async () => {
     const { store, prepared, ids } = await copperStore();
-    expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], 10))[0]).toBe('old-title');
-    expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], 2)).sort()).toEqual(['new-body', 'unrelated']);
-    expect(ids(rankNewest(prepared, ['"nickel"'], 10))).toEqual([]);
+    expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], { newest: 10 }))[0]).toBe('old-title');
+    expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], { newest: 2 })).sort()).toEqual(['new-body', 'unrelated']);
+    expect(ids(rankNewest(prepared, ['"nickel"'], { newest: 10 }))).toEqual([]);
+    expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], { newest: 10, stored: 1 }))).toEqual(['new-body']);
+    expect(ids(rankNewest(prepared, ['"old"', '"copper"'], { newest: 10, stored: 3 })).sort()).toEqual(['body', 'new-body']);
     await store.close();
   });
 });

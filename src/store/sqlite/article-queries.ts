@@ -125,7 +125,7 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
 
   /** A search over the newest matches: ranked by newest-ranking.ts, the articles read best first until `limit` pass the filter. */
   function searchNewest(text: string, query: SearchQuery, newest: number): SearchHit[] {
-    const scores = rankNewest(prepared, freeTextToFtsTerms(text), newest, query.every === true);
+    const scores = rankNewest(prepared, freeTextToFtsTerms(text), { newest, stored: query.newestStored, every: query.every });
     const { sql, parameters } = articleByRowidStatement(query);
     const read = prepared(sql);
     const limit = query.limit ?? DEFAULT_LIMIT;

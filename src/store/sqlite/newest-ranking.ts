@@ -10,12 +10,14 @@ const TITLE_WEIGHT = 3;
 const K1 = 1.2;
 /** A word's share of the articles is measured over the span its newest this many matches reach back. */
 const RARITY_SAMPLE = 1_000;
+/** A word in at least this share of the articles is read as one text over the window, a rarer one walked row by row. */
+const DENSE = 0.25;
 /**
  * The most articles holding the words (summed) an every-word search lets FTS5's bm25 rank: it reads
  * each word's whole doclist (about 0.3 µs an entry at 100k) and scores every article holding them
- * all (about 2 µs each), so at most some 45 ms.
+ * all (about 2 µs each at 100k; "labs", 92 ms at 1M, was over 5,000).
  */
-const BM25_BUDGET = 20_000;
+const BM25_BUDGET = 5_000;
 
 /**
  * The SQL the ranking runs, for plan checks. Every walk is newest first and stopped by a LIMIT or by
@@ -31,7 +33,7 @@ export const NEWEST_STATEMENTS = {
             (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) WHERE rowid >= ?`,
   /** How many of the newest `?` matches there are (fewer when the word is rarer), and the oldest of them. */
   reach: 'SELECT count(*) AS count, min(rowid) AS oldest FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
-  /** Every match newest first, for a walk the caller stops (a sparse match: a word in the title). */
+  /** Every match newest first, for a walk the caller stops at a rowid (FTS5 reads no further). */
   walk: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC',
   /**
    * The matches in FTS5's rank order (bm25, title weighted 3), with the rank. No rowid range: with
@@ -77,15 +79,18 @@ function newestMatches(prepared: Prepared, match: string, limit: number, from = 
   return typeof joined === 'string' && joined !== '' ? joined.split(',').map(Number) : [];
 }
 
-/** The matches of a sparse match at or after `from`, walked until it passes `from` (a LIMIT of the window's size would read the whole doclist). */
-function sparseMatchesSince(prepared: Prepared, match: string, from: number): Set<number> {
+/**
+ * The rowids of the newest `limit` matches at or after `from`, walked newest first until either:
+ * for a walk that must stop at a rowid (a LIMIT as large as the window would read on past it).
+ */
+function walkNewest(prepared: Prepared, match: string, from: number, limit = Number.POSITIVE_INFINITY): number[] {
   const walk = prepared(NEWEST_STATEMENTS.walk);
   walk.setReturnArrays(true);
-  const found = new Set<number>();
+  const found: number[] = [];
   for (const row of walk.iterate(match) as Iterable<SQLInputValue[]>) {
     const rowid = Number(row[0]);
-    if (rowid < from) break;
-    found.add(rowid);
+    if (rowid < from || found.length >= limit) break;
+    found.push(rowid);
   }
   return found;
 }
@@ -95,15 +100,17 @@ function sparseMatchesSince(prepared: Prepared, match: string, from: number): Se
  * thousand articles for a word in every one, the whole store for a rare word, whose doclist is
  * short): bm25's inverse document frequency over that span (FTS5's, floored as FTS5 floors it),
  * and the articles holding it in the whole store, exact for a rare word, else estimated from that
- * span. Rowids are never reused, so one removed since is still counted.
+ * span, and the share of that span's articles holding it. Rowids are never reused, so one removed
+ * since is still counted.
  */
-function rarity(prepared: Prepared, term: string, top: number): { idf: number; holding: number } {
+function rarity(prepared: Prepared, term: string, top: number): { idf: number; holding: number; share: number } {
   const row = prepared(NEWEST_STATEMENTS.reach).get(term, RARITY_SAMPLE);
   const holding = Number(row?.['count'] ?? 0);
   const articles = Math.max(1, top - Number(row?.['oldest'] ?? top) + 1);
   return {
     idf: Math.max(1e-6, Math.log((articles - holding + 0.5) / (holding + 0.5))),
     holding: holding < RARITY_SAMPLE ? holding : Math.round((holding / articles) * top),
+    share: holding / articles,
   };
 }
 
@@ -136,36 +143,57 @@ function rankByRareWords(prepared: Prepared, words: Array<{ term: string; holdin
 }
 
 /**
- * Ranks the newest `newest` articles matching the quoted FTS5 `terms`, any of them or, with
- * `every`, all: the scores by rowid, for bestFirst to order (ties to the newer). Every word: by
+ * Ranks the newest `newest` articles matching the quoted FTS5 `terms` (among the newest `stored`
+ * articles stored, when given), any of them or, with `every`, all: the scores by rowid, for bestFirst to order (ties to the newer). Every word: by
  * FTS5's bm25 over the rarer words when affordable (rankByRareWords). Otherwise a word found
- * scores as bm25 scores an article holding it once in its text and, when the title holds it, once
- * in its title (weighted TITLE_WEIGHT), without bm25's length normalisation, with the inverse
- * document frequency of rarity().
+ * scores as bm25 scores an article holding it once in its text (without bm25's length
+ * normalisation), with the inverse document frequency of rarity(); when the title holds any of the
+ * words, the article's best word scores as if once in its title too (weighted TITLE_WEIGHT).
  */
-export function rankNewest(prepared: Prepared, terms: string[], newest: number, every = false, budget = BM25_BUDGET): Map<number, number> {
+export function rankNewest(
+  prepared: Prepared,
+  terms: string[],
+  window: { newest: number; stored?: number | undefined; every?: boolean | undefined },
+  budget = BM25_BUDGET,
+): Map<number, number> {
+  const { newest, every = false } = window;
   const none = new Map<number, number>();
   if (terms.length === 0 || newest <= 0) return none;
   const match = terms.join(every ? ' AND ' : ' OR ');
   const top = Number(prepared(NEWEST_STATEMENTS.top).get()?.['top'] ?? 0);
   // Every word: the window's matches themselves. Any word: the oldest of them, each word's matches walked to it.
-  const all = every ? newestMatches(prepared, match, newest) : [];
+  // Only the newest `stored` articles are searched (rowids are never reused: one removed since still counts).
+  const floor = window.stored === undefined ? 0 : top - window.stored + 1;
+  const all = every ? (floor <= 1 ? newestMatches(prepared, match, newest) : walkNewest(prepared, match, floor, newest)) : [];
   const bound = every ? all.at(-1) : prepared(NEWEST_STATEMENTS.bound).get(match, newest)?.['bound'];
   if (typeof bound !== 'number' && typeof bound !== 'bigint') return none;
-  const from = Number(bound);
+  const from = Math.max(Number(bound), floor);
   const words = terms.map((term) => ({ term, ...rarity(prepared, term, top) }));
   const byBm25 = every ? rankByRareWords(prepared, words, all, budget) : null;
   if (byBm25 !== null) return byBm25;
+  // Each word's score in an article, and the best of them (the word the title is taken to hold).
   const scores = new Map<number, number>(all.map((rowid) => [rowid, 0]));
-  for (const { term, idf } of words) {
-    // The window holds at most one match per rowid: a walk of that many reaches past it.
-    const anywhere = every ? all : newestMatches(prepared, term, top - from + 1, from);
-    if (anywhere.length === 0) continue;
-    const titled = sparseMatchesSince(prepared, [`title : ${term}`, ...(every ? terms.filter((other) => other !== term) : [])].join(' AND '), from);
+  const best = new Map<number, number>();
+  for (const { term, idf, share } of words) {
+    // A common word's matches as one text: the window holds at most one a rowid, so a walk of that
+    // many reaches past it, reading little beyond. A rarer word's walked one by one to the window's
+    // start: that many of them would reach far back.
+    const anywhere = every ? all : share >= DENSE ? newestMatches(prepared, term, top - from + 1, from) : walkNewest(prepared, term, from);
     for (const rowid of anywhere) {
-      const f = titled.has(rowid) ? TITLE_WEIGHT + 1 : 1;
-      scores.set(rowid, (scores.get(rowid) ?? 0) + (idf * (f * (K1 + 1))) / (f + K1));
+      scores.set(rowid, (scores.get(rowid) ?? 0) + idf * saturated(1));
+      best.set(rowid, Math.max(best.get(rowid) ?? 0, idf));
     }
   }
+  // One walk for the titles holding any of the words (one a word cost as much each as the search).
+  const inTitle = `title : (${terms.join(' OR ')})`;
+  for (const rowid of walkNewest(prepared, every ? `${match} AND ${inTitle}` : inTitle, from)) {
+    const idf = best.get(rowid);
+    if (idf !== undefined) scores.set(rowid, (scores.get(rowid) ?? 0) + idf * (saturated(TITLE_WEIGHT + 1) - saturated(1)));
+  }
   return scores;
+}
+
+/** bm25's term-frequency part for a weighted frequency `f`, without length normalisation. */
+function saturated(f: number): number {
+  return (f * (K1 + 1)) / (f + K1);
 }

@@ -161,6 +161,10 @@ describeStoreContract('store contract: articles and dedupe', ({ store, twin }) =
     const three = (await s.search('copper climbs', { every: true, newest: 3 })).map((hit) => hit.article.id);
     expect([three[0], three.slice(1).sort()]).toEqual(['old-title', ['body', 'newest-body']]);
     expect((await s.search('copper climbs', { every: true, newest: 2 })).map((hit) => hit.article.id).sort()).toEqual(['body', 'newest-body']);
+    // Only among the newest stored, with `newestStored`: the two newest hold copper, one of them "climbs" too.
+    expect((await s.search('copper climbs', { every: true, newest: 10, newestStored: 2 })).map((hit) => hit.article.id)).toEqual(['newest-body']);
+    expect((await s.search('copper', { newest: 10, newestStored: 2 })).map((hit) => hit.article.id).sort()).toEqual(['new-title', 'newest-body']);
+    expect(await s.search('crude', { newest: 10, newestStored: 2 })).toEqual([]);
   });
 
   it('counts topics and entities over a window, most first', async () => {
