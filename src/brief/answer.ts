@@ -36,8 +36,8 @@ export const RANKED_AMONG_NEWEST = 20_000;
 /**
  * Finding the every-word matches walks the words' doclists back until it has RANKED_AMONG_NEWEST
  * of them, to the oldest article when they are few but the words common: so a search reaches back
- * through the newest this many stored articles only (the whole 100k bench store; at 1M, about the
- * last five weeks of its year).
+ * through the newest this many stored articles only (the whole 100k bench store, a tenth of the 1M
+ * one; docs/performance.md, "/ask at 1M").
  */
 export const SEARCHED_AMONG_NEWEST_STORED = 100_000;
 /** Recency: up to this much is added for the newest retrieved article, halving every RECENCY_HALF_LIFE_DAYS older. */
