@@ -46,6 +46,21 @@ describe('rankNewest', () => {
     await store.close();
   });
 
+  it('every word: the articles holding the words close together first, whatever their age', async () => {
+    const store = createSqliteStore(':memory:');
+    const filler = Array.from({ length: 20 }, (_unused, index) => `word${index}`).join(' ');
+    await store.insertArticle(makeArticle({ id: 'close', title: 'Metals', text: `Copper climbed. ${filler}` }), { signature: new Uint32Array([1]), bands: [] });
+    await store.insertArticle(makeArticle({ id: 'far', title: 'Metals', text: `Copper ${filler} climbed.` }), { signature: new Uint32Array([1]), bands: [] });
+    const prepared = statementCache(store.database);
+    const ids = (scores: Map<number, number>) =>
+      [...bestFirst(scores)].map(([rowid]) => String(store.database.prepare('SELECT id FROM articles WHERE rowid = ?').get(rowid)?.['id']));
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 10, every: true }, 0))).toEqual(['close', 'far']);
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 10, every: true }))).toEqual(['close', 'far']);
+    // Any word: no such order (the newer first on equal words).
+    expect(ids(rankNewest(prepared, ['"copper"', '"climbs"'], { newest: 10 }))).toEqual(['far', 'close']);
+    await store.close();
+  });
+
   it('any word: more words and titles first, only the newest matches', async () => {
     const { store, prepared, ids } = await copperStore();
     expect(ids(rankNewest(prepared, ['"copper"', '"crude"'], { newest: 10 }))[0]).toBe('old-title');
