@@ -1,7 +1,8 @@
-// The ranking of a search over its newest matches only (SearchQuery.newest), done here rather than
-// by FTS5's bm25: bm25 counts each word's articles over the whole table (it reads the word's entire
-// doclist for every query), a cost that grows with the store. Here every walk is bounded by rowid
-// (FTS5 applies the bound while reading its doclists), so the cost is that of the window.
+// The ranking of a search over its newest matches only (SearchQuery.newest, newestStored), done
+// here rather than by FTS5's bm25 over the whole table: bm25 counts each word's articles (it reads
+// the word's entire doclist for every query), a cost that grows with the store. Here every walk
+// is newest first and stops at the window's start or a LIMIT, so the cost is that of the window;
+// bm25 runs only over words few articles hold (docs/performance.md, "/ask at 1M").
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
 
 /** A word in the title counts this much more than one in the text, as bm25(3.0, 1.0) weighs the columns (migration 11). */
@@ -37,10 +38,7 @@ export const NEWEST_STATEMENTS = {
   reach: 'SELECT count(*) AS count, min(rowid) AS oldest FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
   /** Every match newest first, for a walk the caller stops at a rowid (FTS5 reads no further). */
   walk: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC',
-  /**
-   * The matches in FTS5's rank order (bm25, title weighted 3), with the rank. No rowid range: with
-   * one, FTS5's rank order cost several times as much (measured: 200 against 37 ms at 100k).
-   */
+  /** The matches in FTS5's rank order (bm25, title weighted 3); the rank itself is not asked for (that computes bm25 a second time a row). */
   ranked: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank',
   /** The newest rowid stored. */
   top: 'SELECT max(rowid) AS top FROM articles',
@@ -82,8 +80,9 @@ function newestMatches(prepared: Prepared, match: string, limit: number, from = 
 }
 
 /**
- * The rowids of the newest `limit` matches at or after `from`, walked newest first until either:
- * for a walk that must stop at a rowid (a LIMIT as large as the window would read on past it).
+ * The rowids of the newest `limit` matches at or after `from`, walked newest first until either
+ * is reached: for a walk that must stop at a rowid (a LIMIT as large as the window would read on
+ * past it when the matches are sparse).
  */
 function walkNewest(prepared: Prepared, match: string, from: number, limit = Number.POSITIVE_INFINITY): number[] {
   const walk = prepared(NEWEST_STATEMENTS.walk);
