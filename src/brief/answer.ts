@@ -29,10 +29,18 @@ interface Candidate extends AnswerCandidate {
 
 const MAX_ARTICLES = 8;
 /**
- * An any-word search would rank every article holding one of the words (half a large store for a
- * common word), so it ranks the newest matches only: at most this many, whatever the store's size.
+ * A search would rank every article holding the words (half a large store for a common word, and
+ * every-word matches grow with the store too), so it ranks the newest matches only: at most this
+ * many, whatever the store's size.
  */
-export const ANY_WORD_AMONG_NEWEST = 20_000;
+export const RANKED_AMONG_NEWEST = 20_000;
+/**
+ * Finding the every-word matches walks the words' doclists back until it has RANKED_AMONG_NEWEST
+ * of them, to the oldest article when they are few but the words common: so a search reaches back
+ * through the newest this many stored articles only (the whole 100k bench store, a tenth of the 1M
+ * one; docs/performance.md, "/ask at 1M").
+ */
+export const SEARCHED_AMONG_NEWEST_STORED = 100_000;
 /** Recency: up to this much is added for the newest retrieved article, halving every RECENCY_HALF_LIFE_DAYS older. */
 const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_LIFE_DAYS = 90;
@@ -107,13 +115,12 @@ export async function answerQuestion(
   // Names pull in the entity's other names for retrieval ("BABA" finds "Alibaba").
   const expansions = entities.flatMap((entity) => [entity.name, ...entity.aliases.slice(0, 4)]).flatMap(contentWords);
   const terms = [...words, ...expansions.filter((word) => !GENERIC_NAME_WORDS.has(word.toLowerCase()))];
-  // Articles with every word of the question first: an intersection is cheap on a large store,
-  // where ranking every article that has any one word is not. Any word only when none has all,
-  // and then among the newest stored only.
+  // Articles with every word of the question first; any word only when none has all. Either
+  // among the newest matches only.
   const strictTerms = [...words.filter((word) => !nameStems.has(stem(word))), ...named.map((found) => found.phrase)];
-  const strict = strictTerms.length === 0 ? [] : await services.store.search(strictTerms.join(' '), { limit: MAX_ARTICLES, every: true });
-  const hits =
-    strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), { limit: MAX_ARTICLES, newest: ANY_WORD_AMONG_NEWEST });
+  const among = { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
+  const strict = strictTerms.length === 0 ? [] : await services.store.search(strictTerms.join(' '), { ...among, every: true });
+  const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), among);
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
   hits.forEach((hit, rank) => {

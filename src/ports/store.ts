@@ -75,7 +75,7 @@ export interface UsageTotal {
 }
 
 /** A full-text search's filters (see Store.search). */
-export type SearchQuery = ArticleQuery & { every?: boolean; newest?: number };
+export type SearchQuery = ArticleQuery & { every?: boolean; newest?: number; newestStored?: number };
 
 /** Articles: storing, near-duplicate keys, look-ups, search and counts. */
 export interface ArticleStore {
@@ -104,7 +104,9 @@ export interface ArticleStore {
    * Full-text search over title and text; best first. Free text, never query syntax. `every`
    * asks for articles containing all the words (cheap on a large store); the default, any word.
    * `newest` ranks only the `newest` most recently stored matches (a bound on the work of an
-   * any-word search, which otherwise ranks every article holding one of the words).
+   * any-word search, which otherwise ranks every article holding one of the words); with it,
+   * `newestStored` searches only the `newestStored` most recently stored articles (a bound on the
+   * walk that finds an every-word search's matches, which otherwise reaches the oldest article).
    */
   search(text: string, query: SearchQuery): Promise<SearchHit[]>;
   countArticles(): Promise<number>;

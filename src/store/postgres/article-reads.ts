@@ -124,11 +124,13 @@ export function createArticleReads(pool: pg.Pool, ready: () => Promise<void>): R
       const parameters = new Parameters();
       const match = `websearch_to_tsquery('english', ${parameters.add(words)})`;
       const where = articleFilter(articleQuery, parameters);
-      // Only the newest matches (by seq, the order of storing) are ranked.
+      // Only the newest matches (by seq, the order of storing) are ranked, among the newest stored when asked.
+      const stored =
+        articleQuery.newestStored === undefined ? '' : ` AND n.seq > (SELECT max(seq) FROM articles) - ${parameters.add(articleQuery.newestStored)}`;
       const newest =
         articleQuery.newest === undefined
           ? ''
-          : `a.seq >= (SELECT min(seq) FROM (SELECT n.seq FROM articles n WHERE n.search @@ ${match} ORDER BY n.seq DESC LIMIT ${parameters.add(articleQuery.newest)}) newest) AND `;
+          : `a.seq >= (SELECT min(seq) FROM (SELECT n.seq FROM articles n WHERE n.search @@ ${match}${stored} ORDER BY n.seq DESC LIMIT ${parameters.add(articleQuery.newest)}) newest) AND `;
       const limit = parameters.add(articleQuery.limit ?? DEFAULT_LIMIT);
       const rows = await query(
         `SELECT ${COLUMNS}, ts_rank_cd(${RANK_WEIGHTS}, a.search, q.query) AS rank

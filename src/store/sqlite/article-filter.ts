@@ -78,12 +78,17 @@ export function windowOn(column: string, query: Pick<ArticleQuery, 'since' | 'un
   return { sql: clauses.length === 0 ? '1' : clauses.join(' AND '), parameters };
 }
 
+/** Free text as FTS5 terms: every word (up to 32, once each) quoted, so none can be read as query syntax. */
+export function freeTextToFtsTerms(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, 32).map((word) => `"${word}"`);
+}
+
 /**
  * Turns free text into an FTS5 query that cannot be read as query syntax: every word becomes a
  * quoted term, any of which may match (bm25 ranks those matching more), or all of them with `every`.
  */
 export function freeTextToFtsQuery(text: string, every = false): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const unique = [...new Set(words)].slice(0, 32);
-  return unique.length === 0 ? null : unique.map((word) => `"${word}"`).join(every ? ' AND ' : ' OR ');
+  const terms = freeTextToFtsTerms(text);
+  return terms.length === 0 ? null : terms.join(every ? ' AND ' : ' OR ');
 }

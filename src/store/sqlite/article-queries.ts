@@ -5,9 +5,10 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Article } from '../../domain/index.ts';
 import type { ArticleQuery, SearchHit, SearchQuery } from '../../ports/index.ts';
-import { articleFilter, freeTextToFtsQuery, windowOn } from './article-filter.ts';
+import { articleFilter, freeTextToFtsQuery, freeTextToFtsTerms, windowOn } from './article-filter.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from './article-rows.ts';
 import { bandKey } from './band-key.ts';
+import { bestFirst, rankNewest } from './newest-ranking.ts';
 import { statementCache } from './statement-cache.ts';
 
 const DEFAULT_LIMIT = 50;
@@ -24,6 +25,8 @@ export interface ArticleQueries {
   /** The SQL and parameters listArticles runs for `query` (one statement per topic or entity): for plan checks. */
   listStatements(query: ArticleQuery): Array<{ sql: string; parameters: SQLInputValue[] }>;
   searchStatement(text: string, query: SearchQuery): { sql: string; parameters: SQLInputValue[] } | null;
+  /** The read of one ranked article by rowid (its rowid the first parameter, then these) that a search among the newest matches runs. */
+  articleByRowidStatement(query: SearchQuery): { sql: string; parameters: SQLInputValue[] };
   nearDuplicateStatement(bands: string[], limit: number): { sql: string; parameters: SQLInputValue[] };
 }
 
@@ -99,28 +102,40 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     });
   }
 
+  /** The bm25-ranked search (without `newest`: the whole table's matches are ranked). */
   function searchStatement(text: string, query: SearchQuery) {
     const match = freeTextToFtsQuery(text, query.every === true);
     if (match === null) return null;
     const { where, parameters } = articleFilter(query);
-    // Only the newest matches: FTS5 walks its doclists newest first (rowid order, no ranking) to the
-    // Nth match, then ranks from there on, a rowid range it applies while reading the doclists.
-    const newest =
-      query.newest === undefined
-        ? null
-        : {
-            sql: 'articles_fts.rowid >= (SELECT min(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)) AND ',
-            values: [match, query.newest],
-          };
     // FTS5 orders by its rank (bm25 with the title weighted 3, set by migration 11; lower is better)
     // and stops at LIMIT: only the articles returned are read.
     return {
       sql: `SELECT ${COLUMNS}, articles_fts.rank AS rank
             FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH ? AND ${newest?.sql ?? ''}${where}
+            WHERE articles_fts MATCH ? AND ${where}
             ORDER BY articles_fts.rank LIMIT ?`,
-      parameters: [match, ...(newest?.values ?? []), ...parameters, query.limit ?? DEFAULT_LIMIT],
+      parameters: [match, ...parameters, query.limit ?? DEFAULT_LIMIT],
     };
+  }
+
+  function articleByRowidStatement(query: SearchQuery) {
+    const { where, parameters } = articleFilter(query);
+    return { sql: `SELECT ${COLUMNS} FROM articles a WHERE a.rowid = ? AND ${where}`, parameters };
+  }
+
+  /** A search over the newest matches: ranked by newest-ranking.ts, the articles read best first until `limit` pass the filter. */
+  function searchNewest(text: string, query: SearchQuery, newest: number): SearchHit[] {
+    const scores = rankNewest(prepared, freeTextToFtsTerms(text), { newest, stored: query.newestStored, every: query.every });
+    const { sql, parameters } = articleByRowidStatement(query);
+    const read = prepared(sql);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const hits: SearchHit[] = [];
+    for (const [rowid, score] of bestFirst(scores)) {
+      if (hits.length >= limit) break;
+      const row = read.get(rowid, ...parameters);
+      if (row !== undefined) hits.push({ article: rowToArticle(row), score });
+    }
+    return hits;
   }
 
   function nearDuplicateStatement(bands: string[], limit: number) {
@@ -136,8 +151,10 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     listArticles,
     listStatements,
     searchStatement,
+    articleByRowidStatement,
     nearDuplicateStatement,
     search(text, query) {
+      if (query.newest !== undefined) return searchNewest(text, query, query.newest);
       const statement = searchStatement(text, query);
       if (statement === null) return [];
       const rows = prepared(statement.sql).all(...statement.parameters);

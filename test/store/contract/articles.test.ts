@@ -156,6 +156,15 @@ describeStoreContract('store contract: articles and dedupe', ({ store, twin }) =
     expect((await s.search('copper', { newest: 1 })).map((hit) => hit.article.id)).toEqual(['new-title']);
     expect((await s.search('copper', { newest: 10 })).length).toBe(3);
     expect(await s.search('nickel', { newest: 2 })).toEqual([]);
+    // With every word: the newest articles holding all of them, the title first.
+    await s.insertArticle(makeArticle({ id: 'newest-body', title: 'Metals round-up', text: 'Copper climbed again.' }), noKeys);
+    const three = (await s.search('copper climbs', { every: true, newest: 3 })).map((hit) => hit.article.id);
+    expect([three[0], three.slice(1).sort()]).toEqual(['old-title', ['body', 'newest-body']]);
+    expect((await s.search('copper climbs', { every: true, newest: 2 })).map((hit) => hit.article.id).sort()).toEqual(['body', 'newest-body']);
+    // Only among the newest stored, with `newestStored`: the two newest hold copper, one of them "climbs" too.
+    expect((await s.search('copper climbs', { every: true, newest: 10, newestStored: 2 })).map((hit) => hit.article.id)).toEqual(['newest-body']);
+    expect((await s.search('copper', { newest: 10, newestStored: 2 })).map((hit) => hit.article.id).sort()).toEqual(['new-title', 'newest-body']);
+    expect(await s.search('crude', { newest: 10, newestStored: 2 })).toEqual([]);
   });
 
   it('counts topics and entities over a window, most first', async () => {
