@@ -8,7 +8,7 @@
 const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[] }> = [
   {
     asks: ['price', 'prices', 'priced', 'cost', 'costs', 'worth', 'value', 'trading', 'trade', 'quote'],
-    says: ['price', 'cost', 'worth', 'value', 'quote', 'ounce', 'barre', 'rose', 'fell', 'gaine', 'lost', 'rise', 'fall', 'jumpe', 'slid', 'clim', 'dropp'],
+    says: ['price', 'cost', 'worth', 'value', 'quote', 'ounce', 'barre', 'rose', 'fell', 'gaine', 'lost', 'rise', 'fall', 'jumpe', 'slid', 'climb', 'dropp'],
   },
   { asks: ['rate', 'rates'], says: ['rate'] },
   { asks: ['yield', 'yields'], says: ['yield'] },
