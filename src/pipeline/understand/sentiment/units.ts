@@ -23,6 +23,9 @@ interface Phrase {
   parts: string[];
   key: string;
   roles: WordRoles;
+  /** The phrase as a unit, and as one inside a name (no roles). */
+  unit: Unit;
+  nameUnit: Unit;
 }
 
 /** The roles of a word the lexicon does not know; shared, so it is frozen. */
@@ -55,18 +58,12 @@ export function sentenceUnits(sentence: string): Unit[] {
     if (token.startsLower) seenWord = true;
     const phrase = token.phrases === undefined ? null : longestPhrase(tokens, position, token.phrases);
     if (phrase !== null) {
-      units.push({ key: phrase.key, kind: 'word', value: 0, roles: name ? NO_ROLES : phrase.roles });
+      units.push(name ? phrase.nameUnit : phrase.unit);
       position += phrase.parts.length;
       continue;
     }
-    const lemma = token.lemma;
-    if (startsWithDigit(lemma)) {
-      units.push({ key: lemma, kind: 'number', value: Number(lemma.replaceAll(',', '')), roles: NO_ROLES });
-    } else if (token.startsLower || lemma === "n't") {
-      units.push({ key: lemma, kind: 'word', value: 0, roles: name ? NO_ROLES : token.roles });
-    } else {
-      units.push({ key: lemma, kind: 'punctuation', value: 0, roles: NO_ROLES });
-    }
+    // Units are never changed once made (markPeriodExtremes replaces one): a token's are shared.
+    units.push(name ? token.nameUnit : token.unit);
     position += 1;
   }
   return markPeriodExtremes(units);
@@ -94,6 +91,9 @@ interface Token {
   roles: WordRoles;
   /** Lexicon phrases that start with the lemma, longest first. */
   phrases: Phrase[] | undefined;
+  /** The token as a unit, and as one inside a name (a word's roles dropped). */
+  unit: Unit;
+  nameUnit: Unit;
 }
 
 function isTitleCase(tokens: readonly Token[]): boolean {
@@ -143,18 +143,25 @@ function tokenize(sentence: string): Token[] {
 
 function tokenOf(text: string): Token {
   const lemma = lemmatise(text.toLowerCase());
+  const startsLower = startsWithLowerAscii(lemma);
+  const roles = lexicon.get(lemma) ?? NO_ROLES;
+  const word = startsLower || lemma === "n't";
+  const unit: Unit = { key: lemma, kind: word ? 'word' : 'punctuation', value: 0, roles: word ? roles : NO_ROLES };
   return {
     lemma,
     capitalised: /^[A-Z][a-z]/.test(text),
-    startsLower: startsWithLowerAscii(lemma),
-    roles: lexicon.get(lemma) ?? NO_ROLES,
+    startsLower,
+    roles,
     phrases: phrasesByFirstWord.get(lemma),
+    unit,
+    nameUnit: unit.roles === NO_ROLES ? unit : { key: lemma, kind: 'word', value: 0, roles: NO_ROLES },
   };
 }
 
 /** A number ("5", "1,250.5") is its own lemma and stands outside the lexicon (see buildLexicon). */
 function numberToken(text: string): Token {
-  return { lemma: text, capitalised: false, startsLower: false, roles: NO_ROLES, phrases: undefined };
+  const unit: Unit = { key: text, kind: 'number', value: Number(text.replaceAll(',', '')), roles: NO_ROLES };
+  return { lemma: text, capitalised: false, startsLower: false, roles: NO_ROLES, phrases: undefined, unit, nameUnit: unit };
 }
 
 /** The lexicon lemma of a lower-case word: irregular forms, then regular suffixes stripped by rule. */
@@ -271,7 +278,10 @@ function buildLexicon(): void {
       const first = parts[0] ?? '';
       const list = phrasesByFirstWord.get(first) ?? [];
       // Each phrase keeps the roles object its key has in the lexicon, which later entries complete.
-      if (!list.some((phrase) => phrase.key === key)) list.push({ parts, key, roles });
+      if (!list.some((phrase) => phrase.key === key)) {
+        const unit: Unit = { key, kind: 'word', value: 0, roles };
+        list.push({ parts, key, roles, unit, nameUnit: { key, kind: 'word', value: 0, roles: NO_ROLES } });
+      }
       list.sort((left, right) => right.parts.length - left.parts.length);
       phrasesByFirstWord.set(first, list);
     }
