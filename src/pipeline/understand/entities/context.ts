@@ -3,7 +3,7 @@ import { type Token, tokenize } from '../name-keys/index.ts';
 /** Tokens of one text with, for each, whether it opens a sentence and whether its sentence's capitals mean anything. */
 export interface TokenContext {
   text: string;
-  tokens: readonly Token[];
+  tokens: Token[];
   /** 1 where the token is the first word of a sentence or heading. */
   sentenceStart: Uint8Array;
   /**

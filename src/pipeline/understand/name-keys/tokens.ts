@@ -91,26 +91,7 @@ function shapeOf(word: string, hasUpper: boolean, hasLower: boolean): TokenShape
   return 'lower';
 }
 
-// The texts tokenized last and their tokens: ingest reads each article's title and body for its
-// entities and then again for its topics, and the tokens are the same (no reader changes them).
-const RECENT_TEXTS = 2;
-const recentTexts: string[] = [];
-const recentTokens: Array<readonly Token[]> = [];
-
-/** The tokens of a text; the array is shared with other readers of the same text and must not be changed. */
-export function tokenize(text: string): ReadonlyArray<Readonly<Token>> {
-  for (let index = 0; index < recentTexts.length; index += 1) if (recentTexts[index] === text) return recentTokens[index] as readonly Token[];
-  const tokens = scanTokens(text);
-  if (recentTexts.length >= RECENT_TEXTS) {
-    recentTexts.shift();
-    recentTokens.shift();
-  }
-  recentTexts.push(text);
-  recentTokens.push(tokens);
-  return tokens;
-}
-
-function scanTokens(text: string): Token[] {
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // The words TOKEN_PATTERN matches, found by a scanner that builds no match objects (token-scan.ts).
   for (let start = 0; start < text.length; ) {
