@@ -13,6 +13,7 @@ import {
 } from './lexicon.ts';
 import { RangeCache } from '../../text/index.ts';
 import { startsLetterDigitOrComma, startsWithDigit, startsWithLowerAscii, startsWithLowerWord } from './starts.ts';
+import { lemmaCandidates } from './lemma-candidates.ts';
 import { tokenEnd } from './token-scan.ts';
 import type { MovementForm, Unit, WordRoles } from './unit.ts';
 
@@ -54,7 +55,7 @@ export function sentenceUnits(sentence: string): Unit[] {
   let seenWord = false;
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as Token;
-    const name = !titleCase && seenWord && token.capitalised && startsLetterDigitOrComma(tokens[position - 1]?.lemma ?? '');
+    const name = !titleCase && seenWord && token.capitalised && tokens[position - 1]?.opensLetterDigitOrComma === true;
     if (token.startsLower) seenWord = true;
     const phrase = token.phrases === undefined ? null : longestPhrase(tokens, position, token.phrases);
     if (phrase !== null) {
@@ -62,23 +63,21 @@ export function sentenceUnits(sentence: string): Unit[] {
       position += phrase.parts.length;
       continue;
     }
-    // Units are never changed once made (markPeriodExtremes replaces one): a token's are shared.
-    units.push(name ? token.nameUnit : token.unit);
+    // Units are never changed once made (periodExtreme makes a new one): a token's are shared.
+    const unit = name ? token.nameUnit : token.unit;
+    units.push(token.extreme ? periodExtreme(unit, units[units.length - 1]) : unit);
     position += 1;
   }
-  return markPeriodExtremes(units);
+  return units;
 }
 
+const EXTREMES = new Set(['high', 'low', 'highs', 'lows']);
+
 // "a three-year low", "its 52-week high", "record highs": a level reached is a movement.
-function markPeriodExtremes(units: Unit[]): Unit[] {
-  units.forEach((unit, position) => {
-    if (unit.key !== 'high' && unit.key !== 'low' && unit.key !== 'highs' && unit.key !== 'lows') return;
-    const before = units[position - 1]?.key ?? '';
-    if (!/(?:^|-)(?:year|month|week|day|decade|time|record|new|session)s?$/.test(before)) return;
-    const direction = unit.key.startsWith('high') ? 1 : -1;
-    units[position] = { ...unit, roles: { movement: { direction, forms: new Set(['intransitive']) } } };
-  });
-  return units;
+function periodExtreme(unit: Unit, before: Unit | undefined): Unit {
+  if (!/(?:^|-)(?:year|month|week|day|decade|time|record|new|session)s?$/.test(before?.key ?? '')) return unit;
+  const direction = unit.key.startsWith('high') ? 1 : -1;
+  return { ...unit, roles: { movement: { direction, forms: new Set(['intransitive']) } } };
 }
 
 interface Token {
@@ -94,13 +93,19 @@ interface Token {
   /** The token as a unit, and as one inside a name (a word's roles dropped). */
   unit: Unit;
   nameUnit: Unit;
+  /** The lemma opens with four lower-case ASCII letters: a word that tells a title-case headline. */
+  longWord: boolean;
+  /** The lemma opens with a letter, a digit or a comma: a capitalised word after it is a name. */
+  opensLetterDigitOrComma: boolean;
+  /** The lemma is "high", "low" or their plurals: a level reached after a period ("52-week high"). */
+  extreme: boolean;
 }
 
 function isTitleCase(tokens: readonly Token[]): boolean {
   let words = 0;
   let capitalised = 0;
   for (const token of tokens) {
-    if (!startsWithLowerWord(token.lemma, 4)) continue;
+    if (!token.longWord) continue;
     words += 1;
     if (token.capitalised) capitalised += 1;
   }
@@ -155,13 +160,27 @@ function tokenOf(text: string): Token {
     phrases: phrasesByFirstWord.get(lemma),
     unit,
     nameUnit: unit.roles === NO_ROLES ? unit : { key: lemma, kind: 'word', value: 0, roles: NO_ROLES },
+    longWord: startsWithLowerWord(lemma, 4),
+    opensLetterDigitOrComma: startsLetterDigitOrComma(lemma),
+    extreme: EXTREMES.has(lemma),
   };
 }
 
 /** A number ("5", "1,250.5") is its own lemma and stands outside the lexicon (see buildLexicon). */
 function numberToken(text: string): Token {
   const unit: Unit = { key: text, kind: 'number', value: Number(text.replaceAll(',', '')), roles: NO_ROLES };
-  return { lemma: text, capitalised: false, startsLower: false, roles: NO_ROLES, phrases: undefined, unit, nameUnit: unit };
+  return {
+    lemma: text,
+    capitalised: false,
+    startsLower: false,
+    roles: NO_ROLES,
+    phrases: undefined,
+    unit,
+    nameUnit: unit,
+    longWord: false,
+    opensLetterDigitOrComma: true,
+    extreme: false,
+  };
 }
 
 /** The lexicon lemma of a lower-case word: irregular forms, then regular suffixes stripped by rule. */
@@ -185,23 +204,6 @@ function lemmaOf(word: string): string {
     if (knownWords.has(candidate)) return candidate;
   }
   return word;
-}
-
-function lemmaCandidates(word: string): string[] {
-  const candidates: string[] = [];
-  const undouble = (stem: string): string => (/([bdglmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem);
-  if (/ies$|ied$/.test(word)) candidates.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('ing')) {
-    const stem = word.slice(0, -3);
-    candidates.push(stem, `${stem}e`, undouble(stem));
-  }
-  if (word.endsWith('ed')) {
-    const stem = word.slice(0, -2);
-    candidates.push(stem, `${stem}e`, undouble(stem));
-  }
-  if (word.endsWith('es')) candidates.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) candidates.push(word.slice(0, -1));
-  return candidates;
 }
 
 function longestPhrase(tokens: readonly Token[], position: number, candidates: readonly Phrase[]): Phrase | null {
