@@ -1,4 +1,4 @@
-import { hasStopword, stopwordDensity, STOPWORDS, wordCount, words } from '../text/index.ts';
+import { hasStopword, isAsciiLetter, stopwordDensity, STOPWORDS, wordCount, words } from '../text/index.ts';
 
 /**
  * `junk`: boilerplate whatever its place. `good`: prose, kept. `short`: a heading, name or fragment
@@ -43,6 +43,12 @@ const EMAIL_ADDRESS = String.raw`(?<![^\s<(\[:;,])[\w.+'-]{1,64}@[\w-]{1,63}(?:\
 const EMAIL = new RegExp(String.raw`\[email\s*protected\]|${EMAIL_ADDRESS}`, 'i');
 const EMAILS = new RegExp(EMAIL.source, 'gi');
 const PHONE_ONLY = /^[+()\d\s./-]{7,}$/;
+const MAX_MARKER_LETTERS = 40;
+
+/** EMAIL.test(text), run only when the text holds the "@" or "[" it needs. */
+function hasEmail(text: string): boolean {
+  return (text.includes('@') || text.includes('[')) && EMAIL.test(text);
+}
 
 const CTA_START = new RegExp(
   '^[^\\p{L}\\p{N}]*(?:join (?:us|our|the|now|today|over|thousands|lakhs|millions|\\d)|subscribe\\b|sign up|sign in to|log in to|' +
@@ -141,12 +147,13 @@ export function stripTrailer(paragraph: string): string {
     if (open < 0) break;
     const group = rest.slice(open + 1).replace(/\)$/, '');
     const isCurrency = /^\s*[$€£¥]?\s*1\s*=/.test(group);
-    if (CREDIT.test(group) || TRAILING_NOTE.test(group) || EMAIL.test(group)) cut = open;
+    if (CREDIT.test(group) || TRAILING_NOTE.test(group) || hasEmail(group)) cut = open;
     else if (!isCurrency) break;
     rest = rest.slice(0, open).trimEnd();
   }
   const kept = cut >= 0 ? base.slice(0, cut) : base;
-  return kept.replace(/\s*[-–—]{1,2}\s*(?:compiled|reported|written|edited) by [^.]{3,80}$/i, '').trim();
+  // The credit needs " by ": most paragraphs have none and skip the pattern, which is tried at every space.
+  return (/ by /i.test(kept) ? kept.replace(/\s*[-–—]{1,2}\s*(?:compiled|reported|written|edited) by [^.]{3,80}$/i, '') : kept).trim();
 }
 
 const CREDIT = /\b(?:reporting|editing|writing|compiled|edited|written|research|graphics?|produced|contributing|fact-?checking|translated|desking)\s+(?:by|from)\b/i;
@@ -190,8 +197,7 @@ export function dropPromoSentences(paragraph: string): string {
 /** Why a line is boilerplate, or null when it is not; the reason names the rule (useful when tuning). */
 export function junkReason(line: string, count = wordCount(line)): string | null {
   if (!/[\p{L}\p{N}]/u.test(line) || PUNCTUATION_ONLY.test(line)) return 'punctuation';
-  const letters = line.toLowerCase().replace(/[^a-z]/g, '');
-  if (letters !== '' && letters.length <= 40 && MARKERS.has(letters)) return 'marker';
+  if (isMarker(line)) return 'marker';
   if (NUMBERS_ONLY.test(line) || READING_TIME.test(line) || PHONE_ONLY.test(line)) return 'numbers';
   if (count <= 40 && isCreditOrNotice(line)) return 'credit';
   if (DISCLAIMER_START.test(line) || (count <= 150 && DISCLAIMER_PHRASE.test(line))) return 'disclaimer';
@@ -206,6 +212,19 @@ export function junkReason(line: string, count = wordCount(line)): string | null
   return null;
 }
 
+/** Whether the line's letters (lower-cased, a-z only) are a whole-line marker. */
+function isMarker(line: string): boolean {
+  // Lower-casing turns each ASCII letter into one and other characters into at most one more, so a
+  // line with over 40 ASCII letters cannot be a marker: prose is settled before it is copied.
+  let asciiLetters = 0;
+  for (let index = 0; index < line.length && asciiLetters <= MAX_MARKER_LETTERS; index += 1) {
+    if (isAsciiLetter(line.charCodeAt(index))) asciiLetters += 1;
+  }
+  if (asciiLetters > MAX_MARKER_LETTERS) return false;
+  const letters = line.toLowerCase().replace(/[^a-z]/g, '');
+  return letters !== '' && letters.length <= MAX_MARKER_LETTERS && MARKERS.has(letters);
+}
+
 function isCreditOrNotice(line: string): boolean {
   return TRAILER_LINE.test(line) || CONTRIBUTED.test(line) || COPYRIGHT.test(line) || ORIGINALLY.test(line) || (EDITOR_NOTE.test(line) && /\b(updated|corrected|originally|this (article|story|post)|has been)\b/i.test(line));
 }
@@ -216,12 +235,13 @@ function isCallToAction(line: string, count: number): boolean {
   if (count <= 30 && CTA_START.test(probe)) return true;
   // A short unpunctuated line built around a sign-up verb is a button or a banner.
   if (count <= 12 && !TERMINAL.test(line) && /\b(?:download|subscribe|sign up|register|install)\b/i.test(line)) return true;
-  return count <= 40 && CTA_ANYWHERE.test(line) && URGENCY.test(line);
+  // Urgency is the cheaper test and rarely passes: it goes first.
+  return count <= 40 && URGENCY.test(line) && CTA_ANYWHERE.test(line);
 }
 
 // A line that is a URL, an e-mail or a "Label: URL" pair.
 function isOnlyLinks(line: string): boolean {
-  if (!URL.test(line) && !EMAIL.test(line)) return false;
+  if (!URL.test(line) && !hasEmail(line)) return false;
   const rest = line.replace(URLS, ' ').replace(EMAILS, ' ');
   return wordCount(rest) <= 3;
 }

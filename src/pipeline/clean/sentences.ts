@@ -51,11 +51,17 @@ export const MAX_SENTENCE = 2000;
 const TICKER_DOT = /(?<=[\p{Lu}\p{N}])\.(?=[\p{Lu}\p{N}])|(?<=^|[\s(])\.(?=[\p{Lu}\p{N}])/gu;
 const DOT_STAND_IN = '\ue000'; // a private-use character: no sentence-break property
 
+const SPACE_TO_COLLAPSE = /[^\S ]| {2}/;
+
 /** Paragraphs of the text: blocks separated by blank lines, or single lines when they stand apart. */
 export function splitParagraphs(text: string): string[] {
   const paragraphs: string[] = [];
   for (const block of text.replace(/\r\n?/g, '\n').split(/\n[ \t\u00a0]*\n/)) {
-    const lines = block.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
+    // Cleaned text has its spacing tidied: most lines hold no run or other space to collapse.
+    const lines = block
+      .split('\n')
+      .map((line) => (SPACE_TO_COLLAPSE.test(line) ? line.replace(/\s+/g, ' ') : line).trim())
+      .filter((line) => line !== '');
     const first = lines[0];
     if (first === undefined) continue;
     const wrapped = isHardWrapped(lines);

@@ -6,9 +6,10 @@
 export class RangeCache<Value> {
   readonly #mask: number;
   readonly #limit: number;
-  readonly #keys: Array<string | undefined>;
-  readonly #values: Array<Value | undefined>;
-  readonly #hashes: Int32Array;
+  // Each slot is three entries side by side (hash, key, value), so that a lookup reads one
+  // stretch of memory rather than three arrays: the tables are large and a hit is mostly a wait
+  // for memory. The hash is kept as a small integer (30 bits) so the array holds no doubles.
+  readonly #entries: unknown[];
   #size = 0;
 
   /** Holds up to `limit` entries (rounded up to a power of two), in twice as many slots. */
@@ -17,18 +18,18 @@ export class RangeCache<Value> {
     while (slots < limit * 2) slots *= 2;
     this.#mask = slots - 1;
     this.#limit = slots >>> 1;
-    this.#keys = new Array(slots).fill(undefined);
-    this.#values = new Array(slots).fill(undefined);
-    this.#hashes = new Int32Array(slots);
+    this.#entries = new Array(slots * 3).fill(undefined);
   }
 
   /** The value stored for text[start, end), if any. */
   get(text: string, start: number, end: number): Value | undefined {
     const hash = hashRange(text, start, end);
+    const entries = this.#entries;
     for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
-      const key = this.#keys[slot];
+      const at = slot * 3;
+      const key = entries[at + 1] as string | undefined;
       if (key === undefined) return undefined;
-      if (this.#hashes[slot] === hash && sameRange(key, text, start, end)) return this.#values[slot];
+      if (entries[at] === hash && sameRange(key, text, start, end)) return entries[at + 2] as Value;
     }
   }
 
@@ -36,17 +37,17 @@ export class RangeCache<Value> {
   set(key: string, value: Value): void {
     if (this.#size >= this.#limit) this.clear();
     const hash = hashRange(key, 0, key.length);
+    const entries = this.#entries;
     let slot = hash & this.#mask;
-    while (this.#keys[slot] !== undefined) slot = (slot + 1) & this.#mask;
-    this.#keys[slot] = key;
-    this.#values[slot] = value;
-    this.#hashes[slot] = hash;
+    while (entries[slot * 3 + 1] !== undefined) slot = (slot + 1) & this.#mask;
+    entries[slot * 3] = hash;
+    entries[slot * 3 + 1] = key;
+    entries[slot * 3 + 2] = value;
     this.#size += 1;
   }
 
   clear(): void {
-    this.#keys.fill(undefined);
-    this.#values.fill(undefined);
+    this.#entries.fill(undefined);
     this.#size = 0;
   }
 }
@@ -58,7 +59,7 @@ function hashRange(text: string, start: number, end: number): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
-  return hash;
+  return hash >>> 2;
 }
 
 function sameRange(key: string, text: string, start: number, end: number): boolean {

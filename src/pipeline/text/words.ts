@@ -28,6 +28,9 @@ function isJoinerCode(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x26 || code === 0x2e || code === 0x2d;
 }
 
+// The ranges isCjkCode accepts.
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
 function isCjkCode(code: number): boolean {
   return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
 }
@@ -66,6 +69,14 @@ export function words(text: string): string[] {
 
 /** How many words a line holds; CJK text has no spaces, so two of its characters count as a word. */
 export function wordCount(text: string): number {
+  // Text without CJK characters (nearly all of it) needs no second look at each word's characters.
+  if (!CJK.test(text)) {
+    let words = 0;
+    scan(text, () => {
+      words += 1;
+    });
+    return words;
+  }
   let count = 0;
   let cjk = 0;
   scan(text, (start, end) => {
@@ -84,7 +95,11 @@ export function wordCount(text: string): number {
 /** A crude stem so "surges", "surged" and "surge" meet; enough for overlap scores. */
 export function stem(word: string): string {
   if (word.length <= 4) return word;
-  return word.replace(/(ies|ied)$/, 'y').replace(/(ing|ed|es|s)$/, '');
+  // As word.replace(/(ies|ied)$/, 'y').replace(/(ing|ed|es|s)$/, ''), without running two patterns per word.
+  const base = word.endsWith('ies') || word.endsWith('ied') ? `${word.slice(0, -3)}y` : word;
+  if (base.endsWith('ing')) return base.slice(0, -3);
+  if (base.endsWith('ed') || base.endsWith('es')) return base.slice(0, -2);
+  return base.endsWith('s') ? base.slice(0, -1) : base;
 }
 
 /** Stemmed words that carry meaning (no stopwords, no one-letter tokens). */

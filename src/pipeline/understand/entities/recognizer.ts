@@ -160,16 +160,16 @@ function overtaken(context: TokenContext, root: TrieNode, first: number, end: nu
 function longestMatch(context: TokenContext, root: TrieNode, first: number): { entry: AliasEntry; end: number; weak: boolean } | null {
   // Most tokens start no alias: settled with one lookup, before any allocation.
   const opening = context.tokens[first];
-  if (opening === undefined || root.next?.get(opening.key) === undefined) return null;
+  let node: TrieNode | undefined = opening === undefined ? undefined : root.next?.get(opening.key);
+  if (node === undefined) return null;
   const candidates: Array<{ entries: AliasEntry[]; end: number }> = [];
-  let node: TrieNode | undefined = root;
-  for (let position = first; position < context.tokens.length; position += 1) {
-    const token = context.tokens[position] as Token;
-    node = node.next?.get(token.key);
-    if (node === undefined) break;
-    if (node.entries !== null) candidates.push({ entries: node.entries, end: position + 1 });
+  // The walk goes on from the node of the opening word, looked up once.
+  for (let position = first + 1; ; position += 1) {
+    if (node.entries !== null) candidates.push({ entries: node.entries, end: position });
     // A word joined by a hyphen to a longer phrase's end is still part of it ("Nasdaq-100"); other punctuation is not checked.
-    if (node.next === null) break;
+    if (node.next === null || position >= context.tokens.length) break;
+    node = node.next.get((context.tokens[position] as Token).key);
+    if (node === undefined) break;
   }
   for (let candidate = candidates.length - 1; candidate >= 0; candidate -= 1) {
     const { entries, end } = candidates[candidate] as { entries: AliasEntry[]; end: number };

@@ -42,7 +42,8 @@ interface Scoring {
   /** Quantities that are a state reached or a baseline: never what a movement word moved. */
   reserved: Uint8Array;
   usedIntensifiers: Uint8Array;
-  clauseWeights: number[];
+  /** Computed when the first event is weighed: many sentences have none. */
+  clauseWeights: number[] | null;
   total: number;
   trace: Trace | undefined;
 }
@@ -55,7 +56,7 @@ export function rawSentenceScore(sentence: string, trace?: Trace): number {
     consumed: new Uint8Array(units.length),
     reserved: new Uint8Array(units.length),
     usedIntensifiers: new Uint8Array(units.length),
-    clauseWeights: clauseWeightsOf(units),
+    clauseWeights: null,
     total: 0,
     trace,
   };
@@ -74,6 +75,7 @@ function add(scoring: Scoring, event: SentimentEvent): void {
 
 function modifierOf(scoring: Scoring, position: number): number {
   const intensity = intensityAt(scoring.units, position, scoring.usedIntensifiers);
+  scoring.clauseWeights ??= clauseWeightsOf(scoring.units);
   return intensity * (isNegated(scoring.units, position) ? NEGATED : 1) * (scoring.clauseWeights[position] ?? 1);
 }
 
@@ -199,11 +201,14 @@ function isNounOnly(unit: Unit | undefined): boolean {
 // that "the loss improved" does not count the loss against the sentence as well.
 function scoreTones(scoring: Scoring): void {
   const { units, consumed, usedIntensifiers } = scoring;
-  const toned = units
-    .map((unit, position) => ({ unit, position }))
-    .filter(({ unit, position }) => unit.roles.tone !== undefined && consumed[position] === 0)
-    .sort((left, right) => Number(left.unit.roles.quantity !== undefined) - Number(right.unit.roles.quantity !== undefined));
-  for (const { unit, position } of toned) {
+  // Toned words that are not quantities first, then toned quantities, each in sentence order.
+  const toned: number[] = [];
+  const tonedQuantities: number[] = [];
+  units.forEach((unit, position) => {
+    if (unit.roles.tone !== undefined && consumed[position] === 0) (unit.roles.quantity === undefined ? toned : tonedQuantities).push(position);
+  });
+  for (const position of toned.concat(tonedQuantities)) {
+    const unit = units[position] as Unit;
     if (consumed[position] === 1 || usedIntensifiers[position] === 1) continue;
     consumed[position] = 1;
     if (unit.roles.quantity === undefined) {

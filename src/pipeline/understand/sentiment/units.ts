@@ -13,6 +13,7 @@ import {
 } from './lexicon.ts';
 import { RangeCache } from '../../text/index.ts';
 import { startsLetterDigitOrComma, startsWithDigit, startsWithLowerAscii, startsWithLowerWord } from './starts.ts';
+import { lemmaCandidates } from './lemma-candidates.ts';
 import { tokenEnd } from './token-scan.ts';
 import type { MovementForm, Unit, WordRoles } from './unit.ts';
 
@@ -23,6 +24,9 @@ interface Phrase {
   parts: string[];
   key: string;
   roles: WordRoles;
+  /** The phrase as a unit, and as one inside a name (no roles). */
+  unit: Unit;
+  nameUnit: Unit;
 }
 
 /** The roles of a word the lexicon does not know; shared, so it is frozen. */
@@ -51,37 +55,29 @@ export function sentenceUnits(sentence: string): Unit[] {
   let seenWord = false;
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as Token;
-    const name = !titleCase && seenWord && token.capitalised && startsLetterDigitOrComma(tokens[position - 1]?.lemma ?? '');
+    const name = !titleCase && seenWord && token.capitalised && tokens[position - 1]?.opensLetterDigitOrComma === true;
     if (token.startsLower) seenWord = true;
     const phrase = token.phrases === undefined ? null : longestPhrase(tokens, position, token.phrases);
     if (phrase !== null) {
-      units.push({ key: phrase.key, kind: 'word', value: 0, roles: name ? NO_ROLES : phrase.roles });
+      units.push(name ? phrase.nameUnit : phrase.unit);
       position += phrase.parts.length;
       continue;
     }
-    const lemma = token.lemma;
-    if (startsWithDigit(lemma)) {
-      units.push({ key: lemma, kind: 'number', value: Number(lemma.replaceAll(',', '')), roles: NO_ROLES });
-    } else if (token.startsLower || lemma === "n't") {
-      units.push({ key: lemma, kind: 'word', value: 0, roles: name ? NO_ROLES : token.roles });
-    } else {
-      units.push({ key: lemma, kind: 'punctuation', value: 0, roles: NO_ROLES });
-    }
+    // Units are never changed once made (periodExtreme makes a new one): a token's are shared.
+    const unit = name ? token.nameUnit : token.unit;
+    units.push(token.extreme ? periodExtreme(unit, units[units.length - 1]) : unit);
     position += 1;
   }
-  return markPeriodExtremes(units);
+  return units;
 }
 
+const EXTREMES = new Set(['high', 'low', 'highs', 'lows']);
+
 // "a three-year low", "its 52-week high", "record highs": a level reached is a movement.
-function markPeriodExtremes(units: Unit[]): Unit[] {
-  units.forEach((unit, position) => {
-    if (unit.key !== 'high' && unit.key !== 'low' && unit.key !== 'highs' && unit.key !== 'lows') return;
-    const before = units[position - 1]?.key ?? '';
-    if (!/(?:^|-)(?:year|month|week|day|decade|time|record|new|session)s?$/.test(before)) return;
-    const direction = unit.key.startsWith('high') ? 1 : -1;
-    units[position] = { ...unit, roles: { movement: { direction, forms: new Set(['intransitive']) } } };
-  });
-  return units;
+function periodExtreme(unit: Unit, before: Unit | undefined): Unit {
+  if (!/(?:^|-)(?:year|month|week|day|decade|time|record|new|session)s?$/.test(before?.key ?? '')) return unit;
+  const direction = unit.key.startsWith('high') ? 1 : -1;
+  return { ...unit, roles: { movement: { direction, forms: new Set(['intransitive']) } } };
 }
 
 interface Token {
@@ -94,13 +90,22 @@ interface Token {
   roles: WordRoles;
   /** Lexicon phrases that start with the lemma, longest first. */
   phrases: Phrase[] | undefined;
+  /** The token as a unit, and as one inside a name (a word's roles dropped). */
+  unit: Unit;
+  nameUnit: Unit;
+  /** The lemma opens with four lower-case ASCII letters: a word that tells a title-case headline. */
+  longWord: boolean;
+  /** The lemma opens with a letter, a digit or a comma: a capitalised word after it is a name. */
+  opensLetterDigitOrComma: boolean;
+  /** The lemma is "high", "low" or their plurals: a level reached after a period ("52-week high"). */
+  extreme: boolean;
 }
 
 function isTitleCase(tokens: readonly Token[]): boolean {
   let words = 0;
   let capitalised = 0;
   for (const token of tokens) {
-    if (!startsWithLowerWord(token.lemma, 4)) continue;
+    if (!token.longWord) continue;
     words += 1;
     if (token.capitalised) capitalised += 1;
   }
@@ -143,18 +148,39 @@ function tokenize(sentence: string): Token[] {
 
 function tokenOf(text: string): Token {
   const lemma = lemmatise(text.toLowerCase());
+  const startsLower = startsWithLowerAscii(lemma);
+  const roles = lexicon.get(lemma) ?? NO_ROLES;
+  const word = startsLower || lemma === "n't";
+  const unit: Unit = { key: lemma, kind: word ? 'word' : 'punctuation', value: 0, roles: word ? roles : NO_ROLES };
   return {
     lemma,
     capitalised: /^[A-Z][a-z]/.test(text),
-    startsLower: startsWithLowerAscii(lemma),
-    roles: lexicon.get(lemma) ?? NO_ROLES,
+    startsLower,
+    roles,
     phrases: phrasesByFirstWord.get(lemma),
+    unit,
+    nameUnit: unit.roles === NO_ROLES ? unit : { key: lemma, kind: 'word', value: 0, roles: NO_ROLES },
+    longWord: startsWithLowerWord(lemma, 4),
+    opensLetterDigitOrComma: startsLetterDigitOrComma(lemma),
+    extreme: EXTREMES.has(lemma),
   };
 }
 
 /** A number ("5", "1,250.5") is its own lemma and stands outside the lexicon (see buildLexicon). */
 function numberToken(text: string): Token {
-  return { lemma: text, capitalised: false, startsLower: false, roles: NO_ROLES, phrases: undefined };
+  const unit: Unit = { key: text, kind: 'number', value: Number(text.replaceAll(',', '')), roles: NO_ROLES };
+  return {
+    lemma: text,
+    capitalised: false,
+    startsLower: false,
+    roles: NO_ROLES,
+    phrases: undefined,
+    unit,
+    nameUnit: unit,
+    longWord: false,
+    opensLetterDigitOrComma: true,
+    extreme: false,
+  };
 }
 
 /** The lexicon lemma of a lower-case word: irregular forms, then regular suffixes stripped by rule. */
@@ -178,23 +204,6 @@ function lemmaOf(word: string): string {
     if (knownWords.has(candidate)) return candidate;
   }
   return word;
-}
-
-function lemmaCandidates(word: string): string[] {
-  const candidates: string[] = [];
-  const undouble = (stem: string): string => (/([bdglmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem);
-  if (/ies$|ied$/.test(word)) candidates.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('ing')) {
-    const stem = word.slice(0, -3);
-    candidates.push(stem, `${stem}e`, undouble(stem));
-  }
-  if (word.endsWith('ed')) {
-    const stem = word.slice(0, -2);
-    candidates.push(stem, `${stem}e`, undouble(stem));
-  }
-  if (word.endsWith('es')) candidates.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) candidates.push(word.slice(0, -1));
-  return candidates;
 }
 
 function longestPhrase(tokens: readonly Token[], position: number, candidates: readonly Phrase[]): Phrase | null {
@@ -271,7 +280,10 @@ function buildLexicon(): void {
       const first = parts[0] ?? '';
       const list = phrasesByFirstWord.get(first) ?? [];
       // Each phrase keeps the roles object its key has in the lexicon, which later entries complete.
-      if (!list.some((phrase) => phrase.key === key)) list.push({ parts, key, roles });
+      if (!list.some((phrase) => phrase.key === key)) {
+        const unit: Unit = { key, kind: 'word', value: 0, roles };
+        list.push({ parts, key, roles, unit, nameUnit: { key, kind: 'word', value: 0, roles: NO_ROLES } });
+      }
       list.sort((left, right) => right.parts.length - left.parts.length);
       phrasesByFirstWord.set(first, list);
     }
