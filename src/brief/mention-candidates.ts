@@ -56,8 +56,7 @@ function entityOf(mention: EntityMention, reference: ReferenceIndex): ReferenceE
 /**
  * At most this many of an article's entities (the most mentioned: the article lists them so) are
  * looked for in each clause. Real articles name fewer (p99 25, the most 68 in the 10k bench store);
- * a hostile text naming thousands
- * would otherwise cost clauses × names, quadratic in its length.
+ * a hostile text naming thousands would otherwise cost clauses × names, quadratic in its length.
  */
 export const MAX_CANDIDATES = 50;
 
