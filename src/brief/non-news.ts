@@ -33,7 +33,25 @@ const CALL_TO_ACTION_IN_TEXT =
  * newsletter" pages) that must not become stories: a licence text, a file-name title, a selling
  * headline, or a body where at least half the sentences are calls to action.
  */
-export function isNonNews(article: Pick<Article, 'title' | 'text'>): boolean {
+export function isNonNews(article: Pick<Article, 'title' | 'text'> & { id?: string }): boolean {
+  // A stored article's id is its content's hash, so its verdict never changes, and /market asks it
+  // of the same few hundred articles again and again. The title and the text's length are in the
+  // key too, for articles made elsewhere with a reused id.
+  if (article.id === undefined) return judge(article);
+  const key = `${article.id}\u0000${article.text.length}\u0000${article.title}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = judge(article);
+  if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+/** Verdicts kept by article id (a few MB at most). */
+const VERDICTS_KEPT = 20_000;
+const verdicts = new Map<string, boolean>();
+
+function judge(article: Pick<Article, 'title' | 'text'>): boolean {
   const title = article.title.trim();
   if (FILE_TITLE.test(title) || PROMO_TITLE.test(title)) return true;
   if (LICENCE.test(article.text.slice(0, 4000))) return true;

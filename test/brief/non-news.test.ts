@@ -15,6 +15,14 @@ describe('promotional and non-news items are not stories', () => {
     ).toBe(true);
   });
 
+  it('gives a stored article the same verdict each time, and an article made with a reused id its own', () => {
+    const promo = { id: 'same', title: 'Markets daily', text: 'Subscribe to our newsletter. Click here to register. Prices rose.' };
+    const news = { id: 'same', title: 'Markets daily', text: 'Stocks rose on Monday as bond yields eased and oil held steady.' };
+    expect(isNonNews(promo)).toBe(true);
+    expect(isNonNews(promo)).toBe(true);
+    expect(isNonNews(news)).toBe(false);
+  });
+
   it('keeps news, including news that mentions a newsletter or a sign-up in passing', () => {
     expect(
       isNonNews({
