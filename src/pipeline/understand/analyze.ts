@@ -1,5 +1,6 @@
 import type { CleanArticle, EntityMention, Sentiment } from '../../domain/index.ts';
 import { createEntityRecognizer } from './entities/index.ts';
+import { tokenize } from './name-keys/index.ts';
 import type { ReferenceIndex } from './reference/index.ts';
 import { scoreSentiment } from './sentiment/index.ts';
 import { assignTopics } from './topics/index.ts';
@@ -23,10 +24,12 @@ export function createAnalyzer(reference: ReferenceIndex): Analyzer {
   return {
     analyze({ title, text }) {
       recognizer ??= createEntityRecognizer(reference);
-      const entities = recognizer.recognize(title, text);
+      // One tokenisation of the title and the text serves the entity and the topic passes.
+      const tokens = { title: tokenize(title), text: tokenize(text) };
+      const entities = recognizer.recognize(title, text, tokens);
       return {
         entities,
-        topics: assignTopics({ title, text, entities }, reference),
+        topics: assignTopics({ title, text, entities, tokens }, reference),
         sentiment: scoreSentiment(title, text),
       };
     },

@@ -3,7 +3,7 @@ import { type Token, tokenize } from '../name-keys/index.ts';
 /** Tokens of one text with, for each, whether it opens a sentence and whether its sentence's capitals mean anything. */
 export interface TokenContext {
   text: string;
-  tokens: Token[];
+  tokens: readonly Token[];
   /** 1 where the token is the first word of a sentence or heading. */
   sentenceStart: Uint8Array;
   /**
@@ -19,8 +19,8 @@ const LINE_BREAK = /[\n\r\u2028]/;
 // Separators that end a heading or a list item even without a full stop.
 const HARD_BREAK = /[•|▪►–—]\s|:\s*\n/;
 
-export function analyseText(text: string): TokenContext {
-  const tokens = tokenize(text);
+/** `tokens`: the text's tokens when the caller has them already (tokenize(text)); they are not changed. */
+export function analyseText(text: string, tokens: readonly Token[] = tokenize(text)): TokenContext {
   const count = tokens.length;
   const sentenceStart = new Uint8Array(count);
   const informative = new Uint8Array(count);

@@ -12,7 +12,8 @@ import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 
 export interface EntityRecognizer {
   /** Entities the title and text mention, resolved to the reference, most mentioned first. */
-  recognize(title: string, text: string): EntityMention[];
+  /** `tokens`: the title's and text's tokens (tokenize) when the caller shares them with other passes. */
+  recognize(title: string, text: string, tokens?: SharedTokens): EntityMention[];
   /** Where in `text` each accepted mention is (for highlighting and evaluation), in text order. */
   locate(text: string): EntityLocation[];
 }
@@ -36,14 +37,20 @@ const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|post
 // Words after a one-word name that show it is part of a longer proper name, unlike "Apple Inc" or "Apple's".
 const CORPORATE_TAIL = /^(inc|corp|co|ltd|plc|group|holdings|shares?|stock|sa|ag|nv|se|llc|lp)$/;
 
+/** A title's and a text's tokens (name-keys tokenize), made once and read by several passes. */
+export interface SharedTokens {
+  title: readonly Token[];
+  text: readonly Token[];
+}
+
 export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer {
   const gazetteer = buildGazetteer(index);
   return {
-    recognize(title: string, text: string): EntityMention[] {
+    recognize(title: string, text: string, tokens?: SharedTokens): EntityMention[] {
       // The body first: names it introduces ("Zignal Labs Inc") are then recognised in the headline too.
       const aliases: OpenAliases = new Map();
-      const body = findAll(text, gazetteer, index, aliases);
-      return summarise([...findAll(title, gazetteer, index, aliases), ...body]);
+      const body = findAll(text, gazetteer, index, aliases, tokens?.text);
+      return summarise([...findAll(title, gazetteer, index, aliases, tokens?.title), ...body]);
     },
     locate(text: string): EntityLocation[] {
       const found = findAll(text, gazetteer, index, new Map());
@@ -56,9 +63,9 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
   };
 }
 
-function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases): Found[] {
+function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases, tokens?: readonly Token[]): Found[] {
   if (text.trim() === '') return [];
-  const context = analyseText(text);
+  const context = analyseText(text, tokens);
   const names = matchNames(context, gazetteer, index);
   const symbols = findSymbols(context, index, gazetteer, names);
   // A symbol that overlaps a name ("NYSE" inside "(NYSE: GS)") replaces it.

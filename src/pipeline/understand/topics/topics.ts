@@ -47,14 +47,17 @@ const PARENT_SHARE = 0.6;
  * Topics of an article, most relevant first: keyword hits (whole words, title weighted) plus the topics of
  * the entities it mentions; only topics with real support are returned.
  */
-export function assignTopics(input: { title: string; text: string; entities: readonly EntityMention[] }, index: ReferenceIndex): string[] {
+export function assignTopics(
+  input: { title: string; text: string; entities: readonly EntityMention[]; tokens?: { title: readonly Token[]; text: readonly Token[] } },
+  index: ReferenceIndex,
+): string[] {
   const scores = new Map<string, number>();
   const add = (slug: string, amount: number): void => {
     if (BY_SLUG.has(slug)) scores.set(slug, (scores.get(slug) ?? 0) + amount);
   };
   const matcher = keywordMatcher();
-  matcher.scan(tokenize(input.title), (hits) => hits.forEach((hit) => add(hit.slug, TITLE_WEIGHT * hit.weight)));
-  const bodyTokens = tokenize(input.text);
+  matcher.scan(input.tokens?.title ?? tokenize(input.title), (hits) => hits.forEach((hit) => add(hit.slug, TITLE_WEIGHT * hit.weight)));
+  const bodyTokens = input.tokens?.text ?? tokenize(input.text);
   matcher.scan(bodyTokens, (hits) => hits.forEach((hit) => add(hit.slug, hit.weight)));
   for (const mention of input.entities) {
     const entity = index.get(mention.id);
