@@ -14,7 +14,7 @@ const VERB_AFTER = new Set(
   (
     'will would has had have is was are were could can may might must should shall also then still now ' +
     'said gave cut kept left made held took put set sold bought rose fell sent told brought began met won lost spent paid led ' +
-    'began stood ran struck hit let fed bid'
+    'stood ran struck hit let fed bid'
   ).split(' '),
 );
 /** Plural nouns that follow a name as a modifier ("the Fed minutes", "Fed officials"), not verbs. */
@@ -27,7 +27,7 @@ function isVerb(word: string): boolean {
   return /^[a-z]{2,}(?:ed|s)$/.test(word) && !/(?:ss|us|is)$/.test(word);
 }
 
-const PREPOSITION = /\b(?:of|from|to|by|with|at|on|in|for|about|against|into|onto|over|under|between|among|toward|towards|than|like|via|per|under)\b/i;
+const PREPOSITION = /\b(?:of|from|to|by|with|at|on|in|for|about|against|into|onto|over|under|between|among|toward|towards|than|like|via|per)\b/i;
 
 export function asksWhatWasDone(question: string): boolean {
   return ASKS_WHAT_DONE.test(question);

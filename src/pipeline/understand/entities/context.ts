@@ -1,5 +1,11 @@
 import { type Token, tokenize } from '../name-keys/index.ts';
 
+/** A title's and a text's tokens (name-keys tokenize), made once and read by several passes. */
+export interface SharedTokens {
+  title: readonly Token[];
+  text: readonly Token[];
+}
+
 /** Tokens of one text with, for each, whether it opens a sentence and whether its sentence's capitals mean anything. */
 export interface TokenContext {
   text: string;

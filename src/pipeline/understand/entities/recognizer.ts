@@ -1,5 +1,5 @@
 import type { EntityMention } from '../../../domain/index.ts';
-import { analyseText, type TokenContext } from './context.ts';
+import { analyseText, type SharedTokens, type TokenContext } from './context.ts';
 import { type AliasEntry, buildGazetteer, type Gazetteer, type TrieNode } from './gazetteer.ts';
 import { ACRONYMS } from './acronyms.ts';
 import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
@@ -36,12 +36,6 @@ const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|post
 
 // Words after a one-word name that show it is part of a longer proper name, unlike "Apple Inc" or "Apple's".
 const CORPORATE_TAIL = /^(inc|corp|co|ltd|plc|group|holdings|shares?|stock|sa|ag|nv|se|llc|lp)$/;
-
-/** A title's and a text's tokens (name-keys tokenize), made once and read by several passes. */
-export interface SharedTokens {
-  title: readonly Token[];
-  text: readonly Token[];
-}
 
 export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer {
   const gazetteer = buildGazetteer(index);
