@@ -31,8 +31,12 @@ export function checkStore(path: string): StoreHealth {
     }
     const foreignKeyProblems = database.prepare('PRAGMA foreign_key_check').all().length;
     const articlesWithoutBands = Number(
-      database.prepare('SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_bands b WHERE b.article_rowid = a.rowid)').get()?.['n'] ??
-        0,
+      database
+        .prepare(
+          `SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_bands b WHERE b.article_rowid = a.rowid)
+             AND NOT EXISTS (SELECT 1 FROM article_bands_recent r WHERE r.article_rowid = a.rowid)`,
+        )
+        .get()?.['n'] ?? 0,
     );
     const repeatedTitles = database
       .prepare('SELECT title FROM articles GROUP BY title HAVING count(*) > 1')

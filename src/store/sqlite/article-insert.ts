@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Article } from '../../domain/index.ts';
 import type { ArticleInsert, DedupeKeys, Owner } from '../../ports/index.ts';
 import { ARTICLE_COLUMNS, signatureToBlob, sortTime } from './article-rows.ts';
-import { bandKey } from './band-key.ts';
+import { createBandLevels } from './band-levels.ts';
 
 export interface ArticleWriter {
   /** Lets `owners` see the stored article `id` (a null owner makes it shared). */
@@ -23,8 +23,8 @@ export function createArticleWriter(database: DatabaseSync): ArticleWriter {
     insertTopic: database.prepare('INSERT OR IGNORE INTO article_topics (topic, sort_time, article_rowid) VALUES (?, ?, ?)'),
     insertMention: database.prepare(`INSERT OR IGNORE INTO entity_mentions
       (entity_id, sort_time, article_rowid, name, type, ticker, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    insertBand: database.prepare('INSERT OR IGNORE INTO article_bands (band, article_rowid) VALUES (?, ?)'),
   };
+  const bands = createBandLevels(database);
 
   function grant(id: string, owners: readonly Owner[]): void {
     for (const owner of owners) {
@@ -63,13 +63,21 @@ export function createArticleWriter(database: DatabaseSync): ArticleWriter {
     for (const entity of article.entities) {
       statements.insertMention.run(entity.id, filedAt, rowid, entity.name, entity.type, entity.ticker, entity.count);
     }
-    for (const band of keys.bands) statements.insertBand.run(bandKey(band), rowid);
+    bands.add(keys.bands, rowid);
     return true;
   }
 
   return {
     grant,
-    insert,
-    insertAll: (items) => items.map((item) => insert(item.article, item.keys, item.owners ?? [null])),
+    insert(article, keys, owners) {
+      const stored = insert(article, keys, owners);
+      bands.settle();
+      return stored;
+    },
+    insertAll(items) {
+      const stored = items.map((item) => insert(item.article, item.keys, item.owners ?? [null]));
+      bands.settle();
+      return stored;
+    },
   };
 }

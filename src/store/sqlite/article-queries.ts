@@ -7,7 +7,7 @@ import type { Article } from '../../domain/index.ts';
 import type { ArticleQuery, SearchHit, SearchQuery } from '../../ports/index.ts';
 import { articleFilter, freeTextToFtsQuery, freeTextToFtsTerms, windowOn } from './article-filter.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from './article-rows.ts';
-import { bandKey } from './band-key.ts';
+import { bandParameters, rowidsWithBands } from './band-levels.ts';
 import { bestFirst, rankNewest } from './newest-ranking.ts';
 import { statementCache } from './statement-cache.ts';
 
@@ -141,9 +141,9 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
   function nearDuplicateStatement(bands: string[], limit: number) {
     return {
       sql: `SELECT a.rowid AS rid, a.id, a.duplicate_of, a.signature, a.sort_time FROM articles a
-            WHERE a.rowid IN (SELECT article_rowid FROM article_bands WHERE band IN (${bands.map(() => '?').join(', ')}))
+            WHERE a.rowid IN (${rowidsWithBands(bands.length)})
             ORDER BY a.rowid LIMIT ?`,
-      parameters: [...bands.map(bandKey), limit],
+      parameters: [...bandParameters(bands), limit],
     };
   }
 

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { bandKey } from './band-key.ts';
+import { BAND_LEVELS_MIGRATION } from './migration-band-levels.ts';
 import { LINK_ROWIDS_MIGRATION } from './migration-link-rowids.ts';
 
 /**
@@ -235,6 +236,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     `,
   },
   LINK_ROWIDS_MIGRATION,
+  BAND_LEVELS_MIGRATION,
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */
