@@ -48,6 +48,12 @@ const checks: Array<[string, string, (n: number, compared: number) => boolean]> 
     (n) => n === 0,
   ],
   [
+    'mentions whose name is missing from entity_names',
+    `SELECT count(*) FROM entity_mentions m WHERE m.article_rowid >= ?
+       AND NOT EXISTS (SELECT 1 FROM entity_names n WHERE n.name = m.name AND n.entity_id = m.entity_id)`,
+    (n) => n === 0,
+  ],
+  [
     'articles without 40 band rows',
     'SELECT count(*) FROM articles a WHERE a.rowid >= ? AND (SELECT count(*) FROM article_bands b WHERE b.article_rowid = a.rowid) <> 40',
     (n) => n === 0,

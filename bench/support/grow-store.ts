@@ -31,7 +31,7 @@ const WORKERS = 2;
 /** Batches asked for ahead of the one being inserted. */
 const AHEAD = 6;
 /** Indexes rebuilt after the load: their keys come in random order (the link tables' rowid indexes grow at the end, so they stay). */
-const REBUILT = new Set(['articles_url', 'articles_guid', 'articles_sort_time', 'articles_duplicate_of', 'articles_ingested_at', 'entity_mentions_name']);
+const REBUILT = new Set(['articles_url', 'articles_guid', 'articles_sort_time', 'articles_duplicate_of', 'articles_ingested_at']);
 
 function droppable(database: DatabaseSync): Array<{ type: string; name: string; sql: string }> {
   return database
@@ -93,6 +93,12 @@ function insertLinks(database: DatabaseSync, from: number, to: number, bands: Ar
        SELECT e.value ->> 'id', a.sort_time, a.rowid, e.value ->> 'name', e.value ->> 'type', e.value ->> 'ticker', e.value ->> 'count'
        FROM articles a, json_each(a.entities_json) e
        WHERE a.rowid BETWEEN ? AND ? ORDER BY 1, 2, 3`,
+    )
+    .run(from, to);
+  database
+    .prepare(
+      `INSERT OR IGNORE INTO entity_names (name, entity_id)
+       SELECT DISTINCT e.value ->> 'name', e.value ->> 'id' FROM articles a, json_each(a.entities_json) e WHERE a.rowid BETWEEN ? AND ?`,
     )
     .run(from, to);
   bands.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -72,6 +72,23 @@ describe('migration 11 (link tables keyed by article rowid)', () => {
   });
 });
 
+describe('migration 13 (entity names as distinct pairs)', () => {
+  it('finds entities stored before it by name and by a name they begin with, and drops the per-mention name index', async () => {
+    const store = createSqliteStore(version10());
+    stores.push(store);
+    const names = store.database.prepare('SELECT name, entity_id FROM entity_names').all();
+    expect(names.map((row) => [row['name'], row['entity_id']])).toEqual([['Acme', 'company:acme']]);
+    const index = store.database.prepare("SELECT name FROM sqlite_master WHERE name = 'entity_mentions_name'").get();
+    expect(index).toBeUndefined();
+    expect((await store.findStoredEntities('ACME', [], ['company'], 5)).map((found) => [found.entity.id, found.articles])).toEqual([['company:acme', 1]]); // the shared article; the other is one workspace's
+    await store.insertArticle(
+      makeArticle({ id: 'a4', entities: [{ id: 'company:acme-robotics', name: 'Acme Robotics', type: 'company', ticker: null, tickers: [], count: 1 }] }),
+      noKeys,
+    );
+    expect((await store.findStoredEntities('acme', [], ['company'], 5)).map((found) => found.entity.id)).toEqual(['company:acme', 'company:acme-robotics']);
+  });
+});
+
 describe('insertArticles (group commit)', () => {
   it('stores a batch in order in one transaction; a later copy of an earlier item is refused as insertArticle would', async () => {
     const store = createSqliteStore(':memory:');

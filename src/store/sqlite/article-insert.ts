@@ -23,6 +23,8 @@ export function createArticleWriter(database: DatabaseSync): ArticleWriter {
     insertTopic: database.prepare('INSERT OR IGNORE INTO article_topics (topic, sort_time, article_rowid) VALUES (?, ?, ?)'),
     insertMention: database.prepare(`INSERT OR IGNORE INTO entity_mentions
       (entity_id, sort_time, article_rowid, name, type, ticker, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    // A row only when the name is new for its entity: an existing pair is a read, not a write.
+    insertName: database.prepare('INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)'),
   };
   const bands = createBandLevels(database);
 
@@ -62,6 +64,7 @@ export function createArticleWriter(database: DatabaseSync): ArticleWriter {
     for (const topic of article.topics) statements.insertTopic.run(topic, filedAt, rowid);
     for (const entity of article.entities) {
       statements.insertMention.run(entity.id, filedAt, rowid, entity.name, entity.type, entity.ticker, entity.count);
+      statements.insertName.run(entity.name, entity.id);
     }
     bands.add(keys.bands, rowid);
     return true;

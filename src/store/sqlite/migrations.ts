@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { bandKey } from './band-key.ts';
 import { BAND_LEVELS_MIGRATION } from './migration-band-levels.ts';
+import { ENTITY_NAMES_MIGRATION } from './migration-entity-names.ts';
 import { LINK_ROWIDS_MIGRATION } from './migration-link-rowids.ts';
 
 /**
@@ -237,6 +238,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   },
   LINK_ROWIDS_MIGRATION,
   BAND_LEVELS_MIGRATION,
+  ENTITY_NAMES_MIGRATION,
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */

@@ -152,8 +152,8 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
       const rows = database
         .prepare(
           `SELECT m.entity_id, m.name, m.type, m.ticker, count(*) AS n FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
-           WHERE m.entity_id IN (SELECT entity_id FROM entity_mentions WHERE name = ? COLLATE NOCASE
-                                 UNION SELECT entity_id FROM entity_mentions WHERE name >= ? COLLATE NOCASE AND name < ? COLLATE NOCASE
+           WHERE m.entity_id IN (SELECT entity_id FROM entity_names WHERE name = ?
+                                 UNION SELECT entity_id FROM entity_names WHERE name >= ? AND name < ?
                                  UNION VALUES ${idList.map(() => '(?)').join(', ')})
              AND m.type IN (${types.map(() => '?').join(', ')}) AND ${visible.sql}
            GROUP BY m.entity_id ORDER BY max(m.name = ? COLLATE NOCASE) DESC, n DESC, m.entity_id LIMIT ?`,
