@@ -3,6 +3,7 @@ import type { AnswerWriter, Store } from '../ports/index.ts';
 import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
+import { onlyDeclinesComment } from './extractive/index.ts';
 import { matchesFocus, questionFocus, stem } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
@@ -126,6 +127,7 @@ export async function answerQuestion(
   hits.forEach((hit, rank) => {
     for (const sentence of splitSentences(hit.article.text)) {
       if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
+      if (onlyDeclinesComment(sentence)) continue;
       const stems = new Set(contentWords(sentence).map(stem));
       if (!matchesFocus(focus, { stems, text: sentence, publishedAt: hit.article.publishedAt }, patterns.length > 0)) continue;
       pool.push({ sentence, article: hit.article, rank, stems });

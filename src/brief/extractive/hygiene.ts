@@ -2,7 +2,10 @@
 // must read as one finished sentence. Bullet marks, desk slugs and bylines glued to its start go;
 // a line without a full stop gets one; a half quotation (a quote that runs over several sentences,
 // cut by the splitter), a figure cut off by a truncated feed ("... rising 0.") and promotional or
-// self-referential lines about the publisher's own products are not shown at all.
+// self-referential lines about the publisher's own products, and lines that only say someone would
+// not comment, are not shown at all.
+
+import { onlyDeclinesComment } from './no-comment.ts';
 
 // Bullet marks opening a line, and bullet marks left inside a line when list items were joined.
 // ("*Analysts say" has lost its space; a dash needs one, so "-5%" keeps its sign).
@@ -53,7 +56,7 @@ export function tidySentence(sentence: string, last = false): string | null {
     else if (rest !== '') text = rest.slice(BARE_NAME.exec(rest)?.[0].length ?? 0);
   }
   text = text.slice(BY_LINE.exec(text)?.[0].length ?? 0);
-  if (text === '' || PROMOTION.some((pattern) => pattern.test(text)) || !quotesBalanced(text)) return null;
+  if (text === '' || PROMOTION.some((pattern) => pattern.test(text)) || !quotesBalanced(text) || onlyDeclinesComment(text)) return null;
   if (last && (CUT_FIGURE.test(text) || CUT_ELLIPSIS.test(text))) {
     const clauseEnd = text.lastIndexOf(',');
     if (clauseEnd < 0) return null;

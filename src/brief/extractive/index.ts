@@ -1,1 +1,2 @@
 export { rankSentences, summariseExtractive } from './summarise.ts';
+export { onlyDeclinesComment } from './no-comment.ts';
