@@ -18,6 +18,7 @@ export {
   type ArticleQuery,
   type DedupeKeys,
   type EntityCount,
+  type NearDuplicateCandidate,
   type Owner,
   type ReplayGuard,
   type SearchHit,

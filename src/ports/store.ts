@@ -14,6 +14,13 @@ export interface DedupeKeys {
  */
 export type Owner = string | null;
 
+/** A stored article that shares a near-duplicate band key with another. */
+export interface NearDuplicateCandidate {
+  id: string;
+  duplicateOf: string | null;
+  signature: Uint32Array;
+}
+
 /**
  * Who reads: a workspace (`platform:workspaceId`) sees the shared rows and its own; null (the
  * default when a query names no viewer) sees only the shared ones. See docs/adr/0004-tenancy.md.
@@ -82,7 +89,7 @@ export interface ArticleStore {
   /** Id of a stored article with the same content hash, canonical URL or GUID, if any. */
   findExisting(keys: { contentHash: string; url: string | null; guid: string | null }): Promise<string | null>;
   /** Stored articles sharing a band key, with their signatures, oldest first. */
-  nearDuplicateCandidates(bands: string[], limit: number): Promise<Array<{ id: string; duplicateOf: string | null; signature: Uint32Array }>>;
+  nearDuplicateCandidates(bands: string[], limit: number): Promise<NearDuplicateCandidate[]>;
   /**
    * Stores the article and its keys atomically, owned by `owners` (default [null]: shared; a null
    * among them makes it shared); false when an equal article won a race.
