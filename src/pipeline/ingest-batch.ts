@@ -47,6 +47,7 @@ async function lookUp(raws: readonly RawArticle[], store: IngestServices['store'
     if ('error' in item) continue;
     try {
       item.existing = await store.findExisting({ contentHash: item.hash, url: item.url, guid: item.clean.guid });
+      if (item.existing !== null) item.words = [];
     } catch (error) {
       looked[index] = { error };
     }
@@ -55,6 +56,7 @@ async function lookUp(raws: readonly RawArticle[], store: IngestServices['store'
     if ('error' in item || item.existing !== null) continue;
     try {
       item.dedupe = dedupeKeysOfWords(item.words);
+      item.words = []; // not needed again: a batch holds only its keys
       item.stored = await store.nearDuplicateCandidates(item.dedupe.bands, CANDIDATE_LIMIT);
     } catch (error) {
       looked[index] = { error };
