@@ -4,23 +4,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // Plain JavaScript (bin/): its choice is tested here directly, and once through the real bin.
-import { SEMI_SPACE_MB, youngGenerationFlags } from '../../bin/young-generation.js';
+import { HEAP_GROWING_PERCENT, SEMI_SPACE_MB, youngGenerationFlags } from '../../bin/young-generation.js';
 import { REPO } from '../support/run-cli.ts';
 
 describe('the young generation of market-brief commands (bin/young-generation.js)', () => {
+  const growing = `--heap-growing-percent=${HEAP_GROWING_PERCENT['ingest']}`;
+
   it('sizes it for start and ingest only, unless the user chose a size or turned it off', () => {
     expect(youngGenerationFlags('start', {}, [])).toEqual([`--max-semi-space-size=${SEMI_SPACE_MB['start']}`]);
-    expect(youngGenerationFlags('ingest', {}, [])).toEqual([`--max-semi-space-size=${SEMI_SPACE_MB['ingest']}`]);
+    expect(youngGenerationFlags('ingest', {}, [])).toEqual([`--max-semi-space-size=${SEMI_SPACE_MB['ingest']}`, growing]);
     for (const command of ['topics', 'company', 'brief', 'help', undefined]) expect(youngGenerationFlags(command, {}, [])).toEqual([]);
     expect(youngGenerationFlags('topics', { MARKET_BRIEF_SEMI_SPACE_MB: '32' }, [])).toEqual(['--max-semi-space-size=32']);
     expect(youngGenerationFlags('start', { MARKET_BRIEF_SEMI_SPACE_MB: 'off' }, [])).toEqual([]);
     expect(youngGenerationFlags('start', {}, ['--max-semi-space-size=2'])).toEqual([]);
-    expect(youngGenerationFlags('ingest', { NODE_OPTIONS: '--max-semi-space-size=64' }, [])).toEqual([]);
+    expect(youngGenerationFlags('ingest', { NODE_OPTIONS: '--max-semi-space-size=64' }, [])).toEqual([growing]);
     expect(() => youngGenerationFlags('start', { MARKET_BRIEF_SEMI_SPACE_MB: '8MB' }, [])).toThrow(/whole number of MB/);
   });
 
+  it('lets the old generation of ingest grow less, unless the user chose a growth or turned it off', () => {
+    const semiSpace = `--max-semi-space-size=${SEMI_SPACE_MB['ingest']}`;
+    expect(youngGenerationFlags('ingest', { MARKET_BRIEF_HEAP_GROWING_PERCENT: 'off' }, [])).toEqual([semiSpace]);
+    expect(youngGenerationFlags('ingest', { MARKET_BRIEF_HEAP_GROWING_PERCENT: '100' }, [])).toEqual([semiSpace, '--heap-growing-percent=100']);
+    expect(youngGenerationFlags('ingest', {}, ['--heap-growing-percent=20'])).toEqual([semiSpace]);
+    expect(youngGenerationFlags('ingest', {}, [semiSpace, growing])).toEqual([]);
+    expect(() => youngGenerationFlags('ingest', { MARKET_BRIEF_HEAP_GROWING_PERCENT: '50%' }, [])).toThrow(/whole percent/);
+  });
+
   // One process start through the real bin: the CLI runs under the flag, in the same process.
-  it('market-brief ingest runs under the flag, and MARKET_BRIEF_SEMI_SPACE_MB=off leaves Node as it is', () => {
+  it('market-brief ingest runs under the flags, and both set to off leave Node as it is', () => {
     const directory = mkdtempSync(join(tmpdir(), 'young-generation-'));
     try {
       const probe = join(directory, 'probe.mjs');
@@ -33,9 +44,9 @@ describe('the young generation of market-brief commands (bin/young-generation.js
         });
       const sized = run({});
       expect(sized.status, sized.stderr).toBe(0);
-      expect(sized.stderr).toContain(`EXECARGV ["--max-semi-space-size=${SEMI_SPACE_MB['ingest']}"]`);
+      expect(sized.stderr).toContain(`EXECARGV ["--max-semi-space-size=${SEMI_SPACE_MB['ingest']}","${growing}"]`);
       expect(sized.stderr.match(/EXECARGV/g)).toHaveLength(1);
-      const off = run({ MARKET_BRIEF_SEMI_SPACE_MB: 'off' });
+      const off = run({ MARKET_BRIEF_SEMI_SPACE_MB: 'off', MARKET_BRIEF_HEAP_GROWING_PERCENT: 'off' });
       expect(off.status, off.stderr).toBe(0);
       expect(off.stderr).toContain('EXECARGV []');
     } finally {
