@@ -76,6 +76,15 @@ describe('open-vocabulary organisations', () => {
     expect(ids('', 'Sky News has learnt that the bid will be raised.')).toEqual(['company:sky-news']);
     const nikkei = ids('', 'Nikkei Inc agreed to buy the newspaper. The equity of Nikkei is held by its staff.');
     expect(nikkei).toEqual(['company:nikkei']);
+    // An index does not report: the newspaper or news service of that name does.
+    const indexIds = (text: string) =>
+      mentions('', text)
+        .filter((mention) => mention.type === 'index')
+        .map((mention) => mention.id);
+    expect(indexIds("The Nikkei said Toyota's operating profit was likely to fall.")).toEqual([]);
+    expect(indexIds('The Nikkei business daily reported the merger on Tuesday.')).toEqual([]);
+    expect(indexIds('The Nikkei rose 2 percent and the Nikkei average hit a high.')).toHaveLength(1);
+    expect(indexIds("Japan's Nikkei fell 3 percent, the Nikkei said in a report, citing traders.")).toHaveLength(1);
     expect(ids('', "Regulators say Patriot Coal's plan falls short.")).toEqual(['company:patriot-coal']);
     expect(ids('', 'Spending bills in both the Senate and the House would block the rule.')).toEqual(
       expect.arrayContaining(['organisation:senate', 'organisation:house-of-representatives']),
