@@ -188,7 +188,7 @@ await runBenchmark(NAME, async () => {
       { figure: 'worst ratio', value: worst === undefined ? 'n/a' : `×${worst.ratio ?? '∞'} (${worst.function}, ${worst.shape})` },
     ],
     notes: [
-      'Each function runs in a worker: one warm-up, then up to three rounds of (the 64 KB prefix timed 16 times, mean) and (the 1 MB text once), a full GC before each, the minimum of each side kept; times are the worker thread’s CPU time (process.threadCpuUsage), so other load on the machine does not count, ratio = 1 MB time / 64 KB time (×16 input). A ratio between ×20 and ×40 is measured up to twice more in fresh workers and the lowest ratio kept. A 1 MB run past max(20 s, 30 × the 64 KB time), or 64 KB rounds past 60 s, are stopped and fail.',
+      'Each function runs in a worker: one warm-up, then up to three rounds of (the 16 consecutive 64 KB slices of the 1 MB text, each timed once, mean) and (the 1 MB text once), a full GC before each, the minimum of each side kept; times are the worker thread’s CPU time (process.threadCpuUsage), so other load on the machine does not count, ratio = 1 MB time / 64 KB time (×16 input). A ratio between ×20 and ×40 is measured up to twice more in fresh workers and the lowest ratio kept. A 1 MB run past max(20 s, 30 × the 64 KB time), or 64 KB rounds past 60 s, are stopped and fail.',
     ],
   };
 });

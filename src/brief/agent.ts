@@ -38,14 +38,11 @@ export function asksWhatWasDone(question: string): boolean {
  * clause's start and the name ("the", "the U.S."), none a preposition, and its verb right after it.
  */
 export function actsIn(sentence: string, names: WholeWords): boolean {
-  // Where each clause starts, found once: the names are then matched in one pass (linear in the sentence).
-  const starts = [...sentence.matchAll(CLAUSE_OPENER)].map((opener) => ({ at: opener.index, end: opener.index + opener[0].length }));
-  let opener = -1;
+  // Only the 60 characters before each name are read for its clause's start, so a sentence is
+  // read once whatever it holds (no list of every clause mark of a long text is made).
   for (let found = names.find(sentence); found !== null; found = names.find(sentence, found.end)) {
-    while (opener + 1 < starts.length && (starts[opener + 1]?.end ?? Number.POSITIVE_INFINITY) <= found.start) opener += 1;
-    const start = starts[opener]?.end ?? 0;
-    // Three words fit in 60 characters; a longer gap is not a subject's (and is never copied).
-    if (found.start - start > 60) continue;
+    const start = clauseStart(sentence, found.start);
+    if (start === null) continue;
     const before = sentence.slice(start, found.start).trim();
     const words = before === '' ? [] : before.split(/\s+/);
     if (words.length > 3 || PREPOSITION.test(before)) continue;
@@ -53,4 +50,23 @@ export function actsIn(sentence: string, names: WholeWords): boolean {
     if (next !== undefined && isVerb(next)) return true;
   }
   return false;
+}
+
+/** Longest word CLAUSE_OPENER matches ("although"): an opener ending in the window starts at most this far before it. */
+const LONGEST_OPENER = 8;
+/** Three words fit in 60 characters; a longer gap is not a subject's. */
+const SUBJECT_REACH = 60;
+
+/**
+ * Where the clause holding `at` starts: the end of the last clause opener that ends at or before
+ * `at` (0 when none does), or null when that is more than SUBJECT_REACH characters before it.
+ */
+function clauseStart(sentence: string, at: number): number | null {
+  const from = Math.max(0, at - SUBJECT_REACH - LONGEST_OPENER);
+  // The window keeps the character before it, so \b reads as it would in the whole sentence; an
+  // opener ending there ends too far back to count. The search never runs past `at`.
+  const lead = Math.max(0, from - 1);
+  let start: number | null = from === 0 ? 0 : null;
+  for (const match of sentence.slice(lead, at).matchAll(CLAUSE_OPENER)) start = lead + match.index + match[0].length;
+  return start === null || at - start > SUBJECT_REACH ? null : start;
 }
