@@ -154,3 +154,18 @@ describe('movers: organisations the reference lists do not know', () => {
     expect(moves('Chief Executive Dara Veltrano said sales rose 6%.').filter((move) => move.startsWith('Dara'))).toEqual([]);
   });
 });
+
+describe('movers: an article stored with an impossible name', () => {
+  it('reads it without failing: a name longer than any real one is not matched', () => {
+    // Before names found by their shape were bounded, a page-long run of capitalised words could be
+    // stored as one company; such articles are still in older databases.
+    const run = 'Acme Global Bank Holdings Of America Apple Corp '.repeat(1_500).trim();
+    const text = `Boeing fell 3 percent. ${run} rose 2 percent.`;
+    const entities = [
+      ...recognizer.recognize('', 'Boeing fell 3 percent.'),
+      { id: 'company:run', name: run, type: 'company' as const, ticker: null, tickers: [], count: 1 },
+    ];
+    const article = makeArticle({ id: 'a', title: `${run} soars`, text, entities });
+    expect(findMovers([article], reference, 10).map((mover) => `${mover.name} ${mover.direction} ${mover.figure}`)).toEqual(['Boeing down 3 percent']);
+  });
+});

@@ -94,6 +94,15 @@ describe('open-vocabulary organisations', () => {
     );
   });
 
+  it('takes a long name of up to ten words, not a run of capitalised words as long as a page', () => {
+    expect(ids('', 'Lending rose at Harwell Valley Cooperative Bank of Northern Kestrel Ltd in May.')).toEqual([
+      'company:harwell-valley-cooperative-bank-of-northern-kestrel',
+    ]);
+    const run = 'Acme Global Bank Holdings Of America Apple Corp '.repeat(2_000);
+    const found = mentions('', `Traders said ${run}rose.`);
+    expect(found.filter((mention) => mention.name.length > 100)).toEqual([]);
+  });
+
   it('links a longer written form to the reference entity', () => {
     expect(ids('', 'Alibaba Group Holding Ltd raised its buyback. Alibaba shares rose.')).toEqual(['company:alibaba']);
     expect(ids('', 'Staff at Samsung Electronics Co Ltd voted.')).toEqual(['company:samsung-electronics']);

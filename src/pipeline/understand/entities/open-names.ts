@@ -29,6 +29,8 @@ const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
 /** A Reuters instrument code written after a name without its brackets ("Cerberus Capital Management CBS.UL"): the name's code, not a word of it. */
 const BARE_RIC = /^[A-Z0-9][A-Za-z0-9]{1,5}\.[A-Z]{1,2}$/;
+/** Words (connectors included) a name found by its shape may have: "Industrial and Commercial Bank of China Ltd" has 7. */
+const MAX_NAME_TOKENS = 10;
 const isName = (token: Token | undefined): token is Token =>
   token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper') && !BARE_RIC.test(token.text);
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
@@ -84,7 +86,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     // "Nissan Motor Co Ltd": the legal form left after a name the reference knows is no name of its own.
     let onlyLegal = true;
     for (let at = first; at < end && onlyLegal; at += 1) onlyLegal = LEGAL.test((tokens[at] as Token).key.replace(/['’]s$/, ''));
-    const verdict = first < end && !onlyLegal ? judgeRun(context, first, end, index) : null;
+    // A dozen capitalised words in a row are a headline, a menu or a list, not one organisation's name.
+    const verdict = first < end && !onlyLegal && end - first <= MAX_NAME_TOKENS ? judgeRun(context, first, end, index) : null;
     if (verdict !== null) {
       const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end), verdict, index);
       if (entity !== null) {

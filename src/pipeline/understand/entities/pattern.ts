@@ -5,11 +5,17 @@ import { literalWholeWords, type WholeWords } from './whole-words.ts';
 const cache = new WeakMap<ReferenceEntity, RegExp | null>();
 const wordsCache = new WeakMap<ReferenceEntity, WholeWords | null>();
 
-/** The entity's name and aliases as a pattern lists them: trimmed, two characters or more, longest first. */
+/**
+ * Longest name a pattern takes. No real name comes near it; an article stored before names found by
+ * their shape were bounded may hold a run of words as one, which would make a pattern too large to compile.
+ */
+const MAX_NAME_LENGTH = 200;
+
+/** The entity's name and aliases as a pattern lists them: trimmed, two to MAX_NAME_LENGTH characters, longest first. */
 function namesOf(entity: ReferenceEntity): string[] {
   return [entity.name, ...entity.aliases]
     .map((name) => name.trim())
-    .filter((name) => name.length >= 2)
+    .filter((name) => name.length >= 2 && name.length <= MAX_NAME_LENGTH)
     .sort((a, b) => b.length - a.length);
 }
 
