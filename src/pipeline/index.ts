@@ -19,6 +19,7 @@ export {
   type ReferenceIndex,
   type Occurrence,
   patternWholeWords,
+  usableName,
   type WholeWords,
   sentenceSentiment,
   suggestTopics,

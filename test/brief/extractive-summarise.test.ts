@@ -153,3 +153,12 @@ describe.skipIf(!hasEctsum)('summariseExtractive on ECTSum validation transcript
     expect(ours1).toBeGreaterThan(14);
   });
 });
+
+describe('an entity name no real name is as long as', () => {
+  it('is left out of the summary’s name weighting instead of failing it', () => {
+    const run = 'Acme Global Bank Holdings Of America Apple Corp '.repeat(1_500).trim();
+    const text = 'Boeing shares fell 3 percent after the planemaker cut its delivery forecast. Airlines said orders were steady.';
+    const summary = summariseExtractive({ title: 'Boeing falls', text, entityNames: [run, 'Boeing'] });
+    expect(summary[0]).toContain('Boeing shares fell 3 percent');
+  });
+});

@@ -1,4 +1,4 @@
-import { patternWholeWords, splitSentences, type WholeWords } from '../../pipeline/index.ts';
+import { patternWholeWords, splitSentences, usableName, type WholeWords } from '../../pipeline/index.ts';
 import { tidySentence } from './hygiene.ts';
 import { centrality, contentTerms, cosine, type TermVector, termVectors } from './text-rank.ts';
 import { escapeRegExp } from '../../domain/index.ts';
@@ -58,7 +58,7 @@ function rankWithTerms(text: string, options: { title?: string; entityNames?: re
   // A name found nowhere in the candidates is found in none of them: only the others are tried per sentence.
   const joined = candidates.map(({ sentence }) => sentence).join('\n');
   const entityNames = (options.entityNames ?? [])
-    .filter((name) => name.trim().length > 1)
+    .filter(usableName)
     .map(nameMatcher)
     .filter((names) => names.test(joined));
 

@@ -1,5 +1,5 @@
 export { type Analyzer, createAnalyzer } from './analyze.ts';
-export { entityNames, entityPattern, isShortNameOf, openEntityIds, type Occurrence, patternWholeWords, type WholeWords } from './entities/index.ts';
+export { entityNames, entityPattern, isShortNameOf, usableName, openEntityIds, type Occurrence, patternWholeWords, type WholeWords } from './entities/index.ts';
 export { articleImportance } from './importance.ts';
 export { type Token, tokenize } from './name-keys/index.ts';
 export { deferredReferenceIndex, loadReferenceIndex, readCommonWords, type ReferenceEntity, type ReferenceIndex } from './reference/index.ts';

@@ -1,4 +1,4 @@
-export { entityNames, entityPattern } from './pattern.ts';
+export { entityNames, entityPattern, usableName } from './pattern.ts';
 export type { Occurrence, WholeWords } from './whole-words.ts';
 export { patternWholeWords } from './whole-words.ts';
 export { createEntityRecognizer } from './recognizer.ts';

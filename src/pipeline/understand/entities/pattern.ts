@@ -11,11 +11,17 @@ const wordsCache = new WeakMap<ReferenceEntity, WholeWords | null>();
  */
 const MAX_NAME_LENGTH = 200;
 
+/** Whether a name is worth a pattern: two characters or more, and no longer than any real name. */
+export function usableName(name: string): boolean {
+  const length = name.trim().length;
+  return length >= 2 && length <= MAX_NAME_LENGTH;
+}
+
 /** The entity's name and aliases as a pattern lists them: trimmed, two to MAX_NAME_LENGTH characters, longest first. */
 function namesOf(entity: ReferenceEntity): string[] {
   return [entity.name, ...entity.aliases]
+    .filter(usableName)
     .map((name) => name.trim())
-    .filter((name) => name.length >= 2 && name.length <= MAX_NAME_LENGTH)
     .sort((a, b) => b.length - a.length);
 }
 
