@@ -85,6 +85,9 @@ describe('open-vocabulary organisations', () => {
     expect(indexIds('The Nikkei business daily reported the merger on Tuesday.')).toEqual([]);
     expect(indexIds('The Nikkei rose 2 percent and the Nikkei average hit a high.')).toHaveLength(1);
     expect(indexIds("Japan's Nikkei fell 3 percent, the Nikkei said in a report, citing traders.")).toHaveLength(1);
+    // Hyphened to a lower-case word, an index's name describes something else.
+    expect(indexIds('Nasdaq Composite-listed COIN was up over 12% after the announcement.')).toEqual([]);
+    expect(indexIds('The FTSE 100-based fund fell, while the FTSE 100 rose 1%.')).toHaveLength(1);
     expect(ids('', "Regulators say Patriot Coal's plan falls short.")).toEqual(['company:patriot-coal']);
     expect(ids('', 'Spending bills in both the Senate and the House would block the rule.')).toEqual(
       expect.arrayContaining(['organisation:senate', 'organisation:house-of-representatives']),

@@ -33,9 +33,9 @@ interface Found extends NameSpan {
 const NONE: ReadonlySet<string> = new Set();
 const LEGAL_SUFFIX = /^(inc|corp|co|ltd|plc|llc|ag|sa|nv|se)$/;
 const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|posted|announced|unveiled|launched|shareholders|ceo|executives|stake)$/;
-// "The Nikkei said", "Dow Jones Newswires": an index does not report; the publication of its name does.
+// "The Nikkei said", "Dow Jones Newswires": an index does not report; the publication of its name does. And
+// "Nasdaq Composite-listed", "FTSE 100-based": hyphened to a lower-case word, its name only describes something else.
 const PUBLICATION_CUES = /^(said|says|reported|reports|quoted|cited|newspaper|daily|business|newswires?)$/;
-
 // Words after a one-word name that show it is part of a longer proper name, unlike "Apple Inc" or "Apple's".
 const CORPORATE_TAIL = /^(inc|corp|co|ltd|plc|group|holdings|shares?|stock|sa|ag|nv|se|llc|lp)$/;
 
@@ -211,7 +211,7 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   if (entry.possessive && !/['’]s$/i.test(last.text)) return 'no';
   // "Nikkei Inc": a legal suffix makes the words a company's name, not the index or commodity of that name.
   if (entry.entity !== null && !ORGANISATION_TYPES.has(entry.entity.type) && next !== undefined && LEGAL_SUFFIX.test(next.key)) return 'no';
-  if (entry.entity?.type === 'index' && next !== undefined && PUBLICATION_CUES.test(next.key)) return 'no';
+  if (entry.entity?.type === 'index' && next !== undefined && (PUBLICATION_CUES.test(next.key) || (last.hyphenAfter && next.shape === 'lower'))) return 'no';
   // Only words joined by plain spaces make one name: "Helen Schwab" does, "Google, Facebook" does not.
   const opening = tokens[first] as Token;
   const followsName =
