@@ -64,6 +64,7 @@ const CTA_START = new RegExp(
 const CTA_ANYWHERE =
   /\b(sign(?:ing)? up|subscribe to|click here|click the link|download (?:the|our) app|free trial|terms (?:and|&) conditions|privacy policy|promo code|use (?:the )?code|limited[- ]time offer|create (?:an|a free) account|open (?:a|an|your) (?:free )?(?:\S+ )?account|join (?:us|our|the (?:club|community|conversation))|follow us|learn more|find out more|buy now(?!,? pay later)|register now|apply now|get started|start trading|start investing)\b|>>|<</i;
 const URGENCY = /\b(?:you|your|yours|here|free)\b|!|>>/i;
+const SIGN_UP_VERB = /\b(?:download|subscribe|sign up|register|install)\b/i;
 
 const DISCLAIMER_START = /^[^\p{L}]*(disclaimer|disclosure|legal disclaimer|risk (?:warning|disclosure)|important (?:notice|information)|editorial (?:note|disclaimer)|note from the editor)s?\b/iu;
 const DISCLAIMER_PHRASES = [
@@ -190,7 +191,7 @@ const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u;
 export function dropPromoSentences(paragraph: string): string {
   const sentences = paragraph.split(SENTENCE_BREAK);
   if (sentences.length < 2) return paragraph;
-  const kept = sentences.filter((sentence) => /["“”]/.test(sentence) || !isCallToAction(sentence, wordCount(sentence)));
+  const kept = sentences.filter((sentence) => /["“”]/.test(sentence) || !isCallToAction(sentence, () => wordCount(sentence)));
   return kept.length === sentences.length ? paragraph : kept.join(' ');
 }
 
@@ -203,7 +204,7 @@ export function junkReason(line: string, count = wordCount(line)): string | null
   if (DISCLAIMER_START.test(line) || (count <= 150 && DISCLAIMER_PHRASE.test(line))) return 'disclaimer';
   if (count > 40) return null;
   if (isOnlyLinks(line) || isSocialBar(line) || isNavigationList(line)) return 'links';
-  if (isCallToAction(line, count)) return 'call-to-action';
+  if (isCallToAction(line, () => count)) return 'call-to-action';
   if (count <= 25 && (RELATED.test(line) || RELATED_END.test(line))) return 'related';
   if (count <= 25 && (CAPTION_LABEL.test(line) || (count <= 20 && CREDIT_BY.test(line)) || (count <= 12 && PHOTO_AGENCY.test(line)))) return 'caption';
   if (count <= 30 && NEWSLETTER.test(line) && NEWSLETTER_PROMO.test(line)) return 'newsletter';
@@ -229,14 +230,18 @@ function isCreditOrNotice(line: string): boolean {
   return TRAILER_LINE.test(line) || CONTRIBUTED.test(line) || COPYRIGHT.test(line) || ORIGINALLY.test(line) || (EDITOR_NOTE.test(line) && /\b(updated|corrected|originally|this (article|story|post)|has been)\b/i.test(line));
 }
 
-function isCallToAction(line: string, count: number): boolean {
+/**
+ * `countOf` gives the line's word count; it is asked only once a pattern has passed (each rarely
+ * does), so that the many sentences dropPromoSentences checks are not counted.
+ */
+function isCallToAction(line: string, countOf: () => number): boolean {
   // Icon fonts leave a stray letter glued to the first word ("iJoin the club…").
   const probe = line.replace(/^[^\p{L}\p{N}]*[a-z](?=\p{Lu}\p{Ll})/u, '');
-  if (count <= 30 && CTA_START.test(probe)) return true;
+  if (CTA_START.test(probe) && countOf() <= 30) return true;
   // A short unpunctuated line built around a sign-up verb is a button or a banner.
-  if (count <= 12 && !TERMINAL.test(line) && /\b(?:download|subscribe|sign up|register|install)\b/i.test(line)) return true;
+  if (SIGN_UP_VERB.test(line) && !TERMINAL.test(line) && countOf() <= 12) return true;
   // Urgency is the cheaper test and rarely passes: it goes first.
-  return count <= 40 && URGENCY.test(line) && CTA_ANYWHERE.test(line);
+  return URGENCY.test(line) && CTA_ANYWHERE.test(line) && countOf() <= 40;
 }
 
 // A line that is a URL, an e-mail or a "Label: URL" pair.

@@ -60,6 +60,20 @@ export function tokenShape(written: string): TokenShape {
   return shapeOf(word, hasUpper, hasLower);
 }
 
+/**
+ * The shape of a word of ASCII lower-case letters, digits and "&" (most words of a text): such a
+ * word is its own key, and one scan gives both (as tokenKey and tokenShape would). Null otherwise.
+ */
+function plainShape(word: string): TokenShape | null {
+  let hasLower = false;
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    if (code >= 97 && code <= 122) hasLower = true;
+    else if (!((code >= 48 && code <= 57) || code === 0x26)) return null;
+  }
+  return hasLower ? 'lower' : 'number';
+}
+
 /** /['’][sS]$/ without a regular expression: this runs on every word of every article. */
 function endsPossessive(word: string): boolean {
   const last = word.charCodeAt(word.length - 1);
@@ -104,7 +118,16 @@ export function tokenize(text: string): Token[] {
     const previous = tokens[tokens.length - 1];
     const hyphenBefore = start > 0 && isHyphen(text.charCodeAt(start - 1)) && previous !== undefined && previous.end === start - 1;
     if (hyphenBefore && previous !== undefined) previous.hyphenAfter = true;
-    tokens.push({ start, end, text: word, key: tokenKey(word), shape: tokenShape(word), hyphenBefore, hyphenAfter: false });
+    const plain = plainShape(word);
+    tokens.push({
+      start,
+      end,
+      text: word,
+      key: plain === null ? tokenKey(word) : word,
+      shape: plain ?? tokenShape(word),
+      hyphenBefore,
+      hyphenAfter: false,
+    });
     start = end;
   }
   return tokens;
