@@ -8,7 +8,7 @@ import { INGEST_USAGE } from './usage-lines.ts';
 
 /**
  * Files stored per transaction when ingesting a directory. At 100k stored, 256 a transaction (with the
- * store's 16 MB page cache) cost 1.1–1.2 ms of store CPU an article against 1.5–1.7 ms at 64: fewer
+ * store's larger page cache) cost 1.1–1.2 ms of store CPU an article against 1.5–1.7 ms at 64: fewer
  * COMMITs, and the pages a transaction dirties are shared by more articles (docs/performance.md).
  */
 export const FILES_PER_BATCH = 256;

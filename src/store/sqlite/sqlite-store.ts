@@ -31,11 +31,11 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
   database.exec('PRAGMA journal_mode = WAL');
   database.exec('PRAGMA synchronous = NORMAL');
   database.exec('PRAGMA foreign_keys = ON');
-  // At most 16 MB of pages kept per connection (SQLite's own is 2 MB), taken only as pages are read.
+  // At most 8 MB of pages kept per connection (SQLite's own is 2 MB), taken only as pages are read.
   // Ingesting at 100k stored, the hot pages (the recent band level, popular entities' newest
-  // mentions, the full-text index's last segments) then stay cached between statements: the
-  // store's CPU an article fell by about a fifth (docs/performance.md).
-  database.exec('PRAGMA cache_size = -16000');
+  // mentions, the full-text index's last segments) then stay cached between statements. 16 MB cost
+  // no less CPU in the ingest bench's child and peaked 6–30 MB higher (docs/performance.md).
+  database.exec('PRAGMA cache_size = -8000');
   migrate(database);
 
   const statements = {
