@@ -17,6 +17,8 @@ export interface Candidate {
   type: string;
   /** Where the entity's names stand in a text (entityNames: whole words, case as written). */
   names: WholeWords;
+  /** Its listings' symbols (upper case), to tell "Cronos (CRO)" the token from Cronos Group (CRON). */
+  tickers?: readonly string[];
 }
 
 /** Words that may sit between a name and "index" in an index's own name ("MSCI world equity index"). */
@@ -69,8 +71,9 @@ function isCompanyItself(after: string): boolean {
   const next = nextWord(rest);
   if (next === null) return true;
   if (ROLE.test(next)) return false;
-  // "AXA Asia Pacific shares": a longer name (a subsidiary or another firm) than the one found.
-  if (/^\p{Lu}/u.test(next)) return false;
+  // "AXA Asia Pacific shares": a longer name (a subsidiary or another firm) than the one found. A
+  // title-case headline capitalises its verb and "Stock" too: "Tesla Jumps 8%", "Coinbase Stock Price Jumps".
+  if (/^\p{Lu}/u.test(next) && !MOVE_WORD.test(next) && !/^(?:stock|shares?)$/i.test(next)) return false;
   // A verb of its own ("BYD posted", "Ford says") keeps the company the subject.
   return COMPANY_NEXT.test(next) || MOVE_WORD.test(next) || /\p{L}{2}(?:ed|s)$/u.test(next);
 }

@@ -65,6 +65,8 @@ export function candidatesOf(article: Pick<Article, 'entities'>, reference: Refe
   return article.entities.slice(0, MAX_CANDIDATES).flatMap((mention) => {
     const entity = entityOf(mention, reference);
     const names = entity === undefined ? null : entityNames(entity);
-    return names === null ? [] : [{ id: mention.id, type: mention.type, names }];
+    if (names === null) return [];
+    const tickers = [entity?.ticker, ...(entity?.tickers ?? [])].flatMap((ticker) => (ticker == null ? [] : [ticker.toUpperCase()]));
+    return [{ id: mention.id, type: mention.type, names, tickers }];
   });
 }

@@ -87,6 +87,17 @@ function bracketedInstrument(clause: string, owner: Mention, mentions: readonly 
   return PRICED_TYPES.has(typeOf.get(inside.entityId) ?? '') ? inside : null;
 }
 
+/**
+ * "Cronos (CRO) Up 4%": a bare symbol in brackets after a company's name that is none of its
+ * listings' names something else of that name (here a token, not Cronos Group, CRON).
+ */
+function bracketsAnotherSymbol(clause: string, owner: Mention, candidates: readonly Candidate[]): boolean {
+  const symbol = /^\s*\(\s*([A-Z]{2,6})\s*\)/.exec(clause.slice(owner.end))?.[1];
+  const tickers = candidates.find((candidate) => candidate.id === owner.entityId && candidate.type === 'company')?.tickers;
+  if (symbol === undefined || tickers === undefined || tickers.length === 0) return false;
+  return !tickers.some((ticker) => ticker === symbol || ticker.split(/[.\-:]/)[0] === symbol);
+}
+
 /** The clause with each name found in it blanked out (same length, so positions hold). */
 function withoutNames(clause: string, mentions: readonly Mention[]): string {
   let blanked = '';
@@ -131,6 +142,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         }
         // "Binance (BNB) has witnessed a decline of 17%": the coin in brackets is what was priced.
         if (owner !== null) owner = bracketedInstrument(clause, owner, mentions, typeOf) ?? owner;
+        if (owner !== null && bracketsAnotherSymbol(clause, owner, candidates)) continue;
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".

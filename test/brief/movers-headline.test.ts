@@ -66,3 +66,25 @@ describe('movers: an asset word inside a longer name', () => {
     expect(moves('Oil', "London's Brent crude oil fell 5 percent over two days.")).toEqual(['Brent crude down 5 percent']);
   });
 });
+
+describe('movers: a title-case headline', () => {
+  it('reads the move of a company whose headline capitalises every word, its share price included', () => {
+    const quiet = 'Short positions were liquidated.';
+    expect(moves('Coinbase Stock Price Jumps 12% Following $100M Settlement', quiet)).toEqual(['Coinbase up 12%']);
+    expect(moves('Apple Stock Price Falls 3% On Weak iPhone Demand', quiet)).toEqual(['Apple down 3%']);
+    expect(moves('Tesla Shares Jump 8%', quiet)).toEqual(['Tesla up 8%']);
+  });
+
+  it('still takes a longer capitalised name for another company, and prices cut for no move', () => {
+    const quiet = 'Short positions were liquidated.';
+    expect(moves('AXA Asia Pacific shares fell 3%', quiet)).toEqual([]);
+    expect(moves('Apple Cuts iPhone Prices 10% In China', quiet)).toEqual([]);
+  });
+
+  it('does not credit a company whose name is followed by a symbol that is none of its listings', () => {
+    const quiet = 'Short positions were liquidated.';
+    // Cronos the token (CRO), not Cronos Group (CRON); Toyota's ADR is TM.
+    expect(moves('Cronos (CRO) Up 4% In Last Week Amid Recession Fears', quiet)).toEqual([]);
+    expect(moves('Toyota (TM) Falls 3%', quiet)).toEqual(['Toyota Motor down 3%']);
+  });
+});
