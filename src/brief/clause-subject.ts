@@ -95,7 +95,8 @@ function isOwnInstrument(clause: string, candidate: Candidate, start: number, en
     // "U.S. Steel", "Royal Gold", "Grayscale Bitcoin Trust": a capitalised asset word right after a
     // capitalised word is part of another name, not the asset.
     if (/^\p{Lu}/u.test(clause.slice(start, end)) && nameBefore(before)) return false;
-    if (next !== null && /^\s+\p{Ll}/u.test(after) && !ASSET_NEXT.test(next) && !MOVE_WORD.test(next)) return false;
+    // "oil field", and in a title-case headline "Bitcoin Mining Difficulty", "Cardano Smart Contracts".
+    if (next !== null && /^\s+\p{L}/u.test(after) && !ASSET_NEXT.test(next) && !MOVE_WORD.test(next)) return false;
   }
   const words = after
     .split(/\s+/)
