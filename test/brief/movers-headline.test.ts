@@ -81,7 +81,7 @@ describe('movers: a title-case headline', () => {
     expect(moves('Apple Cuts iPhone Prices 10% In China', quiet)).toEqual([]);
   });
 
-  it('reads a coin's own move, not a thing of it a capitalised word names', () => {
+  it('reads a coin’s own move, not a thing of it a capitalised word names', () => {
     const quiet = 'Short positions were liquidated.';
     expect(moves('Bitcoin Gains 2%, Stocks Drop as Yields Rise', quiet)).toEqual(['Bitcoin up 2%']);
     expect(moves('Bitcoin Mining Difficulty Sees Sharp 3.59% Drop', quiet)).toEqual([]);
