@@ -9,18 +9,15 @@ const CANDIDATE_LIMIT = 64;
 
 export type BatchResult = { outcome: IngestOutcome } | { error: unknown };
 
-/** An input's keys and what the store already holds for it, found before any of the batch is decided. */
-type Looked =
-  | { error: unknown }
-  | {
-      clean: CleanArticle;
-      url: string | null;
-      hash: string;
-      words: string[];
-      existing: string | null;
-      dedupe?: DedupeKeys;
-      stored?: NearDuplicateCandidate[];
-    };
+/** An input as cleaned, with its exact-copy keys. */
+interface Keyed {
+  clean: CleanArticle;
+  url: string | null;
+  hash: string;
+}
+
+/** What the store already holds for an input, found before any of the batch is decided. */
+type Looked = { error: unknown } | (Keyed & { existing: string }) | (Keyed & { existing: null; dedupe: DedupeKeys; stored: NearDuplicateCandidate[] });
 
 /**
  * Cleans each input and asks the store about it: exact copies by hash, URL or GUID, then
@@ -31,38 +28,42 @@ type Looked =
  * article back to back against about 0.5 interleaved with the analysis).
  */
 async function lookUp(raws: readonly RawArticle[], store: IngestServices['store']): Promise<Looked[]> {
-  const looked: Looked[] = raws.map((raw) => {
+  // Each input's normalised words, dropped once its keys are made: a batch holds only its keys.
+  const words: Array<string[] | undefined> = [];
+  const looked: Array<Looked | Keyed> = raws.map((raw, index) => {
     try {
       const clean = cleanArticle(raw);
       // One normalisation of the words serves the content hash and the MinHash signature.
       const titleWords = normalisedWords(clean.title);
       const textWords = normalisedWords(clean.text);
-      const url = clean.url === null ? null : canonicalUrl(clean.url);
-      return { clean, url, hash: contentHashOfWords(titleWords, textWords), words: [...titleWords, ...textWords], existing: null };
+      words[index] = [...titleWords, ...textWords];
+      return { clean, url: clean.url === null ? null : canonicalUrl(clean.url), hash: contentHashOfWords(titleWords, textWords) };
     } catch (error) {
       return { error };
     }
   });
+  const open = (item: Looked | Keyed): item is Keyed => !('error' in item) && !('existing' in item);
   for (const [index, item] of looked.entries()) {
-    if ('error' in item) continue;
+    if (!open(item)) continue;
     try {
-      item.existing = await store.findExisting({ contentHash: item.hash, url: item.url, guid: item.clean.guid });
-      if (item.existing !== null) item.words = [];
+      const existing = await store.findExisting({ contentHash: item.hash, url: item.url, guid: item.clean.guid });
+      if (existing !== null) [looked[index], words[index]] = [{ ...item, existing }, undefined];
     } catch (error) {
       looked[index] = { error };
     }
   }
   for (const [index, item] of looked.entries()) {
-    if ('error' in item || item.existing !== null) continue;
+    if (!open(item)) continue;
     try {
-      item.dedupe = dedupeKeysOfWords(item.words);
-      item.words = []; // not needed again: a batch holds only its keys
-      item.stored = await store.nearDuplicateCandidates(item.dedupe.bands, CANDIDATE_LIMIT);
+      const dedupe = dedupeKeysOfWords(words[index] ?? []);
+      words[index] = undefined;
+      looked[index] = { ...item, existing: null, dedupe, stored: await store.nearDuplicateCandidates(dedupe.bands, CANDIDATE_LIMIT) };
     } catch (error) {
       looked[index] = { error };
     }
   }
-  return looked;
+  // The second loop settled every input the first left open.
+  return looked as Looked[];
 }
 
 /**
@@ -100,8 +101,7 @@ export async function ingestArticles(raws: readonly RawArticle[], services: Inge
         results.push({ outcome: { status: 'duplicate', existingId: pending.id, title: clean.title } });
         continue;
       }
-      const dedupe = item.dedupe ?? dedupeKeysOfWords(item.words);
-      const stored = item.stored ?? [];
+      const { dedupe, stored } = item;
       const earlier = [...new Set(dedupe.bands.flatMap((band) => pendingByBand.get(band) ?? []))]
         .sort((a, b) => a - b)
         .map((position) => batch[position])
