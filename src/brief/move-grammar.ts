@@ -26,8 +26,11 @@ const MEASURE =
   /\b(?:profits?|earnings|income|revenues?|sales|turnover|margins?|ebitda|eps|per[\s-]share|dividends?|payouts?|stakes?|holdings?|share\s+of|market\s+share|owns|owned|forecasts?|outlook|guidance|estimates?|estimated|targets?|expect(?:s|ed|ations?)?|predict(?:s|ed)?|projected|ratios?|yields?|spreads?|growth|output|production|exports?|imports?|inflation|unemployment|jobless|gdp|payrolls?|volumes?|orders|deliveries|shipments|costs?|expenses|spending|debt|loans|deposits|assets|capital|capex|premium|discount|valuation|bid|offer|tax|fees|rates?|workforce|jobs|staff|employees|subscribers|users|traffic|passengers|capacity|investment|budget|bonus|salary|pay|wages|funding|buyback|net\s+loss|operating\s+loss|quarterly|year[\s-](?:on|over)[\s-]year|y\/y|from\s+a\s+year|than\s+a\s+year|a\s+year\s+(?:earlier|ago)|same\s+(?:period|quarter|month)|could|would|might|may|will|plans?\s+to|aims?\s+to|poll|survey|analysts?\s+(?:said|say|expect)|averag(?:ed|es|ing)|compensation|pay\s+package|contribution|orders|bookings|backlog|reserves|holdings)\b/i;
 /** "rose 4 percent to $1.29 billion": a sum that large is a result, not a share price. */
 const TO_SUM = /^\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:record\s+)?(?:[A-Z]{0,3}[$€£¥]|(?:US|C|A|HK)\$)?\s?[\d.,]+\s*(?:billion|million|trillion|bln|mln|bn|m)\b/;
-/** Prices are a measure of a company ("cut prices 10%"), except its share price, but the move itself of a commodity or crypto. */
-const PRICE_WORD = /\bprices?\b/i;
+/**
+ * Prices are a measure of a company ("cut prices 10%") but the move itself of a commodity or crypto;
+ * a company's own "stock price" or "share price" is its move ("Coinbase Stock Price Jumps 12%").
+ */
+const PRICE_WORD = /(?<!\b(?:stock|share)\s+)\bprices?\b/i;
 /** What right after the figure turns it into a share of something: "5% of the company". */
 const PART_OF = /^\s*(?:of|stake|holding|owned|share)\b/i;
 
@@ -88,8 +91,7 @@ export function measureBlocks(clause: string, figureAt: number, figureEnd: numbe
   // "underperforming a 9.4 percent tumble by the Nikkei": the figure is another instrument's move.
   if (COMPARED.test(before.slice(-48)) || NOUN_MOVE_OF.test(after)) return true;
   if (MEASURE.test(before) || MEASURE.test(after.split(/[,;]/)[0] ?? '')) return true;
-  // "Coinbase Stock Price Jumps 12%": the share price is the company's own move.
-  return !priceIsMove && PRICE_WORD.test(before.replace(/\b(?:stock|share)\s+prices?\b/gi, ''));
+  return !priceIsMove && PRICE_WORD.test(before);
 }
 
 /** A comparison just before the figure: the figure is the benchmark's, not the subject's. */
