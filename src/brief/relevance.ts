@@ -4,7 +4,7 @@
  * the answerer says that nothing stored answers rather than quote a sentence that shares one word.
  */
 
-/** Measures a question can ask for, each with the words a passage uses for it (as 5-letter stems). */
+/** Measures a question can ask for, each with the words a passage uses for it (as stems, see `stem`). */
 const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[] }> = [
   {
     asks: ['price', 'prices', 'priced', 'cost', 'costs', 'worth', 'value', 'trading', 'trade', 'quote'],
@@ -12,7 +12,7 @@ const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[]
   },
   { asks: ['rate', 'rates'], says: ['rate'] },
   { asks: ['yield', 'yields'], says: ['yield'] },
-  { asks: ['profit', 'profits', 'earnings', 'income', 'eps'], says: ['profi', 'earni', 'incom', 'eps', 'loss'] },
+  { asks: ['profit', 'profits', 'earnings', 'income', 'eps'], says: ['profi', 'earni', 'incom', 'eps', 'loss', 'losse'] },
   { asks: ['revenue', 'revenues', 'sales', 'turnover'], says: ['reven', 'sales', 'turno'] },
   { asks: ['inflation', 'cpi'], says: ['infla', 'cpi', 'consu'] },
   { asks: ['dividend', 'dividends', 'payout'], says: ['divid', 'payou'] },
@@ -23,9 +23,14 @@ const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[]
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** Crude stem: lowercase and the first five letters, enough to match surge/surged/surges. */
+/**
+ * Crude stem: lowercase, a plural's final s dropped ("rates" is "rate", "loss" stays), then the
+ * first five letters, enough to match surge/surged/surges and rate/rates.
+ */
 export function stem(word: string): string {
-  return word.toLowerCase().slice(0, 5);
+  const lower = word.toLowerCase();
+  const singular = lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+  return singular.slice(0, 5);
 }
 
 export interface QuestionFocus {
@@ -49,7 +54,7 @@ export function questionFocus(words: readonly string[]): QuestionFocus {
     const lower = word.toLowerCase();
     const measure = MEASURES.find((candidate) => candidate.asks.includes(lower));
     if (measure !== undefined) {
-      const says = new Set(measure.says);
+      const says = new Set(measure.says.map(stem));
       if (!measures.some((existing) => [...existing].every((value) => says.has(value)))) measures.push(says);
     } else if (/^(19|20)\d\d$/.test(lower)) years.push(Number(lower));
     else if (MONTHS.includes(lower)) months.push(lower);

@@ -82,6 +82,16 @@ describe('question focus', () => {
     expect(matchesFocus(focus, passage('Gold price jumped in October 2009'), false)).toBe(false);
     expect(matchesFocus(focus, passage('Gold was mentioned in October 2008'), false)).toBe(false);
   });
+
+  it('takes a measure in the plural and the singular alike', () => {
+    const passage = (text: string) => ({ text, publishedAt: null, stems: new Set(text.split(/\W+/).filter(Boolean).map(stem)) });
+    expect(matchesFocus(questionFocus(['rates']), passage('The central bank cut interest rates by half a point'), true)).toBe(true);
+    expect(matchesFocus(questionFocus(['rate']), passage('The central bank cut interest rates by half a point'), true)).toBe(true);
+    expect(matchesFocus(questionFocus(['costs']), passage('Fuel cost the airline more this quarter'), true)).toBe(true);
+    expect(matchesFocus(questionFocus(['profit']), passage('The bank posted wider losses in its trading unit'), true)).toBe(true);
+    expect(matchesFocus(questionFocus(['rates']), passage('The central bank kept its bond buying unchanged'), true)).toBe(false);
+    expect(stem('loss')).toBe('loss');
+  });
 });
 
 const reutersPath = `${SHARED_DATA}articles/reuters-2006-2013.jsonl.gz`;
