@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCommonWords } from '../src/pipeline/understand/reference/common-words.ts';
+import { readCommonWords } from '../src/pipeline/text/common-words.ts';
 import { mergeFromSources } from '../src/pipeline/understand/reference/load.ts';
 import { formatPrebuilt, PREBUILT_FILE, referenceDigest } from '../src/pipeline/understand/reference/prebuilt.ts';
 

@@ -5,7 +5,15 @@ import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { onlyDeclinesComment } from './extractive/index.ts';
 import { matchesFocus, questionFocus, stem } from './relevance.ts';
-import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
+import {
+  entityNames,
+  isHeadingOnly,
+  leadingHeadingLength,
+  type ReferenceEntity,
+  type ReferenceIndex,
+  splitSentences,
+  type WholeWords,
+} from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
   (
@@ -125,7 +133,10 @@ export async function answerQuestion(
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
   hits.forEach((hit, rank) => {
-    for (const sentence of splitSentences(hit.article.text)) {
+    for (const whole of splitSentences(hit.article.text)) {
+      // A subheading run into the sentence is not part of the quote; a heading alone is no answer.
+      const sentence = whole.slice(leadingHeadingLength(whole));
+      if (isHeadingOnly(sentence)) continue;
       if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
       if (onlyDeclinesComment(sentence)) continue;
       const stems = new Set(contentWords(sentence).map(stem));

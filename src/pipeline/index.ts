@@ -1,9 +1,9 @@
-export { cleanArticle, splitSentences } from './clean/index.ts';
+export { cleanArticle, isHeadingOnly, leadingHeadingLength, splitSentences } from './clean/index.ts';
 export { canonicalUrl, contentHash } from './dedupe/index.ts';
 export { type BatchIngestor, ingestArticle, type IngestOutcome, type IngestServices } from './ingest-article.ts';
 export { type BatchResult, ingestArticles } from './ingest-batch.ts';
 export { decodeBytes, isHtmlRoot, loadLinkedom, readArticles, readFeedTitle, rootElement } from './read/index.ts';
-export { contentStems, wordCount } from './text/index.ts';
+export { contentStems, readCommonWords, wordCount } from './text/index.ts';
 export {
   articleImportance,
   createAnalyzer,
@@ -14,7 +14,6 @@ export {
   isShortNameOf,
   openEntityIds,
   loadReferenceIndex,
-  readCommonWords,
   type ReferenceEntity,
   type ReferenceIndex,
   type Occurrence,

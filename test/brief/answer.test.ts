@@ -38,6 +38,18 @@ describe('answerQuestion offline', () => {
     expect(reply.sections[0]?.lines[0]?.text).toMatch(/haven't read anything/);
   });
 
+  it('quotes the sentence without a subheading that was run into it', async () => {
+    const wire = {
+      title: 'Euro firms as traders weigh the ECB outlook',
+      text: 'Stocks drifted lower in thin trade on Monday as investors waited for more data from Europe. ECB WEIGHS RATE HIKE The euro rose on expectations the European Central Bank will raise interest rates in April to curb inflation.',
+    };
+    const store = await storeWith([wire, copper]);
+    const reply = await answerQuestion('what did the ECB say about interest rates', { store, reference });
+    const first = reply.sections[0]?.lines[0]?.text ?? '';
+    expect(first).toContain('The euro rose on expectations');
+    expect(first).not.toContain('WEIGHS');
+  });
+
   it('puts what the Fed did before what was done to it, for "what did the Fed do"', async () => {
     const hearing = {
       title: 'Senators question the Fed over the Fed rescue of an insurer',

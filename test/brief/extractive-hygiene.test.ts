@@ -55,6 +55,12 @@ describe('tidySentence', () => {
     expect(tidySentence('IBM and HP gained.')).toBe('IBM and HP gained.');
   });
 
+  it('drops a subheading of two words run into the sentence, and shows no heading alone', () => {
+    expect(tidySentence('OTHER DATA Separately, orders for durable goods rose.')).toBe('Separately, orders for durable goods rose.');
+    expect(tidySentence('MILLS CUT OUTPUT')).toBeNull();
+    expect(tidySentence('HSBC UK Chief Executive Ian Stuart said lending rose.')).toBe('HSBC UK Chief Executive Ian Stuart said lending rose.');
+  });
+
   it('keeps quotations whole or drops them', () => {
     expect(tidySentence('“We expect growth,” the chief executive said.')).toBe('“We expect growth,” the chief executive said.');
     expect(tidySentence('We expect growth next year,” the chief executive said.')).toBeNull();

@@ -5,6 +5,7 @@
 // self-referential lines about the publisher's own products, and lines that only say someone would
 // not comment, are not shown at all.
 
+import { isHeadingOnly, leadingHeadingLength } from '../../pipeline/index.ts';
 import { onlyDeclinesComment } from './no-comment.ts';
 
 // Bullet marks opening a line, and bullet marks left inside a line when list items were joined.
@@ -49,7 +50,11 @@ export function tidySentence(sentence: string, last = false): string | null {
     .replace(LEADING_BULLETS, '')
     .replace(INNER_BULLETS, (_match, before: string) => (/[:;.!?]/.test(before) ? `${before} ` : `${before}; `))
     .trim();
-  const slug = DESK_SLUG.exec(text)?.[0];
+  // A heading alone is no sentence; one run into the sentence (stored before the cleaner set them
+  // apart, see pipeline/clean/headings.ts) goes like a desk slug.
+  if (isHeadingOnly(text)) return null;
+  const heading = leadingHeadingLength(text);
+  const slug = DESK_SLUG.exec(text)?.[0] ?? (heading > 0 ? text.slice(0, heading) : undefined);
   if (slug !== undefined) {
     const rest = text.slice(slug.length);
     if (/^\p{Ll}/u.test(rest)) text = text.slice(slug.trimEnd().search(/\S+$/u));

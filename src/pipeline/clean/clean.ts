@@ -2,6 +2,7 @@ import { type CleanArticle, InputError, type RawArticle } from '../../domain/ind
 import { canonicalUrl } from '../dedupe/index.ts';
 import { splitDateline } from './dateline.ts';
 import { classifyLine, dropPromoSentences, isSectionBreak, type LineKind, stripLeadingNote, stripTrailer } from './lines.ts';
+import { splitInlineHeadings } from './headings.ts';
 import { splitParagraphs } from './paragraphs.ts';
 import { isTitleCase, isTitleLike, pickTitle, sameTitle, SUPPORTED, titleFromText, usableTitle } from './title.ts';
 import { contentStems, normaliseDate, support, wordCount } from '../text/index.ts';
@@ -66,7 +67,8 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
     source ??= dateline.agency;
     break;
   }
-  const text = kept.join('\n\n');
+  // A subheading run into a paragraph goes on a line of its own (headings.ts).
+  const text = kept.flatMap((paragraph, index) => splitInlineHeadings(paragraph, index > 0)).join('\n\n');
   if (!/[\p{L}\p{N}]/u.test(text)) return fallBack('has no readable text left once boilerplate is removed');
 
   const url = raw.url ? canonicalUrl(raw.url) : null;

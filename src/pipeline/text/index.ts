@@ -1,3 +1,4 @@
+export { type CommonWordLists, commonWords, readCommonWords } from './common-words.ts';
 export { normaliseDate } from './dates.ts';
 export { contentStems, distinctContentStems, hasStopword, stopwordDensity, STOPWORDS, support, wordCount, words } from './words.ts';
 export { isAsciiLetter, isDigit, isLowerAscii } from './ascii.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCommonWords } from '../../../src/pipeline/understand/reference/common-words.ts';
+import { readCommonWords } from '../../../src/pipeline/text/common-words.ts';
 import { loadReferenceIndex, mergeFromSources } from '../../../src/pipeline/understand/reference/load.ts';
 import { PREBUILT_FILE, readPrebuilt, referenceDigest } from '../../../src/pipeline/understand/reference/prebuilt.ts';
 

@@ -1,4 +1,3 @@
-export { type CommonWordLists, readCommonWords } from './common-words.ts';
 export { deferredReferenceIndex } from './deferred.ts';
 export { loadReferenceIndex } from './load.ts';
 export { nameKey, type ReferenceEntity, type ReferenceIndex } from './reference-index.ts';

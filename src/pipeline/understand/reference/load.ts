@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../../../domain/index.ts';
 import { createReferenceIndex, type ReferenceEntity, type ReferenceIndex } from './reference-index.ts';
 import { type CuratedEntry, mergeReference } from './merge.ts';
-import { readCommonWords } from './common-words.ts';
+import { readCommonWords } from '../../text/index.ts';
 import { readPrebuilt, referenceDigest, referenceInputs } from './prebuilt.ts';
 
 const DEFAULT_DIRECTORY = fileURLToPath(new URL('../../../../data/', import.meta.url));
