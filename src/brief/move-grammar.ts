@@ -100,8 +100,15 @@ const COMPARED = /\b(?:underperform\w*|outperform\w*|compared\s+(?:with|to)|vers
 const NOUN_MOVE_OF =
   /^\s*(?:percent|per\s+cent|%)?\s*(?:\w+\s+)?(?:tumble|fall|drop|decline|slump|slide|plunge|rise|gain|jump|rally|surge|advance|climb|loss)e?s?\s+(?:by|in|of|for|at)\b/i;
 
+/** "since Jan 17", "since the start of the year", "since its debut". */
+const SINCE =
+  /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w'’-]+(?:\s+(?!(?:with|an?|and|or|to|of|for|as|on|in|at|by|from|after|amid)\b)[\w'’-]+){0,3}|(?:last|this)\s+\w+)/u;
+/** A superlative or a first time a few words before "since": the clause states a record. */
+const RECORD_BEFORE =
+  /\b(?:worst|best|biggest|largest|highest|lowest|steepest|sharpest|strongest|weakest|heaviest|deepest|greatest|smallest|longest|most|least|first)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
+
 const HORIZON_PATTERNS: readonly RegExp[] = [
-  /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}|(?:last|this)\s+\w+)/u,
+  SINCE,
   /\b(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)\b/i,
   /\bso\s+far\s+in\s+\d{4}\b/i,
   /\b(?:year|month|quarter)[\s-]to[\s-]date\b|\bYTD\b/,
@@ -119,7 +126,10 @@ export function horizonIn(text: string): string | null {
   let best: { at: number; text: string } | null = null;
   for (const pattern of HORIZON_PATTERNS) {
     const match = pattern.exec(text);
-    if (match !== null && (best === null || match.index < best.at)) best = { at: match.index, text: match[0].trim().replace(/[.,;:]+$/, '') };
+    if (match === null || (best !== null && match.index >= best.at)) continue;
+    // "its worst day since the 1987 crisis", "the lowest level since 2003": a record, not the move's period.
+    if (pattern === SINCE && RECORD_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
+    best = { at: match.index, text: match[0].trim().replace(/[.,;:]+$/, '') };
   }
   if (best === null) return null;
   return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above)\b/.test(best.text) ? best.text[0]?.toLowerCase() + best.text.slice(1) : best.text;

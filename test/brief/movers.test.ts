@@ -92,6 +92,13 @@ describe('movers: horizons', () => {
     );
   });
 
+  it('does not take a record the move set ("its worst day since …") for the period of the move', () => {
+    expect(moves('The S&P 500 had its worst day since the 1987 crisis with an 8.8 percent drop.')).toEqual(['S&P 500 down 8.8 percent']);
+    expect(moves('Shares of Nokia rose 4% to their highest level since March.')).toEqual(['Nokia up 4%']);
+    expect(moves('The Nikkei has lost 14 percent since the start of the year.')).toEqual(['Nikkei 225 down 14 percent since the start of the year']);
+    expect(moves('Ether has fallen 30% since its peak in November.')).toEqual(['Ethereum down 30% since its peak']);
+  });
+
   it('has no horizon when the article gives none', () => {
     expect(moves('Alibaba shares rose 3%.')).toEqual(['Alibaba Group up 3%']);
   });
