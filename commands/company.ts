@@ -1,21 +1,35 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
-import { entityTone, findMovers, rankSentences, TONE_MARK } from '../src/brief/index.ts';
+import { entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
-import { entityNames, type ReferenceEntity } from '../src/pipeline/index.ts';
+import { entityNames, leadingHeadingLength, type ReferenceEntity, splitSentences } from '../src/pipeline/index.ts';
 import { entityTitle, resolveCompany } from './resolve.ts';
 
 const usage = '/company <name or ticker>';
 const schema = z.object({ name: z.string({ message: 'name a company' }).trim().min(1, 'name a company') });
 const MAX_ARTICLES = 5;
 
-/** The article's best-ranked sentence that names the company, else its best sentence. */
+/**
+ * The article's best-ranked sentence that names the company; else the first sentence naming it
+ * that summaries leave out only for its form (the opening of a quotation that runs on, closed
+ * here); else its best sentence.
+ */
 function keySentence(article: Article, entity: ReferenceEntity): string {
   const names = entityNames(entity);
   const ranked = rankSentences(article.text, { title: article.title, entityNames: [entity.name, ...entity.aliases] });
   const naming = names === null ? undefined : ranked.find((candidate) => names.test(candidate.sentence));
-  return (naming ?? ranked[0])?.sentence ?? article.title;
+  if (naming !== undefined) return naming.sentence;
+  const quoted = names === null ? undefined : splitSentences(article.text).find((sentence) => names.test(sentence) && !onlyDeclinesComment(sentence));
+  if (quoted !== undefined) return closeQuotation(quoted.slice(leadingHeadingLength(quoted)));
+  return ranked[0]?.sentence ?? article.title;
+}
+
+/** A sentence that opens a quotation without closing it, closed at its end (the speaker's words go on after it). */
+function closeQuotation(sentence: string): string {
+  const straight = sentence.split('"').length - 1;
+  const opened = sentence.split('“').length - sentence.split('”').length;
+  return `${sentence}${straight % 2 === 1 ? '"' : ''}${opened > 0 ? '”' : ''}`;
 }
 
 /** " (2026-12-05)": the publication date (else the day it was stored), so old news reads as old. */

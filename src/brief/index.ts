@@ -5,7 +5,7 @@ export { isNonNews } from './non-news.ts';
 export { RANK_WEIGHTS, rankClusters, type RankedCluster } from './rank.ts';
 export { createExtractiveBriefWriter } from './extractive-brief-writer.ts';
 export { fallbackAnswerWriter, quotingAnswerWriter } from './quote-answer.ts';
-export { rankSentences, summariseExtractive } from './extractive/index.ts';
+export { onlyDeclinesComment, rankSentences, summariseExtractive } from './extractive/index.ts';
 export { entityTone, passageTone } from './entity-tone.ts';
 export { findMovers, MAX_MOVERS } from './movers.ts';
 export { clusterStories } from './stories.ts';
