@@ -64,7 +64,11 @@ export default {
       services,
     );
     if (brief.articleCount === 0) {
-      throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
+      // Older news is not a market view, but the bot should not claim it never read any.
+      const [newest] = await services.store.listArticles({ topics: scope.topics, entityIds: scope.entityIds, limit: 1 });
+      if (newest === undefined) throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
+      const day = (newest.publishedAt ?? newest.ingestedAt).slice(0, 10);
+      throw new UserFacingError(`I have read nothing about ${scope.title} in the last ${WIDEN_LIMIT_DAYS.market} days; the newest I have is from ${day}: "${newest.title}".`);
     }
     return briefToReply(brief, 'ephemeral');
   },

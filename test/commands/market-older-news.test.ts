@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import market from '../../commands/market.ts';
+import type { CommandContext, CommandServices } from '../../src/dispatch/index.ts';
+import { closeStoresAfterEach, reference, storeWith } from '../support/answer-store.ts';
+
+closeStoresAfterEach();
+
+// Written for this test; stored on 2026-11-24 (the support store's clock).
+const article = {
+  title: 'Hang Seng ends higher as property shares rebound',
+  text: 'The Hang Seng Index rose 1.2 percent on Monday as property developers rebounded on hopes of more support from Beijing.',
+};
+
+describe('/market with only older news', () => {
+  it('says when it last read about the market instead of claiming it never did', async () => {
+    const store = await storeWith([article]);
+    const later = { now: () => new Date('2027-06-01T08:00:00Z') };
+    const services = { store, reference, clock: later } as unknown as CommandServices;
+    await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow(
+      'I have read nothing about Hang Seng Index (^HSI) in the last 30 days; the newest I have is from 2026-11-24: "Hang Seng ends higher as property shares rebound".',
+    );
+    await expect(market.run({ name: 'nikkei' }, {} as CommandContext, services)).rejects.toThrow('I have not read anything about Nikkei 225 (^N225) yet.');
+  });
+});
