@@ -68,7 +68,9 @@ export default {
       const [newest] = await services.store.listArticles({ topics: scope.topics, entityIds: scope.entityIds, limit: 1 });
       if (newest === undefined) throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
       const day = (newest.publishedAt ?? newest.ingestedAt).slice(0, 10);
-      throw new UserFacingError(`I have read nothing about ${scope.title} in the last ${WIDEN_LIMIT_DAYS.market} days; the newest I have is from ${day}: "${newest.title}".`);
+      throw new UserFacingError(
+        `I have read nothing about ${scope.title} in the last ${WIDEN_LIMIT_DAYS.market} days; the newest I have is from ${day}: "${newest.title}".`,
+      );
     }
     return briefToReply(brief, 'ephemeral');
   },
