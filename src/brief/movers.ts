@@ -37,6 +37,12 @@ function percentFigures(clause: string): Figure[] {
     });
 }
 
+/** Figures given for several names at once: "respectively", or two figures joined by "and" or a comma. */
+function forSeveral(clause: string, figures: readonly Figure[]): boolean {
+  if (/\brespectively\b/i.test(clause)) return true;
+  return figures.some((figure, i) => i > 0 && /^\s*(?:,|and|,\s*and)\s*$/i.test(clause.slice(figures[i - 1]?.end ?? 0, figure.index)));
+}
+
 /**
  * Whose move a figure is, or null when that is not certain: the name a list gives right after it,
  * else the subject of its clause; coordinated subjects take the coordinated figures in order
@@ -46,7 +52,8 @@ function ownerOf(clause: string, figure: Figure, figures: readonly Figure[], men
   const after = mentions.find((mention) => mention.start >= figure.end && LIST_LINK.test(clause.slice(figure.end, mention.start)));
   if (after !== undefined) return after;
   const subjects = subjectMentions(clause, mentions);
-  if (subjects.length === 0) return isRelativeClause(clause) ? inherited : null;
+  // "…BAND and LTC, which jumped 57% and 38%, respectively": figures for several names are not the last name's.
+  if (subjects.length === 0) return isRelativeClause(clause) && !forSeveral(clause, figures) ? inherited : null;
   const subjectEnd = subjects.at(-1)?.end ?? 0;
   if (figure.index < subjectEnd) return null;
   if (subjects.length === 1) return subjects[0] ?? null;

@@ -39,6 +39,13 @@ describe('movers: the subject of its own clause', () => {
   it('gives a relative clause the name right before it, and an opening phrase is not the subject', () => {
     expect(moves('Shares of Ford, which fell 4% on Monday, recovered.')).toEqual(['Ford Motor down 4%']);
     expect(moves('On the Nasdaq, Apple rose 2%.')).toEqual(['Apple up 2%']);
+    expect(moves('Among the majors, Chevron, which rose 3% to $150, up 12% this year, led.')).toEqual(['Chevron up 3%']);
+  });
+
+  it('does not give figures for several names to the last of them', () => {
+    // Zorblax is no name the reference knows: whose figure is whose cannot be settled.
+    expect(moves('A few tokens soared, including Zorblax and LTC, which jumped 57% and 38%, respectively.')).toEqual([]);
+    expect(moves('Gains were led by Zorblax and Ford, which rose 6% and 4%.')).toEqual([]);
   });
 
   it('does not credit a currency named after the figure as a price unit, and keeps the base of a pair', () => {
