@@ -1,10 +1,10 @@
 import type { AnswerCandidate, Article, Reply, SourceRef } from '../domain/index.ts';
-import type { AnswerWriter, Store } from '../ports/index.ts';
+import type { AnswerWriter, SearchHit, Store } from '../ports/index.ts';
 import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { onlyDeclinesComment } from './extractive/index.ts';
-import { matchesFocus, questionFocus, stem } from './relevance.ts';
+import { asksWhy, givesCause, matchesFocus, questionFocus, stem, withOtherForms } from './relevance.ts';
 import {
   entityNames,
   isHeadingOnly,
@@ -55,6 +55,7 @@ const RECENCY_WEIGHT = 0.5;
 const RECENCY_HALF_LIFE_DAYS = 90;
 /** Added when the question asks what an entity did and the sentence has it acting (agent.ts). */
 const AGENT_BONUS = 0.5;
+const CAUSE_BONUS = 0.5;
 
 function recencyBonus(article: Article, newest: number): number {
   const at = Date.parse(article.publishedAt ?? article.ingestedAt);
@@ -128,7 +129,14 @@ export async function answerQuestion(
   // among the newest matches only.
   const strictTerms = [...words.filter((word) => !nameStems.has(stem(word))), ...named.map((found) => found.phrase)];
   const among = { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
-  const strict = strictTerms.length === 0 ? [] : await services.store.search(strictTerms.join(' '), { ...among, every: true });
+  // The full-text index stems "falls" to "fall" but knows no "fell": each past form is asked for too.
+  const strict: SearchHit[] = [];
+  for (const variant of withOtherForms(strictTerms)) {
+    const found = await services.store.search(variant.join(' '), { ...among, every: true });
+    const known = new Set(strict.map((hit) => hit.article.id));
+    strict.push(...found.filter((hit) => !known.has(hit.article.id)));
+  }
+  strict.sort((a, b) => b.score - a.score).splice(MAX_ARTICLES);
   const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), among);
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
@@ -149,6 +157,8 @@ export async function answerQuestion(
   const newest = Math.max(0, ...hits.map((hit) => Date.parse(hit.article.publishedAt ?? hit.article.ingestedAt)).filter(Number.isFinite));
   // "What did the Fed do?": a sentence where the Fed acts beats one where it is acted on.
   const byAgent = patterns.length > 0 && asksWhatWasDone(question);
+  // "Why …?": a sentence that gives a cause beats one that only states the fact.
+  const byCause = asksWhy(question);
   const candidates: Candidate[] = [];
   for (const entry of pool) {
     let overlap = 0;
@@ -162,6 +172,7 @@ export async function answerQuestion(
         overlap +
         named +
         (byAgent && patterns.some((pattern) => actsIn(entry.sentence, pattern)) ? AGENT_BONUS : 0) +
+        (byCause && overlap > 0 && givesCause(entry.sentence) ? CAUSE_BONUS : 0) +
         0.3 / (entry.rank + 1) +
         recencyBonus(entry.article, newest),
     });

@@ -23,12 +23,75 @@ const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[]
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** Past forms of the verbs news uses for moves and deals, as their base ("fell" is "fall"). */
+const IRREGULAR = new Map(
+  Object.entries({
+    fell: 'fall',
+    fallen: 'fall',
+    rose: 'rise',
+    risen: 'rise',
+    sank: 'sink',
+    sunk: 'sink',
+    slid: 'slide',
+    lost: 'lose',
+    grew: 'grow',
+    grown: 'grow',
+    shrank: 'shrink',
+    shrunk: 'shrink',
+    sold: 'sell',
+    bought: 'buy',
+    paid: 'pay',
+    spent: 'spend',
+    won: 'win',
+    held: 'hold',
+    led: 'lead',
+    took: 'take',
+    taken: 'take',
+    gave: 'give',
+    given: 'give',
+    broke: 'break',
+    broken: 'break',
+    drove: 'drive',
+    driven: 'drive',
+    began: 'begin',
+    begun: 'begin',
+    fought: 'fight',
+    struck: 'strike',
+    swung: 'swing',
+    sought: 'seek',
+    rang: 'ring',
+    kept: 'keep',
+    left: 'leave',
+    met: 'meet',
+    made: 'make',
+  }),
+);
+
+/** The forms of each verb by its base: "fall" → fall, fell, fallen. */
+const FORMS = new Map<string, string[]>();
+for (const [form, base] of IRREGULAR) FORMS.set(base, [...(FORMS.get(base) ?? [base]), form]);
+
 /**
- * Crude stem: lowercase, a plural's final s dropped ("rates" is "rate", "loss" stays), then the
- * first five letters, enough to match surge/surged/surges and rate/rates.
+ * The words as given, then with each word that has other forms ("fall", "fell") put in its next
+ * form, as many lists as the most forms a word has: a search for every word of each finds a
+ * passage whatever form it uses.
+ */
+export function withOtherForms(words: readonly string[]): string[][] {
+  const forms = words.map((word) => {
+    const all = FORMS.get(IRREGULAR.get(word.toLowerCase()) ?? word.toLowerCase());
+    return all === undefined ? [word] : [word, ...all.filter((form) => form !== word.toLowerCase())];
+  });
+  const variants = Math.max(1, ...forms.map((list) => list.length));
+  return Array.from({ length: variants }, (_unused, index) => forms.map((list) => list[Math.min(index, list.length - 1)] ?? ''));
+}
+
+/**
+ * Crude stem: lowercase, a past form as its base ("fell" is "fall"), a plural's final s dropped
+ * ("rates" is "rate", "loss" stays), then the first five letters, enough to match
+ * surge/surged/surges and rate/rates.
  */
 export function stem(word: string): string {
-  const lower = word.toLowerCase();
+  const lower = IRREGULAR.get(word.toLowerCase()) ?? word.toLowerCase();
   const singular = lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
   return singular.slice(0, 5);
 }
@@ -89,3 +152,16 @@ export function matchesFocus(
   }
   return true;
 }
+
+/** "Why did bitcoin fall?", "what drove oil higher": the question asks for a cause. */
+export function asksWhy(question: string): boolean {
+  return /^\s*why\b|\bwhat\s+(?:caused|drove|sent|pushed|is\s+behind|was\s+behind|explains)\b/i.test(question);
+}
+
+/** A passage that gives a cause: "amid the collapse of FTX", "after the Fed signalled…", "on fears of…". */
+export function givesCause(text: string): boolean {
+  return CAUSE.test(text);
+}
+
+const CAUSE =
+  /\b(?:because|amid|after|due\s+to|owing\s+to|thanks\s+to|following|in\s+the\s+wake\s+of|on\s+(?:news|fears?|hopes?|worries|concerns?|reports?|expectations?|optimism|pessimism)|(?:driven|weighed(?:\s+down)?|sparked|triggered|fu?elled|prompted|hit|hurt|boosted|lifted|dragged(?:\s+down)?)\s+by|as\s+(?:investors|traders|markets?))\b/i;

@@ -50,6 +50,22 @@ describe('answerQuestion offline', () => {
     expect(first).not.toContain('WEIGHS');
   });
 
+  it('answers "why did it fall" with the sentence that says it fell and why, whatever form the verb takes', async () => {
+    const miner = {
+      title: 'Copper miner reports a quiet quarter',
+      text: 'Copper output at the mine was steady in the quarter, the company said. Its chief executive said copper prices could fall next year if new mines open.',
+    };
+    const slump = {
+      title: 'Metals slide as Chinese factories slow',
+      text: 'Copper fell 4% on Tuesday amid worries that slowing Chinese factory activity would curb demand for the metal. Aluminium was little changed.',
+    };
+    const store = await storeWith([miner, slump]);
+    const reply = await answerQuestion('why did copper fall', { store, reference });
+    expect(reply.sections[0]?.lines[0]?.text).toBe(
+      'Copper fell 4% on Tuesday amid worries that slowing Chinese factory activity would curb demand for the metal.',
+    );
+  });
+
   it('puts what the Fed did before what was done to it, for "what did the Fed do"', async () => {
     const hearing = {
       title: 'Senators question the Fed over the Fed rescue of an insurer',

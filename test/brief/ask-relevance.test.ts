@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
-import { matchesFocus, questionFocus, stem } from '../../src/brief/relevance.ts';
+import { asksWhy, givesCause, matchesFocus, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
 import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
@@ -91,6 +91,30 @@ describe('question focus', () => {
     expect(matchesFocus(questionFocus(['profit']), passage('The bank posted wider losses in its trading unit'), true)).toBe(true);
     expect(matchesFocus(questionFocus(['rates']), passage('The central bank kept its bond buying unchanged'), true)).toBe(false);
     expect(stem('loss')).toBe('loss');
+  });
+
+  it('takes a past form for its verb, and searches each form', () => {
+    expect(stem('fell')).toBe(stem('fall'));
+    expect(stem('rose')).toBe(stem('rises'));
+    expect(withOtherForms(['fall', 'copper'])).toEqual([
+      ['fall', 'copper'],
+      ['fell', 'copper'],
+      ['fallen', 'copper'],
+    ]);
+    expect(withOtherForms(['sold', 'stake'])).toEqual([
+      ['sold', 'stake'],
+      ['sell', 'stake'],
+    ]);
+    expect(withOtherForms(['profit'])).toEqual([['profit']]);
+  });
+
+  it('knows a question that asks why and a passage that gives a cause', () => {
+    expect(asksWhy('Why did copper fall?')).toBe(true);
+    expect(asksWhy('what drove oil higher')).toBe(true);
+    expect(asksWhy('what did the Fed do')).toBe(false);
+    expect(givesCause('Copper fell 3% amid worries about Chinese demand.')).toBe(true);
+    expect(givesCause('Shares rose after the company raised its forecast.')).toBe(true);
+    expect(givesCause('Copper fell 3% on Tuesday.')).toBe(false);
   });
 });
 
