@@ -3,17 +3,9 @@ import type { AnswerWriter, SearchHit, Store } from '../ports/index.ts';
 import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
-import { onlyDeclinesComment } from './extractive/index.ts';
+import { tidySentence } from './extractive/index.ts';
 import { asksWhy, givesCause, matchesFocus, questionFocus, stem, withOtherForms } from './relevance.ts';
-import {
-  entityNames,
-  isHeadingOnly,
-  leadingHeadingLength,
-  type ReferenceEntity,
-  type ReferenceIndex,
-  splitSentences,
-  type WholeWords,
-} from '../pipeline/index.ts';
+import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
   (
@@ -141,12 +133,13 @@ export async function answerQuestion(
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
   hits.forEach((hit, rank) => {
-    for (const whole of splitSentences(hit.article.text)) {
-      // A subheading run into the sentence is not part of the quote; a heading alone is no answer.
-      const sentence = whole.slice(leadingHeadingLength(whole));
-      if (isHeadingOnly(sentence)) continue;
+    const sentences = splitSentences(hit.article.text);
+    for (const [index, whole] of sentences.entries()) {
+      // Quoted as the summaries show sentences (extractive/hygiene.ts): no bullet, slug or subheading
+      // glued to it, no half quotation, no heading alone, no "declined to comment".
+      const sentence = tidySentence(whole, index === sentences.length - 1);
+      if (sentence === null) continue;
       if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
-      if (onlyDeclinesComment(sentence)) continue;
       const stems = new Set(contentWords(sentence).map(stem));
       if (!matchesFocus(focus, { stems, text: sentence, publishedAt: hit.article.publishedAt }, patterns.length > 0)) continue;
       pool.push({ sentence, article: hit.article, rank, stems });

@@ -21,6 +21,35 @@ const MEASURES: ReadonlyArray<{ asks: readonly string[]; says: readonly string[]
   { asks: ['gdp', 'growth'], says: ['gdp', 'growt', 'econo'] },
 ];
 
+/**
+ * Verbs of a move ("why did stocks fall"): what moved is the subject, and a passage about
+ * something else that fell does not answer; the verb still ranks passages (answer.ts).
+ */
+const MOVES = new Set(
+  [
+    'fall',
+    'rise',
+    'drop',
+    'jump',
+    'slide',
+    'slump',
+    'gain',
+    'lose',
+    'surge',
+    'plunge',
+    'tumble',
+    'climb',
+    'sink',
+    'soar',
+    'rally',
+    'decline',
+    'crash',
+    'rebound',
+    'dip',
+    'spike',
+  ].map((word) => word.slice(0, 5)),
+);
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Past forms of the verbs news uses for moves and deals, as their base ("fell" is "fall"). */
@@ -121,7 +150,7 @@ export function questionFocus(words: readonly string[]): QuestionFocus {
       if (!measures.some((existing) => [...existing].every((value) => says.has(value)))) measures.push(says);
     } else if (/^(19|20)\d\d$/.test(lower)) years.push(Number(lower));
     else if (MONTHS.includes(lower)) months.push(lower);
-    else if (!/^\d+$/.test(lower)) subject.push(stem(lower));
+    else if (!/^\d+$/.test(lower) && !MOVES.has(stem(lower))) subject.push(stem(lower));
   }
   return { measures, years, months, subject: [...new Set(subject)] };
 }

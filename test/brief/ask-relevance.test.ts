@@ -108,6 +108,14 @@ describe('question focus', () => {
     expect(withOtherForms(['profit'])).toEqual([['profit']]);
   });
 
+  it('takes what moved for the subject, not the move: a passage about something else that fell does not answer', () => {
+    const focus = questionFocus(['oil', 'rise']);
+    expect(focus.subject).toEqual(['oil']);
+    const passage = (text: string) => ({ text, publishedAt: null, stems: new Set(text.split(/\W+/).filter(Boolean).map(stem)) });
+    expect(matchesFocus(focus, passage('Retail sales rose 1.2 percent last month'), false)).toBe(false);
+    expect(matchesFocus(focus, passage('Oil jumped on supply worries'), false)).toBe(true);
+  });
+
   it('knows a question that asks why and a passage that gives a cause', () => {
     expect(asksWhy('Why did copper fall?')).toBe(true);
     expect(asksWhy('what drove oil higher')).toBe(true);
