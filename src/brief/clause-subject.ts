@@ -149,15 +149,39 @@ export function subjectMentions(clause: string, mentions: readonly Mention[]): M
   // "Apple and Microsoft fell": coordinated with a name the reference does not know; whose figure is whose is unsure.
   if (/(?:\band|&|\bor)\s+(?:the\s+)?$/i.test(prefix)) return [];
   if (prefix.split(/\s+/).filter((word) => word !== '').length > 5 || NOT_SUBJECT_BEFORE.test(prefix)) return [];
-  const subjects = [first];
+  const owned = possessed(clause, first, mentions);
+  if (owned === null) return [];
+  const subjects = [owned];
   for (const mention of mentions) {
     const last = subjects.at(-1);
-    if (last === undefined || mention.start < last.end || mention === first) continue;
+    if (last === undefined || mention.start < last.end || mention === owned) continue;
     if (!/^(?:\s*(?:,|&|and|,\s*and)\s*(?:the\s+)?)$/i.test(clause.slice(last.end, mention.start))) break;
     subjects.push(mention);
   }
   return subjects;
 }
+
+/**
+ * The subject when the first name is a possessive: the name itself for its own securities ("Apple's
+ * shares", "Alibaba's Hong Kong-listed shares", "Bitcoin's price"), the thing it owns when that is a
+ * name of its own ("Binance's BNB" is BNB), and none when what it owns is a capitalised thing the
+ * reference does not know ("Shiba Inu's Shibarium"); a bare symbol after it is left to the caller
+ * ("Solana's SOL" is Solana, "Shiba Inu's BONE" is not).
+ */
+function possessed(clause: string, first: Mention, mentions: readonly Mention[]): Mention | null {
+  const after = /^['’]s\s+/u.exec(clause.slice(first.end));
+  if (after === null) return first;
+  const rest = clause.slice(first.end + after[0].length);
+  if (!/^\p{Lu}/u.test(rest) || OWN_SECURITIES.test(rest)) return first;
+  const next = mentions.find((mention) => mention.start === first.end + after[0].length);
+  // "Solana's SOL token" read as one of Solana's names: the same thing.
+  if (next !== undefined) return next.entityId === first.entityId ? first : next;
+  // A bare symbol: whether it is the owner's own is for the caller to tell from its listings (movers.ts).
+  return /^[A-Z]{2,6}\b/.test(rest) ? first : null;
+}
+
+/** Within four words, the possessor's own shares or listing ("Class A shares", "Hong Kong-listed stock"). */
+const OWN_SECURITIES = /^(?:[\p{L}\p{N}.&-]+\s+){0,3}(?:[\p{L}-]*listed\s+)?(?:shares?|stocks?|ADRs?|ADSs?|bonds?|notes|units?\s+trust)\b/u;
 
 /**
  * A relative clause ("which …", "who …") or an apposition ("the heaviest weight on the Nasdaq,

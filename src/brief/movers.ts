@@ -95,12 +95,17 @@ function bracketedInstrument(clause: string, owner: Mention, mentions: readonly 
 }
 
 /**
- * "Cronos (CRO) Up 4%": a bare symbol in brackets after a company's name that is none of its
- * listings' names something else of that name (here a token, not Cronos Group, CRON).
+ * A bare symbol right after the name that is none of its listings' names another thing: in brackets
+ * after a company ("Cronos (CRO) Up 4%" is a token, not Cronos Group, CRON), or owned by it
+ * ("Shiba Inu's BONE Up 10%" is BONE's move; "Solana's SOL" is Solana's own).
  */
-function bracketsAnotherSymbol(clause: string, owner: Mention, candidates: readonly Candidate[]): boolean {
-  const symbol = /^\s*\(\s*([A-Z]{2,6})\s*\)/.exec(clause.slice(owner.end))?.[1];
-  const tickers = candidates.find((candidate) => candidate.id === owner.entityId && candidate.type === 'company')?.tickers;
+function namesAnotherSymbol(clause: string, owner: Mention, candidates: readonly Candidate[]): boolean {
+  const after = clause.slice(owner.end);
+  const bracketed = /^\s*\(\s*([A-Z]{2,6})\s*\)/.exec(after)?.[1];
+  const owned = /^['’]s\s+([A-Z]{2,6})\b/.exec(after)?.[1];
+  const candidate = candidates.find((entry) => entry.id === owner.entityId);
+  const symbol = bracketed !== undefined && candidate?.type === 'company' ? bracketed : owned;
+  const tickers = candidate?.tickers;
   if (symbol === undefined || tickers === undefined || tickers.length === 0) return false;
   return !tickers.some((ticker) => ticker === symbol || ticker.split(/[.\-:]/)[0] === symbol);
 }
@@ -149,7 +154,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         }
         // "Binance (BNB) has witnessed a decline of 17%": the coin in brackets is what was priced.
         if (owner !== null) owner = bracketedInstrument(clause, owner, mentions, typeOf) ?? owner;
-        if (owner !== null && bracketsAnotherSymbol(clause, owner, candidates)) continue;
+        if (owner !== null && namesAnotherSymbol(clause, owner, candidates)) continue;
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".

@@ -42,6 +42,14 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('Among the majors, Chevron, which rose 3% to $150, up 12% this year, led.')).toEqual(['Chevron up 3%']);
   });
 
+  it('credits a possessive name with its own securities, and what it owns when that is named', () => {
+    expect(moves("Apple's shares rose 3%.")).toEqual(['Apple up 3%']);
+    expect(moves("Bitcoin's price rose 5% on Monday.")).toEqual(['Bitcoin up 5%']);
+    expect(moves("Binance's BNB fell 3% on Monday.")).toEqual(['BNB down 3%']);
+    // A thing of it the reference does not know moved, not the owner.
+    expect(moves("Shiba Inu's BONE token rose 10% on Monday.")).toEqual([]);
+  });
+
   it('does not give figures for several names to the last of them', () => {
     // Zorblax is no name the reference knows: whose figure is whose cannot be settled.
     expect(moves('A few tokens soared, including Zorblax and LTC, which jumped 57% and 38%, respectively.')).toEqual([]);
