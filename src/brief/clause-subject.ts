@@ -53,6 +53,14 @@ function nameBefore(before: string): boolean {
 /** A name part joined to the one found ("LG.Philips", "Sony-Ericsson") is another company. */
 const JOINED_BEFORE = /[\p{L}\p{N}][.&/-]$/u;
 
+/**
+ * After a possessive, the possessor's own shares ("Apple's shares", "Alibaba's Hong Kong-listed
+ * shares", "Berkshire's Class B shares", "Tesla's share price"); not its "market share", its bonds
+ * (they move apart from the shares) or another firm's shares ("SoftBank's Arm shares").
+ */
+const OWN_SECURITIES =
+  /^(?:(?:Class\s+[A-Z]|(?:\p{Lu}[\p{L}.]*\s+){0,2}[\p{L}.]+(?:-[\p{L}.]+)*-listed|listed|traded|common|ordinary|preferred|voting)\s+){0,2}(?:shares|stocks?|ADRs?|ADSs?|(?:share|stock)(?:\s+|-)prices?|stock-market)\b/u;
+
 /** After a company's name (and its suffix or ticker), words that keep the company the thing that moved. */
 const COMPANY_NEXT =
   /^(?:shares?|stock|stocks|adrs?|[\p{L}]+-listed|was|were|is|are|has|had|have|also|itself|alone|closed|ended|finished|traded|trading|last|led|which|who|and|or|on|in|at|for|to|with|said|says|the|a|its|their)$/iu;
@@ -63,8 +71,7 @@ const ROLE = /^(?:CEO|CFO|COO|Chief|Chairman|President|Executive|Director|Board|
 function isCompanyItself(after: string): boolean {
   let rest = after.slice(NAME_TAIL.exec(after)?.[0].length ?? 0);
   if (/^(?:'s?|’s?)\s/u.test(rest)) {
-    const owned = nextWord(rest.replace(/^(?:'s?|’s?)/u, ''));
-    return owned !== null && /^(?:shares?|stock|adrs?|[\p{L}]+-listed|share|stock-market)$/iu.test(owned);
+    return OWN_SECURITIES.test(rest.replace(/^(?:'s?|’s?)\s+/u, ''));
   }
   if (/^\s*[,;:.(—–-]/u.test(rest) || rest.trim() === '') return true;
   rest = rest.trimStart();
@@ -179,9 +186,6 @@ function possessed(clause: string, first: Mention, mentions: readonly Mention[])
   // A bare symbol: whether it is the owner's own is for the caller to tell from its listings (movers.ts).
   return /^[A-Z]{2,6}\b/.test(rest) ? first : null;
 }
-
-/** Within four words, the possessor's own shares or listing ("Class A shares", "Hong Kong-listed stock"). */
-const OWN_SECURITIES = /^(?:[\p{L}\p{N}.&-]+\s+){0,3}(?:[\p{L}-]*listed\s+)?(?:shares?|stocks?|ADRs?|ADSs?|bonds?|notes|units?\s+trust)\b/u;
 
 /**
  * A relative clause ("which …", "who …") or an apposition ("the heaviest weight on the Nasdaq,

@@ -46,6 +46,11 @@ describe('movers: the subject of its own clause', () => {
     expect(moves("Apple's shares rose 3%.")).toEqual(['Apple up 3%']);
     expect(moves("Bitcoin's price rose 5% on Monday.")).toEqual(['Bitcoin up 5%']);
     expect(moves("Binance's BNB fell 3% on Monday.")).toEqual(['BNB down 3%']);
+    expect(moves("Alibaba's Hong Kong-listed shares rose 3% on Monday.")).toEqual(['Alibaba Group up 3%']);
+    expect(moves("Berkshire Hathaway's Class A shares fell 2% on Friday.")).toEqual(['Berkshire Hathaway down 2%']);
+    // Its market share and its bonds are not its price.
+    expect(moves("Microsoft's market share fell 3% in China.")).toEqual([]);
+    expect(moves("Evergrande's bonds fell 10% on Monday.")).toEqual([]);
     // A thing of it the reference does not know moved, not the owner.
     expect(moves("Shiba Inu's BONE token rose 10% on Monday.")).toEqual([]);
   });
