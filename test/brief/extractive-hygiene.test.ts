@@ -58,6 +58,11 @@ describe('tidySentence', () => {
   it('drops a subheading of two words run into the sentence, and shows no heading alone', () => {
     expect(tidySentence('OTHER DATA Separately, orders for durable goods rose.')).toBe('Separately, orders for durable goods rose.');
     expect(tidySentence('MILLS CUT OUTPUT')).toBeNull();
+    // Upper-case words before a bullet are its list's heading, colons and all.
+    expect(tidySentence('KEY POINTS: RETAIL SALES * Sales fell 1.2 percent last month.')).toBe('Sales fell 1.2 percent last month.');
+    expect(tidySentence('PPI * The index fell for the second straight month * Analysts expected a drop.')).toBe(
+      'The index fell for the second straight month; Analysts expected a drop.',
+    );
     expect(tidySentence('HSBC UK Chief Executive Ian Stuart said lending rose.')).toBe('HSBC UK Chief Executive Ian Stuart said lending rose.');
   });
 

@@ -45,11 +45,12 @@ const PROMOTION = [
  * text's final sentence, where truncation by a feed shows.
  */
 export function tidySentence(sentence: string, last = false): string | null {
-  // Joined list items: a bullet after a colon or a full stop is a space, elsewhere it separates clauses.
-  let text = sentence
-    .replace(LEADING_BULLETS, '')
-    .replace(INNER_BULLETS, (_match, before: string) => (/[:;.!?]/.test(before) ? `${before} ` : `${before}; `))
-    .trim();
+  // Joined list items: a bullet after a colon or a full stop is a space, elsewhere it separates
+  // clauses; after upper-case words only it ends their heading ("KEY POINTS: RETAIL SALES * Sales fell").
+  let text = sentence.replace(LEADING_BULLETS, '');
+  const bullet = firstInnerBullet(text);
+  if (bullet !== null && isHeadingOnly(text.slice(0, bullet.start))) text = text.slice(bullet.end);
+  text = text.replace(INNER_BULLETS, (_match, before: string) => (/[:;.!?]/.test(before) ? `${before} ` : `${before}; `)).trim();
   // A heading alone is no sentence; one run into the sentence (stored before the cleaner set them
   // apart, see pipeline/clean/headings.ts) goes like a desk slug.
   if (isHeadingOnly(text)) return null;
@@ -69,6 +70,13 @@ export function tidySentence(sentence: string, last = false): string | null {
   }
   if (OPEN_END.test(text)) return null; // a lead-in ("He said:") or a line cut mid-clause
   return TERMINAL.test(text) ? text : `${text}.`;
+}
+
+function firstInnerBullet(text: string): { start: number; end: number } | null {
+  INNER_BULLETS.lastIndex = 0;
+  const match = INNER_BULLETS.exec(text);
+  INNER_BULLETS.lastIndex = 0;
+  return match === null ? null : { start: match.index + 1, end: match.index + match[0].length };
 }
 
 // Double quotation marks come in pairs; a sentence holding half a quotation misquotes its speaker.
