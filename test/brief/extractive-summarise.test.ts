@@ -84,6 +84,42 @@ describe('summariseExtractive', () => {
     expect(summary[0]).toContain('raised its full-year profit outlook');
   });
 
+  it("keeps a news story's lede, however many names and figures a later sentence carries", () => {
+    const wrap = [
+      'Stocks slid to two-year lows on Tuesday as investors weighed a run of weak forecasts from large retailers.',
+      'Harbor Freight Lines shares fell 8.1% after the carrier cut its outlook, and Westbrook Mills dropped 6.4% to $31.20.',
+      'Westbrook Mills said demand for its paper products had slowed in the third quarter.',
+      'Harbor Freight Lines shares fell 8.1% to $12.40, their lowest since 2019.',
+    ].join(' ');
+    const summary = summariseExtractive(
+      { title: 'Retail gloom knocks Wall Street', text: wrap, entityNames: ['Harbor Freight Lines', 'Westbrook Mills'] },
+      { maxSentences: 2 },
+    );
+    expect(summary[0]).toMatch(/^Stocks slid to two-year lows on Tuesday/);
+    // Without a headline (a transcript) no sentence is held: the ranking decides.
+    expect(summariseExtractive({ title: '', text: wrap, entityNames: ['Harbor Freight Lines', 'Westbrook Mills'] }, { maxSentences: 1 })[0]).toMatch(
+      /^Harbor Freight Lines/,
+    );
+  });
+
+  it("lets a feature's opening line compete, and never picks a digest's line about itself", () => {
+    const feature = [
+      'The end of a year is only a date on the calendar.',
+      'Westbrook Mills shares fell 6.4% in December after the paper maker cut its dividend by half.',
+      'Westbrook Mills said it expects paper demand to recover in the second half.',
+    ].join(' ');
+    expect(summariseExtractive({ title: 'Paper makers face a long winter', text: feature, entityNames: ['Westbrook Mills'] }, { maxSentences: 1 })[0]).toMatch(
+      /^Westbrook Mills shares fell/,
+    );
+    const digest = [
+      'Our news digest will not let you miss the top stories of the day.',
+      'Westbrook Mills cut its dividend by half on Monday after demand slowed.',
+    ].join(' ');
+    expect(summariseExtractive({ title: 'Daily news digest: Westbrook Mills', text: digest }, { maxSentences: 2 })).toEqual([
+      'Westbrook Mills cut its dividend by half on Monday after demand slowed.',
+    ]);
+  });
+
   it('honours maxSentences', () => {
     expect(summariseExtractive({ title, text: article }, { maxSentences: 1 })).toHaveLength(1);
     expect(summariseExtractive({ title, text: article }, { maxSentences: 0 })).toEqual([]);

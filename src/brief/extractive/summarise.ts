@@ -24,6 +24,11 @@ const REDUNDANT_SIMILARITY = 0.5;
 // A sentence sharing few words with the rest (a late, specific fact) still competes on its prior.
 const CENTRALITY_FLOOR = 0.5;
 const DEFAULT_SUMMARY_SENTENCES = 3;
+// The lede is the text's first sentence, or its second after a line the cleaner left (a dateline, a standfirst).
+const LEDE_SENTENCES = 1;
+// When a news lede says it happened: a weekday, today or yesterday, a part of today, or a dated day.
+const NEWS_TIME =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|overnight|this\s+(?:morning|afternoon|evening|week))\b|\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b/u;
 
 // Lines that are about the page, the call or the legal small print rather than the story.
 const BOILERPLATE = [
@@ -31,6 +36,7 @@ const BOILERPLATE = [
   /\b(?:forward[- ]looking statements?|safe harbor|undue reliance|actual results (?:may|could) differ|risk factors|non-gaap (?:financial )?measures?(?: can be found| is included| are included)?|reconciliation)\b/i,
   /\b(?:reporting by|editing by|writing by|additional reporting|compiled by|contributed to this|for more (?:news|information))\b/i,
   /\b(?:good (?:morning|afternoon|evening)|thank you|thanks,? (?:everyone|operator)|welcome (?:to|everyone)|(?:earnings|conference) call|question-and-answer|q&a session|operator instructions|joining us|replay of|webcast|press release (?:is|was) available|on slide \d+|presentation (?:is|was) available|(?:turn|hand) (?:it|the call|things) (?:over|back)|open (?:it|the call|the line) (?:up )?for questions)\b/i,
+  /\b(?:news digest|top (?:\w+ )?(?:news )?stories (?:over|of|from)|(?:let['’]s|let us) (?:remind ourselves|recap|take a look)|(?:will not|won['’]t) let you miss|in this (?:article|post|guide)|here['’]s (?:what|everything) you need to know)\b/i,
   /\b(?:this (?:article|story|report) (?:was|is|has)|not (?:investment|financial) advice|disclaimer|sponsored|advertisement|trending|related:?\s|image (?:source|credit)|photo:)/i,
   /https?:\/\/|www\.|@\w+\.\w+/i,
 ];
@@ -94,15 +100,35 @@ export function summariseExtractive(
   const ranked = rankWithTerms(input.text, rankOptions);
   const chosen: Array<{ index: number; sentence: string; terms: TermVector }> = [];
   const vectors = termVectors(ranked.map(({ terms }) => terms));
-  for (const [order, candidate] of ranked.entries()) {
+  // A news story's lede states its news ("Stocks tumbled to 5-year lows on Wednesday as …"): it is
+  // always in the summary, however many names and figures a later sentence carries ("Boeing's
+  // shares fell 7.5%"). A lede tells when ("on Wednesday") or echoes the headline; a feature's
+  // opening line ("The end of the year is just a date on the calendar") does neither and competes.
+  const lede = input.title.trim() === '' ? -1 : ledeOrder(ranked, input.title);
+  const order = lede < 0 ? [...ranked.keys()] : [lede, ...[...ranked.keys()].filter((at) => at !== lede)];
+  for (const at of order) {
+    const candidate = ranked[at];
+    if (candidate === undefined) continue;
     if (chosen.length >= limit) break;
-    const vector = vectors[order];
+    const vector = vectors[at];
     if (vector === undefined) continue;
     // A sentence that repeats one already chosen adds nothing to a three-line summary.
     if (chosen.some((previous) => cosine(previous.terms, vector) >= REDUNDANT_SIMILARITY)) continue;
     chosen.push({ index: candidate.index, sentence: candidate.sentence, terms: vector });
   }
   return chosen.sort((left, right) => left.index - right.index).map(({ sentence }) => sentence);
+}
+
+/** Where the lede is among the ranked sentences (the text's first or second sentence, when it competes and reads as news), or -1. */
+function ledeOrder(ranked: ReadonlyArray<RankedSentence & { terms: readonly string[] }>, title: string): number {
+  let best = -1;
+  for (const [at, { index }] of ranked.entries()) {
+    if (index <= LEDE_SENTENCES && (best < 0 || index < (ranked[best]?.index ?? Infinity))) best = at;
+  }
+  const lede = ranked[best];
+  if (lede === undefined) return -1;
+  const titleTerms = new Set(contentTerms(title));
+  return NEWS_TIME.test(lede.sentence) || lede.terms.some((term) => titleTerms.has(term)) ? best : -1;
 }
 
 function isCandidate(sentence: string, title: string | undefined): boolean {
