@@ -28,6 +28,15 @@ describe('sqlite store', () => {
     expect(second.database.prepare('PRAGMA journal_mode').get()?.['journal_mode']).toBe('wal');
   });
 
+  it('merges 16 full-text segments at a time, and the setting is the file\'s', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'mb-fts-')), 'db.sqlite');
+    newStore(path);
+    const raw = new DatabaseSync(path);
+    const automerge = raw.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").get()?.['v'];
+    raw.close();
+    expect(automerge).toBe(16);
+  });
+
   it('creates the tables the port relies on in the file', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-raw-')), 'db.sqlite');
     newStore(path);

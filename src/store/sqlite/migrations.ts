@@ -239,6 +239,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   LINK_ROWIDS_MIGRATION,
   BAND_LEVELS_MIGRATION,
   ENTITY_NAMES_MIGRATION,
+  {
+    version: 14,
+    // FTS5 merges a level's segments once it holds `automerge` of them (default 4): with 16 each
+    // posting is rewritten about half as often as the index grows, for at most 15 segments a level
+    // to read per query term (docs/performance.md, "Full-text merges").
+    name: 'full-text index merges 16 segments at a time',
+    sql: `INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);`,
+  },
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */
