@@ -9,6 +9,17 @@ const DOWN_WORDS =
 /** One move word, e.g. to tell "oil rose" (the asset moved) from "oil field" (a modifier). */
 export const MOVE_WORD = new RegExp(`^(?:${UP_WORDS}|${DOWN_WORDS})$`, 'i');
 const UP = new RegExp(`^(?:${UP_WORDS})$`, 'i');
+const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
+
+/** The directions a headline's single move words point ("Apple Jumps 5%": up), to tell two moves apart. */
+export function moveDirectionsIn(text: string): Set<'up' | 'down'> {
+  const directions = new Set<'up' | 'down'>();
+  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+    if (UP.test(word)) directions.add('up');
+    else if (DOWN.test(word)) directions.add('down');
+  }
+  return directions;
+}
 /** Words allowed between the move verb and its figure: "fell almost 10 percent", "rose by a further 2%". */
 const QUALIFIER =
   /^(?:by|of|or|\$?[\d.,]+|cents?|pence|points?|nearly|almost|about|around|roughly|some|just|over|under|than|more|less|as|much|a|an|further|another|additional|full|whopping|sharp|steep|modest|hefty|solid|staggering|[a-z]+ly)$/i;

@@ -1,4 +1,5 @@
 import type { Article, StoryCluster } from '../domain/index.ts';
+import { moveDirectionsIn } from './move-grammar.ts';
 import { templateWords, titleWords } from './title-words.ts';
 
 const SAME_EVENT_MS = 72 * 3_600_000;
@@ -46,9 +47,48 @@ function candidates(words: ReadonlySet<string>, byWord: ReadonlyMap<string, read
   return found.sort((a, b) => a - b);
 }
 
+/**
+ * A headline's measured figures: a percentage or an amount with its currency or its unit ("30%",
+ * "$250M", "$45 Million", "$1,300"), normalised ("$250m"). The same company with the same figure in
+ * its headlines within days is one event told in other words ("Kraken Cuts 30% of Workforce" /
+ * "Kraken Lays Off 30% of Staff"); a bare number ("Chapter 11", "10 Days", a date) is no figure.
+ */
+const FIGURE = /([$€£¥])?(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|pct\b|[kmb]n?\b|million\b|billion\b|trillion\b)?/giu;
+const UNIT: Readonly<Record<string, string>> = { percent: '%', pct: '%', mn: 'm', million: 'm', bn: 'b', billion: 'b', trillion: 't' };
+
+/** "Apple Jumps 5%" and "Apple Falls 5%" two days later are two moves, not one story. */
+function oppositeMoves(a: string, b: string): boolean {
+  const first = moveDirectionsIn(a);
+  const second = moveDirectionsIn(b);
+  return first.size === 1 && second.size === 1 && [...first][0] !== [...second][0];
+}
+
+/** The entities a headline names itself (by the first word of their name), any type: "Kraken", "Sam Bankman-Fried". */
+function headlineEntities(article: Article): Set<string> {
+  const words = titleWords(article.title);
+  const named = new Set<string>();
+  for (const entity of article.entities) {
+    const first = entity.name.toLowerCase().match(/[\p{L}\p{N}]+/u)?.[0];
+    if (first !== undefined && first.length >= 3 && words.has(first)) named.add(entity.id);
+  }
+  return named;
+}
+
+function figuresOf(title: string): Set<string> {
+  const figures = new Set<string>();
+  for (const [, currency = '', number = '', unit = ''] of title.matchAll(FIGURE)) {
+    if (currency === '' && unit === '') continue;
+    const lower = unit.toLowerCase();
+    figures.add(`${currency}${number.replace(/,/g, '')}${UNIT[lower] ?? lower}`);
+  }
+  return figures;
+}
+
 interface Draft extends StoryCluster {
   words: Set<string>;
   companies: Set<string>;
+  figures: Set<string>;
+  named: Set<string>;
   at: number;
 }
 
@@ -58,8 +98,10 @@ interface Draft extends StoryCluster {
  * What is compared is what differs between headlines: the words a set of headlines repeats as a
  * template ("…: What You Should Know", a TV segment's name) are left out, and two reports whose
  * leading companies differ never merge, even when near-duplicate bodies linked them.
- * Reports merge on enough shared distinctive headline words, or on two shared leading companies
- * plus a shared distinctive word ("GM, Chrysler in merger talks" / "GM/Chrysler talks intensify").
+ * Reports merge on enough shared distinctive headline words, on two shared leading companies
+ * plus a shared distinctive word ("GM, Chrysler in merger talks" / "GM/Chrysler talks intensify"),
+ * or on an entity both headlines name with a measured figure both state ("Kraken Cuts 30% of
+ * Workforce" / "Kraken Lays Off 30% of Staff"); headlines moving opposite ways never merge.
  * Greedy: a report is compared only with the stories sharing three distinctive headline words with it
  * (found through an index by word), so a brief over hundreds of reports compares few pairs.
  */
@@ -81,21 +123,29 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
   // Clusters by headline word: only a cluster sharing MIN_SHARED words with a report can take it,
   // so only those are compared (the first that matches, in the order the clusters were made).
   const byWord = new Map<string, number[]>();
+  // Clusters by the entities their headline names, for the same-figure rule (figuresOf).
+  const byNamed = new Map<string, number[]>();
   for (const [root, group] of byRoot) {
     const lead = group.find((article) => article.id === root) ?? group[0];
     if (lead === undefined) continue;
     const words = distinct(lead);
     const companies = leadingCompanies(lead);
+    const figures = figuresOf(lead.title);
+    const named = figures.size === 0 ? new Set<string>() : headlineEntities(lead);
     const at = Date.parse(lead.publishedAt ?? lead.ingestedAt);
-    const match = candidates(words, byWord)
+    const found = candidates(words, byWord);
+    for (const id of named) found.push(...(byNamed.get(id) ?? []));
+    const match = [...new Set(found)]
+      .sort((a, b) => a - b)
       .map((position) => clusters[position])
       .find((cluster) => {
         if (cluster === undefined) return false;
         // Reports of one event come out within days of each other; the same names weeks apart are a new story.
         if (Math.abs(at - cluster.at) > SAME_EVENT_MS) return false;
-        if (differentCompanies(companies, cluster.companies)) return false;
+        if (differentCompanies(companies, cluster.companies) || oppositeMoves(lead.title, cluster.lead.title)) return false;
         const common = overlap(words, cluster.words);
         if (common.score >= 0.4 && common.shared >= MIN_SHARED) return true;
+        if (sharedCount(named, cluster.named) >= 1 && sharedCount(figures, cluster.figures) >= 1) return true;
         return sharedCount(companies, cluster.companies) >= 2 && common.shared >= MIN_SHARED;
       });
     if (match !== undefined) {
@@ -107,7 +157,12 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
       if (list === undefined) byWord.set(word, [clusters.length]);
       else list.push(clusters.length);
     }
-    clusters.push({ lead, articles: [...group], words, companies, at });
+    for (const id of named) {
+      const list = byNamed.get(id);
+      if (list === undefined) byNamed.set(id, [clusters.length]);
+      else list.push(clusters.length);
+    }
+    clusters.push({ lead, articles: [...group], words, companies, figures, named, at });
   }
   return clusters.map(({ lead, articles: members }) => ({ lead, articles: members }));
 }

@@ -37,4 +37,26 @@ describe('clusterStories', () => {
     const two = makeArticle({ id: 'b', title: 'Copper smelters reopen', publishedAt: '2026-11-20T09:00:00Z' });
     expect(clusterStories([one, two])).toHaveLength(2);
   });
+
+  it('merges reports naming the same company with the same measured figure in other words, and no bare number or opposite move', () => {
+    const at = (hour: number) => `2026-11-20T${String(hour).padStart(2, '0')}:00:00Z`;
+    const ids = (articles: ReturnType<typeof makeArticle>[]) => clusterStories(articles).map((story) => story.articles.map((article) => article.id));
+    const one = makeArticle({ id: 'a', title: 'Yahoo cuts 12% of workforce as ad market cools', entities: [yahoo], publishedAt: at(8) });
+    const two = makeArticle({ id: 'b', title: 'Yahoo to lay off 12% of staff', entities: [yahoo], publishedAt: at(11) });
+    expect(ids([one, two])).toEqual([['a', 'b']]);
+    // "$250M" and "$250 million" are one figure.
+    const fine = makeArticle({ id: 'c', title: 'Yahoo pays $250M to settle privacy suit', entities: [yahoo], publishedAt: at(9) });
+    const settles = makeArticle({ id: 'd', title: 'Regulator says Yahoo will hand over $250 million', entities: [yahoo], publishedAt: at(12) });
+    expect(ids([fine, settles])).toEqual([['c', 'd']]);
+    // A number without a unit or currency is no figure; a company only the body names is not the headline's.
+    const chapter = makeArticle({ id: 'e', title: 'Yahoo supplier files for Chapter 12 protection', entities: [yahoo], publishedAt: at(10) });
+    const days = makeArticle({ id: 'f', title: 'Yahoo mail down for 12 hours', entities: [yahoo], publishedAt: at(13) });
+    expect(ids([chapter, days])).toHaveLength(2);
+    const elsewhere = makeArticle({ id: 'g', title: 'Search rival trims 12% of jobs', entities: [yahoo], publishedAt: at(14) });
+    expect(ids([one, elsewhere])).toHaveLength(2);
+    // The same figure the other way is another move.
+    const up = makeArticle({ id: 'h', title: 'Yahoo shares jump 12%', entities: [yahoo], publishedAt: at(8) });
+    const down = makeArticle({ id: 'i', title: 'Yahoo shares fall 12% on weak outlook', entities: [yahoo], publishedAt: '2026-11-21T15:00:00Z' });
+    expect(ids([up, down])).toHaveLength(2);
+  });
 });

@@ -28,7 +28,7 @@ describe('sqlite store', () => {
     expect(second.database.prepare('PRAGMA journal_mode').get()?.['journal_mode']).toBe('wal');
   });
 
-  it('merges 16 full-text segments at a time, and the setting is the file\'s', () => {
+  it("merges 16 full-text segments at a time, and the setting is the file's", () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-fts-')), 'db.sqlite');
     newStore(path);
     const raw = new DatabaseSync(path);
