@@ -9,6 +9,26 @@ import { entityTitle, resolveCompany } from './resolve.ts';
 const usage = '/company <name or ticker>';
 const schema = z.object({ name: z.string({ message: 'name a company' }).trim().min(1, 'name a company') });
 const MAX_ARTICLES = 5;
+/** The latest articles naming the company, among which those about it are chosen first (`aboutFirst`). */
+const CANDIDATES = 30;
+
+/**
+ * The MAX_ARTICLES to show, newest first: those about the company (its name in the headline, or
+ * mentioned more than once) before those that name it in passing ("…such as Coinbase, started to
+ * delist XRP"), which fill the list only when there are not enough.
+ */
+function aboutFirst(articles: readonly Article[], entity: ReferenceEntity): Article[] {
+  const names = entityNames(entity);
+  const about = (article: Article): boolean =>
+    (names?.test(article.title) ?? false) || (article.entities.find((mention) => mention.id === entity.id)?.count ?? 0) >= 2;
+  const chosen = articles.filter(about).slice(0, MAX_ARTICLES);
+  for (const article of articles) {
+    if (chosen.length >= MAX_ARTICLES) break;
+    if (!chosen.includes(article)) chosen.push(article);
+  }
+  const order = new Map(articles.map((article, index) => [article, index]));
+  return chosen.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
 
 /**
  * The article's best-ranked sentence that names the company; else the first sentence naming it
@@ -47,7 +67,7 @@ export default {
   async run(options, _context, services) {
     const { name } = parseOptions(schema, options, usage);
     const entity = await resolveCompany(services.reference, services.store, name);
-    const articles = await services.store.listArticles({ entityIds: [entity.id], limit: MAX_ARTICLES });
+    const articles = aboutFirst(await services.store.listArticles({ entityIds: [entity.id], limit: CANDIDATES }), entity);
     if (articles.length === 0) {
       throw new UserFacingError(`I have not read anything about ${entityTitle(entity)} yet.`);
     }
