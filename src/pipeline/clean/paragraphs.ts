@@ -3,6 +3,8 @@ const TERMINAL = /[.!?…。！？:]["”’')\]]*$/;
 // Sentence end followed by two or more spaces: how some dumps flatten paragraph breaks.
 const DOUBLE_SPACED_BREAK = /(?<=[.!?]["”’)]?) {2,}(?=["“‘(]?[A-Z0-9])/g;
 const SINGLE_SPACED_BREAK = /[.!?]["”’)]? (?=["“‘(]?[A-Z])/g;
+// What tidyInline's bold, spacing and bracket fixes look for: "**", "__", "  ", " )", " ,", " ;", "( ".
+const TIDY_MARKS = /\*\*|__| [ ),;]|\( /;
 
 /**
  * Splits scraped text into paragraphs. Scraped pages give one paragraph per line; dumps and
@@ -62,11 +64,15 @@ export function tidyInline(paragraph: string): string {
   // Each rewrite runs only when the text holds what it looks for: most paragraphs need none of them.
   // Markdown left in pasted text: heading marks and bold/italic markers.
   let text = paragraph.replace(/^#{1,6}\s+/, '');
-  if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2');
-  if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
-  if (text.includes('( ')) text = text.replace(/\( +/g, '(');
-  if (text.includes(' )')) text = text.replace(/ +\)/g, ')');
-  if (text.includes(' ,') || text.includes(' ;')) text = text.replace(/ +([,;])(?= |$)/g, '$1');
+  // One pass tells whether any of the five below may apply (removing a heading mark leaves a tail
+  // of the paragraph, which holds none of their marks when the paragraph holds none).
+  if (TIDY_MARKS.test(text)) {
+    if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2');
+    if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
+    if (text.includes('( ')) text = text.replace(/\( +/g, '(');
+    if (text.includes(' )')) text = text.replace(/ +\)/g, ')');
+    if (text.includes(' ,') || text.includes(' ;')) text = text.replace(/ +([,;])(?= |$)/g, '$1');
+  }
   // "prices rose.Sign up": sentences glued by a scraper that dropped the space.
   if (/\.\p{Lu}/u.test(text)) text = text.replace(/(\p{Ll}{2})\.(\p{Lu}\p{Ll}{2,})/gu, '$1. $2');
   return text.trim();
