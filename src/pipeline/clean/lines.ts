@@ -201,7 +201,8 @@ const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u;
 export function dropPromoSentences(paragraph: string): string {
   const sentences = paragraph.split(SENTENCE_BREAK);
   if (sentences.length < 2) return paragraph;
-  const kept = sentences.filter((sentence) => /["“”]/.test(sentence) || !isCallToAction(sentence, () => wordCount(sentence)));
+  // A sentence is rarely a call to action: that is asked first, and its quotes only then.
+  const kept = sentences.filter((sentence) => !isCallToAction(sentence, () => wordCount(sentence)) || /["“”]/.test(sentence));
   return kept.length === sentences.length ? paragraph : kept.join(' ');
 }
 

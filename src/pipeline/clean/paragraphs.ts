@@ -3,8 +3,6 @@ const TERMINAL = /[.!?…。！？:]["”’')\]]*$/;
 // Sentence end followed by two or more spaces: how some dumps flatten paragraph breaks.
 const DOUBLE_SPACED_BREAK = /(?<=[.!?]["”’)]?) {2,}(?=["“‘(]?[A-Z0-9])/g;
 const SINGLE_SPACED_BREAK = /[.!?]["”’)]? (?=["“‘(]?[A-Z])/g;
-// What tidyInline's bold, spacing and bracket fixes look for: "**", "__", "  ", " )", " ,", " ;", "( ".
-const TIDY_MARKS = /\*\*|__| [ ),;]|\( /;
 
 /**
  * Splits scraped text into paragraphs. Scraped pages give one paragraph per line; dumps and
@@ -64,18 +62,26 @@ export function tidyInline(paragraph: string): string {
   // Each rewrite runs only when the text holds what it looks for: most paragraphs need none of them.
   // Markdown left in pasted text: heading marks and bold/italic markers.
   let text = paragraph.replace(/^#{1,6}\s+/, '');
-  // One pass tells whether any of the five below may apply (removing a heading mark leaves a tail
-  // of the paragraph, which holds none of their marks when the paragraph holds none).
-  if (TIDY_MARKS.test(text)) {
-    if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2');
-    if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
-    if (text.includes('( ')) text = text.replace(/\( +/g, '(');
-    if (text.includes(' )')) text = text.replace(/ +\)/g, ')');
-    if (text.includes(' ,') || text.includes(' ;')) text = text.replace(/ +([,;])(?= |$)/g, '$1');
-  }
+  if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2');
+  if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
+  if (spaceAfter(text, '(')) text = text.replace(/\( +/g, '(');
+  if (spaceBefore(text, ')')) text = text.replace(/ +\)/g, ')');
+  if (spaceBefore(text, ',') || spaceBefore(text, ';')) text = text.replace(/ +([,;])(?= |$)/g, '$1');
   // "prices rose.Sign up": sentences glued by a scraper that dropped the space.
   if (/\.\p{Lu}/u.test(text)) text = text.replace(/(\p{Ll}{2})\.(\p{Lu}\p{Ll}{2,})/gu, '$1. $2');
   return text.trim();
+}
+
+// Whether the text holds `mark` right after a space (as text.includes(` ${mark}`)) or right before
+// one (as text.includes(`${mark} `)). Looking for the mark, far rarer than a space, is the quicker search.
+function spaceBefore(text: string, mark: string): boolean {
+  for (let at = text.indexOf(mark, 1); at > 0; at = text.indexOf(mark, at + 1)) if (text.charCodeAt(at - 1) === 0x20) return true;
+  return false;
+}
+
+function spaceAfter(text: string, mark: string): boolean {
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) if (text.charCodeAt(at + 1) === 0x20) return true;
+  return false;
 }
 
 // The width a tool wrapped a block at, or 0 when it was not wrapped: lines of similar width that
