@@ -55,7 +55,7 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
   if (bodyStart < 0) return fallBack('has no readable text left once boilerplate is removed');
 
   // The opening's stems are read only when there are leading lines to judge: most stories have none.
-  // settleTitle changes keep[] only above bodyStart, which openingStems does not read.
+  // openingStems reads keep[] from bodyStart on, which settleTitle changes only after its last use.
   let openingSet: ReadonlySet<string> | undefined;
   const opening = (): ReadonlySet<string> => (openingSet ??= openingStems(paragraphs, keep, bodyStart));
   const title = settleTitle(raw, paragraphs, kinds, keep, bodyStart, opening);
