@@ -13,6 +13,9 @@ const OPENING_CHARACTERS = 1200;
 const BODY_WORDS = 20;
 // Leading lines looked at as headline candidates.
 const MAX_LEADING = 6;
+// Spacing a paragraph's key collapses: a run of spaces, or any white space but a space (as /[^\S ]| {2}/,
+// whose negated class is slower to run).
+const SPACING = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 /**
  * Turns scraped text into the story alone: its own title and every paragraph of the story, with
@@ -40,7 +43,8 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
   // Word counts and line kinds are computed once per paragraph: every rule below reads them.
   const counts = paragraphs.map(wordCount);
   const kinds = paragraphs.map((paragraph, index) => classifyLine(paragraph, counts[index]));
-  const kindOf = new Map(paragraphs.map((paragraph, index) => [paragraph, kinds[index] as LineKind]));
+  // Each paragraph's own classification, before context turns any line to junk.
+  const ownKinds = kinds.slice();
   markLinkSections(paragraphs, kinds, counts);
   markRepeatedFragments(paragraphs, kinds, counts);
   const keep = kinds.map((kind) => kind !== 'junk');
@@ -50,15 +54,19 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
   const bodyStart = firstLong >= 0 ? firstLong : firstGood >= 0 ? firstGood : keep.indexOf(true);
   if (bodyStart < 0) return fallBack('has no readable text left once boilerplate is removed');
 
-  const opening = openingStems(paragraphs, keep, bodyStart);
+  // The opening's stems are read only when there are leading lines to judge: most stories have none.
+  // openingStems reads keep[] from bodyStart on, which settleTitle changes only after its last use.
+  let openingSet: ReadonlySet<string> | undefined;
+  const opening = (): ReadonlySet<string> => (openingSet ??= openingStems(paragraphs, keep, bodyStart));
   const title = settleTitle(raw, paragraphs, kinds, keep, bodyStart, opening);
   if (firstGood >= 0) dropTail(kinds, keep);
 
   let source = raw.source ?? null;
-  const kept = dedupe(paragraphs.filter((_paragraph, index) => keep[index]));
+  const keptIndexes = dedupe(paragraphs, keep);
+  const kept = keptIndexes.map((index) => paragraphs[index] as string);
   // The dateline opens the story's first paragraph, which may be short enough to look like a heading.
-  // A kept paragraph's own classification (before context turned any line to junk) is in kindOf.
-  const firstGoodKept = kept.findIndex((paragraph) => (kindOf.get(paragraph) ?? classifyLine(paragraph)) === 'good');
+  // A kept paragraph's own classification (before context turned any line to junk) is in ownKinds.
+  const firstGoodKept = keptIndexes.findIndex((index) => ownKinds[index] === 'good');
   for (const index of new Set([0, firstGoodKept])) {
     if (index < 0 || index >= kept.length) continue;
     const { dateline, rest } = splitDateline(kept[index] ?? '');
@@ -100,7 +108,7 @@ function headlineOnly(raw: RawArticle, name: string): CleanArticle {
 
 // Picks the title and decides the leading lines above the story: a copy of the title goes, an
 // unsupported headline-like line (another story's headline, a site banner) goes, a dek stays.
-function settleTitle(raw: RawArticle, paragraphs: string[], kinds: LineKind[], keep: boolean[], bodyStart: number, opening: ReadonlySet<string>): string {
+function settleTitle(raw: RawArticle, paragraphs: string[], kinds: LineKind[], keep: boolean[], bodyStart: number, opening: () => ReadonlySet<string>): string {
   const leading: number[] = [];
   for (let index = 0; index < bodyStart && leading.length < MAX_LEADING; index += 1) if (keep[index]) leading.push(index);
 
@@ -114,10 +122,13 @@ function settleTitle(raw: RawArticle, paragraphs: string[], kinds: LineKind[], k
   }
   if (!title) {
     const candidates = leading.filter((index) => isTitleLike(paragraphs[index] ?? ''));
-    const chosen = pickTitle(
-      candidates.map((index) => ({ index, text: paragraphs[index] ?? '' })),
-      opening,
-    );
+    const chosen =
+      candidates.length === 0
+        ? null
+        : pickTitle(
+            candidates.map((index) => ({ index, text: paragraphs[index] ?? '' })),
+            opening(),
+          );
     if (chosen !== null) {
       title = (paragraphs[chosen] ?? '').replace(/\s+/g, ' ');
       keep[chosen] = false;
@@ -140,9 +151,9 @@ function settleTitle(raw: RawArticle, paragraphs: string[], kinds: LineKind[], k
 
 // A line above the story that does not belong to it: another story's headline, a banner, a label.
 // Sentence-case lines (deks, standfirsts) get the benefit of the doubt unless nothing echoes them.
-function isStrayLeadingLine(line: string, kind: LineKind | undefined, opening: ReadonlySet<string>, titleGiven: boolean): boolean {
+function isStrayLeadingLine(line: string, kind: LineKind | undefined, opening: () => ReadonlySet<string>, titleGiven: boolean): boolean {
   if (wordCount(line) < 3) return kind !== 'good';
-  const echo = support(line, opening);
+  const echo = support(line, opening());
   // With the title known, a headline above the story is either a variant of it or another story's.
   if (isTitleLike(line) && isTitleCase(line)) return titleGiven || echo < SUPPORTED;
   return kind === 'short' && echo < SUPPORTED / 2;
@@ -173,7 +184,7 @@ function markRepeatedFragments(paragraphs: string[], kinds: LineKind[], counts: 
     if (kinds[index] === 'junk' || (counts[index] ?? 0) > 8) return;
     const lower = paragraph.toLowerCase();
     // Paragraphs arrive with their spacing tidied: most have no run or other space to collapse.
-    const key = /[^\S ]| {2}/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+    const key = SPACING.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
     const group = groups.get(key);
     if (group) group.push(index);
     else groups.set(key, [index]);
@@ -214,16 +225,20 @@ function openingStems(paragraphs: string[], keep: boolean[], bodyStart: number):
   return stems;
 }
 
-function dedupe(paragraphs: string[]): string[] {
+/** The indexes of the kept paragraphs, less repeats (up to case and spacing) of an earlier one. */
+function dedupe(paragraphs: readonly string[], keep: readonly boolean[]): number[] {
   const seen = new Set<string>();
-  return paragraphs.filter((paragraph) => {
+  const indexes: number[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (!keep[index]) return;
     const lower = paragraph.toLowerCase();
     // Paragraphs arrive with their spacing tidied: most have no run or other space to collapse.
-    const key = /[^\S ]| {2}/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
-    if (seen.has(key)) return false;
+    const key = SPACING.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+    if (seen.has(key)) return;
     seen.add(key);
-    return true;
+    indexes.push(index);
   });
+  return indexes;
 }
 
 function hostOf(url: string | null): string | null {

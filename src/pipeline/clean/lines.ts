@@ -1,4 +1,4 @@
-import { hasStopword, isAsciiLetter, stopwordDensity, STOPWORDS, wordCount, words } from '../text/index.ts';
+import { everyWordIn, hasStopword, isAsciiLetter, stopwordDensity, STOPWORDS, wordCount, words } from '../text/index.ts';
 
 /**
  * `junk`: boilerplate whatever its place. `good`: prose, kept. `short`: a heading, name or fragment
@@ -6,7 +6,16 @@ import { hasStopword, isAsciiLetter, stopwordDensity, STOPWORDS, wordCount, word
  */
 export type LineKind = 'junk' | 'good' | 'short';
 
-const TERMINAL = /[.!?…。！？]["”’')\]]*$/;
+// A line's closing full stop, with any quotes or brackets after it (as /[.!?…。！？]["”’')\]]*$/),
+// read backwards from the end: the pattern is tried at every position of the line.
+const STOPS = '.!?…。！？';
+const CLOSERS = `"”’')]`;
+
+function endsTerminal(line: string): boolean {
+  let index = line.length - 1;
+  while (index >= 0 && CLOSERS.includes(line.charAt(index))) index -= 1;
+  return index >= 0 && STOPS.includes(line.charAt(index));
+}
 
 // Whole-line markers left where an ad, a widget or a share bar was. Compared letters-only, lowercased.
 const MARKERS = new Set(
@@ -111,9 +120,10 @@ const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 /** Classifies one paragraph on its own; the cleaner then resolves `short` lines by context. */
 export function classifyLine(line: string, count = wordCount(line)): LineKind {
   if (junkReason(line, count) !== null) return 'junk';
-  const terminal = TERMINAL.test(line);
+  const terminal = endsTerminal(line);
   // Long unpunctuated lines are keyword lists or menus; middling ones without a full stop are headlines.
-  if (count >= 20) return stopwordDensity(line) < 0.08 && !terminal ? 'short' : 'good';
+  // The full stop is the cheaper test and settles most lines: it goes first.
+  if (count >= 20) return !terminal && stopwordDensity(line) < 0.08 ? 'short' : 'good';
   if (count >= 12) return terminal ? 'good' : 'short';
   if (count >= 4 && terminal && /\p{Ll}/u.test(line) && hasStopword(line)) return 'good';
   return 'short';
@@ -137,10 +147,10 @@ export function stripLeadingNote(paragraph: string): string {
  * truncation (no closing parenthesis) goes too.
  */
 export function stripTrailer(paragraph: string): string {
-  const base = (paragraph.includes('Keyword') ? paragraph.replace(/\s+Keywords?:\s*[\p{Lu}\d ,/&.-]+$/u, '') : paragraph)
-    // Stray punctuation or a wire reference code ("nXYZ12AB34") after the closing parenthesis.
-    .replace(/\)\s*(?:[.;,]+|[a-z]?[A-Z0-9]{8,12})\s*$/, ')')
-    .trimEnd();
+  const unlabelled = paragraph.includes('Keyword') ? paragraph.replace(/\s+Keywords?:\s*[\p{Lu}\d ,/&.-]+$/u, '') : paragraph;
+  // Stray punctuation or a wire reference code ("nXYZ12AB34") after the closing parenthesis, looked
+  // for only where there is one.
+  const base = (unlabelled.includes(')') ? unlabelled.replace(/\)\s*(?:[.;,]+|[a-z]?[A-Z0-9]{8,12})\s*$/, ')') : unlabelled).trimEnd();
   let rest = base;
   let cut = -1;
   for (let peeled = 0; peeled < 6; peeled += 1) {
@@ -191,7 +201,8 @@ const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u;
 export function dropPromoSentences(paragraph: string): string {
   const sentences = paragraph.split(SENTENCE_BREAK);
   if (sentences.length < 2) return paragraph;
-  const kept = sentences.filter((sentence) => /["“”]/.test(sentence) || !isCallToAction(sentence, () => wordCount(sentence)));
+  // A sentence is rarely a call to action: that is asked first, and its quotes only then.
+  const kept = sentences.filter((sentence) => !isCallToAction(sentence, () => wordCount(sentence)) || /["“”]/.test(sentence));
   return kept.length === sentences.length ? paragraph : kept.join(' ');
 }
 
@@ -239,7 +250,7 @@ function isCallToAction(line: string, countOf: () => number): boolean {
   const probe = line.replace(/^[^\p{L}\p{N}]*[a-z](?=\p{Lu}\p{Ll})/u, '');
   if (CTA_START.test(probe) && countOf() <= 30) return true;
   // A short unpunctuated line built around a sign-up verb is a button or a banner.
-  if (SIGN_UP_VERB.test(line) && !TERMINAL.test(line) && countOf() <= 12) return true;
+  if (!endsTerminal(line) && SIGN_UP_VERB.test(line) && countOf() <= 12) return true;
   // Urgency is the cheaper test and rarely passes: it goes first.
   return URGENCY.test(line) && CTA_ANYWHERE.test(line) && countOf() <= 40;
 }
@@ -252,15 +263,18 @@ function isOnlyLinks(line: string): boolean {
 }
 
 function isSocialBar(line: string): boolean {
-  const tokens = words(line);
-  return tokens.length >= 2 && tokens.every((token) => SOCIAL_WORDS.has(token));
+  return everyWordIn(line, SOCIAL_WORDS, 2);
 }
+
+const SEPARATOR = /[|•·»]/;
 
 // "Markets | Tech | Crypto | Video" or "Website • Telegram • Twitter": menus and link rows.
 function isNavigationList(line: string): boolean {
+  // Without a separator the line is one segment: most lines are settled by this test, and not split.
+  if (!SEPARATOR.test(line)) return false;
   const segments = line.split(/\s*[|•·»]\s*/).filter((segment) => segment.trim() !== '');
   if (segments.length < 3) return false;
-  return segments.every((segment) => wordCount(segment) <= 4 && !TERMINAL.test(segment.trim()));
+  return segments.every((segment) => wordCount(segment) <= 4 && !endsTerminal(segment.trim()));
 }
 
 function isByline(line: string): boolean {

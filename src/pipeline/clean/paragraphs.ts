@@ -64,12 +64,24 @@ export function tidyInline(paragraph: string): string {
   let text = paragraph.replace(/^#{1,6}\s+/, '');
   if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2');
   if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
-  if (text.includes('( ')) text = text.replace(/\( +/g, '(');
-  if (text.includes(' )')) text = text.replace(/ +\)/g, ')');
-  if (text.includes(' ,') || text.includes(' ;')) text = text.replace(/ +([,;])(?= |$)/g, '$1');
+  if (spaceAfter(text, '(')) text = text.replace(/\( +/g, '(');
+  if (spaceBefore(text, ')')) text = text.replace(/ +\)/g, ')');
+  if (spaceBefore(text, ',') || spaceBefore(text, ';')) text = text.replace(/ +([,;])(?= |$)/g, '$1');
   // "prices rose.Sign up": sentences glued by a scraper that dropped the space.
   if (/\.\p{Lu}/u.test(text)) text = text.replace(/(\p{Ll}{2})\.(\p{Lu}\p{Ll}{2,})/gu, '$1. $2');
   return text.trim();
+}
+
+// Whether the text holds `mark` right after a space (as text.includes(` ${mark}`)) or right before
+// one (as text.includes(`${mark} `)). Looking for the mark, far rarer than a space, is the quicker search.
+function spaceBefore(text: string, mark: string): boolean {
+  for (let at = text.indexOf(mark, 1); at > 0; at = text.indexOf(mark, at + 1)) if (text.charCodeAt(at - 1) === 0x20) return true;
+  return false;
+}
+
+function spaceAfter(text: string, mark: string): boolean {
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) if (text.charCodeAt(at + 1) === 0x20) return true;
+  return false;
 }
 
 // The width a tool wrapped a block at, or 0 when it was not wrapped: lines of similar width that

@@ -73,6 +73,25 @@ export function words(text: string): string[] {
   return found;
 }
 
+/**
+ * Whether the text has at least `minimum` words and every one is in `set` (as
+ * `words(text).length >= minimum && words(text).every((word) => set.has(word))`), settled at the
+ * first word that is not: most lines fail on their first word, and build no list.
+ */
+export function everyWordIn(text: string, set: ReadonlySet<string>, minimum: number): boolean {
+  const lower = text.toLowerCase();
+  let count = 0;
+  for (let start = wordStart(lower, 0), end = 0; start >= 0; start = wordStart(lower, end)) {
+    end = wordEnd(lower, start);
+    let word = lower.slice(start, end);
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    if (!set.has(word)) return false;
+    count += 1;
+  }
+  return count >= minimum;
+}
+
 /** How many words a line holds; CJK text has no spaces, so two of its characters count as a word. */
 export function wordCount(text: string): number {
   // Text without CJK characters (nearly all of it) needs no second look at each word's characters.

@@ -1,5 +1,6 @@
 import { phraseWords, type TokenShape } from '../name-keys/index.ts';
 import { ACRONYMS } from './acronyms.ts';
+import { KeyFilter } from './key-filter.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 
 /** One way of writing one entity's name, as stored at the end of its path in the trie. */
@@ -30,6 +31,10 @@ export interface TrieNode {
 
 export interface Gazetteer {
   root: TrieNode;
+  /** The first words of every alias (the keys of root.next), to settle most words without a map lookup. */
+  firstWords: KeyFilter;
+  /** The later words of every alias (the keys of every other node's next), likewise. */
+  laterWords: KeyFilter;
   /** Keys that are by themselves a whole alias: a symbol in parentheses that is one ("(ECB)") is left to the gazetteer. */
   isSingleWordAlias(key: string): boolean;
 }
@@ -78,8 +83,23 @@ export function buildGazetteer(index: ReferenceIndex): Gazetteer {
     for (const alias of entity.aliases) add(alias, entity, ambiguous.has(alias));
   }
   for (const phrase of index.blockers) add(phrase, null, false);
+  const firstWords = new KeyFilter();
+  const laterWords = new KeyFilter();
+  const nodes: TrieNode[] = [];
+  for (const [key, child] of root.next ?? []) {
+    firstWords.add(key);
+    nodes.push(child);
+  }
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    for (const [key, child] of node.next ?? []) {
+      laterWords.add(key);
+      nodes.push(child);
+    }
+  }
   return {
     root,
+    firstWords,
+    laterWords,
     isSingleWordAlias: (key) => root.next?.get(key)?.entries?.some((entry) => entry.entity !== null) === true,
   };
 }

@@ -32,7 +32,7 @@ const BARE_RIC = /^[A-Z0-9][A-Za-z0-9]{1,5}\.[A-Z]{1,2}$/;
 /** Words (connectors included) a name found by its shape may have: "Industrial and Commercial Bank of China Ltd" has 7. */
 const MAX_NAME_TOKENS = 10;
 const isName = (token: Token | undefined): token is Token =>
-  token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper') && !BARE_RIC.test(token.text);
+  token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper') && !(token.text.includes('.') && BARE_RIC.test(token.text));
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
 
 /**
@@ -75,8 +75,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     while (
       first < end &&
       sentenceStart[first] === 1 &&
-      (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? '')) &&
-      tokens[first]?.shape === 'capitalized'
+      tokens[first]?.shape === 'capitalized' &&
+      (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? ''))
     ) {
       first += 1;
       while (first < end && CONNECTOR.test(tokens[first]?.text ?? '')) first += 1;
@@ -147,7 +147,8 @@ function entityFor(written: string, verdict: Verdict, index: ReferenceIndex): Re
     resolved.set(index, cache);
   }
   const key = `${verdict}\u0000${written}`;
-  if (cache.has(key)) return cache.get(key) ?? null;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
   const entity = resolveName(written, verdict, index);
   if (cache.size >= 50_000) cache.clear();
   cache.set(key, entity);

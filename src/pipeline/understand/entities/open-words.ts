@@ -1,4 +1,5 @@
 import type { Token } from '../name-keys/index.ts';
+import { KeyFilter } from './key-filter.ts';
 
 // Word lists of the open-vocabulary recogniser (chosen on FiNER-ORD train/validation, never on test).
 
@@ -98,13 +99,18 @@ const ROLES: readonly string[][] = [
   'senior vice president', 'executive vice president', 'general manager', 'portfolio manager', 'fund manager', 'partner',
 ].map((role) => role.split(/[\s-]+/));
 
-// Roles by their first word, so that looking for one costs a map lookup per token.
+// Roles by their first word, so that looking for one costs a map lookup per token; the filter of
+// first words settles nearly every token (it is asked of every word of a text) without one.
 const ROLES_BY_FIRST = new Map<string, string[][]>();
 for (const role of ROLES) ROLES_BY_FIRST.set(role[0] ?? '', [...(ROLES_BY_FIRST.get(role[0] ?? '') ?? []), role]);
+const ROLE_FIRST_WORDS = new KeyFilter();
+for (const first of ROLES_BY_FIRST.keys()) ROLE_FIRST_WORDS.add(first);
 
 /** The role whose words start at `position` ("Chief Executive", "governor"), as token keys; null when none does. */
 export function roleAt(tokens: readonly Token[], position: number): string[] | null {
-  const candidates = ROLES_BY_FIRST.get(tokens[position]?.key ?? '');
+  const key = tokens[position]?.key ?? '';
+  if (!ROLE_FIRST_WORDS.mayHold(key)) return null;
+  const candidates = ROLES_BY_FIRST.get(key);
   if (candidates === undefined) return null;
   for (const role of candidates) {
     if (role.every((key, offset) => tokens[position + offset]?.key === key)) return role;

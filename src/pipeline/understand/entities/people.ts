@@ -87,8 +87,10 @@ export function findPeople(context: TokenContext, organisations: readonly OpenSp
   }
   if (bySurname.size === 0) return found;
   tokens.forEach((token, position) => {
+    // The shape first: it settles most words, with no lookup.
+    if (token.shape !== 'capitalized') return;
     const person = bySurname.get(token.key);
-    if (person === undefined || taken[position] === 1 || claimed[position] === 1 || token.shape !== 'capitalized') return;
+    if (person === undefined || taken[position] === 1 || claimed[position] === 1) return;
     found.push({ start: token.start, end: token.end, entity: person });
   });
   return found.sort((left, right) => left.start - right.start);

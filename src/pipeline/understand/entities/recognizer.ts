@@ -127,12 +127,12 @@ function matchNames(context: TokenContext, gazetteer: Gazetteer, index: Referenc
   let position = 0;
   while (position < tokens.length) {
     const token = tokens[position] as Token;
-    if (redefined.has(token.key) && token.shape === 'upper') {
+    if (token.shape === 'upper' && redefined.has(token.key)) {
       position += 1;
       continue;
     }
-    const match = longestMatch(context, gazetteer.root, position);
-    if (match !== null && !overtaken(context, gazetteer.root, position, match.end)) {
+    const match = longestMatch(context, gazetteer, position);
+    if (match !== null && !overtaken(context, gazetteer, position, match.end)) {
       const last = tokens[match.end - 1] as Token;
       // "NEW YORK (Reuters) -": a news agency's credit line, not a mention of it.
       const credit = /\(\s*$/.test(context.text.slice(token.start - 2, token.start)) && /^\s*\)\s*[-–—]/.test(context.text.slice(last.end, last.end + 4));
@@ -151,19 +151,20 @@ function matchNames(context: TokenContext, gazetteer: Gazetteer, index: Referenc
 }
 
 /** True when an alias starting inside [first, end) runs past `end`: "the Nasdaq 100" is the index, not "the Nasdaq". */
-function overtaken(context: TokenContext, root: TrieNode, first: number, end: number): boolean {
+function overtaken(context: TokenContext, gazetteer: Gazetteer, first: number, end: number): boolean {
   for (let position = first + 1; position < end; position += 1) {
-    const later = longestMatch(context, root, position);
+    const later = longestMatch(context, gazetteer, position);
     if (later !== null && later.end > end) return true;
   }
   return false;
 }
 
 /** The longest alias starting at `first` that its context accepts, trying shorter ones when a longer one is refused. */
-function longestMatch(context: TokenContext, root: TrieNode, first: number): { entry: AliasEntry; end: number; weak: boolean } | null {
-  // Most tokens start no alias: settled with one lookup, before any allocation.
+function longestMatch(context: TokenContext, gazetteer: Gazetteer, first: number): { entry: AliasEntry; end: number; weak: boolean } | null {
+  // Most tokens start no alias: settled by the filter of first words, or one lookup, before any allocation.
   const opening = context.tokens[first];
-  let node: TrieNode | undefined = opening === undefined ? undefined : root.next?.get(opening.key);
+  if (opening === undefined || !gazetteer.firstWords.mayHold(opening.key)) return null;
+  let node: TrieNode | undefined = gazetteer.root.next?.get(opening.key);
   if (node === undefined) return null;
   const candidates: Array<{ entries: AliasEntry[]; end: number }> = [];
   // The walk goes on from the node of the opening word, looked up once.
@@ -171,7 +172,9 @@ function longestMatch(context: TokenContext, root: TrieNode, first: number): { e
     if (node.entries !== null) candidates.push({ entries: node.entries, end: position });
     // A word joined by a hyphen to a longer phrase's end is still part of it ("Nasdaq-100"); other punctuation is not checked.
     if (node.next === null || position >= context.tokens.length) break;
-    node = node.next.get((context.tokens[position] as Token).key);
+    const key = (context.tokens[position] as Token).key;
+    if (!gazetteer.laterWords.mayHold(key)) break;
+    node = node.next.get(key);
     if (node === undefined) break;
   }
   for (let candidate = candidates.length - 1; candidate >= 0; candidate -= 1) {
