@@ -4,7 +4,7 @@ import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
-import { asksWhy, givesCause, matchesFocus, questionFocus, stem, withOtherForms } from './relevance.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -48,6 +48,8 @@ const RECENCY_HALF_LIFE_DAYS = 90;
 /** Added when the question asks what an entity did and the sentence has it acting (agent.ts). */
 const AGENT_BONUS = 0.5;
 const CAUSE_BONUS = 0.5;
+/** Added when what the question asks about moves in the sentence as asked ("Spot gold rises …" for "why did gold rise"). */
+const MOVE_BONUS = 0.5;
 
 function recencyBonus(article: Article, newest: number): number {
   const at = Date.parse(article.publishedAt ?? article.ingestedAt);
@@ -166,6 +168,7 @@ export async function answerQuestion(
         named +
         (byAgent && patterns.some((pattern) => actsIn(entry.sentence, pattern)) ? AGENT_BONUS : 0) +
         (byCause && overlap > 0 && givesCause(entry.sentence) ? CAUSE_BONUS : 0) +
+        (movesAsAsked(entry.sentence, focus, patterns) ? MOVE_BONUS : 0) +
         0.3 / (entry.rank + 1) +
         recencyBonus(entry.article, newest),
     });

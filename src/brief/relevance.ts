@@ -134,6 +134,8 @@ export interface QuestionFocus {
   months: readonly string[];
   /** The other content words, as stems. */
   subject: readonly string[];
+  /** The question's move verbs, as stems ("why did gold rise": "rise"). */
+  moves: readonly string[];
 }
 
 /** Splits the question's content words (names already taken out) into measure, time and subject. */
@@ -142,6 +144,7 @@ export function questionFocus(words: readonly string[]): QuestionFocus {
   const years: number[] = [];
   const months: string[] = [];
   const subject: string[] = [];
+  const moves: string[] = [];
   for (const word of words) {
     const lower = word.toLowerCase();
     const measure = MEASURES.find((candidate) => candidate.asks.includes(lower));
@@ -150,9 +153,10 @@ export function questionFocus(words: readonly string[]): QuestionFocus {
       if (!measures.some((existing) => [...existing].every((value) => says.has(value)))) measures.push(says);
     } else if (/^(19|20)\d\d$/.test(lower)) years.push(Number(lower));
     else if (MONTHS.includes(lower)) months.push(lower);
-    else if (!/^\d+$/.test(lower) && !MOVES.has(stem(lower))) subject.push(stem(lower));
+    else if (MOVES.has(stem(lower))) moves.push(stem(lower));
+    else if (!/^\d+$/.test(lower)) subject.push(stem(lower));
   }
-  return { measures, years, months, subject: [...new Set(subject)] };
+  return { measures, years, months, subject: [...new Set(subject)], moves: [...new Set(moves)] };
 }
 
 /**
@@ -194,3 +198,31 @@ export function givesCause(text: string): boolean {
 
 const CAUSE =
   /\b(?:because|amid|after|due\s+to|owing\s+to|thanks\s+to|following|in\s+the\s+wake\s+of|on\s+(?:news|fears?|hopes?|worries|concerns?|reports?|expectations?|optimism|pessimism)|(?:driven|weighed(?:\s+down)?|sparked|triggered|fu?elled|prompted|hit|hurt|boosted|lifted|dragged(?:\s+down)?)\s+by|as\s+(?:investors|traders|markets?))\b/i;
+
+/** Words a move verb may follow its subject by: "Spot gold rises", "U.S. gold futures rise", "gold prices have risen". */
+const SUBJECT_TO_VERB = 4;
+
+/**
+ * Whether the sentence has what the question asks about moving the way it asks: a subject word or
+ * a name, then one of the question's move verbs within a few words ("Spot gold rises by nearly $90"
+ * for "why did gold rise"), not a move of something else that mentions it ("a rise in royalties on
+ * gold exports").
+ */
+export function movesAsAsked(
+  sentence: string,
+  focus: QuestionFocus,
+  names: ReadonlyArray<{ find(text: string, from?: number): { start: number; end: number } | null }>,
+): boolean {
+  if (focus.moves.length === 0) return false;
+  const words = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((match) => ({ stem: stem(match[0]), start: match.index ?? 0 }));
+  const moveWithin = (from: number): boolean => words.slice(from, from + SUBJECT_TO_VERB).some((word) => focus.moves.includes(word.stem));
+  for (const [index, word] of words.entries()) if (focus.subject.includes(word.stem) && moveWithin(index + 1)) return true;
+  for (const matcher of names) {
+    for (let found = matcher.find(sentence); found !== null; found = matcher.find(sentence, found.end)) {
+      const end = found.end;
+      const next = words.findIndex((word) => word.start >= end);
+      if (next >= 0 && moveWithin(next)) return true;
+    }
+  }
+  return false;
+}

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
-import { asksWhy, givesCause, matchesFocus, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
 import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
@@ -114,6 +114,30 @@ describe('question focus', () => {
     const passage = (text: string) => ({ text, publishedAt: null, stems: new Set(text.split(/\W+/).filter(Boolean).map(stem)) });
     expect(matchesFocus(focus, passage('Retail sales rose 1.2 percent last month'), false)).toBe(false);
     expect(matchesFocus(focus, passage('Oil jumped on supply worries'), false)).toBe(true);
+  });
+
+  it('prefers a passage where what the question asks about moves as asked to one where the move is of something else', () => {
+    const focus = questionFocus(['why', 'gold', 'rise'].filter((word) => word !== 'why'));
+    expect(focus.moves).toEqual(['rise']);
+    expect(movesAsAsked('Spot gold rose by nearly $90 an ounce as investors sought safety.', focus, [])).toBe(true);
+    expect(movesAsAsked('U.S. gold futures rise back above $1,000 an ounce.', focus, [])).toBe(true);
+    expect(movesAsAsked('The law included a rise in royalties on gold exports to 4 percent.', focus, [])).toBe(false);
+    expect(movesAsAsked('Spot gold rose by nearly $90 an ounce.', questionFocus(['gold', 'price']), [])).toBe(false);
+  });
+
+  it('ranks the move asked about first in an answer', async () => {
+    const royalties = {
+      title: 'Miners still in talks over royalties',
+      text: 'Miners are still in talks with the government two years after it passed a law that included a rise in royalties on gold exports to 4 percent.',
+      publishedAt: '2026-11-23T08:00:00Z',
+    };
+    const spot = {
+      title: 'Gold posts record one-day gain',
+      text: 'Spot gold rose by nearly $90 an ounce on Wednesday, a record one-day gain, as investors sought safety amid turmoil on equity markets.',
+      publishedAt: '2026-10-01T08:00:00Z',
+    };
+    const reply = await answerQuestion('why did gold rise', { store: await storeWith([royalties, spot]), reference });
+    expect(lines(reply)[0]).toMatch(/^Spot gold rose by nearly \$90/);
   });
 
   it('knows a question that asks why and a passage that gives a cause', () => {
