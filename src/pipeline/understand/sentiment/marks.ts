@@ -10,6 +10,8 @@ export const MARK_STATE_LINK = 1;
 export const MARK_BASELINE_LINK = 2;
 export const MARK_MOVEMENT = 4;
 export const MARK_TONE = 8;
+/** A contrast or concession word ("but", "despite"): without one a sentence's clauses all weigh 1. */
+export const MARK_CLAUSE = 16;
 
 export const BASELINE_LINKS: ReadonlySet<string> = new Set(['versus', 'vs', 'compared', 'against', 'from']);
 
@@ -20,5 +22,6 @@ export function marksOf(key: string, roles: WordRoles): number {
   if (BASELINE_LINKS.has(key)) marks |= MARK_BASELINE_LINK;
   if (roles.movement !== undefined) marks |= MARK_MOVEMENT;
   if (roles.tone !== undefined) marks |= MARK_TONE;
+  if (roles.clause !== undefined) marks |= MARK_CLAUSE;
   return marks;
 }

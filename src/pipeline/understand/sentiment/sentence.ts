@@ -1,6 +1,6 @@
 import { clauseWeightsOf, hasNumberNear, intensityAt, isMovementUse, isNegated } from './context.ts';
 import { comparedFigures } from './figures.ts';
-import { MARK_BASELINE_LINK, MARK_MOVEMENT, MARK_STATE_LINK, MARK_TONE } from './marks.ts';
+import { MARK_BASELINE_LINK, MARK_CLAUSE, MARK_MOVEMENT, MARK_STATE_LINK, MARK_TONE } from './marks.ts';
 import { CLAUSE_END, type MovementForm, type Unit } from './unit.ts';
 import { sentenceUnits } from './units.ts';
 
@@ -42,6 +42,8 @@ interface Scoring {
   /** Quantities that are a state reached or a baseline: never what a movement word moved. */
   reserved: Uint8Array;
   usedIntensifiers: Uint8Array;
+  /** Whether the sentence has a contrast or concession word: without one every clause weighs 1. */
+  clauses: boolean;
   /** Computed when the first event is weighed: many sentences have none. */
   clauseWeights: number[] | null;
   total: number;
@@ -51,18 +53,19 @@ interface Scoring {
 /** The unbounded tone of a sentence: the sum of its weighted events (about -3 … +3). */
 export function rawSentenceScore(sentence: string, trace?: Trace): number {
   const units = sentenceUnits(sentence);
+  // Each pass looks for units of a few kinds: one that finds none in the sentence is skipped.
+  let marks = 0;
+  for (const unit of units) marks |= unit.marks;
   const scoring: Scoring = {
     units,
     consumed: new Uint8Array(units.length),
     reserved: new Uint8Array(units.length),
     usedIntensifiers: new Uint8Array(units.length),
+    clauses: (marks & MARK_CLAUSE) !== 0,
     clauseWeights: null,
     total: 0,
     trace,
   };
-  // Each pass looks for units of a few kinds: one that finds none in the sentence is skipped.
-  let marks = 0;
-  for (const unit of units) marks |= unit.marks;
   if ((marks & MARK_STATE_LINK) !== 0) scoreResultStates(scoring);
   if ((marks & MARK_BASELINE_LINK) !== 0) scoreBaselines(scoring);
   scoreComparedFigures(scoring, sentence);
@@ -78,8 +81,8 @@ function add(scoring: Scoring, event: SentimentEvent): void {
 
 function modifierOf(scoring: Scoring, position: number): number {
   const intensity = intensityAt(scoring.units, position, scoring.usedIntensifiers);
-  scoring.clauseWeights ??= clauseWeightsOf(scoring.units);
-  return intensity * (isNegated(scoring.units, position) ? NEGATED : 1) * (scoring.clauseWeights[position] ?? 1);
+  const clauseWeight = scoring.clauses ? ((scoring.clauseWeights ??= clauseWeightsOf(scoring.units))[position] ?? 1) : 1;
+  return intensity * (isNegated(scoring.units, position) ? NEGATED : 1) * clauseWeight;
 }
 
 function scoreResultStates(scoring: Scoring): void {
