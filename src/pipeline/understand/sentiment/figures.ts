@@ -46,11 +46,14 @@ interface Amount {
 }
 
 const TWO_NUMBERS = /\d\D+\d/;
+// Two figures are linked by an opening parenthesis or one of LINK_WORDS' verbs: most sentences with
+// two figures have neither, and need no search for amounts.
+const ANY_LINK = /\(|compared|versus|vs|against|from/i;
 
 /** Each comparison of a figure with an earlier one in the sentence, as a change in a quantity. */
 export function comparedFigures(sentence: string): ComparedFigure[] {
   // Two figures need two runs of digits with something between them; most sentences have fewer.
-  if (!TWO_NUMBERS.test(sentence)) return [];
+  if (!TWO_NUMBERS.test(sentence) || !ANY_LINK.test(sentence)) return [];
   // Some wire copy spaces decimals as "EUR13 .6 m"; padding keeps offsets stable.
   const text = sentence.replace(/(\d) \.(\d)/g, '$1.$2 ');
   const amounts = amountsIn(text);

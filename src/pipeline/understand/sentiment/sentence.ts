@@ -1,5 +1,6 @@
 import { clauseWeightsOf, hasNumberNear, intensityAt, isMovementUse, isNegated } from './context.ts';
 import { comparedFigures } from './figures.ts';
+import { MARK_BASELINE_LINK, MARK_CLAUSE, MARK_MOVEMENT, MARK_STATE_LINK, MARK_TONE } from './marks.ts';
 import { CLAUSE_END, type MovementForm, type Unit } from './unit.ts';
 import { sentenceUnits } from './units.ts';
 
@@ -33,7 +34,6 @@ const FORWARD_STOP = new Set([...CLAUSE_END, ',', '(', ')', 'and', 'but', 'while
 const BACK_STOP = new Set([...CLAUSE_END, 'as', 'because', 'after', 'amid', 'since', 'when', 'but']);
 const MODIFYING_WORDS = new Set(['excluding', 'including', 'ex', 'excl', 'before', 'after', 'without', 'plus', 'minus']);
 const RESULTS = new Set(['profit', 'net_profit', 'operating_profit', 'loss', 'net_loss', 'operating_loss', 'pre-tax_loss']);
-const BASELINE_LINKS = new Set(['versus', 'vs', 'compared', 'against', 'from']);
 const STATE_STOP = new Set([...CLAUSE_END, ',', 'from', 'versus', 'vs', 'compared', 'against', 'and', 'but']);
 
 interface Scoring {
@@ -42,6 +42,8 @@ interface Scoring {
   /** Quantities that are a state reached or a baseline: never what a movement word moved. */
   reserved: Uint8Array;
   usedIntensifiers: Uint8Array;
+  /** Whether the sentence has a contrast or concession word: without one every clause weighs 1. */
+  clauses: boolean;
   /** Computed when the first event is weighed: many sentences have none. */
   clauseWeights: number[] | null;
   total: number;
@@ -51,20 +53,24 @@ interface Scoring {
 /** The unbounded tone of a sentence: the sum of its weighted events (about -3 … +3). */
 export function rawSentenceScore(sentence: string, trace?: Trace): number {
   const units = sentenceUnits(sentence);
+  // Each pass looks for units of a few kinds: one that finds none in the sentence is skipped.
+  let marks = 0;
+  for (const unit of units) marks |= unit.marks;
   const scoring: Scoring = {
     units,
     consumed: new Uint8Array(units.length),
     reserved: new Uint8Array(units.length),
     usedIntensifiers: new Uint8Array(units.length),
+    clauses: (marks & MARK_CLAUSE) !== 0,
     clauseWeights: null,
     total: 0,
     trace,
   };
-  scoreResultStates(scoring);
-  scoreBaselines(scoring);
+  if ((marks & MARK_STATE_LINK) !== 0) scoreResultStates(scoring);
+  if ((marks & MARK_BASELINE_LINK) !== 0) scoreBaselines(scoring);
   scoreComparedFigures(scoring, sentence);
-  scoreMovements(scoring);
-  scoreTones(scoring);
+  if ((marks & MARK_MOVEMENT) !== 0) scoreMovements(scoring);
+  if ((marks & MARK_TONE) !== 0) scoreTones(scoring);
   return scoring.total;
 }
 
@@ -75,78 +81,91 @@ function add(scoring: Scoring, event: SentimentEvent): void {
 
 function modifierOf(scoring: Scoring, position: number): number {
   const intensity = intensityAt(scoring.units, position, scoring.usedIntensifiers);
-  scoring.clauseWeights ??= clauseWeightsOf(scoring.units);
-  return intensity * (isNegated(scoring.units, position) ? NEGATED : 1) * (scoring.clauseWeights[position] ?? 1);
+  const clauseWeight = scoring.clauses ? ((scoring.clauseWeights ??= clauseWeightsOf(scoring.units))[position] ?? 1) : 1;
+  return intensity * (isNegated(scoring.units, position) ? NEGATED : 1) * clauseWeight;
 }
 
 function scoreResultStates(scoring: Scoring): void {
+  const { units } = scoring;
+  for (let position = 0; position < units.length; position += 1) {
+    if (((units[position] as Unit).marks & MARK_STATE_LINK) === 0) continue;
+    if (position > 0 && ((units[position - 1] as Unit).marks & MARK_BASELINE_LINK) !== 0) continue;
+    scoreResultState(scoring, position);
+  }
+}
+
+/** The result state after the "to" or "into" at `position`, if any. */
+function scoreResultState(scoring: Scoring, position: number): void {
   const { units, consumed, reserved } = scoring;
-  units.forEach((unit, position) => {
-    if ((unit.key !== 'to' && unit.key !== 'into') || BASELINE_LINKS.has(units[position - 1]?.key ?? '')) return;
-    for (let index = position + 1; index < units.length && index <= position + 9; index += 1) {
-      const ahead = units[index];
-      if (ahead === undefined || STATE_STOP.has(ahead.key)) return;
-      if (ahead.roles.quantity === undefined) continue;
-      if (!RESULTS.has(ahead.key)) return;
-      consumed[index] = 1;
-      reserved[index] = 1;
-      for (let back = position - 1; back >= 0 && back >= position - 3; back -= 1) {
-        if (units[back]?.roles.movement !== undefined) consumed[back] = 1;
-      }
-      add(scoring, { word: `to ${ahead.key}`, target: null, value: (ahead.roles.quantity ?? 0) * modifierOf(scoring, position) });
-      return;
+  for (let index = position + 1; index < units.length && index <= position + 9; index += 1) {
+    const ahead = units[index];
+    if (ahead === undefined || STATE_STOP.has(ahead.key)) return;
+    if (ahead.roles.quantity === undefined) continue;
+    if (!RESULTS.has(ahead.key)) return;
+    consumed[index] = 1;
+    reserved[index] = 1;
+    for (let back = position - 1; back >= 0 && back >= position - 3; back -= 1) {
+      if (units[back]?.roles.movement !== undefined) consumed[back] = 1;
     }
-  });
+    add(scoring, { word: `to ${ahead.key}`, target: null, value: (ahead.roles.quantity ?? 0) * modifierOf(scoring, position) });
+    return;
+  }
 }
 
 // What follows "versus", "compared with" or "from" is the past, not news: it is settled without
 // tone. A profit set against an earlier loss is a turnaround, and so is the reverse.
 function scoreBaselines(scoring: Scoring): void {
+  const { units } = scoring;
+  for (let position = 0; position < units.length; position += 1) {
+    if (((units[position] as Unit).marks & MARK_BASELINE_LINK) !== 0) scoreBaseline(scoring, position);
+  }
+}
+
+/** The baseline after the link word at `position` ("versus", "compared", "from"), if any. */
+function scoreBaseline(scoring: Scoring, position: number): void {
   const { units, consumed, reserved } = scoring;
-  units.forEach((unit, position) => {
-    if (!BASELINE_LINKS.has(unit.key)) return;
-    const movedBefore = [1, 2, 3, 4].some((offset) => {
-      const before = units[position - offset];
-      return before?.roles.movement !== undefined || before?.key === 'upgrade' || before?.key === 'downgrade';
-    });
-    let earlier: number | null = null;
-    let earlierQuantity = 0;
-    for (let index = position + 1; index < units.length && index <= position + 8; index += 1) {
-      const ahead = units[index];
-      if (ahead === undefined || CLAUSE_END.has(ahead.key) || ahead.key === ',') break;
-      // "compared to a negative EUR 15.5 mn": a negative figure is a loss.
-      if (ahead.key === 'negative' && index <= position + 3) {
-        earlier = index;
-        earlierQuantity = -1;
-        break;
-      }
-      if (ahead.roles.quantity !== undefined) {
-        earlier = index;
-        earlierQuantity = ahead.roles.quantity;
-        break;
-      }
-      // "rebounding from yesterday's slide", "upgraded to neutral from underperform".
-      if (unit.key !== 'from' || movedBefore) {
-        if (ahead.roles.tone !== undefined || ahead.roles.movement?.forms.has('noun') === true) consumed[index] = 1;
-      }
-    }
-    if (earlier === null || reserved[earlier] === 1) return;
-    reserved[earlier] = 1;
-    consumed[earlier] = 1;
-    for (let index = position - 1; index >= 0 && index >= position - 20; index -= 1) {
-      const before = units[index];
-      if (before === undefined || CLAUSE_END.has(before.key)) return;
-      const quantity = before.roles.quantity;
-      if (quantity === undefined || quantity === 0) continue;
-      if (earlierQuantity !== 0 && quantity !== earlierQuantity && consumed[index] === 0) {
-        consumed[index] = 1;
-        // "down from a profit": the movement word is part of the comparison.
-        for (const offset of [1, 2]) if (units[position - offset]?.roles.movement !== undefined) consumed[position - offset] = 1;
-        add(scoring, { word: `${before.key} versus ${units[earlier]?.key ?? ''}`, target: null, value: quantity });
-      }
-      return;
-    }
+  const unit = units[position] as Unit;
+  const movedBefore = [1, 2, 3, 4].some((offset) => {
+    const before = units[position - offset];
+    return before?.roles.movement !== undefined || before?.key === 'upgrade' || before?.key === 'downgrade';
   });
+  let earlier: number | null = null;
+  let earlierQuantity = 0;
+  for (let index = position + 1; index < units.length && index <= position + 8; index += 1) {
+    const ahead = units[index];
+    if (ahead === undefined || CLAUSE_END.has(ahead.key) || ahead.key === ',') break;
+    // "compared to a negative EUR 15.5 mn": a negative figure is a loss.
+    if (ahead.key === 'negative' && index <= position + 3) {
+      earlier = index;
+      earlierQuantity = -1;
+      break;
+    }
+    if (ahead.roles.quantity !== undefined) {
+      earlier = index;
+      earlierQuantity = ahead.roles.quantity;
+      break;
+    }
+    // "rebounding from yesterday's slide", "upgraded to neutral from underperform".
+    if (unit.key !== 'from' || movedBefore) {
+      if (ahead.roles.tone !== undefined || ahead.roles.movement?.forms.has('noun') === true) consumed[index] = 1;
+    }
+  }
+  if (earlier === null || reserved[earlier] === 1) return;
+  reserved[earlier] = 1;
+  consumed[earlier] = 1;
+  for (let index = position - 1; index >= 0 && index >= position - 20; index -= 1) {
+    const before = units[index];
+    if (before === undefined || CLAUSE_END.has(before.key)) return;
+    const quantity = before.roles.quantity;
+    if (quantity === undefined || quantity === 0) continue;
+    if (earlierQuantity !== 0 && quantity !== earlierQuantity && consumed[index] === 0) {
+      consumed[index] = 1;
+      // "down from a profit": the movement word is part of the comparison.
+      for (const offset of [1, 2]) if (units[position - offset]?.roles.movement !== undefined) consumed[position - offset] = 1;
+      add(scoring, { word: `${before.key} versus ${units[earlier]?.key ?? ''}`, target: null, value: quantity });
+    }
+    return;
+  }
 }
 
 function scoreComparedFigures(scoring: Scoring, sentence: string): void {
@@ -164,9 +183,10 @@ function scoreMovements(scoring: Scoring): void {
   // Verbs before nouns: in "revenue growth slows", growth is what slowed, not a movement of its own.
   const order: number[] = [];
   const nouns: number[] = [];
-  units.forEach((unit, position) => {
-    if (unit.roles.movement !== undefined) (isNounOnly(unit) ? nouns : order).push(position);
-  });
+  for (let position = 0; position < units.length; position += 1) {
+    const unit = units[position] as Unit;
+    if ((unit.marks & MARK_MOVEMENT) !== 0) (isNounOnly(unit) ? nouns : order).push(position);
+  }
   order.push(...nouns);
   for (const position of order) {
     const unit = units[position];
@@ -204,9 +224,10 @@ function scoreTones(scoring: Scoring): void {
   // Toned words that are not quantities first, then toned quantities, each in sentence order.
   const toned: number[] = [];
   const tonedQuantities: number[] = [];
-  units.forEach((unit, position) => {
-    if (unit.roles.tone !== undefined && consumed[position] === 0) (unit.roles.quantity === undefined ? toned : tonedQuantities).push(position);
-  });
+  for (let position = 0; position < units.length; position += 1) {
+    const unit = units[position] as Unit;
+    if ((unit.marks & MARK_TONE) !== 0 && consumed[position] === 0) (unit.roles.quantity === undefined ? toned : tonedQuantities).push(position);
+  }
   for (const position of toned.concat(tonedQuantities)) {
     const unit = units[position] as Unit;
     if (consumed[position] === 1 || usedIntensifiers[position] === 1) continue;

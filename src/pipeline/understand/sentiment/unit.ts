@@ -20,6 +20,8 @@ export interface Unit {
   /** The parsed value of a number unit. */
   value: number;
   roles: WordRoles;
+  /** What the unit is, as bits (marks.ts): fixed when it is made, from its key and roles. */
+  marks: number;
 }
 
 /** Punctuation that ends a clause: searches for what moved never cross it. */

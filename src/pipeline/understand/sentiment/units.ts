@@ -16,6 +16,7 @@ import { startsLetterDigitOrComma, startsWithDigit, startsWithLowerAscii, starts
 import { lemmaCandidates } from './lemma-candidates.ts';
 import { tokenEnd } from './token-scan.ts';
 import type { MovementForm, Unit, WordRoles } from './unit.ts';
+import { marksOf } from './marks.ts';
 
 const WEAK_TONE = 0.4;
 
@@ -77,7 +78,8 @@ const EXTREMES = new Set(['high', 'low', 'highs', 'lows']);
 function periodExtreme(unit: Unit, before: Unit | undefined): Unit {
   if (!/(?:^|-)(?:year|month|week|day|decade|time|record|new|session)s?$/.test(before?.key ?? '')) return unit;
   const direction = unit.key.startsWith('high') ? 1 : -1;
-  return { ...unit, roles: { movement: { direction, forms: new Set(['intransitive']) } } };
+  const roles: WordRoles = { movement: { direction, forms: new Set(['intransitive']) } };
+  return { ...unit, roles, marks: marksOf(unit.key, roles) };
 }
 
 interface Token {
@@ -151,7 +153,8 @@ function tokenOf(text: string): Token {
   const startsLower = startsWithLowerAscii(lemma);
   const roles = lexicon.get(lemma) ?? NO_ROLES;
   const word = startsLower || lemma === "n't";
-  const unit: Unit = { key: lemma, kind: word ? 'word' : 'punctuation', value: 0, roles: word ? roles : NO_ROLES };
+  const unitRoles = word ? roles : NO_ROLES;
+  const unit: Unit = { key: lemma, kind: word ? 'word' : 'punctuation', value: 0, roles: unitRoles, marks: marksOf(lemma, unitRoles) };
   return {
     lemma,
     capitalised: /^[A-Z][a-z]/.test(text),
@@ -159,7 +162,7 @@ function tokenOf(text: string): Token {
     roles,
     phrases: phrasesByFirstWord.get(lemma),
     unit,
-    nameUnit: unit.roles === NO_ROLES ? unit : { key: lemma, kind: 'word', value: 0, roles: NO_ROLES },
+    nameUnit: unit.roles === NO_ROLES ? unit : { key: lemma, kind: 'word', value: 0, roles: NO_ROLES, marks: marksOf(lemma, NO_ROLES) },
     longWord: startsWithLowerWord(lemma, 4),
     opensLetterDigitOrComma: startsLetterDigitOrComma(lemma),
     extreme: EXTREMES.has(lemma),
@@ -168,7 +171,7 @@ function tokenOf(text: string): Token {
 
 /** A number ("5", "1,250.5") is its own lemma and stands outside the lexicon (see buildLexicon). */
 function numberToken(text: string): Token {
-  const unit: Unit = { key: text, kind: 'number', value: Number(text.replaceAll(',', '')), roles: NO_ROLES };
+  const unit: Unit = { key: text, kind: 'number', value: Number(text.replaceAll(',', '')), roles: NO_ROLES, marks: 0 };
   return {
     lemma: text,
     capitalised: false,
@@ -281,11 +284,13 @@ function buildLexicon(): void {
       const list = phrasesByFirstWord.get(first) ?? [];
       // Each phrase keeps the roles object its key has in the lexicon, which later entries complete.
       if (!list.some((phrase) => phrase.key === key)) {
-        const unit: Unit = { key, kind: 'word', value: 0, roles };
-        list.push({ parts, key, roles, unit, nameUnit: { key, kind: 'word', value: 0, roles: NO_ROLES } });
+        // Marked once the lexicon is complete (below): later entries may still add roles.
+        const unit: Unit = { key, kind: 'word', value: 0, roles, marks: 0 };
+        list.push({ parts, key, roles, unit, nameUnit: { key, kind: 'word', value: 0, roles: NO_ROLES, marks: marksOf(key, NO_ROLES) } });
       }
       list.sort((left, right) => right.parts.length - left.parts.length);
       phrasesByFirstWord.set(first, list);
     }
   }
+  for (const list of phrasesByFirstWord.values()) for (const phrase of list) phrase.unit.marks = marksOf(phrase.key, phrase.roles);
 }

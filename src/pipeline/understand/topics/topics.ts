@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { EntityMention, EntityType } from '../../../domain/index.ts';
 import { type Token, tokenize } from '../name-keys/index.ts';
 import type { ReferenceIndex } from '../reference/index.ts';
-import { TOPIC_KEYWORD_WEIGHTS, TOPIC_KEYWORDS, WEAK_KEYWORD_WEIGHT, WEAK_TOPIC_KEYWORDS } from './keywords.ts';
+import { keywordMatcher } from './keyword-matcher.ts';
 import { TOPIC_SPECS, type TopicDefinition } from './taxonomy.ts';
 
 export type { TopicDefinition } from './taxonomy.ts';
@@ -72,79 +72,6 @@ export function assignTopics(
     for (const parent of PARENTS.get(slug) ?? []) chosen.set(parent, Math.max(chosen.get(parent) ?? scores.get(parent) ?? 0, score * PARENT_SHARE));
   }
   return [...chosen].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0])).map(([slug]) => slug);
-}
-
-interface TopicHit {
-  slug: string;
-  weight: number;
-}
-
-interface KeywordNode {
-  next: Map<string, KeywordNode> | null;
-  /** Topics of the phrase ending here, and for case-sensitive phrases the words as written. */
-  entries: Array<{ hits: TopicHit[]; written: string[] | null }> | null;
-}
-
-let builtMatcher: { scan(tokens: readonly Token[], hit: (hits: readonly TopicHit[]) => void): void } | null = null;
-
-/** One token trie over every topic keyword, built on first use. */
-function keywordMatcher(): NonNullable<typeof builtMatcher> {
-  if (builtMatcher !== null) return builtMatcher;
-  const root: KeywordNode = { next: null, entries: null };
-  const lists: Array<[string, readonly string[], number]> = [
-    ...Object.entries(TOPIC_KEYWORDS).map(([slug, phrases]): [string, readonly string[], number] => [slug, phrases, TOPIC_KEYWORD_WEIGHTS[slug] ?? 1]),
-    ...Object.entries(WEAK_TOPIC_KEYWORDS).map(([slug, phrases]): [string, readonly string[], number] => [slug, phrases, WEAK_KEYWORD_WEIGHT]),
-  ];
-  for (const [slug, phrases, weight] of lists) {
-    for (const phrase of phrases) {
-      const words = tokenize(phrase);
-      let node = root;
-      for (const word of words) {
-        node.next ??= new Map();
-        let child = node.next.get(word.key);
-        if (child === undefined) node.next.set(word.key, (child = { next: null, entries: null }));
-        node = child;
-      }
-      const written = phrase === phrase.toLowerCase() ? null : words.map((word) => stripPossessive(word.text));
-      node.entries ??= [];
-      const same = node.entries.find((entry) => String(entry.written) === String(written));
-      if (same === undefined) node.entries.push({ hits: [{ slug, weight }], written });
-      else if (!same.hits.some((hit) => hit.slug === slug)) same.hits.push({ slug, weight });
-    }
-  }
-  const accepts = (written: readonly string[] | null, tokens: readonly Token[], first: number): boolean =>
-    written === null ||
-    written.every((word, offset) => {
-      const text = stripPossessive(tokens[first + offset]?.text ?? '');
-      // "CHINA" in an all-capitals headline is China; "US" must stay "US".
-      return text === word || (/\p{Ll}/u.test(word) && text === word.toUpperCase());
-    });
-  builtMatcher = {
-    scan(tokens, hit) {
-      let position = 0;
-      while (position < tokens.length) {
-        let node: KeywordNode | undefined = root;
-        let best: { hits: TopicHit[]; end: number } | null = null;
-        for (let cursor = position; cursor < tokens.length; cursor += 1) {
-          node = node.next?.get((tokens[cursor] as Token).key);
-          if (node === undefined) break;
-          const entry = node.entries?.find((candidate) => accepts(candidate.written, tokens, position));
-          if (entry !== undefined) best = { hits: entry.hits, end: cursor + 1 };
-          if (node.next === null) break;
-        }
-        if (best === null) position += 1;
-        else {
-          hit(best.hits);
-          position = best.end;
-        }
-      }
-    },
-  };
-  return builtMatcher;
-}
-
-function stripPossessive(word: string): string {
-  return word.length > 2 ? word.replace(/['’]s$/, '') : word;
 }
 
 /** Normalised form of a topic name a user typed: "M&A" → "m and a", "Hong-Kong" → "hong kong", "U.S." → "us". */
