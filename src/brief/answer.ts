@@ -168,7 +168,7 @@ export async function answerQuestion(
         named +
         (byAgent && patterns.some((pattern) => actsIn(entry.sentence, pattern)) ? AGENT_BONUS : 0) +
         (byCause && overlap > 0 && givesCause(entry.sentence) ? CAUSE_BONUS : 0) +
-        (movesAsAsked(entry.sentence, focus, patterns) ? MOVE_BONUS : 0) +
+        (movesAsAsked(entry.sentence, focus, patterns, entry.stems) ? MOVE_BONUS : 0) +
         0.3 / (entry.rank + 1) +
         recencyBonus(entry.article, newest),
     });

@@ -212,8 +212,10 @@ export function movesAsAsked(
   sentence: string,
   focus: QuestionFocus,
   names: ReadonlyArray<{ find(text: string, from?: number): { start: number; end: number } | null }>,
+  stems?: ReadonlySet<string>,
 ): boolean {
-  if (focus.moves.length === 0) return false;
+  // The sentence's stems, when known, settle most sentences: no move asked about, nothing to place.
+  if (focus.moves.length === 0 || (stems !== undefined && !focus.moves.some((move) => stems.has(move)))) return false;
   const words = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((match) => ({ stem: stem(match[0]), start: match.index ?? 0 }));
   const moveWithin = (from: number): boolean => words.slice(from, from + SUBJECT_TO_VERB).some((word) => focus.moves.includes(word.stem));
   for (const [index, word] of words.entries()) if (focus.subject.includes(word.stem) && moveWithin(index + 1)) return true;
