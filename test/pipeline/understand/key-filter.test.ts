@@ -1,8 +1,8 @@
-// The filter in front of the recogniser's map lookups may say "maybe" of a key never added, never
+// The filter in front of the recogniser's and the topic matcher's map lookups may say "maybe" of a key never added, never
 // "no" of one that was.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyFilter } from '../../../src/pipeline/understand/entities/key-filter.ts';
+import { KeyFilter } from '../../../src/pipeline/understand/name-keys/index.ts';
 
 describe('KeyFilter', () => {
   it('holds every key added', () => {

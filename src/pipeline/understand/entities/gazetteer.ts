@@ -1,6 +1,5 @@
-import { phraseWords, type TokenShape } from '../name-keys/index.ts';
+import { KeyFilter, phraseWords, type TokenShape } from '../name-keys/index.ts';
 import { ACRONYMS } from './acronyms.ts';
-import { KeyFilter } from './key-filter.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 
 /** One way of writing one entity's name, as stored at the end of its path in the trie. */

@@ -1,5 +1,4 @@
-import type { Token } from '../name-keys/index.ts';
-import { KeyFilter } from './key-filter.ts';
+import { KeyFilter, type Token } from '../name-keys/index.ts';
 
 // Word lists of the open-vocabulary recogniser (chosen on FiNER-ORD train/validation, never on test).
 

@@ -1,4 +1,4 @@
-import { type Token, tokenize } from '../name-keys/index.ts';
+import { KeyFilter, type Token, tokenize } from '../name-keys/index.ts';
 import { TOPIC_KEYWORD_WEIGHTS, TOPIC_KEYWORDS, WEAK_KEYWORD_WEIGHT, WEAK_TOPIC_KEYWORDS } from './keywords.ts';
 
 // The topic keywords as one token trie, and the scan that finds them in a text's tokens: at each
@@ -39,7 +39,7 @@ export function keywordMatcher(): KeywordMatcher {
     ...Object.entries(TOPIC_KEYWORDS).map(([slug, phrases]): [string, readonly string[], number] => [slug, phrases, TOPIC_KEYWORD_WEIGHTS[slug] ?? 1]),
     ...Object.entries(WEAK_TOPIC_KEYWORDS).map(([slug, phrases]): [string, readonly string[], number] => [slug, phrases, WEAK_KEYWORD_WEIGHT]),
   ];
-  const starts = new FirstWordFilter();
+  const starts = new KeyFilter();
   for (const [slug, phrases, weight] of lists) {
     for (const phrase of phrases) {
       const words = tokenize(phrase);
@@ -67,7 +67,7 @@ export function keywordMatcher(): KeywordMatcher {
         let bestHits: TopicHit[] | null = null;
         let bestEnd = 0;
         // Most tokens start no keyword: the filter answers for them without a map lookup.
-        let node: KeywordNode | undefined = starts.mayStart((tokens[position] as Token).key) ? root : undefined;
+        let node: KeywordNode | undefined = starts.mayHold((tokens[position] as Token).key) ? root : undefined;
         for (let cursor = position; node !== undefined && cursor < tokens.length; cursor += 1) {
           node = node.next?.get((tokens[cursor] as Token).key);
           if (node === undefined) break;
@@ -114,29 +114,4 @@ function stripPossessive(word: string): string {
   if (length <= 2 || word.charCodeAt(length - 1) !== 0x73) return word;
   const apostrophe = word.charCodeAt(length - 2);
   return apostrophe === 0x27 || apostrophe === 0x2019 ? word.slice(0, -2) : word;
-}
-
-/**
- * Whether a key may be the first word of a keyword, from its length and its first and last code
- * units: never false for one that is, and false for most words that are not (about 60 % of a
- * text's tokens), which then need no hash of the key.
- */
-class FirstWordFilter {
-  readonly #bits = new Uint32Array(1 << 12);
-
-  add(key: string): void {
-    const slot = FirstWordFilter.#slot(key);
-    this.#bits[slot >>> 5] = (this.#bits[slot >>> 5] as number) | (1 << (slot & 31));
-  }
-
-  mayStart(key: string): boolean {
-    const slot = FirstWordFilter.#slot(key);
-    return ((this.#bits[slot >>> 5] as number) & (1 << (slot & 31))) !== 0;
-  }
-
-  /** 17 bits: the length (5), the first (6) and the last code unit (6). */
-  static #slot(key: string): number {
-    const length = key.length;
-    return ((length & 31) << 12) | ((key.charCodeAt(0) & 63) << 6) | (key.charCodeAt(length - 1) & 63);
-  }
 }
