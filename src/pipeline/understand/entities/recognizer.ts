@@ -3,7 +3,8 @@ import { analyseText, type SharedTokens, type TokenContext } from './context.ts'
 import { type AliasEntry, buildGazetteer, type Gazetteer, type TrieNode } from './gazetteer.ts';
 import { ACRONYMS } from './acronyms.ts';
 import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
-import { findOpenOrganisations, type OpenAliases, type OpenEntity, ORGANISATION_TYPES } from './open-names.ts';
+import { findOpenOrganisations, type OpenAliases, ORGANISATION_TYPES } from './open-names.ts';
+import { type Found, summarise } from './mention-tally.ts';
 import { findPeople } from './people.ts';
 import { listingsAfterNames } from './listings.ts';
 import { overlapsAny } from './spans.ts';
@@ -22,12 +23,6 @@ export interface EntityLocation {
   start: number;
   end: number;
   entity: ReferenceEntity;
-}
-
-/** A match the recogniser is unsure of ("Target" opening a sentence): kept only if the entity is also named plainly. */
-interface Found extends NameSpan {
-  weak: boolean;
-  counted: boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -277,27 +272,4 @@ function bareTicker(context: TokenContext, position: number, index: ReferenceInd
   if (gazetteer.isSingleWordAlias(token.key)) return null;
   const entity = index.byTicker(token.text).find((candidate) => (candidate.rank ?? 0) >= 2);
   return entity ?? null;
-}
-
-function summarise(found: readonly Found[]): EntityMention[] {
-  const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity.id));
-  // Keyed by id: an open entity found in the headline and in the body is one entity.
-  const mentions = new Map<string, { entity: ReferenceEntity; count: number; first: number }>();
-  found.forEach((match, order) => {
-    if (match.weak && !strong.has(match.entity.id)) return;
-    const mention = mentions.get(match.entity.id) ?? { entity: match.entity, count: 0, first: order };
-    if (match.counted) mention.count += 1;
-    mentions.set(match.entity.id, mention);
-  });
-  return [...mentions.values()]
-    .map(({ entity, count, first }) => ({ entity, count: Math.max(count, 1), first }))
-    .sort((left, right) => right.count - left.count || left.first - right.first)
-    .map(({ entity, count }) => {
-      const mention: EntityMention = { id: entity.id, name: entity.name, type: entity.type, ticker: entity.ticker, tickers: [...entity.tickers], count };
-      const { role, organisationId, organisation } = entity as OpenEntity;
-      if (role !== undefined) mention.role = role;
-      if (organisationId !== undefined) mention.organisationId = organisationId;
-      if (organisation !== undefined) mention.organisation = organisation;
-      return mention;
-    });
 }
