@@ -57,10 +57,8 @@ const FIGURE = /([$€£¥])?(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|pct\b|[kmb]n?\b
 const UNIT: Readonly<Record<string, string>> = { percent: '%', pct: '%', mn: 'm', million: 'm', bn: 'b', billion: 'b', trillion: 't' };
 
 /** "Apple Jumps 5%" and "Apple Falls 5%" two days later are two moves, not one story. */
-function oppositeMoves(a: string, b: string): boolean {
-  const first = moveDirectionsIn(a);
-  const second = moveDirectionsIn(b);
-  return first.size === 1 && second.size === 1 && [...first][0] !== [...second][0];
+function oppositeMoves(a: ReadonlySet<'up' | 'down'>, b: ReadonlySet<'up' | 'down'>): boolean {
+  return a.size === 1 && b.size === 1 && [...a][0] !== [...b][0];
 }
 
 /** The entities a headline names itself (by the first word of their name), any type: "Kraken", "Sam Bankman-Fried". */
@@ -89,6 +87,8 @@ interface Draft extends StoryCluster {
   companies: Set<string>;
   figures: Set<string>;
   named: Set<string>;
+  /** The directions its headline's move words point. */
+  moves: Set<'up' | 'down'>;
   at: number;
 }
 
@@ -131,6 +131,7 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
     const words = distinct(lead);
     const companies = leadingCompanies(lead);
     const figures = figuresOf(lead.title);
+    const moves = moveDirectionsIn(lead.title);
     const named = figures.size === 0 ? new Set<string>() : headlineEntities(lead);
     const at = Date.parse(lead.publishedAt ?? lead.ingestedAt);
     const found = candidates(words, byWord);
@@ -142,7 +143,7 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
         if (cluster === undefined) return false;
         // Reports of one event come out within days of each other; the same names weeks apart are a new story.
         if (Math.abs(at - cluster.at) > SAME_EVENT_MS) return false;
-        if (differentCompanies(companies, cluster.companies) || oppositeMoves(lead.title, cluster.lead.title)) return false;
+        if (differentCompanies(companies, cluster.companies) || oppositeMoves(moves, cluster.moves)) return false;
         const common = overlap(words, cluster.words);
         if (common.score >= 0.4 && common.shared >= MIN_SHARED) return true;
         if (sharedCount(named, cluster.named) >= 1 && sharedCount(figures, cluster.figures) >= 1) return true;
@@ -162,7 +163,7 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
       if (list === undefined) byNamed.set(id, [clusters.length]);
       else list.push(clusters.length);
     }
-    clusters.push({ lead, articles: [...group], words, companies, figures, named, at });
+    clusters.push({ lead, articles: [...group], words, companies, figures, named, moves, at });
   }
   return clusters.map(({ lead, articles: members }) => ({ lead, articles: members }));
 }

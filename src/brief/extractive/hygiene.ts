@@ -12,6 +12,7 @@ import { onlyDeclinesComment } from './no-comment.ts';
 // ("*Analysts say" has lost its space; a dash needs one, so "-5%" keeps its sign).
 const LEADING_BULLETS = /^(?:[*•·▪●◦]+\s*|[-–—>]+\s+)+/u;
 const INNER_BULLETS = /(\S)\s+[*•▪●◦]\s+/gu;
+const FIRST_INNER_BULLET = new RegExp(INNER_BULLETS.source, 'u');
 // A desk slug or a subheading run into the text: three or more upper-case words ("COMPANY CLOSE
 // UPDATES", "JOBLESS RATE NEAR 10 PERCENT"), then the sentence proper. When a lower-case word follows,
 // the last upper-case word is that sentence's subject ("CHINA PLANS BAIC intends ...").
@@ -48,8 +49,8 @@ export function tidySentence(sentence: string, last = false): string | null {
   // Joined list items: a bullet after a colon or a full stop is a space, elsewhere it separates
   // clauses; after upper-case words only it ends their heading ("KEY POINTS: RETAIL SALES * Sales fell").
   let text = sentence.replace(LEADING_BULLETS, '');
-  const bullet = firstInnerBullet(text);
-  if (bullet !== null && isHeadingOnly(text.slice(0, bullet.start))) text = text.slice(bullet.end);
+  const bullet = FIRST_INNER_BULLET.exec(text);
+  if (bullet !== null && isHeadingOnly(text.slice(0, bullet.index + 1))) text = text.slice(bullet.index + bullet[0].length);
   text = text.replace(INNER_BULLETS, (_match, before: string) => (/[:;.!?]/.test(before) ? `${before} ` : `${before}; `)).trim();
   // A heading alone is no sentence; one run into the sentence (stored before the cleaner set them
   // apart, see pipeline/clean/headings.ts) goes like a desk slug.
@@ -70,13 +71,6 @@ export function tidySentence(sentence: string, last = false): string | null {
   }
   if (OPEN_END.test(text)) return null; // a lead-in ("He said:") or a line cut mid-clause
   return TERMINAL.test(text) ? text : `${text}.`;
-}
-
-function firstInnerBullet(text: string): { start: number; end: number } | null {
-  INNER_BULLETS.lastIndex = 0;
-  const match = INNER_BULLETS.exec(text);
-  INNER_BULLETS.lastIndex = 0;
-  return match === null ? null : { start: match.index + 1, end: match.index + match[0].length };
 }
 
 // Double quotation marks come in pairs; a sentence holding half a quotation misquotes its speaker.
