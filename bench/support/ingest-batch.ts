@@ -10,6 +10,7 @@ import { FILES_PER_BATCH } from '../../src/cli/ingest-command.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { ingestInput, ingestInputs, listInputFiles } from '../../src/sources/ingest-inputs.ts';
 import { splitCpu } from './cpu-split.ts';
+import { ioPerItem, processIo } from './process-io.ts';
 
 const [databasePath = '', folder = ''] = process.argv.slice(2);
 const app = createApp(loadConfig({ DATABASE_URL: `sqlite:${databasePath}`, LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false' }, null));
@@ -39,8 +40,18 @@ for (const format of ['text', 'html']) {
   formats[format] = result;
 }
 const files = await listInputFiles(join(folder, 'batched'));
-const batched = { files: files.length, stored: 0, duplicates: 0, failed: 0, cpuMs: 0, wallMs: 0, stages: {} as Record<string, number> };
+const batched = {
+  files: files.length,
+  stored: 0,
+  duplicates: 0,
+  failed: 0,
+  cpuMs: 0,
+  wallMs: 0,
+  stages: {} as Record<string, number>,
+  io: null as ReturnType<typeof ioPerItem>,
+};
 split.reset();
+const ioBefore = processIo();
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 for (let start = 0; start < files.length; start += FILES_PER_BATCH) {
@@ -61,6 +72,7 @@ batched.wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 batched.cpuMs = (cpu.user + cpu.system) / 1000;
 batched.stages = split.totals();
+batched.io = ioPerItem(ioBefore, processIo(), files.length);
 const storedAfter = await app.store.countArticles();
 await app.close();
 process.stdout.write(`${JSON.stringify({ storedBefore, storedAfter, formats, batched, peakRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
