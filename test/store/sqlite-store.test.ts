@@ -28,6 +28,11 @@ describe('sqlite store', () => {
     expect(second.database.prepare('PRAGMA journal_mode').get()?.['journal_mode']).toBe('wal');
   });
 
+  it('keeps statement journals in memory, not in temporary files written page by page', () => {
+    // 2 = MEMORY (SQLite's default, 0, follows the build: a file in this one).
+    expect(newStore().database.prepare('PRAGMA temp_store').get()?.['temp_store']).toBe(2);
+  });
+
   it("merges 16 full-text segments at a time, and the setting is the file's", () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-fts-')), 'db.sqlite');
     newStore(path);
