@@ -36,12 +36,13 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
   // mentions, the full-text index's last segments) then stay cached between statements. 16 MB cost
   // no less CPU in the ingest bench's child and peaked 6–30 MB higher (docs/performance.md).
   database.exec('PRAGMA cache_size = -8000');
+  migrate(database);
   // Statement journals in memory: inserting an article (its triggers and indexes) saves more than
   // SQLite's 64 KB in-memory limit of original pages, which then went to a temporary file, written
-  // page by page and deleted at the statement's end (28 writes an article at 100k stored). The
-  // journal lives for one statement, so memory holds at most one insert's pages.
+  // page by page and deleted at the statement's end (28 writes an article at 100k stored). A
+  // journal lives for one statement: the largest, a band slice's move, holds a few MB. Set after
+  // the migrations, whose index builds may sort more than memory should hold.
   database.exec('PRAGMA temp_store = MEMORY');
-  migrate(database);
 
   const statements = {
     byHash: database.prepare('SELECT id FROM articles WHERE content_hash = ?'),
