@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { bandKey } from './band-key.ts';
 import { BAND_LEVELS_MIGRATION } from './migration-band-levels.ts';
 import { ENTITY_NAMES_MIGRATION } from './migration-entity-names.ts';
+import { LINK_INDEXES_MIGRATION } from './migration-link-indexes.ts';
 import { LINK_ROWIDS_MIGRATION } from './migration-link-rowids.ts';
 
 /**
@@ -247,6 +248,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     name: 'full-text index merges 16 segments at a time',
     sql: `INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);`,
   },
+  LINK_INDEXES_MIGRATION,
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */
