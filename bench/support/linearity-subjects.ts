@@ -7,6 +7,7 @@ import { assignTopics } from '../../src/pipeline/understand/topics/index.ts';
 import { summariseExtractive } from '../../src/brief/index.ts';
 import { actsIn } from '../../src/brief/agent.ts';
 import { findMovers } from '../../src/brief/movers.ts';
+import { movesAsAsked, questionFocus } from '../../src/brief/relevance.ts';
 import { entityNames } from '../../src/pipeline/index.ts';
 
 export const SUBJECT_NAMES = [
@@ -19,6 +20,7 @@ export const SUBJECT_NAMES = [
   'summariseExtractive',
   'movers',
   'asksAgent',
+  'movesAsAsked',
 ] as const;
 export type SubjectName = (typeof SUBJECT_NAMES)[number];
 
@@ -81,6 +83,11 @@ export function subject(name: SubjectName): (text: string) => unknown {
       const fed = loadReferenceIndex().lookup('Fed');
       const names = fed === null ? null : entityNames(fed);
       return (text) => (names === null ? false : actsIn(text, names));
+    }
+    case 'movesAsAsked': {
+      // /ask's "does the market fall in this sentence" ("why did stocks fall") over the whole text as one sentence.
+      const focus = { ...questionFocus(['fall']), market: true };
+      return (text) => movesAsAsked(text, focus, []);
     }
   }
 }

@@ -4,7 +4,18 @@ import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
+import {
+  asksAboutMarket,
+  asksWhy,
+  givesCause,
+  marketWords,
+  matchesFocus,
+  movesAsAsked,
+  movesTheWayAsked,
+  questionFocus,
+  stem,
+  withOtherForms,
+} from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -26,6 +37,8 @@ function contentWords(text: string): string[] {
 
 interface Candidate extends AnswerCandidate {
   score: number;
+  /** Whether what the question asks about moves in it as asked (relevance.ts, movesAsAsked). */
+  moves: boolean;
 }
 
 const MAX_ARTICLES = 8;
@@ -51,10 +64,27 @@ const CAUSE_BONUS = 0.5;
 /** Added when what the question asks about moves in the sentence as asked ("Spot gold rises …" for "why did gold rise"). */
 const MOVE_BONUS = 0.5;
 
-function recencyBonus(article: Article, newest: number): number {
+/**
+ * A move is an event: "why did stocks fall" asks about the latest fall, so for a move question
+ * recency weighs as much as a shared word and halves every few days.
+ */
+const MOVE_RECENCY = { weight: 1, halfLifeDays: 3 };
+const RECENCY = { weight: RECENCY_WEIGHT, halfLifeDays: RECENCY_HALF_LIFE_DAYS };
+/**
+ * A move question reads the newest this many matches: its words ("stocks", "fell") are in half of
+ * all market news, so the full-text rank tells little, and the latest move is the one asked about.
+ */
+const MOVE_AMONG_NEWEST = 12;
+
+function publishedTime(article: Article): number {
+  const at = Date.parse(article.publishedAt ?? article.ingestedAt);
+  return Number.isFinite(at) ? at : 0;
+}
+
+function recencyBonus(article: Article, newest: number, recency: { weight: number; halfLifeDays: number }): number {
   const at = Date.parse(article.publishedAt ?? article.ingestedAt);
   if (!Number.isFinite(at)) return 0;
-  return RECENCY_WEIGHT * 0.5 ** (Math.max(0, newest - at) / (RECENCY_HALF_LIFE_DAYS * 86_400_000));
+  return recency.weight * 0.5 ** (Math.max(0, newest - at) / (recency.halfLifeDays * 86_400_000));
 }
 
 /** Entities the question names, found by looking up runs of one to three words. */
@@ -115,14 +145,24 @@ export async function answerQuestion(
   const words = contentWords(question);
   const topicStems = [...new Set(words.map(stem))].filter((wanted) => !nameStems.has(wanted));
   // What the question asks about besides its names: a passage must match its measure, time and subject.
-  const focus = questionFocus(words.filter((word) => !nameStems.has(stem(word))));
+  // "Why did stocks fall": with no company named, what moved is the market at large.
+  const market = named.length === 0 && asksAboutMarket(question);
+  const focus = { ...questionFocus(words.filter((word) => !nameStems.has(stem(word)))), market };
   // Names pull in the entity's other names for retrieval ("BABA" finds "Alibaba").
   const expansions = entities.flatMap((entity) => [entity.name, ...entity.aliases.slice(0, 4)]).flatMap(contentWords);
   const terms = [...words, ...expansions.filter((word) => !GENERIC_NAME_WORDS.has(word.toLowerCase()))];
   // Articles with every word of the question first; any word only when none has all. Either
   // among the newest matches only.
-  const strictTerms = [...words.filter((word) => !nameStems.has(stem(word))), ...named.map((found) => found.phrase)];
-  const among = { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
+  const strictTerms = [
+    ...words.filter((word) => !nameStems.has(stem(word))),
+    ...named.map((found) => found.phrase),
+    // The market's own words are too common to rank by, but a move question is about them.
+    ...(market && focus.moves.length > 0 ? marketWords(question) : []),
+  ];
+  const asksMove = focus.moves.length > 0;
+  const among = asksMove
+    ? { limit: MOVE_AMONG_NEWEST, newest: MOVE_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED }
+    : { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
   // The full-text index stems "falls" to "fall" but knows no "fell": each past form is asked for too.
   const strict: SearchHit[] = [];
   for (const variant of withOtherForms(strictTerms)) {
@@ -130,7 +170,8 @@ export async function answerQuestion(
     const known = new Set(strict.map((hit) => hit.article.id));
     strict.push(...found.filter((hit) => !known.has(hit.article.id)));
   }
-  strict.sort((a, b) => b.score - a.score).splice(MAX_ARTICLES);
+  if (asksMove) strict.sort((a, b) => publishedTime(b.article) - publishedTime(a.article)).splice(MOVE_AMONG_NEWEST);
+  else strict.sort((a, b) => b.score - a.score).splice(MAX_ARTICLES);
   const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), among);
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
@@ -143,6 +184,8 @@ export async function answerQuestion(
       if (sentence === null) continue;
       if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
       const stems = new Set(contentWords(sentence).map(stem));
+      // A move the way asked counts as the question's verb: "Stocks tumbled" answers "why did stocks fall".
+      if (focus.moves.length > 0 && movesTheWayAsked(sentence, focus)) for (const move of focus.moves) stems.add(move);
       if (!matchesFocus(focus, { stems, text: sentence, publishedAt: hit.article.publishedAt }, patterns.length > 0)) continue;
       pool.push({ sentence, article: hit.article, rank, stems });
     }
@@ -160,22 +203,30 @@ export async function answerQuestion(
     for (const wanted of topicStems) if (entry.stems.has(wanted)) overlap += weight.get(wanted) ?? 0;
     if (overlap === 0 && patterns.length === 0) continue;
     const named = patterns.length > 0 ? 1 : 0;
+    const moves = movesAsAsked(entry.sentence, focus, patterns);
     candidates.push({
       sentence: entry.sentence,
       article: entry.article,
+      moves,
       score:
         overlap +
         named +
         (byAgent && patterns.some((pattern) => actsIn(entry.sentence, pattern)) ? AGENT_BONUS : 0) +
         (byCause && overlap > 0 && givesCause(entry.sentence) ? CAUSE_BONUS : 0) +
-        (movesAsAsked(entry.sentence, focus, patterns, entry.stems) ? MOVE_BONUS : 0) +
+        (moves ? MOVE_BONUS : 0) +
         0.3 / (entry.rank + 1) +
-        recencyBonus(entry.article, newest),
+        recencyBonus(entry.article, newest, asksMove ? MOVE_RECENCY : RECENCY),
     });
   }
-  candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0]?.score ?? 0;
-  const relevant = candidates.filter((candidate) => candidate.score >= best * 0.6);
+  // "Why did stocks fall": the market's own fall answers, and nothing else does (the words "stocks"
+  // and "market" ask for no other word, so any fall would do). For "why did oil fall" a sentence
+  // where oil fell beats one where oil rose and bonds fell, when there is one.
+  const hasSubject = focus.subject.length > 0 || patterns.length > 0;
+  const moving = candidates.filter((candidate) => candidate.moves);
+  const ranked = (market && focus.moves.length > 0) || (hasSubject && moving.length > 0) ? moving : candidates;
+  ranked.sort((a, b) => b.score - a.score);
+  const best = ranked[0]?.score ?? 0;
+  const relevant = ranked.filter((candidate) => candidate.score >= best * 0.6).map(({ moves: _moves, ...candidate }) => candidate);
   // "Who ..." questions also list the people with roles stored with the retrieved articles.
   const people = peopleAnswer(
     question,

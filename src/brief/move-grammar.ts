@@ -11,6 +11,20 @@ export const MOVE_WORD = new RegExp(`^(?:${UP_WORDS}|${DOWN_WORDS})$`, 'i');
 const UP = new RegExp(`^(?:${UP_WORDS})$`, 'i');
 const DOWN = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 
+const UP_SOMEWHERE = new RegExp(`(?<![\\p{L}-])(?:${UP_WORDS})(?![\\p{L}-])`, 'iu');
+const DOWN_SOMEWHERE = new RegExp(`(?<![\\p{L}-])(?:${DOWN_WORDS})(?![\\p{L}-])`, 'iu');
+
+/** Which way one word moves ("tumbled": down, "rallies": up), or null for a word that is no move. */
+export function moveDirection(word: string): 'up' | 'down' | null {
+  if (UP.test(word)) return 'up';
+  return DOWN.test(word) ? 'down' : null;
+}
+
+/** Whether a text has a move word going `direction` anywhere ("Stocks tumbled" has one going down). */
+export function hasMove(text: string, direction: 'up' | 'down'): boolean {
+  return (direction === 'up' ? UP_SOMEWHERE : DOWN_SOMEWHERE).test(text);
+}
+
 /** The directions a headline's single move words point ("Apple Jumps 5%": up), to tell two moves apart. */
 export function moveDirectionsIn(text: string): Set<'up' | 'down'> {
   const directions = new Set<'up' | 'down'>();

@@ -1,3 +1,5 @@
+import { hasMove, moveDirection } from './move-grammar.ts';
+
 /**
  * What a question asks about, beyond the names in it: its measure (price, rate, yield, profit…), its
  * time (a year, a month) and its subject words. A passage answers only when it matches all three;
@@ -136,6 +138,10 @@ export interface QuestionFocus {
   subject: readonly string[];
   /** The question's move verbs, as stems ("why did gold rise": "rise"). */
   moves: readonly string[];
+  /** Which way the question's move goes ("fall": down), or null when it asks about no move or both ways. */
+  direction: 'up' | 'down' | null;
+  /** Whether what moved is the stock market at large ("why did stocks fall"), set by the caller. */
+  market?: boolean;
 }
 
 /** Splits the question's content words (names already taken out) into measure, time and subject. */
@@ -156,8 +162,32 @@ export function questionFocus(words: readonly string[]): QuestionFocus {
     else if (MOVES.has(stem(lower))) moves.push(stem(lower));
     else if (!/^\d+$/.test(lower)) subject.push(stem(lower));
   }
-  return { measures, years, months, subject: [...new Set(subject)], moves: [...new Set(moves)] };
+  const directions = new Set(words.filter((word) => MOVES.has(stem(word.toLowerCase()))).map((word) => moveDirection(word)));
+  const direction = directions.size === 1 ? ([...directions][0] ?? null) : null;
+  return { measures, years, months, subject: [...new Set(subject)], moves: [...new Set(moves)], direction };
 }
+
+/**
+ * The market at large as a question names it: "stocks", "equities", "the market", "shares" alone,
+ * "Wall Street". A company's shares are that company's ("why did Alibaba shares fall"): the caller
+ * asks this only when the question names no company.
+ */
+export function asksAboutMarket(question: string): boolean {
+  return /\b(?:stocks?|equities|shares|(?:stock\s+)?markets?|bourses?|wall\s+street)\b/i.test(question);
+}
+
+/** The words of `asksAboutMarket` as the question has them, for the search. */
+export function marketWords(question: string): string[] {
+  return [...question.matchAll(/\b(?:stocks?|equities|shares|markets?|bourses?|wall\s+street)\b/gi)].flatMap((match) => match[0].split(/\s+/));
+}
+
+/**
+ * The market at large as a sentence names it: stocks, equities, bourses, Wall Street, a main index
+ * ("the Dow", "the S&P 500", "the Nikkei"), or shares of a region ("Asian shares"), not one company's
+ * shares ("Boeing Co's shares fell": that is Boeing's move).
+ */
+const MARKET_SUBJECT =
+  /\b(?:stocks|equities|stock\s+markets?|bourses?|wall\s+street|(?:world|global|asian|european|u\.s\.|american|japanese|chinese|emerging(?:[\s-]market)?|british|german|french|indian|australian)\s+(?:shares|markets)|dow|nasdaq|s&p(?:\s+500)?|ftse(?:\s+100)?|dax|cac(?:\s+40)?|nikkei(?:\s+225)?|hang\s+seng|stoxx(?:\s+600)?|msci\s+[a-z]+|(?:benchmark|main|blue[\s-]chip)\s+(?:index|indices|indexes))\b/gi;
 
 /**
  * Whether a passage matches what the question asks: every measure asked about, the time asked about
@@ -199,6 +229,9 @@ export function givesCause(text: string): boolean {
 const CAUSE =
   /\b(?:because|amid|after|due\s+to|owing\s+to|thanks\s+to|following|in\s+the\s+wake\s+of|on\s+(?:news|fears?|hopes?|worries|concerns?|reports?|expectations?|optimism|pessimism)|(?:driven|weighed(?:\s+down)?|sparked|triggered|fu?elled|prompted|hit|hurt|boosted|lifted|dragged(?:\s+down)?)\s+by|as\s+(?:investors|traders|markets?))\b/i;
 
+/** A word of a sentence, as movesAsAsked reads them ("U.S.", "Hong Kong-listed", "it's"). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
 /** Words a move verb may follow its subject by: "Spot gold rises", "U.S. gold futures rise", "gold prices have risen". */
 const SUBJECT_TO_VERB = 4;
 
@@ -212,19 +245,55 @@ export function movesAsAsked(
   sentence: string,
   focus: QuestionFocus,
   names: ReadonlyArray<{ find(text: string, from?: number): { start: number; end: number } | null }>,
-  stems?: ReadonlySet<string>,
 ): boolean {
-  // The sentence's stems, when known, settle most sentences: no move asked about, nothing to place.
-  if (focus.moves.length === 0 || (stems !== undefined && !focus.moves.some((move) => stems.has(move)))) return false;
-  const words = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((match) => ({ stem: stem(match[0]), start: match.index ?? 0 }));
-  const moveWithin = (from: number): boolean => words.slice(from, from + SUBJECT_TO_VERB).some((word) => focus.moves.includes(word.stem));
-  for (const [index, word] of words.entries()) if (focus.subject.includes(word.stem) && moveWithin(index + 1)) return true;
-  for (const matcher of names) {
-    for (let found = matcher.find(sentence); found !== null; found = matcher.find(sentence, found.end)) {
-      const end = found.end;
-      const next = words.findIndex((word) => word.start >= end);
-      if (next >= 0 && moveWithin(next)) return true;
+  // Most sentences have no move the way the question asks: nothing to place.
+  if (focus.moves.length === 0 || !movesTheWayAsked(sentence, focus)) return false;
+  // Any verb going the way asked: "why did stocks fall" is answered by "Stocks tumbled".
+  const asked = (word: string) => (focus.direction === null ? focus.moves.includes(stem(word)) : moveDirection(word) === focus.direction);
+  // Whether one of the few words after `end` moves as asked: read there and no further, so each
+  // subject costs a few words whatever the sentence's length.
+  const word = new RegExp(WORD.source, 'gu');
+  const moveAfter = (end: number): boolean => {
+    word.lastIndex = end;
+    for (let count = 0; count < SUBJECT_TO_VERB; count += 1) {
+      const found = word.exec(sentence);
+      if (found === null) return false;
+      if (asked(found[0])) return true;
+    }
+    return false;
+  };
+  if (focus.subject.length > 0) {
+    for (const found of sentence.matchAll(WORD)) if (focus.subject.includes(stem(found[0])) && moveAfter((found.index ?? 0) + found[0].length)) return true;
+  }
+  if (focus.market === true) {
+    for (const found of sentence.matchAll(MARKET_SUBJECT)) {
+      const at = found.index ?? 0;
+      if (namesMarketAtLarge(sentence, at) && moveAfter(at + found[0].length)) return true;
     }
   }
+  for (const matcher of names) {
+    for (let found = matcher.find(sentence); found !== null; found = matcher.find(sentence, found.end)) if (moveAfter(found.end)) return true;
+  }
   return false;
+}
+
+/** Words that may stand before "stocks" when it means the market: a region, or no modifier at all. */
+const MARKET_MODIFIER =
+  /(?:^|[\s,;:("'“-])(?:the|and|as|while|but|when|after|before|with|of|in|on|that|because|where|though|although|so|world|global|asian|european|u\.s\.|american|japanese|chinese|british|german|french|indian|australian|emerging|latin|regional|overall|broader|wider|main|major|key|leading)\s*$/i;
+
+/**
+ * Whether the market words at `at` are the market at large: at the sentence's start, after a
+ * function word or a region ("U.S. stocks", "while stocks"), not after a sector or a company
+ * ("Health-insurer stocks", "Boeing stocks": theirs, not the market's).
+ */
+function namesMarketAtLarge(sentence: string, at: number): boolean {
+  const before = sentence.slice(Math.max(0, at - 24), at);
+  return before.trim() === '' || MARKET_MODIFIER.test(before);
+}
+
+/** Whether a sentence has a move the way the question asks anywhere ("tumbled" for "fall"). */
+export function movesTheWayAsked(sentence: string, focus: QuestionFocus): boolean {
+  if (focus.direction !== null) return hasMove(sentence, focus.direction);
+  const stems = new Set((sentence.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+  return focus.moves.some((move) => stems.has(move));
 }

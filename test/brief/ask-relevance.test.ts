@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
+import { asksAboutMarket, asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
 import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
@@ -138,6 +138,81 @@ describe('question focus', () => {
     };
     const reply = await answerQuestion('why did gold rise', { store: await storeWith([royalties, spot]), reference });
     expect(lines(reply)[0]).toMatch(/^Spot gold rose by nearly \$90/);
+  });
+
+  it('takes any verb going the way asked: "jumped" answers a rise, "tumbled" a fall, "rose" no fall', () => {
+    const rise = questionFocus(['gold', 'rise']);
+    expect(rise.direction).toBe('up');
+    expect(movesAsAsked('Gold jumped 2% to a record as the dollar slid.', rise, [])).toBe(true);
+    expect(movesAsAsked('Gold slipped 1% as the dollar rallied.', rise, [])).toBe(false);
+    const fall = questionFocus(['oil', 'fall']);
+    expect(fall.direction).toBe('down');
+    expect(movesAsAsked('Brent crude oil tumbled to a six-month low on Monday.', fall, [])).toBe(true);
+    expect(movesAsAsked('Oil rose 60 cents while bond futures fell 48 ticks.', fall, [])).toBe(false);
+    expect(questionFocus(['oil', 'rise', 'fall']).direction).toBeNull();
+  });
+
+  it('takes the market at large for the subject of "why did stocks fall", not a sector or a company', () => {
+    expect(asksAboutMarket('why did stocks fall')).toBe(true);
+    expect(asksAboutMarket('why did Wall Street rally?')).toBe(true);
+    expect(asksAboutMarket('why did gold rise')).toBe(false);
+    const focus = { ...questionFocus(['fall']), market: true };
+    expect(movesAsAsked('Stocks tumbled to five-year lows on Tuesday as investors fled risk.', focus, [])).toBe(true);
+    expect(movesAsAsked('European shares ended lower after a weak start.', focus, [])).toBe(true);
+    expect(movesAsAsked('On Wall Street, the S&P 500 index shed 3.1 percent.', focus, [])).toBe(true);
+    expect(movesAsAsked('Utility stocks, already down this year, lagged.', focus, [])).toBe(false);
+    expect(movesAsAsked('Ferrovia Co shares fell 7 percent after it cut its forecast.', focus, [])).toBe(false);
+    expect(movesAsAsked('Retail sales fell 1.2 percent last month.', focus, [])).toBe(false);
+    expect(movesAsAsked('Stocks rallied for a third day.', focus, [])).toBe(false);
+    // Without the market as the subject ("why did oil fall"), stocks are something else that moved.
+    expect(movesAsAsked('Stocks tumbled on Tuesday.', questionFocus(['oil', 'fall']), [])).toBe(false);
+  });
+
+  it('answers "why did stocks fall" with the market\'s fall, not a newer fall of something else', async () => {
+    const sales = {
+      title: 'Shop sales drop again',
+      text: 'Retail sales fell 2.1 percent in November after a weak October, the statistics office said on Friday. Stocks were closed for a holiday.',
+      publishedAt: '2026-11-23T08:00:00Z',
+    };
+    const sector = {
+      title: 'Utilities lag',
+      text: 'Utility stocks, already down this year because of rising bond yields, fell again on Thursday as investors sold defensive shares.',
+      publishedAt: '2026-11-22T18:00:00Z',
+    };
+    const wrap = {
+      title: 'Growth fears hit equities',
+      text: 'Stocks tumbled to three-month lows on Thursday as investors fretted over slowing growth after weak factory data from China. Bond yields fell.',
+      publishedAt: '2026-11-22T16:00:00Z',
+    };
+    const reply = await answerQuestion('why did stocks fall', { store: await storeWith([sales, sector, wrap]), reference });
+    expect(lines(reply)[0]).toMatch(/^Stocks tumbled to three-month lows on Thursday as investors fretted/);
+    expect(lines(reply).join(' ')).not.toMatch(/Retail sales|Utility stocks/);
+  });
+
+  it('says nothing answers "why did stocks rise" from sentences where only other things rose', async () => {
+    const coins = {
+      title: 'Coins recover',
+      text: 'Bitcoin rose 2.7 percent over the past seven days as traders returned after the exchange collapse. A podcast host, Kevin Rose, said he was upbeat.',
+      publishedAt: '2026-11-23T08:00:00Z',
+    };
+    const reply = await answerQuestion('why did stocks rise', { store: await storeWith([coins]), reference });
+    expect(lines(reply).join(' ')).toMatch(NOTHING);
+  });
+
+  it('answers "why did oil fall" with a sentence where oil fell, not a newer one where oil rose and bonds fell', async () => {
+    const mixed = {
+      title: 'Markets mixed',
+      text: 'Oil rose 60 cents to $71.20 a barrel on Friday, while euro zone bond futures fell 48 ticks after strong jobs data.',
+      publishedAt: '2026-11-23T08:00:00Z',
+    };
+    const slide = {
+      title: 'Crude slides',
+      text: 'Crude oil prices fell 4 percent to a two-month low on Wednesday after the storm weakened, easing fears of damage to oil platforms.',
+      publishedAt: '2026-11-20T08:00:00Z',
+    };
+    const reply = await answerQuestion('why did oil fall', { store: await storeWith([mixed, slide]), reference });
+    expect(lines(reply)[0]).toMatch(/^Crude oil prices fell 4 percent/);
+    expect(lines(reply).join(' ')).not.toMatch(/Oil rose 60 cents/);
   });
 
   it('knows a question that asks why and a passage that gives a cause', () => {
