@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
-import { entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK } from '../src/brief/index.ts';
+import { aboutEntity, entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { entityNames, leadingHeadingLength, type ReferenceEntity, splitSentences } from '../src/pipeline/index.ts';
 import { entityTitle, resolveCompany } from './resolve.ts';
@@ -18,9 +18,7 @@ const CANDIDATES = 30;
  * delist XRP"), which fill the list only when there are not enough.
  */
 function aboutFirst(articles: readonly Article[], entity: ReferenceEntity): Article[] {
-  const names = entityNames(entity);
-  const about = (article: Article): boolean =>
-    (names?.test(article.title) ?? false) || (article.entities.find((mention) => mention.id === entity.id)?.count ?? 0) >= 2;
+  const about = aboutEntity(entity);
   const chosen = articles.filter(about).slice(0, MAX_ARTICLES);
   for (const article of articles) {
     if (chosen.length >= MAX_ARTICLES) break;

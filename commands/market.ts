@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { briefForScope, briefToReply, WIDEN_LIMIT_DAYS } from '../src/brief/index.ts';
+import { aboutEntity, briefForScope, briefToReply, WIDEN_LIMIT_DAYS } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { UserFacingError } from '../src/domain/index.ts';
 import { findTopic, suggestTopics } from '../src/pipeline/index.ts';
@@ -13,6 +13,8 @@ const MARKET_TYPES = ['index', 'exchange', 'commodity', 'currency', 'crypto', 'c
 const BEFORE_REGIONS = ['index', 'exchange'] as const;
 /** A market view looks further back than the daily brief. */
 const MARKET_WINDOW_HOURS = 24 * 7;
+/** With only older news, the story named is the newest about the market among this many latest naming it. */
+const NEWEST_CANDIDATES = 30;
 
 export default {
   name: 'market',
@@ -64,8 +66,10 @@ export default {
       services,
     );
     if (brief.articleCount === 0) {
-      // Older news is not a market view, but the bot should not claim it never read any.
-      const [newest] = await services.store.listArticles({ topics: scope.topics, entityIds: scope.entityIds, limit: 1 });
+      // Older news is not a market view, but the bot should not claim it never read any. It names
+      // the newest story about the market (a company's results that mention the index are not).
+      const latest = await services.store.listArticles({ topics: scope.topics, entityIds: scope.entityIds, limit: NEWEST_CANDIDATES });
+      const newest = (entity === null ? undefined : latest.find(aboutEntity(entity))) ?? latest[0];
       if (newest === undefined) throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
       const day = (newest.publishedAt ?? newest.ingestedAt).slice(0, 10);
       throw new UserFacingError(

@@ -21,4 +21,17 @@ describe('/market with only older news', () => {
     );
     await expect(market.run({ name: 'nikkei' }, {} as CommandContext, services)).rejects.toThrow('I have not read anything about Nikkei 225 (^N225) yet.');
   });
+
+  it('names the newest story about the market, not a newer one that names it in passing', async () => {
+    const passing = {
+      title: 'Harbourline Holdings profit climbs 8 percent',
+      text: 'Harbourline Holdings, a constituent of the Hang Seng Index, said on Tuesday its half-year profit rose 8 percent on higher port volumes.',
+    };
+    const store = await storeWith([article, passing]);
+    const later = { now: () => new Date('2027-06-01T08:00:00Z') };
+    const services = { store, reference, clock: later } as unknown as CommandServices;
+    const newest = await store.listArticles({ entityIds: ['index:hang-seng'], limit: 1 });
+    expect(newest.map((found) => found.title)).toEqual([passing.title]);
+    await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow('"Hang Seng ends higher as property shares rebound"');
+  });
 });
