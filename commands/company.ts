@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
-import { aboutEntity, entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK } from '../src/brief/index.ts';
+import { entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK, mostAbout } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { entityNames, leadingHeadingLength, type ReferenceEntity, splitSentences } from '../src/pipeline/index.ts';
 import { entityTitle, resolveCompany } from './resolve.ts';
@@ -9,24 +9,11 @@ import { entityTitle, resolveCompany } from './resolve.ts';
 const usage = '/company <name or ticker>';
 const schema = z.object({ name: z.string({ message: 'name a company' }).trim().min(1, 'name a company') });
 const MAX_ARTICLES = 5;
-/** The latest articles naming the company, among which those about it are chosen first (`aboutFirst`). */
-const CANDIDATES = 30;
-
 /**
- * The MAX_ARTICLES to show, newest first: those about the company (its name in the headline, or
- * mentioned more than once) before those that name it in passing ("…such as Coinbase, started to
- * delist XRP"), which fill the list only when there are not enough.
+ * The latest articles naming the company, among which the MAX_ARTICLES shown are those most about
+ * it: its name in the headline, then mentioned more than once, then in passing (`mostAbout`).
  */
-function aboutFirst(articles: readonly Article[], entity: ReferenceEntity): Article[] {
-  const about = aboutEntity(entity);
-  const chosen = articles.filter(about).slice(0, MAX_ARTICLES);
-  for (const article of articles) {
-    if (chosen.length >= MAX_ARTICLES) break;
-    if (!chosen.includes(article)) chosen.push(article);
-  }
-  const order = new Map(articles.map((article, index) => [article, index]));
-  return chosen.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-}
+const CANDIDATES = 30;
 
 /**
  * The article's best-ranked sentence that names the company; else the first sentence naming it
@@ -65,7 +52,7 @@ export default {
   async run(options, _context, services) {
     const { name } = parseOptions(schema, options, usage);
     const entity = await resolveCompany(services.reference, services.store, name);
-    const articles = aboutFirst(await services.store.listArticles({ entityIds: [entity.id], limit: CANDIDATES }), entity);
+    const articles = mostAbout(await services.store.listArticles({ entityIds: [entity.id], limit: CANDIDATES }), entity, MAX_ARTICLES);
     if (articles.length === 0) {
       throw new UserFacingError(`I have not read anything about ${entityTitle(entity)} yet.`);
     }

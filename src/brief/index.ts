@@ -1,4 +1,4 @@
-export { aboutEntity } from './about.ts';
+export { aboutness, mostAbout } from './about.ts';
 export { answerQuestion } from './answer.ts';
 export { briefForScope, type BriefOptions, type BriefScope, WIDEN_LIMIT_DAYS } from './brief-for-scope.ts';
 export { composeBrief, DEFAULT_MAX_STORIES, rankedStories } from './compose.ts';

@@ -29,4 +29,13 @@ describe('/company shows reports about the company before those naming it in pas
     expect(labels).toHaveLength(5);
     expect(labels.some((label) => label.includes('Goldman Sachs agrees $100 million settlement'))).toBe(true);
   });
+
+  it('lists reports with the company in their headline before newer ones that only mention it twice', async () => {
+    const twice = passing.map((article) => ({ ...article, text: `${article.text} Goldman Sachs also cut its price forecast.` }));
+    const store = await storeWith([about, ...twice]);
+    const reply = await company.run({ name: 'Goldman Sachs' }, {} as CommandContext, { store, reference } as unknown as CommandServices);
+    const labels = reply.sections.flatMap((section) => section.lines).map((line) => line.label ?? '');
+    expect(labels).toHaveLength(5);
+    expect(labels.some((label) => label.includes('Goldman Sachs agrees $100 million settlement'))).toBe(true);
+  });
 });
