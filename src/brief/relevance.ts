@@ -182,12 +182,14 @@ export function marketWords(question: string): string[] {
 }
 
 /**
- * The market at large as a sentence names it: stocks, equities, bourses, Wall Street, a main index
- * ("the Dow", "the S&P 500", "the Nikkei"), or shares of a region ("Asian shares"), not one company's
- * shares ("Boeing Co's shares fell": that is Boeing's move).
+ * The market at large as a sentence names it: stocks, equities, bourses, or shares of a region
+ * ("Asian shares"), when no sector or company stands before them (see namesMarketAtLarge); and a
+ * main index ("the Dow", "the S&P 500", "Japan's Nikkei") or Wall Street, wherever they stand.
  */
-const MARKET_SUBJECT =
-  /\b(?:stocks|equities|stock\s+markets?|bourses?|wall\s+street|(?:world|global|asian|european|u\.s\.|american|japanese|chinese|emerging(?:[\s-]market)?|british|german|french|indian|australian)\s+(?:shares|markets)|dow|nasdaq|s&p(?:\s+500)?|ftse(?:\s+100)?|dax|cac(?:\s+40)?|nikkei(?:\s+225)?|hang\s+seng|stoxx(?:\s+600)?|msci\s+[a-z]+|(?:benchmark|main|blue[\s-]chip)\s+(?:index|indices|indexes))\b/gi;
+const MARKET_WORDS =
+  /\b(?:stocks|equities|stock\s+markets?|bourses?|(?:world|global|asian|european|u\.s\.|american|japanese|chinese|emerging(?:[\s-]market)?|british|german|french|indian|australian)\s+(?:shares|markets))\b/gi;
+const MARKET_NAMES =
+  /\b(?:wall\s+street|dow(?!\s+chemical)|nasdaq|s&p(?:\s+500)?|ftse(?:\s+100)?|dax|cac(?:\s+40)?|nikkei(?:\s+225)?|hang\s+seng|stoxx(?:\s+600)?|msci\s+[a-z]+|(?:benchmark|main|blue[\s-]chip)\s+(?:index|indices|indexes))\b/gi;
 
 /**
  * Whether a passage matches what the question asks: every measure asked about, the time asked about
@@ -266,10 +268,11 @@ export function movesAsAsked(
     for (const found of sentence.matchAll(WORD)) if (focus.subject.includes(stem(found[0])) && moveAfter((found.index ?? 0) + found[0].length)) return true;
   }
   if (focus.market === true) {
-    for (const found of sentence.matchAll(MARKET_SUBJECT)) {
+    for (const found of sentence.matchAll(MARKET_WORDS)) {
       const at = found.index ?? 0;
       if (namesMarketAtLarge(sentence, at) && moveAfter(at + found[0].length)) return true;
     }
+    for (const found of sentence.matchAll(MARKET_NAMES)) if (moveAfter((found.index ?? 0) + found[0].length)) return true;
   }
   for (const matcher of names) {
     for (let found = matcher.find(sentence); found !== null; found = matcher.find(sentence, found.end)) if (moveAfter(found.end)) return true;

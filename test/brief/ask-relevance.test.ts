@@ -160,6 +160,8 @@ describe('question focus', () => {
     expect(movesAsAsked('Stocks tumbled to five-year lows on Tuesday as investors fled risk.', focus, [])).toBe(true);
     expect(movesAsAsked('European shares ended lower after a weak start.', focus, [])).toBe(true);
     expect(movesAsAsked('On Wall Street, the S&P 500 index shed 3.1 percent.', focus, [])).toBe(true);
+    expect(movesAsAsked("Japan's Nikkei average slid 2 percent.", focus, [])).toBe(true);
+    expect(movesAsAsked('Dow Chemical shares fell after it cut its outlook.', focus, [])).toBe(false);
     expect(movesAsAsked('Utility stocks, already down this year, lagged.', focus, [])).toBe(false);
     expect(movesAsAsked('Ferrovia Co shares fell 7 percent after it cut its forecast.', focus, [])).toBe(false);
     expect(movesAsAsked('Retail sales fell 1.2 percent last month.', focus, [])).toBe(false);
