@@ -6,7 +6,9 @@
 
 import { isSpace } from '../text/index.ts';
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Made at the first split: loading ICU's sentence rules is the largest part of importing this file,
+// and commands that never split a text (`market-brief topics`) should not pay for it.
+let segmenter: Intl.Segmenter | undefined;
 
 // Never end a sentence: titles and words that always precede what they qualify.
 const ATTACHED_ABBREVIATIONS = new Set([
@@ -135,6 +137,7 @@ function lineJoiner(previous: string, line: string, wrapped: boolean): string | 
 
 function splitParagraph(paragraph: string): string[] {
   const pieces: string[] = [];
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const { segment } of segmenter.segment(paragraph.replace(TICKER_DOT, DOT_STAND_IN))) {
     for (const piece of splitMissedBoundaries(segment)) {
       const trimmed = piece.trim().replaceAll(DOT_STAND_IN, '.');

@@ -116,9 +116,12 @@ function isTitleCase(tokens: readonly Token[]): boolean {
 
 // Raw token → token, for the tokens news repeats (words, punctuation): a lookup instead of
 // lower-casing, lemmatising and testing the capitals of each, read in place from the sentence.
-const tokenCache = new RangeCache<Token>(65_536);
+// Made at the first sentence scored: its 393,216-entry table is most of this file's import cost.
+let tokenCache: RangeCache<Token> | undefined;
 
 function tokenize(sentence: string): Token[] {
+  tokenCache ??= new RangeCache<Token>(65_536);
+  const cache = tokenCache;
   let normalised = sentence;
   // Each rewrite runs only when its trigger is present: most sentences need none of them.
   if (/[’‘`´]/.test(normalised)) normalised = normalised.replace(/[’‘`´]/g, "'");
@@ -132,14 +135,14 @@ function tokenize(sentence: string): Token[] {
       start += 1;
       continue;
     }
-    let token = tokenCache.get(normalised, start, end);
+    let token = cache.get(normalised, start, end);
     if (token === undefined) {
       const text = normalised.slice(start, end);
       // Numbers are many and rarely repeat: they are not kept.
       if (startsWithDigit(text)) token = numberToken(text);
       else {
         token = tokenOf(text);
-        if (lexiconBuilt) tokenCache.set(text, token);
+        if (lexiconBuilt) cache.set(text, token);
       }
     }
     tokens.push(token);
