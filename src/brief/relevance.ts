@@ -234,6 +234,9 @@ const CAUSE =
 /** A word of a sentence, as movesAsAsked reads them ("U.S.", "Hong Kong-listed", "it's"). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/** What between a subject and a verb puts them in different clauses. */
+const CLAUSE_BREAK = /[,;:()\u2013\u2014]/;
+
 /** Words a move verb may follow its subject by: "Spot gold rises", "U.S. gold futures rise", "gold prices have risen". */
 const SUBJECT_TO_VERB = 4;
 
@@ -255,12 +258,15 @@ export function movesAsAsked(
   // Whether one of the few words after `end` moves as asked: read there and no further, so each
   // subject costs a few words whatever the sentence's length.
   const word = new RegExp(WORD.source, 'gu');
+  // A comma or a bracket on the way ends the subject's clause: "the top drag on the Dow, down almost
+  // 10 percent" is the drag's move, not the index's.
   const moveAfter = (end: number): boolean => {
     word.lastIndex = end;
-    for (let count = 0; count < SUBJECT_TO_VERB; count += 1) {
+    for (let count = 0, from = end; count < SUBJECT_TO_VERB; count += 1) {
       const found = word.exec(sentence);
-      if (found === null) return false;
+      if (found === null || CLAUSE_BREAK.test(sentence.slice(from, found.index))) return false;
       if (asked(found[0])) return true;
+      from = found.index + found[0].length;
     }
     return false;
   };

@@ -162,6 +162,8 @@ describe('question focus', () => {
     expect(movesAsAsked('On Wall Street, the S&P 500 index shed 3.1 percent.', focus, [])).toBe(true);
     expect(movesAsAsked("Japan's Nikkei average slid 2 percent.", focus, [])).toBe(true);
     expect(movesAsAsked('Dow Chemical shares fell after it cut its outlook.', focus, [])).toBe(false);
+    expect(movesAsAsked('Exxon Mobil was the top drag on the Dow, down almost 10 percent.', focus, [])).toBe(false);
+    expect(movesAsAsked('The Dow Jones industrial average fell 514 points.', focus, [])).toBe(true);
     expect(movesAsAsked('Utility stocks, already down this year, lagged.', focus, [])).toBe(false);
     expect(movesAsAsked('Ferrovia Co shares fell 7 percent after it cut its forecast.', focus, [])).toBe(false);
     expect(movesAsAsked('Retail sales fell 1.2 percent last month.', focus, [])).toBe(false);
