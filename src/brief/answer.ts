@@ -4,18 +4,8 @@ import { type PersonLine, peopleAnswer } from './people-answer.ts';
 import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
-import {
-  asksAboutMarket,
-  asksWhy,
-  givesCause,
-  marketWords,
-  matchesFocus,
-  movesAsAsked,
-  movesTheWayAsked,
-  questionFocus,
-  stem,
-  withOtherForms,
-} from './relevance.ts';
+import { asksAboutMarket, marketWords } from './market-subject.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -76,14 +66,15 @@ const RECENCY = { weight: RECENCY_WEIGHT, halfLifeDays: RECENCY_HALF_LIFE_DAYS }
  */
 const MOVE_AMONG_NEWEST = 12;
 
+/** When the article was published (else ingested), in ms; 0 when neither date reads. */
 function publishedTime(article: Article): number {
   const at = Date.parse(article.publishedAt ?? article.ingestedAt);
   return Number.isFinite(at) ? at : 0;
 }
 
 function recencyBonus(article: Article, newest: number, recency: { weight: number; halfLifeDays: number }): number {
-  const at = Date.parse(article.publishedAt ?? article.ingestedAt);
-  if (!Number.isFinite(at)) return 0;
+  const at = publishedTime(article);
+  if (at === 0) return 0;
   return recency.weight * 0.5 ** (Math.max(0, newest - at) / (recency.halfLifeDays * 86_400_000));
 }
 
@@ -148,6 +139,7 @@ export async function answerQuestion(
   // "Why did stocks fall": with no company named, what moved is the market at large.
   const market = named.length === 0 && asksAboutMarket(question);
   const focus = { ...questionFocus(words.filter((word) => !nameStems.has(stem(word)))), market };
+  const asksMove = focus.moves.length > 0;
   // Names pull in the entity's other names for retrieval ("BABA" finds "Alibaba").
   const expansions = entities.flatMap((entity) => [entity.name, ...entity.aliases.slice(0, 4)]).flatMap(contentWords);
   const terms = [...words, ...expansions.filter((word) => !GENERIC_NAME_WORDS.has(word.toLowerCase()))];
@@ -157,9 +149,8 @@ export async function answerQuestion(
     ...words.filter((word) => !nameStems.has(stem(word))),
     ...named.map((found) => found.phrase),
     // The market's own words are too common to rank by, but a move question is about them.
-    ...(market && focus.moves.length > 0 ? marketWords(question) : []),
+    ...(market && asksMove ? marketWords(question) : []),
   ];
-  const asksMove = focus.moves.length > 0;
   const among = asksMove
     ? { limit: MOVE_AMONG_NEWEST, newest: MOVE_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED }
     : { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
@@ -174,7 +165,7 @@ export async function answerQuestion(
   else strict.sort((a, b) => b.score - a.score).splice(MAX_ARTICLES);
   const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), among);
 
-  const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string> }> = [];
+  const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string>; moving: boolean }> = [];
   hits.forEach((hit, rank) => {
     const sentences = splitSentences(hit.article.text);
     for (const [index, whole] of sentences.entries()) {
@@ -185,14 +176,15 @@ export async function answerQuestion(
       if (patterns.length > 0 && !patterns.some((pattern) => pattern.test(sentence))) continue;
       const stems = new Set(contentWords(sentence).map(stem));
       // A move the way asked counts as the question's verb: "Stocks tumbled" answers "why did stocks fall".
-      if (focus.moves.length > 0 && movesTheWayAsked(sentence, focus)) for (const move of focus.moves) stems.add(move);
+      const moving = asksMove && movesTheWayAsked(sentence, focus);
+      if (moving) for (const move of focus.moves) stems.add(move);
       if (!matchesFocus(focus, { stems, text: sentence, publishedAt: hit.article.publishedAt }, patterns.length > 0)) continue;
-      pool.push({ sentence, article: hit.article, rank, stems });
+      pool.push({ sentence, article: hit.article, rank, stems, moving });
     }
   });
   // Rarer question words count more: a word in every candidate sentence tells nothing.
   const weight = new Map(topicStems.map((wanted) => [wanted, Math.log(1 + pool.length / (1 + pool.filter((entry) => entry.stems.has(wanted)).length))]));
-  const newest = Math.max(0, ...hits.map((hit) => Date.parse(hit.article.publishedAt ?? hit.article.ingestedAt)).filter(Number.isFinite));
+  const newest = Math.max(0, ...hits.map((hit) => publishedTime(hit.article)));
   // "What did the Fed do?": a sentence where the Fed acts beats one where it is acted on.
   const byAgent = patterns.length > 0 && asksWhatWasDone(question);
   // "Why …?": a sentence that gives a cause beats one that only states the fact.
@@ -203,7 +195,8 @@ export async function answerQuestion(
     for (const wanted of topicStems) if (entry.stems.has(wanted)) overlap += weight.get(wanted) ?? 0;
     if (overlap === 0 && patterns.length === 0) continue;
     const named = patterns.length > 0 ? 1 : 0;
-    const moves = movesAsAsked(entry.sentence, focus, patterns);
+    // Only a sentence with a move the way asked can have the subject moving so.
+    const moves = entry.moving && movesAsAsked(entry.sentence, focus, patterns);
     candidates.push({
       sentence: entry.sentence,
       article: entry.article,
@@ -223,7 +216,7 @@ export async function answerQuestion(
   // where oil fell beats one where oil rose and bonds fell, when there is one.
   const hasSubject = focus.subject.length > 0 || patterns.length > 0;
   const moving = candidates.filter((candidate) => candidate.moves);
-  const ranked = (market && focus.moves.length > 0) || (hasSubject && moving.length > 0) ? moving : candidates;
+  const ranked = (market && asksMove) || (hasSubject && moving.length > 0) ? moving : candidates;
   ranked.sort((a, b) => b.score - a.score);
   const best = ranked[0]?.score ?? 0;
   const relevant = ranked.filter((candidate) => candidate.score >= best * 0.6).map(({ moves: _moves, ...candidate }) => candidate);

@@ -1,3 +1,4 @@
+import { marketSubjectEnds } from './market-subject.ts';
 import { hasMove, moveDirection } from './move-grammar.ts';
 
 /**
@@ -168,30 +169,6 @@ export function questionFocus(words: readonly string[]): QuestionFocus {
 }
 
 /**
- * The market at large as a question names it: "stocks", "equities", "the market", "shares" alone,
- * "Wall Street". A company's shares are that company's ("why did Alibaba shares fall"): the caller
- * asks this only when the question names no company.
- */
-export function asksAboutMarket(question: string): boolean {
-  return /\b(?:stocks?|equities|shares|(?:stock\s+)?markets?|bourses?|wall\s+street)\b/i.test(question);
-}
-
-/** The words of `asksAboutMarket` as the question has them, for the search. */
-export function marketWords(question: string): string[] {
-  return [...question.matchAll(/\b(?:stocks?|equities|shares|markets?|bourses?|wall\s+street)\b/gi)].flatMap((match) => match[0].split(/\s+/));
-}
-
-/**
- * The market at large as a sentence names it: stocks, equities, bourses, or shares of a region
- * ("Asian shares"), when no sector or company stands before them (see namesMarketAtLarge); and a
- * main index ("the Dow", "the S&P 500", "Japan's Nikkei") or Wall Street, wherever they stand.
- */
-const MARKET_WORDS =
-  /\b(?:stocks|equities|stock\s+markets?|bourses?|(?:world|global|asian|european|u\.s\.|american|japanese|chinese|emerging(?:[\s-]market)?|british|german|french|indian|australian)\s+(?:shares|markets))\b/gi;
-const MARKET_NAMES =
-  /\b(?:wall\s+street|dow(?!\s+chemical)|nasdaq|s&p(?:\s+500)?|ftse(?:\s+100)?|dax|cac(?:\s+40)?|nikkei(?:\s+225)?|hang\s+seng|stoxx(?:\s+600)?|msci\s+[a-z]+|(?:benchmark|main|blue[\s-]chip)\s+(?:index|indices|indexes))\b/gi;
-
-/**
  * Whether a passage matches what the question asks: every measure asked about, the time asked about
  * (the year in the passage or its publication date), and — when no name in the question already pins
  * the subject — at least half of the subject words (one at least).
@@ -273,31 +250,11 @@ export function movesAsAsked(
   if (focus.subject.length > 0) {
     for (const found of sentence.matchAll(WORD)) if (focus.subject.includes(stem(found[0])) && moveAfter((found.index ?? 0) + found[0].length)) return true;
   }
-  if (focus.market === true) {
-    for (const found of sentence.matchAll(MARKET_WORDS)) {
-      const at = found.index ?? 0;
-      if (namesMarketAtLarge(sentence, at) && moveAfter(at + found[0].length)) return true;
-    }
-    for (const found of sentence.matchAll(MARKET_NAMES)) if (moveAfter((found.index ?? 0) + found[0].length)) return true;
-  }
+  if (focus.market === true) for (const end of marketSubjectEnds(sentence)) if (moveAfter(end)) return true;
   for (const matcher of names) {
     for (let found = matcher.find(sentence); found !== null; found = matcher.find(sentence, found.end)) if (moveAfter(found.end)) return true;
   }
   return false;
-}
-
-/** Words that may stand before "stocks" when it means the market: a region, or no modifier at all. */
-const MARKET_MODIFIER =
-  /(?:^|[\s,;:("'“-])(?:the|and|as|while|but|when|after|before|with|of|in|on|that|because|where|though|although|so|world|global|asian|european|u\.s\.|american|japanese|chinese|british|german|french|indian|australian|emerging|latin|regional|overall|broader|wider|main|major|key|leading)\s*$/i;
-
-/**
- * Whether the market words at `at` are the market at large: at the sentence's start, after a
- * function word or a region ("U.S. stocks", "while stocks"), not after a sector or a company
- * ("Health-insurer stocks", "Boeing stocks": theirs, not the market's).
- */
-function namesMarketAtLarge(sentence: string, at: number): boolean {
-  const before = sentence.slice(Math.max(0, at - 24), at);
-  return before.trim() === '' || MARKET_MODIFIER.test(before);
 }
 
 /** Whether a sentence has a move the way the question asks anywhere ("tumbled" for "fall"). */

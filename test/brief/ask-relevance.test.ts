@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
-import { asksAboutMarket, asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
+import { asksAboutMarket } from '../../src/brief/market-subject.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
 import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
@@ -157,17 +158,20 @@ describe('question focus', () => {
     expect(asksAboutMarket('why did Wall Street rally?')).toBe(true);
     expect(asksAboutMarket('why did gold rise')).toBe(false);
     const focus = { ...questionFocus(['fall']), market: true };
-    expect(movesAsAsked('Stocks tumbled to five-year lows on Tuesday as investors fled risk.', focus, [])).toBe(true);
-    expect(movesAsAsked('European shares ended lower after a weak start.', focus, [])).toBe(true);
-    expect(movesAsAsked('On Wall Street, the S&P 500 index shed 3.1 percent.', focus, [])).toBe(true);
-    expect(movesAsAsked("Japan's Nikkei average slid 2 percent.", focus, [])).toBe(true);
-    expect(movesAsAsked('Dow Chemical shares fell after it cut its outlook.', focus, [])).toBe(false);
-    expect(movesAsAsked('Exxon Mobil was the top drag on the Dow, down almost 10 percent.', focus, [])).toBe(false);
-    expect(movesAsAsked('The Dow Jones industrial average fell 514 points.', focus, [])).toBe(true);
-    expect(movesAsAsked('Utility stocks, already down this year, lagged.', focus, [])).toBe(false);
-    expect(movesAsAsked('Ferrovia Co shares fell 7 percent after it cut its forecast.', focus, [])).toBe(false);
-    expect(movesAsAsked('Retail sales fell 1.2 percent last month.', focus, [])).toBe(false);
-    expect(movesAsAsked('Stocks rallied for a third day.', focus, [])).toBe(false);
+    const cases: Array<[string, boolean]> = [
+      ['Stocks tumbled to five-year lows on Tuesday as investors fled risk.', true],
+      ['European shares ended lower after a weak start.', true],
+      ['On Wall Street, the S&P 500 index shed 3.1 percent.', true],
+      ["Japan's Nikkei average slid 2 percent.", true],
+      ['Dow Chemical shares fell after it cut its outlook.', false],
+      ['Exxon Mobil was the top drag on the Dow, down almost 10 percent.', false],
+      ['The Dow Jones industrial average fell 514 points.', true],
+      ['Utility stocks, already down this year, lagged.', false],
+      ['Ferrovia Co shares fell 7 percent after it cut its forecast.', false],
+      ['Retail sales fell 1.2 percent last month.', false],
+      ['Stocks rallied for a third day.', false],
+    ];
+    for (const [sentence, moves] of cases) expect([sentence, movesAsAsked(sentence, focus, [])]).toEqual([sentence, moves]);
     // Without the market as the subject ("why did oil fall"), stocks are something else that moved.
     expect(movesAsAsked('Stocks tumbled on Tuesday.', questionFocus(['oil', 'fall']), [])).toBe(false);
   });
