@@ -29,8 +29,8 @@ export function hasMove(text: string, direction: 'up' | 'down'): boolean {
 export function moveDirectionsIn(text: string): Set<'up' | 'down'> {
   const directions = new Set<'up' | 'down'>();
   for (const [word] of text.matchAll(/\p{L}+/gu)) {
-    if (UP.test(word)) directions.add('up');
-    else if (DOWN.test(word)) directions.add('down');
+    const direction = moveDirection(word);
+    if (direction !== null) directions.add(direction);
   }
   return directions;
 }
