@@ -82,6 +82,15 @@ function figuresOf(title: string): Set<string> {
   return figures;
 }
 
+/** Files the cluster at `position` under each of its keys. */
+function indexUnder(index: Map<string, number[]>, keys: Iterable<string>, position: number): void {
+  for (const key of keys) {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [position]);
+    else list.push(position);
+  }
+}
+
 interface Draft extends StoryCluster {
   words: Set<string>;
   companies: Set<string>;
@@ -153,16 +162,8 @@ export function clusterStories(articles: readonly Article[]): StoryCluster[] {
       match.articles.push(...group);
       continue;
     }
-    for (const word of words) {
-      const list = byWord.get(word);
-      if (list === undefined) byWord.set(word, [clusters.length]);
-      else list.push(clusters.length);
-    }
-    for (const id of named) {
-      const list = byNamed.get(id);
-      if (list === undefined) byNamed.set(id, [clusters.length]);
-      else list.push(clusters.length);
-    }
+    indexUnder(byWord, words, clusters.length);
+    indexUnder(byNamed, named, clusters.length);
     clusters.push({ lead, articles: [...group], words, companies, figures, named, moves, at });
   }
   return clusters.map(({ lead, articles: members }) => ({ lead, articles: members }));
