@@ -9,6 +9,7 @@ afterEach(async () => {
 });
 
 const SLICE = 2 ** 53 / 16;
+const rowsOf = (bands: readonly string[], rowid: number) => bands.map((band) => ({ key: bandKey(band), rowid }));
 const bandsOf = (article: number) => Array.from({ length: 40 }, (_unused, band) => `${band}:${article}`);
 
 function levels(floorRows: number) {
@@ -22,10 +23,10 @@ function levels(floorRows: number) {
 describe('the two-level near-duplicate band index', () => {
   it('takes new rows in the recent level and moves key-range slices across, the first slice first, once it outgrows its floor', () => {
     const { count, bands } = levels(200);
-    for (let article = 1; article <= 4; article += 1) bands.add(bandsOf(article), article);
+    for (let article = 1; article <= 4; article += 1) bands.add(rowsOf(bandsOf(article), article));
     bands.settle();
     expect([count('article_bands'), count('article_bands_recent')]).toEqual([0, 160]);
-    for (let article = 5; article <= 10; article += 1) bands.add(bandsOf(article), article);
+    for (let article = 5; article <= 10; article += 1) bands.add(rowsOf(bandsOf(article), article));
     bands.settle();
     const moved = count('article_bands');
     expect(moved).toBeGreaterThan(0);
@@ -36,7 +37,7 @@ describe('the two-level near-duplicate band index', () => {
 
   it('moves slices in key order until the recent level is back under its limit, and no further', () => {
     const { database, count, bands } = levels(200);
-    for (let article = 1; article <= 10; article += 1) bands.add(bandsOf(article), article);
+    for (let article = 1; article <= 10; article += 1) bands.add(rowsOf(bandsOf(article), article));
     bands.settle();
     const afterOne = count('article_bands_recent');
     bands.settle();
@@ -53,7 +54,7 @@ describe('the two-level near-duplicate band index', () => {
   it('finds an article by any of its bands in either level', () => {
     const { database, bands } = levels(200);
     for (let article = 1; article <= 12; article += 1) {
-      bands.add(bandsOf(article), article);
+      bands.add(rowsOf(bandsOf(article), article));
       bands.settle();
     }
     for (let article = 1; article <= 12; article += 1) {
@@ -69,8 +70,8 @@ describe('the two-level near-duplicate band index', () => {
 
   it('does not add a row twice', () => {
     const { count, bands } = levels(200);
-    bands.add(['0:1', '0:1', '1:1'], 1);
-    bands.add(['0:1'], 1);
+    bands.add(rowsOf(['0:1', '0:1', '1:1'], 1));
+    bands.add(rowsOf(['0:1'], 1));
     expect(count('article_bands_recent')).toBe(2);
     expect(count('article_bands_recent', `band = ${bandKey('0:1')}`)).toBe(1);
   });

@@ -24,8 +24,8 @@ const RECENT_SHARE = 1 / 16;
 const RECENT_FLOOR_ROWS = 40_000;
 
 export interface BandLevels {
-  /** Adds an article's band rows to the recent level. Call inside the write transaction. */
-  add(bands: readonly string[], articleRowid: number | bigint): void;
+  /** Adds band rows (keys from bandKey) to the recent level, best in key order. Call inside the write transaction. */
+  add(rows: ReadonlyArray<{ key: number; rowid: number }>): void;
   /** Moves one slice of the recent level across when it has outgrown its share. Call inside the write transaction, after adding. */
   settle(): void;
 }
@@ -60,9 +60,9 @@ export function createBandLevels(database: DatabaseSync, { floorRows = RECENT_FL
   const limit = () => Math.max(floorRows, Number(statements.stored.get()?.['n'] ?? 0) * BAND_ROWS_PER_ARTICLE * RECENT_SHARE);
 
   return {
-    add(bands, articleRowid) {
+    add(rows) {
       recentRows ??= countRecent();
-      for (const band of bands) recentRows += Number(statements.insert.run(bandKey(band), articleRowid).changes);
+      for (const { key, rowid } of rows) recentRows += Number(statements.insert.run(key, rowid).changes);
     },
     settle() {
       if (recentRows === null || recentRows <= floorRows) return;
