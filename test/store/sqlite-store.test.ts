@@ -33,6 +33,12 @@ describe('sqlite store', () => {
     expect(newStore().database.prepare('PRAGMA temp_store').get()?.['temp_store']).toBe(2);
   });
 
+  it('checkpoints the WAL every 20,000 pages, not after every batch, and cuts a reset WAL back to 64 MB', () => {
+    const { database } = newStore();
+    expect(database.prepare('PRAGMA wal_autocheckpoint').get()?.['wal_autocheckpoint']).toBe(20_000);
+    expect(database.prepare('PRAGMA journal_size_limit').get()?.['journal_size_limit']).toBe(67_108_864);
+  });
+
   it("merges 16 full-text segments at a time, and the setting is the file's", () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mb-fts-')), 'db.sqlite');
     newStore(path);
