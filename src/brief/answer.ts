@@ -5,7 +5,7 @@ import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
 import { asksAboutMarket, marketWords } from './market-subject.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, type QuestionFocus, questionFocus, stem, withOtherForms } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -156,13 +156,28 @@ export async function answerQuestion(
     : { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
   // The full-text index stems "falls" to "fall" but knows no "fell": each past form is asked for too.
   const strict: SearchHit[] = [];
+  // Articles read only for a move of the subject: none of their other sentences answers.
+  const movesOnly = new Set<string>();
   for (const variant of withOtherForms(strictTerms)) {
     const found = await services.store.search(variant.join(' '), { ...among, every: true });
     const known = new Set(strict.map((hit) => hit.article.id));
     strict.push(...found.filter((hit) => !known.has(hit.article.id)));
   }
-  if (asksMove) strict.sort((a, b) => publishedTime(b.article) - publishedTime(a.article)).splice(MOVE_AMONG_NEWEST);
-  else strict.sort((a, b) => b.score - a.score).splice(MAX_ARTICLES);
+  if (asksMove) {
+    // "Why did gold rise" when the story says "gold jumped": the search asked for the question's own
+    // verb. When no article it found has the subject moving the way asked, the newest articles
+    // naming the subject are read as well (their sentences must still move the way asked).
+    strict.sort((a, b) => publishedTime(b.article) - publishedTime(a.article)).splice(MOVE_AMONG_NEWEST);
+    const subjectTerms = strictTerms.filter((word) => !focus.moves.includes(stem(word)));
+    if (subjectTerms.length > 0 && subjectTerms.length < strictTerms.length && !strict.some((hit) => subjectMovesIn(hit.article, focus, patterns))) {
+      const known = new Set(strict.map((hit) => hit.article.id));
+      for (const hit of await services.store.search(subjectTerms.join(' '), { ...among, every: true })) {
+        if (known.has(hit.article.id)) continue;
+        strict.push(hit);
+        movesOnly.add(hit.article.id);
+      }
+    }
+  } else strict.sort((a, b) => b.score - a.score).splice(MAX_ARTICLES);
   const hits = strict.length > 0 || terms.length === 0 ? strict : await services.store.search(terms.join(' '), among);
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string>; moving: boolean }> = [];
@@ -197,6 +212,7 @@ export async function answerQuestion(
     const named = patterns.length > 0 ? 1 : 0;
     // Only a sentence with a move the way asked can have the subject moving so.
     const moves = entry.moving && movesAsAsked(entry.sentence, focus, patterns);
+    if (!moves && movesOnly.has(entry.article.id)) continue;
     candidates.push({
       sentence: entry.sentence,
       article: entry.article,
@@ -212,11 +228,12 @@ export async function answerQuestion(
     });
   }
   // "Why did stocks fall": the market's own fall answers, and nothing else does (the words "stocks"
-  // and "market" ask for no other word, so any fall would do). For "why did oil fall" a sentence
-  // where oil fell beats one where oil rose and bonds fell, when there is one.
+  // and "market" ask for no other word, so any fall would do). "Why did oil fall": only a sentence
+  // where oil fell, not one where oil rose and bonds fell, nor "ether was steady, down 1.2%" for
+  // "why did ether rise"; with none, the reply says nothing stored answers.
   const hasSubject = focus.subject.length > 0 || patterns.length > 0;
   const moving = candidates.filter((candidate) => candidate.moves);
-  const ranked = (market && asksMove) || (hasSubject && moving.length > 0) ? moving : candidates;
+  const ranked = asksMove && (market || hasSubject) ? moving : candidates;
   ranked.sort((a, b) => b.score - a.score);
   const best = ranked[0]?.score ?? 0;
   const relevant = ranked.filter((candidate) => candidate.score >= best * 0.6).map(({ moves: _moves, ...candidate }) => candidate);
@@ -228,6 +245,11 @@ export async function answerQuestion(
   );
   const reply = await (services.answers ?? quotingAnswerWriter).answer(question, relevant);
   return people.length === 0 ? reply : withPeople(reply, people, relevant.length > 0);
+}
+
+/** Whether a sentence of the article has what the question asks about moving the way it asks. */
+function subjectMovesIn(article: Article, focus: QuestionFocus, patterns: readonly WholeWords[]): boolean {
+  return splitSentences(article.text).some((sentence) => movesAsAsked(sentence, focus, patterns));
 }
 
 /** Puts a "People" section first, citing the articles the people were found in. */

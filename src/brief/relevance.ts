@@ -214,6 +214,9 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 /** What between a subject and a verb puts them in different clauses. */
 const CLAUSE_BREAK = /[,;:()\u2013\u2014]/;
 
+/** A symbol in brackets right after a name belongs to it: "Bitcoin (BTC) rose", "Ford Motor Co (F.N) fell". */
+const SYMBOL_AFTER = /\s*\(\$?[A-Z][A-Z0-9.^=-]{0,11}\)/y;
+
 /** Words a move verb may follow its subject by: "Spot gold rises", "U.S. gold futures rise", "gold prices have risen". */
 const SUBJECT_TO_VERB = 4;
 
@@ -237,7 +240,9 @@ export function movesAsAsked(
   const word = new RegExp(WORD.source, 'gu');
   // A comma or a bracket on the way ends the subject's clause: "the top drag on the Dow, down almost
   // 10 percent" is the drag's move, not the index's.
-  const moveAfter = (end: number): boolean => {
+  const moveAfter = (subjectEnd: number): boolean => {
+    SYMBOL_AFTER.lastIndex = subjectEnd;
+    const end = SYMBOL_AFTER.test(sentence) ? SYMBOL_AFTER.lastIndex : subjectEnd;
     word.lastIndex = end;
     for (let count = 0, from = end; count < SUBJECT_TO_VERB; count += 1) {
       const found = word.exec(sentence);

@@ -153,6 +153,13 @@ describe('question focus', () => {
     expect(questionFocus(['oil', 'rise', 'fall']).direction).toBeNull();
   });
 
+  it('reads a symbol in brackets after a name as part of it, and any other bracket as the end of its clause', () => {
+    const rise = questionFocus(['bitcoin', 'rise']);
+    expect(movesAsAsked('Bitcoin (BTC) rose 2.7% over the past seven days.', rise, [])).toBe(true);
+    expect(movesAsAsked('Bitcoin ($BTC) jumped 4% overnight.', rise, [])).toBe(true);
+    expect(movesAsAsked('Bitcoin (the largest coin by value) rose 2.7%.', rise, [])).toBe(false);
+  });
+
   it('takes the market at large for the subject of "why did stocks fall", not a sector or a company', () => {
     expect(asksAboutMarket('why did stocks fall')).toBe(true);
     expect(asksAboutMarket('why did Wall Street rally?')).toBe(true);
@@ -221,6 +228,33 @@ describe('question focus', () => {
     const reply = await answerQuestion('why did oil fall', { store: await storeWith([mixed, slide]), reference });
     expect(lines(reply)[0]).toMatch(/^Crude oil prices fell 4 percent/);
     expect(lines(reply).join(' ')).not.toMatch(/Oil rose 60 cents/);
+  });
+
+  it('answers "why did gold rise" from a story where gold jumped, when the stories holding "rise" have nothing else rising', async () => {
+    const havens = {
+      title: 'Havens in demand',
+      text: 'Government bonds and gold jumped on Tuesday as investors fled risk. Oil fell below $99 a barrel.',
+      publishedAt: '2026-11-18T08:00:00Z',
+    };
+    const miners = {
+      title: 'Miners squeezed',
+      text: 'Rising energy costs squeezed gold miners in the third quarter, the company said. Its shares rose 2% after the report.',
+      publishedAt: '2026-11-23T08:00:00Z',
+    };
+    const reply = await answerQuestion('why did gold rise', { store: await storeWith([havens, miners]), reference });
+    expect(lines(reply)).toEqual(['Government bonds and gold jumped on Tuesday as investors fled risk.']);
+    expect(reply.sources.map((source) => source.title)).toEqual([havens.title]);
+  });
+
+  it('says nothing answers "why did ether rise" when no sentence has ether rising, rather than quote one where it fell', async () => {
+    const steady = {
+      title: 'Crypto markets quiet',
+      text: 'Ether was holding steady at slightly under $1,300, down 1.2%. Traders awaited the Fed.',
+      publishedAt: '2026-11-23T08:00:00Z',
+    };
+    const reply = await answerQuestion('why did ether rise', { store: await storeWith([steady]), reference });
+    expect(lines(reply).join(' ')).toMatch(NOTHING);
+    expect(reply.sources).toEqual([]);
   });
 
   it('knows a question that asks why and a passage that gives a cause', () => {
