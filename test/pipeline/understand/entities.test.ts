@@ -31,6 +31,24 @@ describe('createEntityRecognizer', () => {
     expect(ids('', 'Benchmarks ( .SPX ) and ( .HSI ) fell as futures ( LCOc1 ) rose.')).toEqual(['index:sp-500', 'index:hang-seng', 'commodity:brent']);
   });
 
+  it('does not take the firm behind an index, nor a sector index of its family, for the index', () => {
+    const sp = (text: string) => ids('', text).includes('index:sp-500');
+    expect(sp('S&P on Friday cut its rating on Renault, reflecting weaker demand.')).toBe(false);
+    expect(sp('The bank has sufficient resources, an S&P analyst said on Thursday.')).toBe(false);
+    expect(sp("Microsoft wins top credit ratings from S&P, Moody's and Fitch.")).toBe(false);
+    expect(sp("Moody's and S&P both downgraded the bank.")).toBe(false);
+    expect(ids('', 'The S&P energy index slid 10.4 percent.')).toEqual([]);
+    expect(ids('', 'The S&P Financial .GSPF index fell 3 percent.')).toEqual([]);
+    expect(ids('', 'Banks gained, with the STOXX Europe 600 banking index up 2%.')).toEqual([]);
+    expect(ids('', 'The Dow Jones U.S. Home Construction index fell 3 percent.')).toEqual([]);
+    // The index itself, however it is written.
+    expect(sp('The S&P fell 3 percent to 900 on Monday.')).toBe(true);
+    expect(sp('The S&P 500 stock index rose 1.2 percent.')).toBe(true);
+    expect(ids('', 'The FTSEurofirst 300 .FTEU3 index of top European shares rose 2 percent.')).toEqual(['index:ftseurofirst-300']);
+    expect(ids('', 'The broader TOPIX .TOPX index fell 0.5 percent.')).toEqual(['index:topix']);
+    expect(ids('', 'The Dow Jones industrials index had its first gain.')).toEqual(['index:dow-jones']);
+  });
+
   it('counts a name and the symbol right after it as one mention', () => {
     const [mention] = recognizer.recognize('', 'Exxon Mobil Corp ( XOM.N ) offered to pay a fine.');
     expect(mention).toMatchObject({ id: 'company:exxon-mobil', ticker: 'XOM', count: 1 });

@@ -57,7 +57,9 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
 function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases, tokens?: readonly Token[]): Found[] {
   if (text.trim() === '') return [];
   const context = analyseText(text, tokens);
-  const names = matchNames(context, gazetteer, index);
+  // Words that name no entity but must not be read as an unknown organisation either ("S&P energy index").
+  const unnamed: Array<{ start: number; end: number }> = [];
+  const names = matchNames(context, gazetteer, index, unnamed);
   const symbols = findSymbols(context, index, gazetteer, names);
   // A symbol that overlaps a name ("NYSE" inside "(NYSE: GS)") replaces it.
   const sortedSymbols = [...symbols].sort((left, right) => left.start - right.start);
@@ -65,10 +67,7 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
   const known: Found[] = [...kept, ...symbols.map((symbol) => ({ ...symbol, weak: false, counted: !symbol.repeatsName }))];
   // Names no list holds: organisations by shape and context, then people by their roles.
   // Unsure matches ("Tavistock" the little-known listing) do not stop a longer open name from being read.
-  const claimed = claimedTokens(
-    context.tokens,
-    known.filter((match) => !match.weak),
-  );
+  const claimed = claimedTokens(context.tokens, [...known.filter((match) => !match.weak), ...unnamed]);
   const open = findOpenOrganisations(context, claimed, index, aliases);
   // Once "Nikkei Inc" is named, a bare "Nikkei" in the same article is that company, not the index.
   if (aliases.size > 0) {
@@ -115,7 +114,7 @@ function claimedTokens(tokens: readonly Token[], spans: ReadonlyArray<{ start: n
   return claimed;
 }
 
-function matchNames(context: TokenContext, gazetteer: Gazetteer, index: ReferenceIndex): Found[] {
+function matchNames(context: TokenContext, gazetteer: Gazetteer, index: ReferenceIndex, unnamed: Array<{ start: number; end: number }>): Found[] {
   const { tokens } = context;
   const found: Found[] = [];
   const redefined = context.text.includes('(') ? redefinedAcronyms(context, index) : NONE;
@@ -128,6 +127,12 @@ function matchNames(context: TokenContext, gazetteer: Gazetteer, index: Referenc
     }
     const match = longestMatch(context, gazetteer, position);
     if (match !== null && !overtaken(context, gazetteer, position, match.end)) {
+      const another = match.entry.entity?.type === 'index' ? anotherIndexEnd(context, match.end) : -1;
+      if (another > 0) {
+        unnamed.push({ start: token.start, end: (tokens[another - 1] as Token).end });
+        position = another;
+        continue;
+      }
       const last = tokens[match.end - 1] as Token;
       // "NEW YORK (Reuters) -": a news agency's credit line, not a mention of it.
       const credit = /\(\s*$/.test(context.text.slice(token.start - 2, token.start)) && /^\s*\)\s*[-–—]/.test(context.text.slice(last.end, last.end + 4));
@@ -210,6 +215,7 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   // "Nikkei Inc": a legal suffix makes the words a company's name, not the index or commodity of that name.
   if (entry.entity !== null && !ORGANISATION_TYPES.has(entry.entity.type) && next !== undefined && LEGAL_SUFFIX.test(next.key)) return 'no';
   if (entry.entity?.type === 'index' && next !== undefined && (PUBLICATION_CUES.test(next.key) || (last.hyphenAfter && next.shape === 'lower'))) return 'no';
+  if (entry.entity?.type === 'index' && (actsAsOrganisation(context, end) || besideRatingAgency(context, first, end))) return 'no';
   // Only words joined by plain spaces make one name: "Helen Schwab" does, "Google, Facebook" does not.
   const opening = tokens[first] as Token;
   const followsName =
@@ -249,6 +255,54 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   if (!prose || (opensSentence && entry.shapes[0] !== 'upper' && !wholeName)) return 'weak';
   if (precedesName || entry.needsSupport) return 'weak';
   return 'strong';
+}
+
+// An index is named after the firm that compiles it ("S&P", "FTSE", "Nikkei"), and news about the
+// firm names it alone: an index neither rates debt nor has analysts, and "the S&P energy index" is
+// another index of the same family.
+const ORGANISATION_ACTS =
+  /^(cut|cuts|downgraded?|downgrades|upgraded?|upgrades|lowered|affirmed|affirms|revised|rated|rates|rating|ratings|analysts?|assigned|placed|warned|kept|expects|estimates)$/;
+/** Words that may sit between a name and its verb: "S&P on Friday cut its rating". */
+const TIME_WORDS = /^(on|late|earlier|also|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Words between a family's name and "index" that do not make another index: "the S&P 500 stock index". */
+const SAME_INDEX_WORDS =
+  /^(stock|stocks|share|shares|equity|equities|benchmark|composite|main|broad|broader|key|blue|chip|futures|industrial|industrials|average)$/;
+const RATING_AGENCY_AFTER = /^\s*(?:,|and|or|&)\s*(?:Moody|Fitch)/;
+const RATING_AGENCY_BEFORE = /(?:Moody['’]s|Fitch)(?:\s+(?:Investors\s+Service|Ratings))?\s*(?:,|and|or|&)\s*(?:the\s+)?$/;
+
+/** "S&P said", "S&P on Friday cut its rating", "an S&P analyst": the firm acting, within a few words. */
+function actsAsOrganisation(context: TokenContext, end: number): boolean {
+  for (let position = end; position < Math.min(end + 4, context.tokens.length); position += 1) {
+    const key = (context.tokens[position] as Token).key;
+    if (ORGANISATION_ACTS.test(key)) return true;
+    if (!TIME_WORDS.test(key)) return false;
+  }
+  return false;
+}
+
+/**
+ * "The S&P energy index", "the S&P Insurance Index .GSPINSC", "the STOXX Europe 600 banking index": a
+ * sector index of the same family, which no list holds. The token after "index", or -1.
+ */
+function anotherIndexEnd(context: TokenContext, end: number): number {
+  let words = 0;
+  for (let position = end; position < Math.min(end + 6, context.tokens.length); position += 1) {
+    const token = context.tokens[position] as Token;
+    // A code in brackets or a RIC (".FTEU3") between the name and "index" is part of the name.
+    const before = context.text.charCodeAt(token.start - 1);
+    if (before === 0x2e || before === 0x28 || token.text === ')') continue;
+    if (token.key === 'index' || token.key === 'indices' || token.key === 'indexes') return words > 0 ? position + 1 : -1;
+    if (token.shape === 'number' || SAME_INDEX_WORDS.test(token.key) || words === 3) return -1;
+    words += 1;
+  }
+  return -1;
+}
+
+/** "ratings from S&P, Moody's and Fitch": the rating agency beside its peers. */
+function besideRatingAgency(context: TokenContext, first: number, end: number): boolean {
+  const start = (context.tokens[first] as Token).start;
+  const after = (context.tokens[end - 1] as Token).end;
+  return RATING_AGENCY_AFTER.test(context.text.slice(after, after + 16)) || RATING_AGENCY_BEFORE.test(context.text.slice(Math.max(0, start - 40), start));
 }
 
 /** A capitalised word, an acronym or an initial ("Harrison", "CBS", "E." in "Gerald E. McCormick"), not a possessive ("Japan's"). */
