@@ -53,8 +53,8 @@ export function createArticleWriter(database: DatabaseSync): ArticleWriter {
   }
 
   /**
-   * Stores the article row (its full-text entry by trigger) and returns its link rows, to be
-   * written by `writeLinks` once the whole batch's are known; null when an equal one is stored.
+   * Stores the article row (its full-text entry by trigger) and adds its link rows to `links`, for
+   * `writeLinks` once the whole batch's are known; false when an equal one is stored already.
    */
   function insertRow(article: Article, keys: DedupeKeys, owners: readonly Owner[], links: LinkRows): boolean {
     const shared = owners.includes(null);
