@@ -37,7 +37,7 @@ export const RANK_WEIGHTS = {
   recencyHours: 24,
   /** Subtracted in proportion to the share of headline words that are a template repeated across the set. */
   template: 2,
-  /** Subtracted for a headline labelled as analysis, opinion or a feature ("Analysis: …", "Special Report: …"). */
+  /** Subtracted for a headline labelled as analysis, opinion or a feature ("Analysis: …", "Special Report: …"), or written in the first person. */
   feature: 2.5,
 } as const;
 
@@ -59,6 +59,22 @@ function isFeature(title: string): boolean {
   const label = FEATURE_KICKER.exec(title);
   if (label === null) return false;
   return label[1] !== '-' || /^\s*\p{Lu}/u.test(title.slice(label.index + label[0].length));
+}
+
+/** Quoted words: "'We will act,' says Powell" is a quote, not the outlet's own voice. */
+const QUOTED = /"[^"]*"|“[^”]*”|(?<=^|\s)['‘][^'’]*['’](?=[\s,.:;!?]|$)/gu;
+// "We" and "let's" only: "My" and "Our" open names too ("My Neighbor Alice", a game's token).
+const FIRST_PERSON = /\b(?:[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Ll]et['’]s)\b/u;
+/** A speaker named before a colon ("Powell: we will act") or a verb of saying: someone else's words. */
+const ATTRIBUTED = /:|\b(?:says?|said|tells?|told|warns?|urges?)\b/iu;
+
+/**
+ * Whether a headline speaks in the outlet's own first person ("… and We Aren't Buying It", "Why
+ * we think the Fed will cut"): a column or an opinion without a label, not the news.
+ */
+function speaksForItself(title: string): boolean {
+  const unquoted = title.replace(QUOTED, ' ');
+  return FIRST_PERSON.test(unquoted) && !ATTRIBUTED.test(unquoted);
 }
 
 const MARKET_WIDE = new Set(['index', 'central-bank', 'regulator', 'exchange']);
@@ -129,7 +145,7 @@ export function scoreCluster(
   if (cluster.articles.length > 1) parts['size'] = Math.min(w.sizeCap, Math.log2(cluster.articles.length) * w.perDoubling);
   const ageHours = (context.newest - Math.max(...cluster.articles.map(time))) / 3_600_000;
   parts['recency'] = w.recency * Math.max(0, 1 - ageHours / w.recencyHours);
-  if (isFeature(lead.title)) parts['feature'] = -w.feature;
+  if (isFeature(lead.title) || speaksForItself(lead.title)) parts['feature'] = -w.feature;
   if (words.size > 0) {
     const share = [...words].filter((word) => context.template.has(word)).length / words.size;
     if (share > 0) parts['template'] = -w.template * share;

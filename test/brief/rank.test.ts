@@ -100,12 +100,25 @@ describe('story ranking by importance', () => {
       'Q&A-What does the downgrade mean?',
       'FACTBOX-Key facts on the bailout',
       'Analysis: Banks wobble',
+      // Columns without a label speak in the outlet's own first person.
+      'A central bank blog decries the end of Bitcoin, and We Aren’t Buying It',
+      'Why we think the Fed will cut in March',
     ]) {
       const labelled = makeArticle({ id: title, title });
       expect(rankClusters([{ lead: labelled, articles: [labelled] }])[0]!.parts['feature']).toBe(-RANK_WEIGHTS.feature);
     }
     // Words that only start like a label, and fast reactions to data, are news.
-    for (const title of ['Interview-based hiring rises', 'Analysts see a rate cut', 'Instant view: Payrolls beat forecasts']) {
+    for (const title of [
+      'Interview-based hiring rises',
+      'Analysts see a rate cut',
+      'Instant view: Payrolls beat forecasts',
+      // Someone else's first person: quoted, after a speaker's name, or with a verb of saying.
+      '"We are not for sale," Tinyco chief tells staff',
+      "'We will act' on inflation, Fed's Powell vows",
+      'Powell: we will do whatever it takes',
+      'Tinyco CEO says we need more chips',
+      'US stocks rise as Wall Street cheers payrolls',
+    ]) {
       const plain = makeArticle({ id: title, title });
       expect(rankClusters([{ lead: plain, articles: [plain] }])[0]!.parts['feature']).toBeUndefined();
     }
