@@ -247,6 +247,9 @@ export function movesAsAsked(
     for (let count = 0, from = end; count < SUBJECT_TO_VERB; count += 1) {
       const found = word.exec(sentence);
       if (found === null || CLAUSE_BREAK.test(sentence.slice(from, found.index))) return false;
+      // "Stocks with exposure to China fell", "snake oil with unprecedented ease": what follows "with"
+      // describes the subject; a move after it is not the subject's own.
+      if (found[0].toLowerCase() === 'with') return false;
       if (asked(found[0])) return true;
       from = found.index + found[0].length;
     }

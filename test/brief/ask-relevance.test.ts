@@ -153,11 +153,15 @@ describe('question focus', () => {
     expect(questionFocus(['oil', 'rise', 'fall']).direction).toBeNull();
   });
 
-  it('reads a symbol in brackets after a name as part of it, and any other bracket as the end of its clause', () => {
+  it('reads a symbol in brackets after a name as part of it; another bracket, or "with", ends what the subject does', () => {
     const rise = questionFocus(['bitcoin', 'rise']);
     expect(movesAsAsked('Bitcoin (BTC) rose 2.7% over the past seven days.', rise, [])).toBe(true);
     expect(movesAsAsked('Bitcoin ($BTC) jumped 4% overnight.', rise, [])).toBe(true);
     expect(movesAsAsked('Bitcoin (the largest coin by value) rose 2.7%.', rise, [])).toBe(false);
+    // Nor does a move after "with": it belongs to what "with" brings in.
+    const fall = questionFocus(['oil', 'fall']);
+    expect(movesAsAsked('Followers were persuaded to buy snake oil with unprecedented ease.', fall, [])).toBe(false);
+    expect(movesAsAsked('Oil eased 2% on Friday.', fall, [])).toBe(true);
   });
 
   it('takes the market at large for the subject of "why did stocks fall", not a sector or a company', () => {
