@@ -5,7 +5,7 @@ import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
 import { asksAboutMarket, marketWords } from './market-subject.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, type QuestionFocus, questionFocus, stem, withOtherForms } from './relevance.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -155,6 +155,13 @@ export async function answerQuestion(
     ? { limit: MOVE_AMONG_NEWEST, newest: MOVE_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED }
     : { limit: MAX_ARTICLES, newest: RANKED_AMONG_NEWEST, newestStored: SEARCHED_AMONG_NEWEST_STORED };
   // The full-text index stems "falls" to "fall" but knows no "fell": each past form is asked for too.
+  // Each retrieved article's sentences, split once for the check below and the pool.
+  const split = new Map<string, string[]>();
+  const sentencesOf = (article: Article): string[] => {
+    let sentences = split.get(article.id);
+    if (sentences === undefined) split.set(article.id, (sentences = splitSentences(article.text)));
+    return sentences;
+  };
   const strict: SearchHit[] = [];
   // Articles read only for a move of the subject: none of their other sentences answers.
   const movesOnly = new Set<string>();
@@ -169,7 +176,11 @@ export async function answerQuestion(
     // naming the subject are read as well (their sentences must still move the way asked).
     strict.sort((a, b) => publishedTime(b.article) - publishedTime(a.article)).splice(MOVE_AMONG_NEWEST);
     const subjectTerms = strictTerms.filter((word) => !focus.moves.includes(stem(word)));
-    if (subjectTerms.length > 0 && subjectTerms.length < strictTerms.length && !strict.some((hit) => subjectMovesIn(hit.article, focus, patterns))) {
+    if (
+      subjectTerms.length > 0 &&
+      subjectTerms.length < strictTerms.length &&
+      !strict.some((hit) => sentencesOf(hit.article).some((sentence) => movesAsAsked(sentence, focus, patterns)))
+    ) {
       const known = new Set(strict.map((hit) => hit.article.id));
       for (const hit of await services.store.search(subjectTerms.join(' '), { ...among, every: true })) {
         if (known.has(hit.article.id)) continue;
@@ -182,7 +193,7 @@ export async function answerQuestion(
 
   const pool: Array<{ sentence: string; article: Article; rank: number; stems: Set<string>; moving: boolean }> = [];
   hits.forEach((hit, rank) => {
-    const sentences = splitSentences(hit.article.text);
+    const sentences = sentencesOf(hit.article);
     for (const [index, whole] of sentences.entries()) {
       // Quoted as the summaries show sentences (extractive/hygiene.ts): no bullet, slug or subheading
       // glued to it, no half quotation, no heading alone, no "declined to comment".
@@ -245,11 +256,6 @@ export async function answerQuestion(
   );
   const reply = await (services.answers ?? quotingAnswerWriter).answer(question, relevant);
   return people.length === 0 ? reply : withPeople(reply, people, relevant.length > 0);
-}
-
-/** Whether a sentence of the article has what the question asks about moving the way it asks. */
-function subjectMovesIn(article: Article, focus: QuestionFocus, patterns: readonly WholeWords[]): boolean {
-  return splitSentences(article.text).some((sentence) => movesAsAsked(sentence, focus, patterns));
 }
 
 /** Puts a "People" section first, citing the articles the people were found in. */
