@@ -100,21 +100,42 @@ export function dedupeKeysOfWords(words: readonly string[]): DedupeKeys {
 
 /** The distinct 4-word shingle hashes (signed 32-bit), in a buffer reused from call to call. */
 let shingleBuffer = new Int32Array(4_096);
+/** Each word's hash, reused likewise. */
+let wordHashBuffer = new Int32Array(4_096);
+// The shingles seen in this call: an open-addressing table reused from call to call, a slot being
+// taken in this call when its stamp is this call's. A Set of the hashes allocated a number for
+// each shingle above 2^31 and grew its table for each article (9 % of an ingest's allocation).
+let seenKeys = new Int32Array(8_192);
+let seenStamps = new Uint32Array(8_192);
+let stamp = 0;
 
 function uniqueShingles(words: readonly string[]): { keys: Int32Array; count: number } {
-  const wordHashes = words.map(hashWord);
-  const shingleCount = Math.max(1, wordHashes.length - SHINGLE_SIZE + 1);
+  const wordCount = words.length;
+  if (wordHashBuffer.length < wordCount) wordHashBuffer = new Int32Array(wordCount * 2);
+  for (let index = 0; index < wordCount; index += 1) wordHashBuffer[index] = hashWord(words[index] as string) | 0;
+  const shingleCount = Math.max(1, wordCount - SHINGLE_SIZE + 1);
   if (shingleBuffer.length < shingleCount) shingleBuffer = new Int32Array(shingleCount * 2);
-  const seen = new Set<number>();
+  // At most half full, so a probe ends soon.
+  if (seenKeys.length < shingleCount * 2) {
+    const size = 2 ** Math.ceil(Math.log2(shingleCount * 2));
+    [seenKeys, seenStamps, stamp] = [new Int32Array(size), new Uint32Array(size), 0];
+  }
+  if (stamp === 0xffffffff) [seenStamps, stamp] = [new Uint32Array(seenKeys.length), 0];
+  stamp += 1;
+  const mask = seenKeys.length - 1;
   let count = 0;
   for (let start = 0; start < shingleCount; start += 1) {
     let shingle = 0x9e3779b9;
-    for (let offset = 0; offset < SHINGLE_SIZE && start + offset < wordHashes.length; offset += 1) {
-      shingle = mix32(Math.imul(shingle ^ (wordHashes[start + offset] ?? 0), 0x01000193));
+    for (let offset = 0; offset < SHINGLE_SIZE && start + offset < wordCount; offset += 1) {
+      shingle = mix32(Math.imul(shingle ^ (wordHashBuffer[start + offset] as number), 0x01000193));
     }
-    if (seen.has(shingle)) continue;
-    seen.add(shingle);
-    shingleBuffer[count] = shingle | 0;
+    const key = shingle | 0;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    while (seenStamps[slot] === stamp && seenKeys[slot] !== key) slot = (slot + 1) & mask;
+    if (seenStamps[slot] === stamp) continue;
+    seenStamps[slot] = stamp;
+    seenKeys[slot] = key;
+    shingleBuffer[count] = key;
     count += 1;
   }
   return { keys: shingleBuffer, count };

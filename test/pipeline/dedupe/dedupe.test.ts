@@ -51,6 +51,25 @@ describe('dedupeKeys', () => {
     expect(estimateSimilarity(original.signature, other.signature)).toBeLessThan(0.2);
   });
 
+  it('reads every shingle of a long text, its buffers grown, whatever came before', () => {
+    // 24,000 distinct words: far beyond the buffers a short article uses. Two texts sharing one
+    // half share about a third of their shingles, whichever half it is; a shingle past the end of
+    // a buffer that did not grow would be lost, and the estimate would fall towards 0 or rise to 1.
+    const words = (from: number, count: number) => Array.from({ length: count }, (_unused, index) => `w${(from + index).toString(36)}`);
+    const [first, second, other] = [words(0, 12_000), words(12_000, 12_000), words(50_000, 12_000)];
+    const whole = dedupeKeys('Title', [...first, ...second].join(' ')).signature;
+    const sameStart = dedupeKeys('Title', [...first, ...other].join(' ')).signature;
+    dedupeKeys('Short', 'a short text read between two long ones');
+    const sameEnd = dedupeKeys('Title', [...other, ...second].join(' ')).signature;
+    for (const pair of [estimateSimilarity(whole, sameStart), estimateSimilarity(whole, sameEnd)]) {
+      expect(pair).toBeGreaterThan(0.2);
+      expect(pair).toBeLessThan(0.5);
+    }
+    // A text repeated is the same shingles: its signature does not change.
+    const loop = 'oil rose as supply fell in the gulf';
+    expect([...dedupeKeys('T', Array(3_000).fill(loop).join(' ')).signature]).toEqual([...dedupeKeys('T', Array(3).fill(loop).join(' ')).signature]);
+  });
+
   it('never calls two empty articles duplicates', () => {
     const empty = dedupeKeys('', '');
     expect(empty.bands).toEqual([]);
