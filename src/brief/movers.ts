@@ -37,6 +37,14 @@ function percentFigures(clause: string): Figure[] {
     });
 }
 
+/** Words before a figure that round it: "almost 10 percent", "more than 5%", "about 3 percent". */
+const HEDGE_BEFORE = /\b(?:almost|nearly|about|around|roughly|approximately|some|more\s+than|over|less\s+than|under|up\s+to|close\s+to|as\s+much\s+as)\s+$/i;
+
+/** Whether the figure is given rounded, as a bound or an estimate. */
+function isHedged(clause: string, figure: Figure): boolean {
+  return HEDGE_BEFORE.test(clause.slice(Math.max(0, figure.index - 24), figure.index));
+}
+
 /** Figures given for several names at once: "respectively", or two figures joined by "and" or a comma. */
 function forSeveral(clause: string, figures: readonly Figure[]): boolean {
   if (/\brespectively\b/i.test(clause)) return true;
@@ -124,6 +132,8 @@ function withoutNames(clause: string, mentions: readonly Mention[]): string {
 /** The moves one article states, keyed by entity: the first statement of each. */
 function movesIn(article: Article, candidates: readonly Candidate[], typeOf: ReadonlyMap<string, string>): Map<string, Found> {
   const found = new Map<string, Found>();
+  /** Entities whose move found so far is a rounded figure ("almost 10 percent"). */
+  const approximate = new Set<string>();
   const subject = headlineCompany(article.title, candidates);
   // The headline last: a move only the headline states ("Solana's SOL Token Surges 20% as …") still
   // counts, but the body's own wording comes first. A question ("1,400% Rally Possible?") states nothing.
@@ -156,13 +166,21 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         if (owner !== null) owner = bracketedInstrument(clause, owner, mentions, typeOf) ?? owner;
         if (owner !== null && namesAnotherSymbol(clause, owner, candidates)) continue;
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
-        if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type) || found.has(owner.entityId)) continue;
+        if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type)) continue;
+        const earlier = found.get(owner.entityId);
+        // A later, exact figure for the same move replaces a rounded one ("down almost 10 percent",
+        // then "shed 9.7 percent to $64.57"); otherwise the first statement stands.
+        const hedged = isHedged(clause, figure);
+        if (earlier !== undefined && !(approximate.has(owner.entityId) && !hedged && earlier.direction === move.direction)) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".
         if (measureBlocks(withoutNames(clause, mentions).slice(from), figure.index - from, figure.end - from, PRICED_TYPES.has(type))) continue;
         const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
         if (bareNoun && sentenceMeasures(sentence)) continue;
         const horizon = horizonOf(clause, figure, figures, leadIn);
+        if (earlier !== undefined && earlier.horizon !== horizon) continue;
         found.set(owner.entityId, { direction: move.direction, figure: figure.text, horizon, excerpt: clause, articleId: article.id });
+        if (hedged) approximate.add(owner.entityId);
+        else approximate.delete(owner.entityId);
       }
       // A relative clause ("…, which fell 3%") is about the name that ends the clause before it.
       const last = mentions.at(-1);

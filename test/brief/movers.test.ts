@@ -30,6 +30,18 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('Acme Widgets and Microsoft fell 3 percent and 1 percent.')).toEqual([]);
   });
 
+  it('takes a later exact figure over a rounded one for the same move, and nothing else from later', () => {
+    expect(moves('Boeing was the top drag on the Dow, down almost 10 percent. Shares of Boeing shed 9.7 percent to $64.57.')).toEqual([
+      'Boeing down 9.7 percent',
+    ]);
+    expect(moves('Gold rose more than 2% on Monday. Gold gained 2.3% to $1,900 an ounce.')).toEqual(['Gold up 2.3%']);
+    // Exact first: the first statement stands.
+    expect(moves('Boeing fell 9.7 percent. Boeing was down almost 10 percent.')).toEqual(['Boeing down 9.7 percent']);
+    // Another period or direction is another move, not a better figure for this one.
+    expect(moves('Boeing fell almost 10 percent. Boeing has lost 41.2 percent this year.')).toEqual(['Boeing down 10 percent']);
+    expect(moves('Boeing fell almost 10 percent. Boeing rose 2.1 percent in late trade.')).toEqual(['Boeing down 10 percent']);
+  });
+
   it('gives "the biggest drag on the index, down N%" to the stock, not the index', () => {
     expect(moves('Boeing was the biggest drag on the Dow, down 6 percent.')).toEqual(['Boeing down 6 percent']);
     expect(moves('Intel, the heaviest weight on the Nasdaq, slid 4%.')).toEqual(['Intel down 4%']);
