@@ -47,6 +47,9 @@ describe('createEntityRecognizer', () => {
     expect(ids('', 'The FTSEurofirst 300 .FTEU3 index of top European shares rose 2 percent.')).toEqual(['index:ftseurofirst-300']);
     expect(ids('', 'The broader TOPIX .TOPX index fell 0.5 percent.')).toEqual(['index:topix']);
     expect(ids('', 'The Dow Jones industrials index had its first gain.')).toEqual(['index:dow-jones']);
+    // Its head word capitalised is still its name, not a longer one the reference does not know.
+    expect(ids('', "The Standard & Poor's 500 Index dropped 58.27 points, or 6.10 percent.")).toEqual(['index:sp-500']);
+    expect(ids('', "Stocks fell, and the Standard & Poor's 500 Index lost 2 percent.")).toEqual(['index:sp-500']);
   });
 
   it('counts a name and the symbol right after it as one mention', () => {

@@ -26,6 +26,8 @@ export interface EntityLocation {
   entity: ReferenceEntity;
 }
 
+/** Words that close an index's name ("… 500 Index", "… Industrial Average"). */
+const INDEX_HEADS = /^(index|indices|indexes|average|composite)$/;
 const NONE: ReadonlySet<string> = new Set();
 const LEGAL_SUFFIX = /^(inc|corp|co|ltd|plc|llc|ag|sa|nv|se)$/;
 const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|posted|announced|unveiled|launched|shareholders|ceo|executives|stake)$/;
@@ -222,6 +224,8 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
     sentenceStart[end] !== 1 &&
     next.shape === 'capitalized' &&
     !CORPORATE_TAIL.test(next.key) &&
+    // "The Standard & Poor's 500 Index": an index's own head word goes on its name, not another one.
+    !(entry.entity?.type === 'index' && INDEX_HEADS.test(next.key)) &&
     /^ +$/.test(context.text.slice(last.end, next.start));
   // "gold" written "Gold" inside a name ("Oregon Steel", "Gold Fields") is not the commodity.
   if (!aliasHasCapitals && opening.shape !== 'lower') {
