@@ -5,7 +5,7 @@ import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
 import { asksAboutMarket, marketWords } from './market-subject.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, tellsHistory, withOtherForms } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(
@@ -162,6 +162,10 @@ export async function answerQuestion(
     if (sentences === undefined) split.set(article.id, (sentences = splitSentences(article.text)));
     return sentences;
   };
+  // A move the way asked, told as this article's news: not history ("in 1995 … the dollar fell")
+  // unless the question names a year.
+  const movesNow = (sentence: string, article: Article) =>
+    movesAsAsked(sentence, focus, patterns) && (focus.years.length > 0 || !tellsHistory(sentence, article.publishedAt));
   const strict: SearchHit[] = [];
   // Articles read only for a move of the subject: none of their other sentences answers.
   const movesOnly = new Set<string>();
@@ -179,7 +183,7 @@ export async function answerQuestion(
     if (
       subjectTerms.length > 0 &&
       subjectTerms.length < strictTerms.length &&
-      !strict.some((hit) => sentencesOf(hit.article).some((sentence) => movesAsAsked(sentence, focus, patterns)))
+      !strict.some((hit) => sentencesOf(hit.article).some((sentence) => movesNow(sentence, hit.article)))
     ) {
       const known = new Set(strict.map((hit) => hit.article.id));
       for (const hit of await services.store.search(subjectTerms.join(' '), { ...among, every: true })) {
@@ -222,7 +226,7 @@ export async function answerQuestion(
     if (overlap === 0 && patterns.length === 0) continue;
     const named = patterns.length > 0 ? 1 : 0;
     // Only a sentence with a move the way asked can have the subject moving so.
-    const moves = entry.moving && movesAsAsked(entry.sentence, focus, patterns);
+    const moves = entry.moving && movesNow(entry.sentence, entry.article);
     if (!moves && movesOnly.has(entry.article.id)) continue;
     candidates.push({
       sentence: entry.sentence,

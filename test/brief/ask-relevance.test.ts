@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
 import { asksAboutMarket } from '../../src/brief/market-subject.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, tellsHistory, withOtherForms } from '../../src/brief/relevance.ts';
 import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
 import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
@@ -206,6 +206,28 @@ describe('question focus', () => {
     const reply = await answerQuestion('why did stocks fall', { store: await storeWith([sales, sector, wrap]), reference });
     expect(lines(reply)[0]).toMatch(/^Stocks tumbled to three-month lows on Thursday as investors fretted/);
     expect(lines(reply).join(' ')).not.toMatch(/Retail sales|Utility stocks/);
+  });
+
+  it('does not answer a move with history told in an article, unless the question asks for that year', async () => {
+    const history = {
+      title: 'Japan will go it alone on the yen',
+      text: 'Seasoned market hands recall that in 1995 Japanese manufacturers shifted production abroad after the dollar fell below 90 yen. Officials met on Monday.',
+      publishedAt: '2026-11-23T08:00:00Z',
+    };
+    const today = {
+      title: 'Jobless rate climbs',
+      text: 'Stock prices were lower at midday and the dollar lost value against the euro. The jobless rate rose to 6.1 percent.',
+      publishedAt: '2026-11-20T08:00:00Z',
+    };
+    const store = await storeWith([history, today]);
+    expect(lines(await answerQuestion('why did the dollar fall', { store, reference }))).toEqual([
+      'Stock prices were lower at midday and the dollar lost value against the euro.',
+    ]);
+    expect(lines(await answerQuestion('why did the dollar fall in 1995', { store, reference }))[0]).toMatch(/^Seasoned market hands recall that in 1995/);
+    // A comparison with a year is today's move: "the lowest since 2003".
+    expect(tellsHistory('The Nasdaq closed at its lowest level since June 2003.', '2026-11-20T08:00:00Z')).toBe(false);
+    expect(tellsHistory('Gold rose 5 percent in 2025, its best year.', '2026-01-05T08:00:00Z')).toBe(false);
+    expect(tellsHistory('Back in March 2001 the index fell 20 percent.', '2026-01-05T08:00:00Z')).toBe(true);
   });
 
   it('says nothing answers "why did stocks rise" from sentences where only other things rose', async () => {
