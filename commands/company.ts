@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
-import { entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK, mostAbout } from '../src/brief/index.ts';
+import { aboutness, clusterStories, entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK, mostAbout } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { entityNames, leadingHeadingLength, type ReferenceEntity, splitSentences } from '../src/pipeline/index.ts';
 import { entityTitle, resolveCompany } from './resolve.ts';
@@ -37,6 +37,28 @@ function closeQuotation(sentence: string): string {
   return `${sentence}${straight % 2 === 1 ? '"' : ''}${opened > 0 ? '”' : ''}`;
 }
 
+/** Reports of the same event kept in another outlet's words cited with the one shown, not listed again. */
+const MAX_OTHER_REPORTS = 2;
+
+/**
+ * The latest articles (newest first) grouped into stories as briefs group them (clusterStories):
+ * for each, the report most about the company, the newest among equals, and up to
+ * MAX_OTHER_REPORTS others; in the order of each story's newest report.
+ */
+function oneReportAStory(latest: readonly Article[], entity: ReferenceEntity): Array<{ shown: Article; others: Article[] }> {
+  const degree = aboutness(entity);
+  const position = new Map(latest.map((article, index) => [article.id, index]));
+  const at = (article: Article) => position.get(article.id) ?? 0;
+  return clusterStories(latest)
+    .map((cluster) => {
+      const members = [...cluster.articles].sort((a, b) => degree(b) - degree(a) || at(a) - at(b));
+      const [shown, ...rest] = members as [Article, ...Article[]];
+      return { shown, others: rest.sort((a, b) => at(a) - at(b)).slice(0, MAX_OTHER_REPORTS), first: Math.min(...members.map(at)) };
+    })
+    .sort((a, b) => a.first - b.first)
+    .map(({ shown, others }) => ({ shown, others }));
+}
+
 /** " (2026-12-05)": the publication date (else the day it was stored), so old news reads as old. */
 function dated(article: Article): string {
   return ` (${(article.publishedAt ?? article.ingestedAt).slice(0, 10)})`;
@@ -52,11 +74,19 @@ export default {
   async run(options, _context, services) {
     const { name } = parseOptions(schema, options, usage);
     const entity = await resolveCompany(services.reference, services.store, name);
-    const articles = mostAbout(await services.store.listArticles({ entityIds: [entity.id], limit: CANDIDATES }), entity, MAX_ARTICLES);
+    const stories = oneReportAStory(await services.store.listArticles({ entityIds: [entity.id], limit: CANDIDATES }), entity);
+    const articles = mostAbout(
+      stories.map((story) => story.shown),
+      entity,
+      MAX_ARTICLES,
+    );
+    const others = new Map(stories.map((story) => [story.shown.id, story.others]));
     if (articles.length === 0) {
       throw new UserFacingError(`I have not read anything about ${entityTitle(entity)} yet.`);
     }
-    const sources: SourceRef[] = articles.map((article, index) => ({
+    // Each shown article first, numbered as its line; the other reports of its story after them.
+    const cited = [...articles, ...articles.flatMap((article) => others.get(article.id) ?? [])];
+    const sources: SourceRef[] = cited.map((article, index) => ({
       n: index + 1,
       articleId: article.id,
       title: article.title,
@@ -64,6 +94,7 @@ export default {
       source: article.source,
       publishedAt: article.publishedAt,
     }));
+    const numberOf = new Map(cited.map((article, index) => [article.id, index + 1]));
     const tones: Array<ReturnType<typeof entityTone>['label']> = [];
     const latest: ReplyLine[] = [];
     for (const [index, article] of articles.entries()) {
@@ -72,7 +103,8 @@ export default {
       // The tone towards this company, from the clauses about it, not the whole article's.
       const tone = entityTone(article, entity.id, services.reference).label;
       tones.push(tone);
-      latest.push({ label: `${TONE_MARK[tone]} ${article.title}${dated(article)}`, text: keySentence(article, entity), sources: [index + 1], tone });
+      const story = [index + 1, ...(others.get(article.id) ?? []).map((other) => numberOf.get(other.id) ?? 0)];
+      latest.push({ label: `${TONE_MARK[tone]} ${article.title}${dated(article)}`, text: keySentence(article, entity), sources: story, tone });
     }
     await nextTurn();
     const moves = findMovers(articles, services.reference, 50)

@@ -1,28 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
 import { asksAboutMarket } from '../../src/brief/market-subject.ts';
 import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, tellsHistory, withOtherForms } from '../../src/brief/relevance.ts';
-import { ingestArticle } from '../../src/pipeline/ingest-article.ts';
-import { createAnalyzer } from '../../src/pipeline/understand/analyze.ts';
-import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { closeStoresAfterEach, reference, storeWith } from '../support/answer-store.ts';
 import { SHARED_DATA } from '../support/run-cli.ts';
 
-const reference = loadReferenceIndex();
-const stores: Array<ReturnType<typeof createSqliteStore>> = [];
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-});
-
-async function storeWith(articles: Array<{ title: string; text: string; publishedAt?: string }>) {
-  const store = createSqliteStore(':memory:');
-  stores.push(store);
-  const services = { store, clock: { now: () => new Date('2026-11-24T08:00:00Z') }, analyzer: createAnalyzer(reference) };
-  for (const article of articles) await ingestArticle(article, services);
-  return store;
-}
+closeStoresAfterEach();
 
 const lines = (reply: Awaited<ReturnType<typeof answerQuestion>>) => reply.sections.flatMap((section) => section.lines.map((line) => line.text));
 const NOTHING = /haven't read anything that answers this.*\/company.*\/market/;

@@ -16,7 +16,7 @@ export function closeStoresAfterEach(): void {
 }
 
 /** An in-memory store holding these articles, ingested through the real pipeline. */
-export async function storeWith(articles: Array<{ title: string; text: string }>) {
+export async function storeWith(articles: Array<{ title: string; text: string; publishedAt?: string }>) {
   const store = createSqliteStore(':memory:');
   stores.push(store);
   const services = { store, clock: { now: () => new Date('2026-11-24T08:00:00Z') }, analyzer: createAnalyzer(reference) };
