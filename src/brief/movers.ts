@@ -1,7 +1,7 @@
 import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
-import { clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
+import { amountFigures, clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { candidatesOf } from './mention-candidates.ts';
 import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
 
@@ -17,6 +17,11 @@ const LIST_LINK =
 
 const LISTED_AFTER = /^\s*(?:(?:at|for|in|on)\s+[^,;\d]{1,40}?)?\s*(?:,|and|,\s*and|while)\s*$/i;
 
+/** Types whose price move may be given as an amount ("gold fell $20 an ounce"); a company's amounts are too often results. */
+const AMOUNT_TYPES = new Set(['commodity', 'crypto']);
+/** What every money figure starts with (findFigures' currency prefixes before a digit). */
+const MAY_STATE_AMOUNT = /(?:[$€£¥₹]|Rs\.?|USD|EUR|HKD|RMB|CNY)\s?\d/;
+
 /** What every percent figure (findFigures' percent unit after a digit) contains, checked before a sentence is parsed. */
 const MAY_STATE_PERCENT = /\d\s?(?:%|percent|per cent|percentage point|basis point|bps|pp)/u;
 
@@ -29,20 +34,36 @@ interface Figure {
 interface Found extends Omit<Mover, 'name' | 'ticker' | 'entityId'> {}
 
 function percentFigures(clause: string): Figure[] {
-  return findFigures(clause)
-    .filter((figure) => figure.kind === 'percent' && isPercentMove(figure.text))
-    .map((figure) => {
-      const index = clause.indexOf(figure.text, figure.index);
-      return { index, end: index + figure.text.length, text: figure.text };
-    });
+  return (
+    findFigures(clause)
+      .filter((figure) => figure.kind === 'percent' && isPercentMove(figure.text))
+      .map((figure) => {
+        const index = clause.indexOf(figure.text, figure.index);
+        return { index, end: index + figure.text.length, text: figure.text };
+      })
+      // "rose by 3-5 percent": the end of a range, not a figure of its own.
+      .filter((figure) => !(/^[-−]/.test(figure.text) && /\d$/.test(clause.slice(0, figure.index))))
+  );
 }
 
 /** Words before a figure that round it: "almost 10 percent", "more than 5%", "about 3 percent". */
 const HEDGE_BEFORE = /\b(?:almost|nearly|about|around|roughly|approximately|some|more\s+than|over|less\s+than|under|up\s+to|close\s+to|as\s+much\s+as)\s+$/i;
 
-/** Whether the figure is given rounded, as a bound or an estimate. */
-function isHedged(clause: string, figure: Figure): boolean {
-  return HEDGE_BEFORE.test(clause.slice(Math.max(0, figure.index - 24), figure.index));
+/** The words that round the figure ("almost", "more than"), or null when it is given exact. */
+function hedgeOf(clause: string, figure: Figure): string | null {
+  const found = HEDGE_BEFORE.exec(clause.slice(Math.max(0, figure.index - 24), figure.index));
+  return found === null ? null : found[0].trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The figure as a mover shows it: unsigned (the arrow gives the way; "lost -73%" is ▼ 73%), with the
+ * words that round it ("almost 10 percent"); null when its sign says the other way than its verb.
+ */
+function shownFigure(figure: Figure, direction: 'up' | 'down', hedge: string | null): string | null {
+  const sign = /^[-+−]/.exec(figure.text)?.[0];
+  if (sign !== undefined && (sign === '+') !== (direction === 'up')) return null;
+  const unsigned = sign === undefined ? figure.text : figure.text.slice(1);
+  return hedge === null ? unsigned : `${hedge} ${unsigned}`;
 }
 
 /** Figures given for several names at once: "respectively", or two figures joined by "and" or a comma. */
@@ -134,13 +155,15 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
   const found = new Map<string, Found>();
   /** Entities whose move found so far is a rounded figure ("almost 10 percent"). */
   const approximate = new Set<string>();
+  /** Moves given as an amount ("Oil rose by $0.59 a barrel"), for the entities no percentage is found for. */
+  const byAmount = new Map<string, Found>();
   const subject = headlineCompany(article.title, candidates);
   // The headline last: a move only the headline states ("Solana's SOL Token Surges 20% as …") still
   // counts, but the body's own wording comes first. A question ("1,400% Rally Possible?") states nothing.
   const headline = /\?\s*$/.test(article.title) ? [] : [article.title];
   for (const sentence of [...splitSentences(article.text), ...headline]) {
-    // A move is stated with a percentage: a sentence without one has no figure for any clause.
-    if (!MAY_STATE_PERCENT.test(sentence)) continue;
+    // A move is stated with a percentage, or for a commodity or a coin an amount of money: a sentence with neither has no figure.
+    if (!MAY_STATE_PERCENT.test(sentence) && !MAY_STATE_AMOUNT.test(sentence)) continue;
     // "the firm's shares slid 11.6 percent" is the headline's company when nothing else is named.
     const anaphor = subject !== null && !namesAnotherCompany(sentence, subject, candidates) ? subject : null;
     let inherited: Mention | null = null;
@@ -162,25 +185,41 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
           const sharesAt = sharesOfItFrom(clause.slice(0, move.at));
           if (sharesAt !== null) [owner, from] = [{ entityId: anaphor, start: sharesAt, end: sharesAt }, sharesAt];
         }
-        // "Binance (BNB) has witnessed a decline of 17%": the coin in brackets is what was priced.
-        if (owner !== null) owner = bracketedInstrument(clause, owner, mentions, typeOf) ?? owner;
-        if (owner !== null && namesAnotherSymbol(clause, owner, candidates)) continue;
+        owner = instrumentOf(clause, owner, mentions, candidates, typeOf);
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type)) continue;
         const earlier = found.get(owner.entityId);
         // A later, exact figure for the same move replaces a rounded one ("down almost 10 percent",
         // then "shed 9.7 percent to $64.57"); otherwise the first statement stands.
-        const hedged = isHedged(clause, figure);
-        if (earlier !== undefined && !(approximate.has(owner.entityId) && !hedged && earlier.direction === move.direction)) continue;
+        const hedge = hedgeOf(clause, figure);
+        const shown = shownFigure(figure, move.direction, hedge);
+        if (shown === null) continue;
+        if (earlier !== undefined && !(approximate.has(owner.entityId) && hedge === null && earlier.direction === move.direction)) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".
         if (measureBlocks(withoutNames(clause, mentions).slice(from), figure.index - from, figure.end - from, PRICED_TYPES.has(type))) continue;
         const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
         if (bareNoun && sentenceMeasures(sentence)) continue;
         const horizon = horizonOf(clause, figure, figures, leadIn);
         if (earlier !== undefined && earlier.horizon !== horizon) continue;
-        found.set(owner.entityId, { direction: move.direction, figure: figure.text, horizon, excerpt: clause, articleId: article.id });
-        if (hedged) approximate.add(owner.entityId);
+        found.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: clause, articleId: article.id });
+        if (hedge !== null) approximate.add(owner.entityId);
         else approximate.delete(owner.entityId);
+      }
+      // "Oil rose by $0.59 a barrel to $67.90": a commodity's or a coin's move given as an amount,
+      // kept when the article states no percentage for it (below).
+      const amounts = MAY_STATE_AMOUNT.test(clause) ? amountFigures(clause) : [];
+      for (const figure of amounts) {
+        const move = moveWordOf(clause, figure.index, figure.end);
+        // The verb before the amount ("rose by $0.59"): "rose to $67.90" is a level, not a move, and
+        // so is "higher over $1,300".
+        if (move === null || move.at >= figure.index || /^(?:higher|lower)\b/i.test(clause.slice(move.at))) continue;
+        const owner = instrumentOf(clause, ownerOf(clause, figure, amounts, mentions, inherited), mentions, candidates, typeOf);
+        const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
+        if (owner?.entityId == null || type === undefined || !AMOUNT_TYPES.has(type) || byAmount.has(owner.entityId)) continue;
+        if (measureBlocks(withoutNames(clause, mentions), figure.index, figure.end, true)) continue;
+        const horizon = horizonOf(clause, figure, amounts, leadIn);
+        const shown = shownFigure(figure, move.direction, hedgeOf(clause, figure)) ?? figure.text;
+        byAmount.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: clause, articleId: article.id });
       }
       // A relative clause ("…, which fell 3%") is about the name that ends the clause before it.
       const last = mentions.at(-1);
@@ -188,12 +227,31 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
       leadIn = isTimePhrase(clause) ? horizonIn(clause) : null;
     }
   }
+  for (const [id, move] of byAmount) if (!found.has(id)) found.set(id, move);
   return found;
 }
 
 /**
+ * What a clause's owner of a figure priced: the coin in brackets after it ("Binance (BNB) has
+ * witnessed a decline of 17%"), else itself; nobody when a bare symbol after it is none of its
+ * listings (namesAnotherSymbol).
+ */
+function instrumentOf(
+  clause: string,
+  owner: Mention | null,
+  mentions: readonly Mention[],
+  candidates: readonly Candidate[],
+  typeOf: ReadonlyMap<string, string>,
+): Mention | null {
+  if (owner === null) return null;
+  const priced = bracketedInstrument(clause, owner, mentions, typeOf) ?? owner;
+  return namesAnotherSymbol(clause, priced, candidates) ? null : priced;
+}
+
+/**
  * Price or level moves of traded instruments (shares, indices, currencies, commodities, crypto)
- * that the articles state with a percentage, at most one per entity, from the first article (in
+ * that the articles state with a percentage (a commodity or a coin also with an amount of money),
+ * at most one per entity, from the first article (in
  * the order given) that states it. A figure is credited only to the subject of its own clause and
  * only when no measure word makes it a result, stake, share, forecast, ratio or spread; when
  * that cannot be settled the figure is left out.

@@ -38,8 +38,27 @@ describe('movers: the subject of its own clause', () => {
     // Exact first: the first statement stands.
     expect(moves('Boeing fell 9.7 percent. Boeing was down almost 10 percent.')).toEqual(['Boeing down 9.7 percent']);
     // Another period or direction is another move, not a better figure for this one.
-    expect(moves('Boeing fell almost 10 percent. Boeing has lost 41.2 percent this year.')).toEqual(['Boeing down 10 percent']);
-    expect(moves('Boeing fell almost 10 percent. Boeing rose 2.1 percent in late trade.')).toEqual(['Boeing down 10 percent']);
+    expect(moves('Boeing fell almost 10 percent. Boeing has lost 41.2 percent this year.')).toEqual(['Boeing down almost 10 percent']);
+    expect(moves('Boeing fell almost 10 percent. Boeing rose 2.1 percent in late trade.')).toEqual(['Boeing down almost 10 percent']);
+  });
+
+  it('shows a figure as stated: its rounding words kept, its sign given by the arrow, a range left out', () => {
+    expect(moves('Boeing was the top drag on the Dow, down almost 10 percent.')).toEqual(['Boeing down almost 10 percent']);
+    expect(moves('Bitcoin fell -5% on Monday.')).toEqual(['Bitcoin down 5%']);
+    expect(moves('Bitcoin gained +5% on Monday.')).toEqual(['Bitcoin up 5%']);
+    // A sign against the verb, or the end of a range: whose figure and which way is unsure.
+    expect(moves('Bitcoin fell +5% on Monday.')).toEqual([]);
+    expect(moves('Exxon Mobil also rose by 3-5 percent.')).toEqual([]);
+  });
+
+  it("gives a commodity's or a coin's move stated as an amount when no percentage is stated for it", () => {
+    expect(moves('Oil rose by $0.59 a barrel to $67.90, while euro zone bond futures fell 48 ticks.')).toEqual(['Crude oil up $0.59 a barrel']);
+    expect(moves('Spot gold jumped nearly $30 an ounce this week as the dollar slid.')).toEqual(['Gold up nearly $30 an ounce this week']);
+    expect(moves('Bitcoin fell $1,000 to $16,200 after the exchange halted withdrawals.')).toEqual(['Bitcoin down $1,000']);
+    // The percentage wins; a level reached, a company's amounts and sums are no such move.
+    expect(moves('Oil fell $2.15, or 3 percent, to $67.80.')).toEqual(['Crude oil down 3 percent']);
+    expect(moves('Gold rose to $900 an ounce. Ethereum looks ready for another leg higher over $1,300.')).toEqual([]);
+    expect(moves('Exxon Mobil shares fell $3 to $64.57. Bitcoin miners saw revenue fall $2 million.')).toEqual([]);
   });
 
   it('gives "the biggest drag on the index, down N%" to the stock, not the index', () => {
