@@ -100,7 +100,7 @@ export function moveWordOf(clause: string, figureAt: number, figureEnd: number):
 const DOWN_TEST = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
 
 /** A price amount's unit right after it: "$0.59 a barrel", "$20 an ounce". */
-const AMOUNT_UNIT = /^\s+(?:a|an|per)\s+(?:barrel|ounce|troy\s+ounce|tonne|ton|metric\s+ton|bushel|pound|gallon|mmbtu|coin|token)\b/i;
+const AMOUNT_UNIT = /\s+(?:a|an|per)\s+(?:barrel|ounce|troy\s+ounce|tonne|ton|metric\s+ton|bushel|pound|gallon|mmbtu|coin|token)\b/iy;
 /** Sums in thousands or more ("$2 billion") are results or deal sizes, never a commodity's or a coin's price move. */
 const LARGE_SUM = /(?:trillion|billion|million|thousand|tn|bn|mn|m|k)$/i;
 
@@ -113,7 +113,9 @@ export function amountFigures(clause: string): Array<{ index: number; end: numbe
     .filter((figure) => figure.kind === 'money' && !LARGE_SUM.test(figure.text))
     .map((figure) => {
       const index = clause.indexOf(figure.text, figure.index);
-      const unit = AMOUNT_UNIT.exec(clause.slice(index + figure.text.length))?.[0] ?? '';
+      // Read in place (sticky), not from a copy of the rest of the clause for each figure.
+      AMOUNT_UNIT.lastIndex = index + figure.text.length;
+      const unit = AMOUNT_UNIT.exec(clause)?.[0] ?? '';
       return { index, end: index + figure.text.length + unit.length, text: `${figure.text}${unit.replace(/\s+/g, ' ')}` };
     });
 }

@@ -42,8 +42,13 @@ function percentFigures(clause: string): Figure[] {
         return { index, end: index + figure.text.length, text: figure.text };
       })
       // "rose by 3-5 percent": the end of a range, not a figure of its own.
-      .filter((figure) => !(/^[-−]/.test(figure.text) && /\d$/.test(clause.slice(0, figure.index))))
+      .filter((figure) => !(/^[-−]/.test(figure.text) && isDigitAt(clause, figure.index - 1)))
   );
+}
+
+function isDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Words before a figure that round it: "almost 10 percent", "more than 5%", "about 3 percent". */
