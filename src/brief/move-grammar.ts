@@ -39,6 +39,9 @@ export function moveDirectionsIn(text: string): Set<'up' | 'down'> {
 const QUALIFIER =
   /^(?:by|of|or|\$?[\d.,]+|cents?|pence|points?|nearly|almost|about|around|roughly|some|just|over|under|than|more|less|as|much|a|an|further|another|additional|full|whopping|sharp|steep|modest|hefty|solid|staggering|[a-z]+ly)$/i;
 const MAX_QUALIFIERS = 4;
+/** Verbs that give a move back: before a move noun ("shed gains", "pared losses") the figure is that earlier move's. */
+const REVERSAL =
+  /^(?:shed|sheds|shedding|pared|pares|paring|pare|trimmed|trims|trimming|erased|erases|erasing|reversed|reverses|reversing|wiped|cut|cuts|cutting)$/i;
 /** "a 5% drop in", "posted a 3 percent gain": the move noun right after the figure. */
 const MOVE_NOUN_AFTER = /^[\s-]+(gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|loss|tumble|decrease|dip)s?\b/i;
 const NOUN_UP = /^(?:gain|rise|jump|rally|surge|advance|increase|climb)$/i;
@@ -84,6 +87,8 @@ export function moveWordOf(clause: string, figureAt: number, figureEnd: number):
     const isUp = UP.test(word) || UP.test(pair);
     const isDown = !isUp && (DOWN_TEST.test(word) || DOWN_TEST.test(pair));
     if (isUp || isDown) {
+      // "shed gains of 3 percent", "pared losses of 2%": an earlier move given back, not one made.
+      if (REVERSAL.test(words[words.length - back - 1] ?? '') && /s$/i.test(word)) return null;
       const at = figureAt - (before.length - before.lastIndexOf(word));
       return { direction: isUp ? 'up' : 'down', at: Math.max(0, at) };
     }

@@ -49,6 +49,9 @@ describe('movers: the subject of its own clause', () => {
     // A sign against the verb, or the end of a range: whose figure and which way is unsure.
     expect(moves('Bitcoin fell +5% on Monday.')).toEqual([]);
     expect(moves('Exxon Mobil also rose by 3-5 percent.')).toEqual([]);
+    // An earlier move given back is not a move made: "shed gains of 3 percent" ended flat.
+    expect(moves('Samsung Electronics shed gains of just under 3 percent to end the session flat.')).toEqual([]);
+    expect(moves('Samsung Electronics shed 3 percent.')).toEqual(['Samsung Electronics down 3 percent']);
   });
 
   it("gives a commodity's or a coin's move stated as an amount when no percentage is stated for it", () => {
