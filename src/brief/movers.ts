@@ -1,7 +1,8 @@
-import { type Article, findFigures, type Mover } from '../domain/index.ts';
+import type { Article, Mover } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
-import { amountFigures, clauses, horizonIn, isPercentMove, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
+import { amountFigures, clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
+import { type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
 import { candidatesOf } from './mention-candidates.ts';
 import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
 
@@ -19,57 +20,20 @@ const LISTED_AFTER = /^\s*(?:(?:at|for|in|on)\s+[^,;\d]{1,40}?)?\s*(?:,|and|,\s*
 
 /** Types whose price move may be given as an amount ("gold fell $20 an ounce"); a company's amounts are too often results. */
 const AMOUNT_TYPES = new Set(['commodity', 'crypto']);
+/** "higher"/"lower" at the move word: "higher over $1,300" states a level. Sticky: read in place. */
+const LEVEL_WORD = /(?:higher|lower)\b/iy;
+
+function levelWordAt(clause: string, at: number): boolean {
+  LEVEL_WORD.lastIndex = at;
+  return LEVEL_WORD.test(clause);
+}
 /** What every money figure starts with (findFigures' currency prefixes before a digit). */
 const MAY_STATE_AMOUNT = /(?:[$€£¥₹]|Rs\.?|USD|EUR|HKD|RMB|CNY)\s?\d/;
 
 /** What every percent figure (findFigures' percent unit after a digit) contains, checked before a sentence is parsed. */
 const MAY_STATE_PERCENT = /\d\s?(?:%|percent|per cent|percentage point|basis point|bps|pp)/u;
 
-interface Figure {
-  index: number;
-  end: number;
-  text: string;
-}
-
 interface Found extends Omit<Mover, 'name' | 'ticker' | 'entityId'> {}
-
-function percentFigures(clause: string): Figure[] {
-  return (
-    findFigures(clause)
-      .filter((figure) => figure.kind === 'percent' && isPercentMove(figure.text))
-      .map((figure) => {
-        const index = clause.indexOf(figure.text, figure.index);
-        return { index, end: index + figure.text.length, text: figure.text };
-      })
-      // "rose by 3-5 percent": the end of a range, not a figure of its own.
-      .filter((figure) => !(/^[-−]/.test(figure.text) && isDigitAt(clause, figure.index - 1)))
-  );
-}
-
-function isDigitAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** Words before a figure that round it: "almost 10 percent", "more than 5%", "about 3 percent". */
-const HEDGE_BEFORE = /\b(?:almost|nearly|about|around|roughly|approximately|some|more\s+than|over|less\s+than|under|up\s+to|close\s+to|as\s+much\s+as)\s+$/i;
-
-/** The words that round the figure ("almost", "more than"), or null when it is given exact. */
-function hedgeOf(clause: string, figure: Figure): string | null {
-  const found = HEDGE_BEFORE.exec(clause.slice(Math.max(0, figure.index - 24), figure.index));
-  return found === null ? null : found[0].trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/**
- * The figure as a mover shows it: unsigned (the arrow gives the way; "lost -73%" is ▼ 73%), with the
- * words that round it ("almost 10 percent"); null when its sign says the other way than its verb.
- */
-function shownFigure(figure: Figure, direction: 'up' | 'down', hedge: string | null): string | null {
-  const sign = /^[-+−]/.exec(figure.text)?.[0];
-  if (sign !== undefined && (sign === '+') !== (direction === 'up')) return null;
-  const unsigned = sign === undefined ? figure.text : figure.text.slice(1);
-  return hedge === null ? unsigned : `${hedge} ${unsigned}`;
-}
 
 /** Figures given for several names at once: "respectively", or two figures joined by "and" or a comma. */
 function forSeveral(clause: string, figures: readonly Figure[]): boolean {
@@ -217,13 +181,14 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const move = moveWordOf(clause, figure.index, figure.end);
         // The verb before the amount ("rose by $0.59"): "rose to $67.90" is a level, not a move, and
         // so is "higher over $1,300".
-        if (move === null || move.at >= figure.index || /^(?:higher|lower)\b/i.test(clause.slice(move.at))) continue;
+        if (move === null || move.at >= figure.index || levelWordAt(clause, move.at)) continue;
         const owner = instrumentOf(clause, ownerOf(clause, figure, amounts, mentions, inherited), mentions, candidates, typeOf);
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !AMOUNT_TYPES.has(type) || byAmount.has(owner.entityId)) continue;
         if (measureBlocks(withoutNames(clause, mentions), figure.index, figure.end, true)) continue;
         const horizon = horizonOf(clause, figure, amounts, leadIn);
-        const shown = shownFigure(figure, move.direction, hedgeOf(clause, figure)) ?? figure.text;
+        const shown = shownFigure(figure, move.direction, hedgeOf(clause, figure));
+        if (shown === null) continue;
         byAmount.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: clause, articleId: article.id });
       }
       // A relative clause ("…, which fell 3%") is about the name that ends the clause before it.
