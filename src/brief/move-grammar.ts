@@ -4,9 +4,9 @@ import { findFigures } from '../domain/index.ts';
 // Every pattern is anchored or bounded, so each runs in time linear in the clause it reads.
 
 const UP_WORDS =
-  'rose|rise[sn]?|rising|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|rall(?:y|ied|ies|ying)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|rebound(?:ed|s|ing)?|up|higher|added|adding|spik(?:e|ed|es|ing)|leap(?:t|ed|s|ing)?|firm(?:ed|s|ing)?|strengthen(?:ed|s|ing)?|appreciat(?:e|ed|es|ing)|edg(?:e|ed|es|ing) up|ticked up|ended up|closed up';
+  'rose|rise[sn]?|rising|increas(?:ed|ing)|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|rall(?:y|ied|ies|ying)|soar(?:ed|s|ing)?|advanc(?:e|ed|es|ing)|rebound(?:ed|s|ing)?|up|higher|added|adding|spik(?:e|ed|es|ing)|leap(?:t|ed|s|ing)?|firm(?:ed|s|ing)?|strengthen(?:ed|s|ing)?|appreciat(?:e|ed|es|ing)|edg(?:e|ed|es|ing) up|ticked up|ended up|closed up';
 const DOWN_WORDS =
-  'fell|fall(?:s|ing|en)?|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:e|ed|es|ing)|sli(?:d|de|des|ding)|lost|los(?:e|es|ing)|down|lower|sank|sink(?:s|ing)?|shed(?:ding|s)?|slipp(?:ed|ing)|slips?|crash(?:ed|es|ing)?|retreat(?:ed|s|ing)?|skid(?:ded|s|ding)?|dipp(?:ed|ing)|dips?|weaken(?:ed|s|ing)?|depreciat(?:e|ed|es|ing)|eas(?:e|ed|es|ing)|edg(?:e|ed|es|ing) down|ticked down';
+  'fell|fall(?:s|ing|en)?|decreas(?:ed|ing)|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|slump(?:ed|s|ing)?|plung(?:e|ed|es|ing)|plummet(?:ed|s|ing)?|tumbl(?:e|ed|es|ing)|sli(?:d|de|des|ding)|lost|los(?:e|es|ing)|down|lower|sank|sink(?:s|ing)?|shed(?:ding|s)?|slipp(?:ed|ing)|slips?|crash(?:ed|es|ing)?|retreat(?:ed|s|ing)?|skid(?:ded|s|ding)?|dipp(?:ed|ing)|dips?|weaken(?:ed|s|ing)?|depreciat(?:e|ed|es|ing)|eas(?:e|ed|es|ing)|edg(?:e|ed|es|ing) down|ticked down';
 /** One move word, e.g. to tell "oil rose" (the asset moved) from "oil field" (a modifier). */
 export const MOVE_WORD = new RegExp(`^(?:${UP_WORDS}|${DOWN_WORDS})$`, 'i');
 const UP = new RegExp(`^(?:${UP_WORDS})$`, 'i');

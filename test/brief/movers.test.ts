@@ -20,6 +20,10 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('Ether dropped 5% and Solana slid 7%, taking crypto lower.')).toEqual(['Ethereum down 5%', 'Solana down 7%']);
     expect(moves("India's Sensex fell 1.2% on Thursday and the Nifty 50 lost 1.1% as investors sold.")).toEqual(['BSE Sensex down 1.2%', 'Nifty 50 down 1.1%']);
     expect(moves('Oil prices rose 3% and gold fell 1%.')).toEqual(['Crude oil up 3%', 'Gold down 1%']);
+    // "Increased" and "decreased" as verbs move; the nouns are as often sales: "saw decreases of 25.8 percent".
+    expect(moves('So far, Bitcoin has increased by 1.12% in the last 24 hours.')).toEqual(['Bitcoin up 1.12%']);
+    expect(moves('Exxon Mobil stock has decreased 5.6% this week.')).toEqual(['Exxon Mobil down 5.6% this week']);
+    expect(moves('General Motors and Ford saw decreases of 25.8 percent and 21.4 percent respectively.')).toEqual([]);
   });
 
   it('pairs coordinated subjects with coordinated figures in order, and leaves out a count that does not match', () => {
