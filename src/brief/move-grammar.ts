@@ -1,4 +1,3 @@
-import { findFigures } from '../domain/index.ts';
 // The small grammar of a market move, as news writes it: "<subject> <move verb> [qualifier] <N%>
 // [horizon]". Used to decide whose move a percentage is, and whether it is a price move at all.
 // Every pattern is anchored or bounded, so each runs in time linear in the clause it reads.
@@ -103,27 +102,6 @@ export function moveWordOf(clause: string, figureAt: number, figureEnd: number):
   return null;
 }
 const DOWN_TEST = new RegExp(`^(?:${DOWN_WORDS})$`, 'i');
-
-/** A price amount's unit right after it: "$0.59 a barrel", "$20 an ounce". */
-const AMOUNT_UNIT = /\s+(?:a|an|per)\s+(?:barrel|ounce|troy\s+ounce|tonne|ton|metric\s+ton|bushel|pound|gallon|mmbtu|coin|token)\b/iy;
-/** Sums in thousands or more ("$2 billion") are results or deal sizes, never a commodity's or a coin's price move. */
-const LARGE_SUM = /(?:trillion|billion|million|thousand|tn|bn|mn|m|k)$/i;
-
-/**
- * The money amounts of a clause that can be a price move ("rose by $0.59 a barrel", "fell $1,000"),
- * with their unit, as [index, end) in the clause: no sums in millions or more.
- */
-export function amountFigures(clause: string): Array<{ index: number; end: number; text: string }> {
-  return findFigures(clause)
-    .filter((figure) => figure.kind === 'money' && !LARGE_SUM.test(figure.text))
-    .map((figure) => {
-      const index = clause.indexOf(figure.text, figure.index);
-      // Read in place (sticky), not from a copy of the rest of the clause for each figure.
-      AMOUNT_UNIT.lastIndex = index + figure.text.length;
-      const unit = AMOUNT_UNIT.exec(clause)?.[0] ?? '';
-      return { index, end: index + figure.text.length + unit.length, text: `${figure.text}${unit.replace(/\s+/g, ' ')}` };
-    });
-}
 
 /** True when the figure is a percentage (not basis points or percentage points). */
 export function isPercentMove(figureText: string): boolean {

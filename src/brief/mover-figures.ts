@@ -1,7 +1,10 @@
-// A mover's figure as the text states it: where a percentage is, the words that round it, and how
-// it is shown (unsigned, the arrow giving the way).
-import { findFigures } from '../domain/index.ts';
+// A mover's figure as the text states it: where a percentage or an amount is, the words that round
+// it, and how it is shown (unsigned, the arrow giving the way).
+import type { findFigures } from '../domain/index.ts';
 import { isPercentMove } from './move-grammar.ts';
+
+/** A figure as findFigures finds it in the clause. */
+type FoundFigure = ReturnType<typeof findFigures>[number];
 
 /** A figure's place in its clause: [index, end). */
 export interface Figure {
@@ -10,10 +13,10 @@ export interface Figure {
   text: string;
 }
 
-/** The percentage moves of a clause (not basis or percentage points, not the end of a range). */
-export function percentFigures(clause: string): Figure[] {
+/** The percentage moves among a clause's figures (`found`, from findFigures): not basis or percentage points, not the end of a range. */
+export function percentFigures(clause: string, found: readonly FoundFigure[]): Figure[] {
   return (
-    findFigures(clause)
+    found
       .filter((figure) => figure.kind === 'percent' && isPercentMove(figure.text))
       .map((figure) => {
         const index = clause.indexOf(figure.text, figure.index);
@@ -47,4 +50,25 @@ export function shownFigure(figure: Figure, direction: 'up' | 'down', hedge: str
   if (sign !== undefined && (sign === '+') !== (direction === 'up')) return null;
   const unsigned = sign === undefined ? figure.text : figure.text.slice(1);
   return hedge === null ? unsigned : `${hedge} ${unsigned}`;
+}
+
+/** A price amount's unit right after it: "$0.59 a barrel", "$20 an ounce". */
+const AMOUNT_UNIT = /\s+(?:a|an|per)\s+(?:barrel|ounce|troy\s+ounce|tonne|ton|metric\s+ton|bushel|pound|gallon|mmbtu|coin|token)\b/iy;
+/** Sums in thousands or more ("$2 billion") are results or deal sizes, never a commodity's or a coin's price move. */
+const LARGE_SUM = /(?:trillion|billion|million|thousand|tn|bn|mn|m|k)$/i;
+
+/**
+ * The money amounts among a clause's figures (`found`, from findFigures) that can be a price move
+ * ("rose by $0.59 a barrel", "fell $1,000"), with their unit: no sums in millions or more.
+ */
+export function amountFigures(clause: string, found: readonly FoundFigure[]): Figure[] {
+  return found
+    .filter((figure) => figure.kind === 'money' && !LARGE_SUM.test(figure.text))
+    .map((figure) => {
+      const index = clause.indexOf(figure.text, figure.index);
+      // Read in place (sticky), not from a copy of the rest of the clause for each figure.
+      AMOUNT_UNIT.lastIndex = index + figure.text.length;
+      const unit = AMOUNT_UNIT.exec(clause)?.[0] ?? '';
+      return { index, end: index + figure.text.length + unit.length, text: `${figure.text}${unit.replace(/\s+/g, ' ')}` };
+    });
 }

@@ -1,8 +1,8 @@
-import type { Article, Mover } from '../domain/index.ts';
+import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
-import { amountFigures, clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
-import { type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
+import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
+import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
 import { candidatesOf } from './mention-candidates.ts';
 import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
 
@@ -139,7 +139,9 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     let leadIn: string | null = null;
     for (const clause of clauses(sentence)) {
       const mentions = mentionsIn(clause, candidates);
-      const figures = percentFigures(clause);
+      // The clause's figures, found once for its percentages and its amounts.
+      const inClause = findFigures(clause);
+      const figures = percentFigures(clause, inClause);
       let previous: { end: number; direction: 'up' | 'down' } | null = null;
       for (const figure of figures) {
         // "gains of 2.6 percent at Citigroup and 3.4 percent at JPMorgan": a listed figure shares the move word.
@@ -176,7 +178,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
       }
       // "Oil rose by $0.59 a barrel to $67.90": a commodity's or a coin's move given as an amount,
       // kept when the article states no percentage for it (below).
-      const amounts = MAY_STATE_AMOUNT.test(clause) ? amountFigures(clause) : [];
+      const amounts = amountFigures(clause, inClause);
       for (const figure of amounts) {
         const move = moveWordOf(clause, figure.index, figure.end);
         // The verb before the amount ("rose by $0.59"): "rose to $67.90" is a level, not a move, and
