@@ -30,6 +30,14 @@ function actsAsOrganisation(context: TokenContext, end: number): boolean {
   return false;
 }
 
+/** Words that close an index's name ("… 500 Index", "… Industrial Average"). */
+const INDEX_HEADS = /^(index|indices|indexes|average|composite)$/;
+
+/** "The Standard & Poor's 500 Index": a head word after an index's name is part of it, not the start of another name. */
+export function closesIndexName(token: Token): boolean {
+  return INDEX_HEADS.test(token.key);
+}
+
 /**
  * "The S&P energy index", "the S&P Insurance Index .GSPINSC", "the STOXX Europe 600 banking index": a
  * sector index of the same family, which no list holds. The token after "index", or -1.

@@ -8,7 +8,7 @@ import { type Found, summarise } from './mention-tally.ts';
 import { findPeople } from './people.ts';
 import { listingsAfterNames } from './listings.ts';
 import { overlapsAny } from './spans.ts';
-import { anotherIndexEnd, namesSomethingElse } from './index-names.ts';
+import { anotherIndexEnd, closesIndexName, namesSomethingElse } from './index-names.ts';
 import { MARKET_SUFFIXES, phraseWords, type Token } from '../name-keys/index.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 
@@ -26,8 +26,6 @@ export interface EntityLocation {
   entity: ReferenceEntity;
 }
 
-/** Words that close an index's name ("… 500 Index", "… Industrial Average"). */
-const INDEX_HEADS = /^(index|indices|indexes|average|composite)$/;
 const NONE: ReadonlySet<string> = new Set();
 const LEGAL_SUFFIX = /^(inc|corp|co|ltd|plc|llc|ag|sa|nv|se)$/;
 const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|posted|announced|unveiled|launched|shareholders|ceo|executives|stake)$/;
@@ -225,7 +223,7 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
     next.shape === 'capitalized' &&
     !CORPORATE_TAIL.test(next.key) &&
     // "The Standard & Poor's 500 Index": an index's own head word goes on its name, not another one.
-    !(entry.entity?.type === 'index' && INDEX_HEADS.test(next.key)) &&
+    !(entry.entity?.type === 'index' && closesIndexName(next)) &&
     /^ +$/.test(context.text.slice(last.end, next.start));
   // "gold" written "Gold" inside a name ("Oregon Steel", "Gold Fields") is not the commodity.
   if (!aliasHasCapitals && opening.shape !== 'lower') {
