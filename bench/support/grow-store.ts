@@ -103,6 +103,9 @@ function insertLinks(database: DatabaseSync, from: number, to: number, bands: Ar
     .run(from, to);
   bands.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   database.prepare('INSERT OR IGNORE INTO article_bands (band, article_rowid) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(bands));
+  // Rows written past band-levels.ts: the large level's filters would not hold them, so they go
+  // (a slice without one is looked up in full, and gets one at its next move).
+  database.exec('DELETE FROM article_band_filters');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { filterCache } from '../../src/store/sqlite/band-filter.ts';
 import { bandKey } from '../../src/store/sqlite/band-key.ts';
 import { bandParameters, createBandLevels, rowidsWithBands } from '../../src/store/sqlite/band-levels.ts';
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
@@ -59,7 +60,7 @@ describe('the two-level near-duplicate band index', () => {
     }
     for (let article = 1; article <= 12; article += 1) {
       for (const band of [bandsOf(article)[0] ?? '', bandsOf(article)[39] ?? '']) {
-        const rows = database.prepare(rowidsWithBands(1)).all(...bandParameters([band]));
+        const rows = database.prepare(rowidsWithBands(1)).all(...bandParameters([band], filterCache(database)));
         expect(
           rows.map((row) => Number(row['article_rowid'])),
           band,

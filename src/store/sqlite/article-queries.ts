@@ -7,6 +7,7 @@ import type { Article } from '../../domain/index.ts';
 import type { ArticleQuery, SearchHit, SearchQuery } from '../../ports/index.ts';
 import { articleFilter, freeTextToFtsQuery, freeTextToFtsTerms, windowOn } from './article-filter.ts';
 import { ARTICLE_COLUMNS, blobToSignature, rowToArticle } from './article-rows.ts';
+import { filterCache } from './band-filter.ts';
 import { bandParameters, rowidsWithBands } from './band-levels.ts';
 import { bestFirst, rankNewest } from './newest-ranking.ts';
 import { statementCache } from './statement-cache.ts';
@@ -138,12 +139,22 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     return hits;
   }
 
+  function inReadTransaction<T>(read: () => T): T {
+    if (database.isTransaction) return read();
+    database.exec('BEGIN');
+    try {
+      return read();
+    } finally {
+      if (database.isTransaction) database.exec('COMMIT');
+    }
+  }
+
   function nearDuplicateStatement(bands: string[], limit: number) {
     return {
       sql: `SELECT a.rowid AS rid, a.id, a.duplicate_of, a.signature, a.sort_time FROM articles a
             WHERE a.rowid IN (${rowidsWithBands(bands.length)})
             ORDER BY a.rowid LIMIT ?`,
-      parameters: [...bandParameters(bands), limit],
+      parameters: [...bandParameters(bands, filterCache(database)), limit],
     };
   }
 
@@ -162,9 +173,12 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     },
     nearDuplicateCandidates(bands, limit) {
       if (bands.length === 0) return [];
-      const { sql, parameters } = nearDuplicateStatement(bands, limit);
-      // The first `limit` stored (an index walk), then oldest published first as the port promises.
-      const rows = prepared(sql).all(...parameters);
+      // The large level's filters and the lookup in one snapshot (band-levels.ts, bandParameters).
+      const rows = inReadTransaction(() => {
+        const { sql, parameters } = nearDuplicateStatement(bands, limit);
+        // The first `limit` stored (an index walk), then oldest published first as the port promises.
+        return prepared(sql).all(...parameters);
+      });
       rows.sort((a, b) => String(a['sort_time']).localeCompare(String(b['sort_time'])) || Number(a['rid']) - Number(b['rid']));
       return rows.map((row) => ({
         id: String(row['id']),

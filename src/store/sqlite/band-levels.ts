@@ -11,6 +11,7 @@
  * rows call for, so none carries a whole merge.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { addKey, emptyFilter, type FilterCache, isFull, mayHold, newVersion, readFilter } from './band-filter.ts';
 import { bandKey } from './band-key.ts';
 
 /** The band keys' range (53-bit, see bandKey) cut into slices; a merge step moves one slice. */
@@ -37,9 +38,26 @@ export function rowidsWithBands(count: number): string {
     UNION ALL SELECT article_rowid FROM article_bands_recent WHERE band IN (${marks})`;
 }
 
-export function bandParameters(bands: readonly string[]): number[] {
+/** No band has this key (keys are 0 … 2^53): a key the large level's filter rules out is looked up as this, on one hot leaf. */
+const ABSENT_KEY = -1;
+
+/**
+ * The keys to bind to `rowidsWithBands`: for the large level, each key its slice's filter may hold
+ * (every key of a slice without one); for the recent level, all. Read the filters in the same read
+ * transaction as the lookup, so a slice moved meanwhile by another connection is seen by both or neither.
+ */
+export function bandParameters(bands: readonly string[], filters: FilterCache): number[] {
   const keys = bands.map(bandKey);
-  return [...keys, ...keys];
+  const current = filters.current();
+  const large = keys.map((key) => {
+    const filter = current.get(sliceOf(key));
+    return filter === undefined || mayHold(filter, key) ? key : ABSENT_KEY;
+  });
+  return [...large, ...keys];
+}
+
+function sliceOf(key: number): number {
+  return Math.min(SLICES - 1, Math.floor(key / SLICE_WIDTH));
 }
 
 export function createBandLevels(database: DatabaseSync, { floorRows = RECENT_FLOOR_ROWS } = {}): BandLevels {
@@ -50,13 +68,32 @@ export function createBandLevels(database: DatabaseSync, { floorRows = RECENT_FL
     moveSlice: database.prepare(`INSERT OR IGNORE INTO article_bands (band, article_rowid)
       SELECT band, article_rowid FROM article_bands_recent WHERE band >= ? AND band < ? ORDER BY band, article_rowid`),
     dropSlice: database.prepare('DELETE FROM article_bands_recent WHERE band >= ? AND band < ?'),
+    recentKeys: database.prepare('SELECT band FROM article_bands_recent WHERE band >= ? AND band < ?'),
+    largeCount: database.prepare('SELECT count(*) AS n FROM article_bands WHERE band >= ? AND band < ?'),
+    largeKeys: database.prepare('SELECT band FROM article_bands WHERE band >= ? AND band < ?'),
+    readFilter: database.prepare('SELECT keys, capacity, bits FROM article_band_filters WHERE slice = ?'),
+    writeFilter: database.prepare('INSERT OR REPLACE INTO article_band_filters (slice, version, keys, capacity, bits) VALUES (?, ?, ?, ?, ?)'),
   };
+  statements.recentKeys.setReturnArrays(true);
+  statements.largeKeys.setReturnArrays(true);
   // Rows in the recent level as this connection last counted them plus what it added since; other
   // processes writing the same file are seen at the next count (when this one reaches the limit).
   let recentRows: number | null = null;
   let nextSlice = 0;
 
   const countRecent = () => Number(statements.count.get()?.['n'] ?? 0);
+  /** The slice's filter with the keys just moved in, or rebuilt from all its rows when it has none or is full. */
+  function updateFilter(slice: number, moved: ReadonlyArray<[number]>): void {
+    const low = slice * SLICE_WIDTH;
+    const row = statements.readFilter.get(slice);
+    let filter = row === undefined ? null : readFilter(row);
+    if (filter !== null) for (const [key] of moved) addKey(filter, key);
+    if (filter === null || isFull(filter)) {
+      filter = emptyFilter(Number(statements.largeCount.get(low, low + SLICE_WIDTH)?.['n'] ?? 0));
+      for (const [key] of statements.largeKeys.iterate(low, low + SLICE_WIDTH) as unknown as Iterable<[number]>) addKey(filter, key);
+    }
+    statements.writeFilter.run(slice, newVersion(), filter.keys, filter.capacity, filter.bits);
+  }
   const limit = () => Math.max(floorRows, Number(statements.stored.get()?.['n'] ?? 0) * BAND_ROWS_PER_ARTICLE * RECENT_SHARE);
 
   return {
@@ -71,10 +108,13 @@ export function createBandLevels(database: DatabaseSync, { floorRows = RECENT_FL
       recentRows = countRecent();
       // A large transaction may have added more than a slice holds: move as many as it takes.
       for (let step = 0; step < SLICES && recentRows > bound; step += 1) {
-        const low = nextSlice * SLICE_WIDTH;
+        const slice = nextSlice;
+        const low = slice * SLICE_WIDTH;
         nextSlice = (nextSlice + 1) % SLICES;
+        const moving = statements.recentKeys.all(low, low + SLICE_WIDTH) as unknown as Array<[number]>;
         statements.moveSlice.run(low, low + SLICE_WIDTH);
         recentRows -= Number(statements.dropSlice.run(low, low + SLICE_WIDTH).changes);
+        updateFilter(slice, moving);
       }
     },
   };

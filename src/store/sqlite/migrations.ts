@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { bandKey } from './band-key.ts';
+import { BAND_FILTERS_MIGRATION } from './migration-band-filters.ts';
 import { BAND_LEVELS_MIGRATION } from './migration-band-levels.ts';
 import { ENTITY_NAMES_MIGRATION } from './migration-entity-names.ts';
 import { LINK_INDEXES_MIGRATION } from './migration-link-indexes.ts';
@@ -249,6 +250,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     sql: `INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);`,
   },
   LINK_INDEXES_MIGRATION,
+  BAND_FILTERS_MIGRATION,
 ];
 
 /** Applies the migrations the database lacks; returns the versions it applied. */
