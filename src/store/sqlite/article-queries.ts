@@ -149,13 +149,17 @@ export function createArticleQueries(database: DatabaseSync): ArticleQueries {
     }
   }
 
+  // The lookup's SQL by its number of bands (always 40 from the pipeline): made once, not per article.
+  const nearDuplicateSql = new Map<number, string>();
   function nearDuplicateStatement(bands: string[], limit: number) {
-    return {
-      sql: `SELECT a.rowid AS rid, a.id, a.duplicate_of, a.signature, a.sort_time FROM articles a
+    let sql = nearDuplicateSql.get(bands.length);
+    if (sql === undefined) {
+      sql = `SELECT a.rowid AS rid, a.id, a.duplicate_of, a.signature, a.sort_time FROM articles a
             WHERE a.rowid IN (${rowidsWithBands(bands.length)})
-            ORDER BY a.rowid LIMIT ?`,
-      parameters: [...bandParameters(bands, filterCache(database)), limit],
-    };
+            ORDER BY a.rowid LIMIT ?`;
+      if (nearDuplicateSql.size < 64) nearDuplicateSql.set(bands.length, sql);
+    }
+    return { sql, parameters: [...bandParameters(bands, filterCache(database)), limit] };
   }
 
   return {
