@@ -50,6 +50,9 @@ describe('createEntityRecognizer', () => {
     // Its head word capitalised is still its name, not a longer one the reference does not know.
     expect(ids('', "The Standard & Poor's 500 Index dropped 58.27 points, or 6.10 percent.")).toEqual(['index:sp-500']);
     expect(ids('', "Stocks fell, and the Standard & Poor's 500 Index lost 2 percent.")).toEqual(['index:sp-500']);
+    // Opening a sentence, where a capitalised run could be any longer name: the head word closes this one.
+    expect(ids('', "Wall Street ended lower. Standard & Poor's 500 Index fell 3 percent on Monday.")).toEqual(['index:sp-500']);
+    expect(ids('', 'Dow Jones Industrial Average rose 1 percent.')).toEqual(['index:dow-jones']);
   });
 
   it('counts a name and the symbol right after it as one mention', () => {

@@ -250,7 +250,9 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   // Everyday words ("Target", "Gap"): trusted only as a lone capitalised word inside ordinary prose.
   // A name of two or more capitalised words opening a sentence that goes on in lower case ("Sky News has learnt")
   // is still the name; one everyday word there ("Target") is not.
-  const wholeName = entry.shapes.length >= 2 && entry.shapes.every((shape) => shape !== 'lower') && next?.shape === 'lower';
+  // An index's own head word after it is part of that name ("Standard & Poor's 500 Index fell").
+  const afterName = entry.entity?.type === 'index' && next !== undefined && closesIndexName(next) ? tokens[end + 1] : next;
+  const wholeName = entry.shapes.length >= 2 && entry.shapes.every((shape) => shape !== 'lower') && afterName?.shape === 'lower';
   if (!prose || (opensSentence && entry.shapes[0] !== 'upper' && !wholeName)) return 'weak';
   if (precedesName || entry.needsSupport) return 'weak';
   return 'strong';
