@@ -24,6 +24,9 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('So far, Bitcoin has increased by 1.12% in the last 24 hours.')).toEqual(['Bitcoin up 1.12%']);
     expect(moves('Exxon Mobil stock has decreased 5.6% this week.')).toEqual(['Exxon Mobil down 5.6% this week']);
     expect(moves('General Motors and Ford saw decreases of 25.8 percent and 21.4 percent respectively.')).toEqual([]);
+    // What a price can do is no move it made.
+    expect(moves('Some traders argue that Bitcoin can increase by 5,000% from here.')).toEqual([]);
+    expect(moves('Bitcoin can fall 20% in a week, and did.')).toEqual([]);
   });
 
   it('pairs coordinated subjects with coordinated figures in order, and leaves out a count that does not match', () => {
