@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aboutness, briefForScope, briefToReply, WIDEN_LIMIT_DAYS } from '../src/brief/index.ts';
+import { aboutness, briefForScope, briefToReply, findMovers, WIDEN_LIMIT_DAYS } from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { UserFacingError } from '../src/domain/index.ts';
 import { findTopic, suggestTopics } from '../src/pipeline/index.ts';
@@ -67,11 +67,14 @@ export default {
     );
     if (brief.articleCount === 0) {
       // Older news is not a market view, but the bot should not claim it never read any. It names
-      // the newest story about the market (in its headline or mentioned twice; a company's results
-      // that mention the index once are not).
+      // the newest story about the market: in its headline, mentioned twice, or reporting its move
+      // (a market wrap's "the S&P 500 fell 6.1 percent"); a company's results that mention the
+      // index once are not.
       const latest = await services.store.listArticles({ topics: scope.topics, entityIds: scope.entityIds, limit: NEWEST_CANDIDATES });
       const about = entity === null ? null : aboutness(entity);
-      const newest = latest.find((article) => about === null || about(article) > 0) ?? latest[0];
+      const movesIt = (article: (typeof latest)[number]) =>
+        entity !== null && findMovers([article], services.reference, Number.MAX_SAFE_INTEGER).some((mover) => mover.entityId === entity.id);
+      const newest = latest.find((article) => about === null || about(article) > 0 || movesIt(article)) ?? latest[0];
       if (newest === undefined) throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
       const day = (newest.publishedAt ?? newest.ingestedAt).slice(0, 10);
       throw new UserFacingError(

@@ -34,4 +34,15 @@ describe('/market with only older news', () => {
     expect(newest.map((found) => found.title)).toEqual([passing.title]);
     await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow('"Hang Seng ends higher as property shares rebound"');
   });
+
+  it("counts a newer story that reports the market's own move, named once", async () => {
+    const wrap = {
+      title: 'Asian shares slide as exporters weigh',
+      text: 'Asian shares fell on Tuesday as exporters slid on a stronger yen. In Hong Kong, the Hang Seng Index fell 2.4 percent to its lowest close in a month.',
+    };
+    const store = await storeWith([article, wrap]);
+    const later = { now: () => new Date('2027-06-01T08:00:00Z') };
+    const services = { store, reference, clock: later } as unknown as CommandServices;
+    await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow('"Asian shares slide as exporters weigh"');
+  });
 });
