@@ -4,21 +4,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // Plain JavaScript (bin/): its choice is tested here directly, and once through the real bin.
-import { HEAP_GROWING_PERCENT, SEMI_SPACE_MB, youngGenerationFlags } from '../../bin/young-generation.js';
+import { HEAP_GROWING_PERCENT, SEMI_SPACE_MB, WASM_WRAPPER_FLAG, youngGenerationFlags } from '../../bin/young-generation.js';
 import { REPO } from '../support/run-cli.ts';
 
 describe('the young generation of market-brief commands (bin/young-generation.js)', () => {
   const growing = `--heap-growing-percent=${HEAP_GROWING_PERCENT['ingest']}`;
 
   it('sizes it for start and ingest only, unless the user chose a size or turned it off', () => {
-    expect(youngGenerationFlags('start', {}, [])).toEqual([`--max-semi-space-size=${SEMI_SPACE_MB['start']}`]);
+    expect(youngGenerationFlags('start', {}, [])).toEqual([`--max-semi-space-size=${SEMI_SPACE_MB['start']}`, WASM_WRAPPER_FLAG]);
     expect(youngGenerationFlags('ingest', {}, [])).toEqual([`--max-semi-space-size=${SEMI_SPACE_MB['ingest']}`, growing]);
     for (const command of ['topics', 'company', 'brief', 'help', undefined]) expect(youngGenerationFlags(command, {}, [])).toEqual([]);
     expect(youngGenerationFlags('topics', { MARKET_BRIEF_SEMI_SPACE_MB: '32' }, [])).toEqual(['--max-semi-space-size=32']);
-    expect(youngGenerationFlags('start', { MARKET_BRIEF_SEMI_SPACE_MB: 'off' }, [])).toEqual([]);
-    expect(youngGenerationFlags('start', {}, ['--max-semi-space-size=2'])).toEqual([]);
+    expect(youngGenerationFlags('start', { MARKET_BRIEF_SEMI_SPACE_MB: 'off' }, [])).toEqual([WASM_WRAPPER_FLAG]);
+    expect(youngGenerationFlags('start', {}, ['--max-semi-space-size=2'])).toEqual([WASM_WRAPPER_FLAG]);
     expect(youngGenerationFlags('ingest', { NODE_OPTIONS: '--max-semi-space-size=64' }, [])).toEqual([growing]);
     expect(() => youngGenerationFlags('start', { MARKET_BRIEF_SEMI_SPACE_MB: '8MB' }, [])).toThrow(/whole number of MB/);
+  });
+
+  it('keeps the wasm-to-JavaScript wrappers of start, the command with worker threads, from tiering up, unless a budget is given', () => {
+    expect(WASM_WRAPPER_FLAG).toMatch(/^--wasm-wrapper-tiering-budget=\d+$/);
+    expect(youngGenerationFlags('start', {}, ['--wasm-wrapper-tiering-budget=500'])).toEqual([`--max-semi-space-size=${SEMI_SPACE_MB['start']}`]);
+    for (const command of ['ingest', 'topics', 'shell']) expect(youngGenerationFlags(command, {}, [])).not.toContain(WASM_WRAPPER_FLAG);
+    // Node accepts it (an unknown V8 flag would stop the bot from starting).
+    const accepted = spawnSync(process.execPath, [WASM_WRAPPER_FLAG, '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stderr).toBe('');
   });
 
   it('lets the old generation of ingest grow less, unless the user chose a growth or turned it off', () => {
