@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { WASM_WRAPPER_FLAG } from '../../bin/young-generation.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
@@ -34,7 +35,11 @@ function usageOf(pid: number): WorkerUsage {
 /** Starts `count` worker processes with `env` added to this process's environment. */
 export function startWorkers(count: number, env: Record<string, string>, log: (line: string) => void): Workers {
   const processes = Array.from({ length: count }, (_unused, index) => {
-    const child = spawn(process.execPath, [CLI, 'start', '--role', 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    // As bin/market-brief.js runs `start` (its engine threads): see bin/young-generation.js.
+    const child = spawn(process.execPath, [WASM_WRAPPER_FLAG, CLI, 'start', '--role', 'worker'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       for (const line of chunk.split('\n')) if (line.trim() !== '') log(`worker ${index + 1}: ${line.slice(0, 300)}`);
     });

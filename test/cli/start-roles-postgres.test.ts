@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WASM_WRAPPER_FLAG } from '../../bin/young-generation.js';
 import { createPostgresStore } from '../../src/store/index.ts';
 import { newSubscription } from '../support/articles.ts';
 import { faultArticles } from '../support/fault-articles.ts';
@@ -41,7 +42,10 @@ async function eventually(check: () => Promise<boolean>, what: string, limitMs: 
 const processes: ChildProcess[] = [];
 const output: string[] = [];
 function start(role: 'web' | 'worker', env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [CLI, 'start', '--role', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WASM_WRAPPER_FLAG, CLI, 'start', '--role', role], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (chunk: string) => output.push(`${role}: ${chunk}`));
   processes.push(child);
   return child;

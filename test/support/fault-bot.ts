@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { WASM_WRAPPER_FLAG } from '../../bin/young-generation.js';
 
 export const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
@@ -13,7 +14,8 @@ export interface BotProcess {
 
 /** Runs `node src/cli.ts <args>` with only the given settings (no .env from the working directory). */
 export function runCli(args: string[], environment: Record<string, string>, cwd?: string): BotProcess {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  // As bin/market-brief.js runs `start` (the bot's engine threads): see bin/young-generation.js.
+  const child = spawn(process.execPath, [WASM_WRAPPER_FLAG, CLI, ...args], {
     cwd: cwd ?? process.cwd(),
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'silent', EXAMPLES_ON_FIRST_RUN: 'false', ...environment },
     stdio: ['pipe', 'pipe', 'pipe'],
