@@ -74,21 +74,11 @@ export async function briefForScope(
     notes,
     ...(options.maxStories === undefined ? {} : { maxStories: options.maxStories }),
     ...(options.moreHint === undefined ? {} : { moreHint: options.moreHint }),
+    // The moves of what was asked about (`/market nikkei`, a subscription to Honda) come first,
+    // chosen before the movers are cut to their number (findMovers).
+    ...((scope.entityIds ?? []).length === 0 ? {} : { focus: scope.entityIds }),
   };
-  const brief = await (services.briefs ?? createExtractiveBriefWriter(services.reference)).compose(request);
-  return { ...brief, movers: scopeFirst(brief.movers, scope.entityIds ?? []) };
-}
-
-/** The moves of what was asked about (`/market nikkei`, a subscription to Honda) first, in the scope's order; the rest as they were. */
-function scopeFirst(movers: Brief['movers'], entityIds: readonly string[]): Brief['movers'] {
-  const rank = (entityId: string) => {
-    const position = entityIds.indexOf(entityId);
-    return position === -1 ? entityIds.length : position;
-  };
-  return movers
-    .map((mover, index) => ({ mover, index }))
-    .sort((a, b) => rank(a.mover.entityId) - rank(b.mover.entityId) || a.index - b.index)
-    .map(({ mover }) => mover);
+  return (services.briefs ?? createExtractiveBriefWriter(services.reference)).compose(request);
 }
 
 /** Articles (near-duplicates included) matching the scope's topics, entities or keywords, newest first. */

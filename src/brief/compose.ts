@@ -1,5 +1,5 @@
 import type { Article, Brief, BriefRequest, CitedSentence, Sentiment, SentimentLabel, SourceRef, Story } from '../domain/index.ts';
-import { findMovers } from './movers.ts';
+import { findMovers, MAX_MOVERS } from './movers.ts';
 import type { ReferenceIndex } from '../pipeline/index.ts';
 import { clusterStories } from './stories.ts';
 import { isNonNews } from './non-news.ts';
@@ -76,7 +76,7 @@ export function composeBrief(request: BriefRequest, reference: ReferenceIndex): 
   });
 
   const leads = clusters.map((cluster) => cluster.lead);
-  const movers = findMovers(leads, reference).map(({ articleId, ...mover }) => ({
+  const movers = findMovers(leads, reference, MAX_MOVERS, request.focus ?? []).map(({ articleId, ...mover }) => ({
     ...mover,
     source: numberOf.get(articleId) ?? 0,
   }));

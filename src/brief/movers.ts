@@ -226,9 +226,23 @@ function instrumentOf(
  * at most one per entity, from the first article (in
  * the order given) that states it. A figure is credited only to the subject of its own clause and
  * only when no measure word makes it a result, stake, share, forecast, ratio or spread; when
- * that cannot be settled the figure is left out.
+ * that cannot be settled the figure is left out. The moves of `focus` (entity ids a reader asked
+ * about) come first, in its order, before the list is cut to `limit`.
  */
-export function findMovers(articles: readonly Article[], reference: ReferenceIndex, limit = MAX_MOVERS): Mover[] {
+export function findMovers(articles: readonly Article[], reference: ReferenceIndex, limit = MAX_MOVERS, focus: readonly string[] = []): Mover[] {
+  if (focus.length === 0) return allMovers(articles, reference, limit);
+  const rank = (entityId: string) => {
+    const position = focus.indexOf(entityId);
+    return position === -1 ? focus.length : position;
+  };
+  return allMovers(articles, reference, Number.POSITIVE_INFINITY)
+    .map((mover, index) => ({ mover, index }))
+    .sort((a, b) => rank(a.mover.entityId) - rank(b.mover.entityId) || a.index - b.index)
+    .slice(0, limit)
+    .map(({ mover }) => mover);
+}
+
+function allMovers(articles: readonly Article[], reference: ReferenceIndex, limit: number): Mover[] {
   const movers: Mover[] = [];
   const seen = new Set<string>();
   for (const article of articles) {

@@ -96,6 +96,8 @@ export interface BriefRequest {
   moreHint?: string;
   /** Stories already clustered (the LLM path merges same-event reports first); default: clusterStories(articles). */
   clusters?: readonly StoryCluster[];
+  /** Entity ids the reader asked about (`/market nikkei`, a subscription to Honda): their moves come first among the movers, before the list is cut to its length. */
+  focus?: readonly string[];
 }
 
 /** A retrieved sentence and the article it is from, best first. */

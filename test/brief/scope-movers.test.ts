@@ -44,4 +44,24 @@ describe('movers of a scoped brief', () => {
     const names = everything.movers.map((mover) => mover.name);
     expect(names.indexOf('Toyota Motor')).toBeLessThan(names.indexOf('Honda Motor'));
   });
+
+  it('keeps the move asked about when more moves than a brief lists come before it', async () => {
+    const companies = ['Toyota Motor', 'Sony', 'Nissan', 'Panasonic', 'Hitachi', 'Canon', 'Honda Motor', 'Fujitsu'];
+    const found = await services([
+      {
+        id: 'wrap',
+        title: 'Tokyo exporters slide on stronger yen',
+        text: companies.map((name, index) => `${name} shares fell ${12 - index} percent on Wednesday.`).join(' '),
+        hoursAgo: 1,
+      },
+    ]);
+    // Without a scope the brief lists its first six moves, and Fujitsu's, the last named, is not among them.
+    const everything = await briefForScope({ title: 'All', topics: [] }, { windowHours: 24, widenWhenEmpty: false }, found);
+    expect(everything.movers).toHaveLength(6);
+    expect(everything.movers.map((mover) => mover.name)).not.toContain('Fujitsu');
+    const scope = { title: 'Fujitsu', topics: [], entityIds: ['company:fujitsu'] };
+    const brief = await briefForScope(scope, { windowHours: 24, widenWhenEmpty: false }, found);
+    expect(brief.movers.map((mover) => `${mover.name} ${mover.figure}`)[0]).toBe('Fujitsu 5 percent');
+    expect(brief.movers).toHaveLength(6);
+  });
 });

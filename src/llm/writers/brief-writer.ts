@@ -45,6 +45,8 @@ export function briefCacheKey(request: BriefRequest, models: Readonly<Record<str
     title: request.title,
     topics: [...request.topics].sort(),
     maxStories: request.maxStories ?? DEFAULT_MAX_STORIES,
+    // Only when given, so the keys of unfocused briefs stay what they were.
+    ...(request.focus === undefined || request.focus.length === 0 ? {} : { focus: request.focus }),
     articles: request.articles.map((article) => `${article.id}:${article.contentHash}`).sort(),
     prompts: [articleSummaryPrompt, storyMergePrompt, briefPrompt].map((prompt) => `${prompt.id}@${prompt.version}`),
     models,
