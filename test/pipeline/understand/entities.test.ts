@@ -76,6 +76,15 @@ describe('createEntityRecognizer', () => {
     expect(ids('', 'Federated Hermes bought more while Hermes sold scarves.')).toEqual(['company:federated-hermes', 'company:hermes']);
   });
 
+  it('keeps a name of two everyday words that opens a sentence whole', () => {
+    // Written for this test. Opening a sentence, "Silicon" alone would be an everyday word; with
+    // "Graphics" after it the two are the name, not a company called "Graphics".
+    expect(ids('', 'Silicon Graphics shares fell 12 percent on Tuesday.')).toEqual(['company:silicon-graphics']);
+    expect(ids('', 'Continental Airlines said on Monday it would cut flights.')).toEqual(['company:continental-airlines']);
+    // A function word or a legal form does not make such a pair: "While Apple", "Dips Limited".
+    expect(ids('', 'Dips Limited in ETH? If ether fails to clear resistance, it could fall.')).toEqual(['crypto:ethereum']);
+  });
+
   it('does not turn everyday words and acronyms into companies or tickers', () => {
     const text =
       'AI is everywhere now. IT budgets grew, so turn ON the lights. ALL of it happened NOW. The target for the index is 5,000, ' +

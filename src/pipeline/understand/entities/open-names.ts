@@ -1,4 +1,5 @@
 import type { EntityType } from '../../../domain/index.ts';
+import { STOPWORDS } from '../../text/index.ts';
 import type { Token } from '../name-keys/index.ts';
 import { nameKey, type ReferenceEntity, type ReferenceIndex } from '../reference/index.ts';
 import type { TokenContext } from './context.ts';
@@ -71,8 +72,20 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       else break;
     }
     let first = position;
-    // "Shares of X", "The X": an opening everyday word is not part of the name.
+    // "Shares of X", "The X": an opening everyday word is not part of the name; but two capitalised
+    // everyday words opening a sentence and joined by a space are a name ("Silicon Graphics shares
+    // fell", "Family Dollar said"), not a lone "Graphics", unless the first is a function word
+    // ("While Apple", "But Sharp") or the second a legal form ("Dips Limited in ETH?").
+    const everydayPair =
+      end - position === 2 &&
+      sentenceStart[position] === 1 &&
+      !STOPWORDS.has(tokens[position]?.key ?? '') &&
+      index.isCommonWord(tokens[position]?.key ?? '') &&
+      index.isCommonWord(tokens[position + 1]?.key ?? '') &&
+      !LEGAL.test(tokens[position + 1]?.key ?? '') &&
+      tokens[position + 1]?.shape === 'capitalized';
     while (
+      !everydayPair &&
       first < end &&
       sentenceStart[first] === 1 &&
       tokens[first]?.shape === 'capitalized' &&
