@@ -132,7 +132,51 @@ const NOUN_MOVE_OF =
 
 /** "since Jan 17", "since the start of the year", "since its debut". */
 const SINCE =
-  /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+[\w'’-]+(?:\s+(?!(?:with|an?|and|or|to|of|for|as|on|in|at|by|from|after|amid)\b)[\w'’-]+){0,3}|(?:last|this)\s+\w+)/u;
+  /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+(?:[\w'’-]|\.(?=\w))+\.?(?:\s+(?!(?:with|an?|and|or|to|of|for|as|on|in|at|by|from|after|amid)\b)(?:[\w'’-]|\.(?=\w))+\.?){0,3}|(?:last|this)\s+\w+)/u;
+/** Words that end a since-phrase's clause ("since Lewis announced the deal in September"). */
+const SINCE_CLAUSE_END =
+  /^(?:to|and|or|at|on|in|for|with|as|after|amid|while|but|from|by|against|versus|than|of|when|before|until|because|which|who|that|where|despite|following)$/i;
+/** The most words a since-phrase is shown with. */
+const SINCE_MAX_WORDS = 10;
+
+/**
+ * A since-phrase that names an event goes on past what SINCE matched: the rest of a name
+ * ("since Boxing Day", "since Buffett's purchase") and a clause after it ("since Lewis announced the
+ * Merrill Lynch acquisition", "since Obama took office"), up to a preposition, a conjunction or a
+ * mark. A date ("since January 21") or a period ("since the start of the year") stops where it is.
+ */
+function wholeSince(text: string, match: RegExpExecArray): string {
+  const words = match[0].trim().split(/\s+/);
+  let rest = text.slice(match.index + match[0].length);
+  // The rest of a name, or its possessive: "Boxing Day", "Buffett's".
+  for (
+    let name = /^(['’]s\b|\s+\p{Lu}[\w.'’-]*)/u.exec(rest);
+    name !== null && words.length < SINCE_MAX_WORDS;
+    name = /^(['’]s\b|\s+\p{Lu}[\w.'’-]*)/u.exec(rest)
+  ) {
+    if (name[1]?.startsWith("'") === true || name[1]?.startsWith('’') === true) words[words.length - 1] += name[1];
+    else words.push((name[1] ?? '').trim());
+    rest = rest.slice(name[0].length);
+  }
+  const last = words.at(-1) ?? '';
+  // Only after a name or an event ("the takeover deal was announced"), not after a date or a period.
+  if (/^\d|^(?:year|month|week|quarter|day|January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(last))
+    return words.join(' ');
+  // The clause: lower-case words first ("announced"), then any ("the Merrill Lynch acquisition").
+  const base = words.length;
+  const wordAt = (from: string) => (words.length === base ? /^\s+([\p{Ll}\d][\w'’.-]*)/u : /^\s+([\p{L}\d][\w'’.-]*)/u).exec(from);
+  for (let next = wordAt(rest); next !== null && words.length < SINCE_MAX_WORDS; next = wordAt(rest)) {
+    const word = (next[1] ?? '').replace(/\.$/, '');
+    if (SINCE_CLAUSE_END.test(word)) break;
+    words.push(word);
+    rest = rest.slice(next[0].length);
+    if (/\.$/.test(next[1] ?? '') && !/\.\w/.test(next[1] ?? '')) break;
+  }
+  // Not ending on an article or a possessive pronoun ("since Lewis announced the").
+  while (words.length > base && /^(?:the|a|an|its|their|his|her)$/i.test(words.at(-1) ?? '')) words.pop();
+  return words.join(' ');
+}
+
 /** A superlative or a first time a few words before "since": the clause states a record. */
 const RECORD_BEFORE =
   /\b(?:worst|best|biggest|largest|highest|lowest|steepest|sharpest|strongest|weakest|heaviest|deepest|greatest|smallest|longest|most|least|first)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
@@ -159,9 +203,13 @@ export function horizonIn(text: string): string | null {
     if (match === null || (best !== null && match.index >= best.at)) continue;
     // "its worst day since the 1987 crisis", "the lowest level since 2003": a record, not the move's period.
     if (pattern === SINCE && RECORD_BEFORE.test(text.slice(Math.max(0, match.index - 60), match.index))) continue;
-    best = { at: match.index, text: match[0].trim().replace(/[.,;:]+$/, '') };
+    best = { at: match.index, text: (pattern === SINCE ? wholeSince(text, match) : match[0]).trim().replace(/[.,;:]+$/, '') };
   }
   if (best === null) return null;
+  // "since new shares were issued in February 2006": a period inside a since-clause SINCE cannot
+  // read is that clause's, not the move's; no horizon is better than "in February".
+  const since = /\bsince\b/i.exec(text);
+  if (since !== null && since.index < best.at && !/^since\b/i.test(best.text)) return null;
   return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above)\b/.test(best.text) ? best.text[0]?.toLowerCase() + best.text.slice(1) : best.text;
 }
 

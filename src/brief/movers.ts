@@ -71,6 +71,9 @@ function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], l
   return horizonIn(nearTail(shared)) ?? horizonIn(clause.slice(0, figure.index)) ?? leadIn;
 }
 
+/** Words after a figure that can still say its period. */
+const NEAR_WORDS = 8;
+
 /**
  * The words right after a figure that can still say its period: up to a comma, a new clause
  * ("after the maker reported … in 2009" tells why, not over what period) and a few words at most.
@@ -80,7 +83,10 @@ function nearTail(tail: string): string {
   const cut =
     /\b(?:after|as|because|when|while|which|who|that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b/i.exec(clause);
   const near = cut === null ? clause : clause.slice(0, cut.index);
-  return near.split(/\s+/).slice(0, 9).join(' ');
+  // Eight words, or up to ten past a "since" among them ("against the euro since the start of the year").
+  const words = near.trim().split(/\s+/);
+  const since = words.slice(0, NEAR_WORDS).findIndex((word) => /^since$/i.test(word));
+  return words.slice(0, since === -1 ? NEAR_WORDS : since + 10).join(' ');
 }
 
 /** The coin, currency or commodity a name's brackets give right after it ("Binance (BNB)"), when it is another entity. */

@@ -160,6 +160,24 @@ describe('movers: horizons', () => {
     expect(moves('Ether has fallen 30% since its peak in November.')).toEqual(['Ethereum down 30% since its peak']);
   });
 
+  it('gives a since-phrase that names an event whole, up to its clause', () => {
+    expect(moves('The Nikkei has climbed 18% since Takaichi took office, outpacing its peers.')).toEqual(['Nikkei 225 up 18% since Takaichi took office']);
+    expect(moves('Shares of Bank of America have fallen 76 percent since Lewis announced the Merrill Lynch deal in September.')).toEqual([
+      'Bank of America down 76 percent since Lewis announced the Merrill Lynch deal',
+    ]);
+    expect(moves("Alibaba shares have lost 36 percent since Buffett's purchase.")).toEqual(["Alibaba Group down 36 percent since Buffett's purchase"]);
+    expect(moves('Alibaba shares have risen 20 percent since the U.S. government announced its exit strategy.')).toEqual([
+      'Alibaba Group up 20 percent since the U.S. government announced its exit strategy',
+    ]);
+    expect(moves('The euro has fallen 1.5 percent against the dollar since the start of the year.')).toEqual([
+      'Euro down 1.5 percent since the start of the year',
+    ]);
+    // A period inside a since-clause it cannot read is that clause's: no horizon rather than "in February".
+    expect(moves('Shares of Alibaba have fallen about 10 percent since new shares were issued in February 2006.')).toEqual([
+      'Alibaba Group down about 10 percent',
+    ]);
+  });
+
   it('has no horizon when the article gives none', () => {
     expect(moves('Alibaba shares rose 3%.')).toEqual(['Alibaba Group up 3%']);
   });
