@@ -208,8 +208,10 @@ export function horizonIn(text: string): string | null {
   if (best === null) return null;
   // "since new shares were issued in February 2006": a period inside a since-clause SINCE cannot
   // read is that clause's, not the move's; no horizon is better than "in February".
+  // A record's since ("its highest since 2003 in extended trading") says nothing of the move's period.
   const since = /\bsince\b/i.exec(text);
-  if (since !== null && since.index < best.at && !/^since\b/i.test(best.text)) return null;
+  const record = since !== null && RECORD_BEFORE.test(text.slice(Math.max(0, since.index - 60), since.index));
+  if (since !== null && !record && since.index < best.at && !/^since\b/i.test(best.text)) return null;
   return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above)\b/.test(best.text) ? best.text[0]?.toLowerCase() + best.text.slice(1) : best.text;
 }
 

@@ -176,6 +176,7 @@ describe('movers: horizons', () => {
     expect(moves('Shares of Alibaba have fallen about 10 percent since new shares were issued in February 2006.')).toEqual([
       'Alibaba Group down about 10 percent',
     ]);
+    expect(moves('Oracle shares rose 6% to their highest since 2003 in extended trading.')).toEqual(['Oracle up 6% in extended trading']);
   });
 
   it('has no horizon when the article gives none', () => {
