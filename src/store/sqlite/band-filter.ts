@@ -37,35 +37,39 @@ export function emptyFilter(storedKeys: number): SliceFilter {
   return { keys: 0, capacity, bits: new Uint8Array(Math.ceil((capacity * BITS_PER_KEY) / 8)) };
 }
 
-/** Calls `visit` with each bit position of `key` (a 53-bit band key, itself a hash): double hashing. */
-function probe(key: number, size: number, visit: (position: number) => boolean): boolean {
+/** Where `key` (a 53-bit band key, itself a hash) starts among the bits and the step between its probes: double hashing. */
+function probeStart(key: number): { low: number; step: number } {
   const low = key >>> 0;
   const high = Math.floor(key / 0x1_0000_0000);
-  const step = (Math.imul(high ^ (low >>> 16), 0x9e3779b1) | 1) >>> 0;
-  for (let index = 0; index < PROBES; index += 1) {
-    if (!visit((low + index * step) % size)) return false;
-  }
-  return true;
+  return { low, step: (Math.imul(high ^ (low >>> 16), 0x9e3779b1) | 1) >>> 0 };
 }
 
 export function addKey(filter: SliceFilter, key: number): void {
   const { bits } = filter;
-  probe(key, bits.length * 8, (position) => {
+  const size = bits.length * 8;
+  const { low, step } = probeStart(key);
+  for (let index = 0; index < PROBES; index += 1) {
+    const position = (low + index * step) % size;
     bits[position >>> 3] = (bits[position >>> 3] ?? 0) | (1 << (position & 7));
-    return true;
-  });
+  }
   filter.keys += 1;
 }
 
 /** False only when `key` was never added. */
 export function mayHold(filter: SliceFilter, key: number): boolean {
   const { bits } = filter;
-  return probe(key, bits.length * 8, (position) => ((bits[position >>> 3] ?? 0) & (1 << (position & 7))) !== 0);
+  const size = bits.length * 8;
+  const { low, step } = probeStart(key);
+  for (let index = 0; index < PROBES; index += 1) {
+    const position = (low + index * step) % size;
+    if (((bits[position >>> 3] ?? 0) & (1 << (position & 7))) === 0) return false;
+  }
+  return true;
 }
 
-/** Over capacity: its false positives climb, so the next write rebuilds it from the slice's rows. */
-export function isFull(filter: SliceFilter): boolean {
-  return filter.keys > filter.capacity;
+/** Over capacity once `adding` more keys are in: its false positives would climb, so it is rebuilt from the slice's rows instead. */
+export function isFull(filter: SliceFilter, adding = 0): boolean {
+  return filter.keys + adding > filter.capacity;
 }
 
 export function readFilter(row: Record<string, unknown>): SliceFilter {

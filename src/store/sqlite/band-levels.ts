@@ -87,8 +87,9 @@ export function createBandLevels(database: DatabaseSync, { floorRows = RECENT_FL
     const low = slice * SLICE_WIDTH;
     const row = statements.readFilter.get(slice);
     let filter = row === undefined ? null : readFilter(row);
-    if (filter !== null) for (const [key] of moved) addKey(filter, key);
-    if (filter === null || isFull(filter)) {
+    if (filter !== null && !isFull(filter, moved.length)) for (const [key] of moved) addKey(filter, key);
+    else {
+      // The moved keys are in the large level now: the scan adds them with the rest.
       filter = emptyFilter(Number(statements.largeCount.get(low, low + SLICE_WIDTH)?.['n'] ?? 0));
       for (const [key] of statements.largeKeys.iterate(low, low + SLICE_WIDTH) as unknown as Iterable<[number]>) addKey(filter, key);
     }
