@@ -138,6 +138,14 @@ const SINCE_CLAUSE_END =
   /^(?:to|and|or|at|on|in|for|with|as|after|amid|while|but|from|by|against|versus|than|of|when|before|until|because|which|who|that|where|despite|following)$/i;
 /** The most words a since-phrase is shown with. */
 const SINCE_MAX_WORDS = 10;
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** A name going on after "since <Name>": another capitalised word or a possessive. */
+const NAME_GOES_ON = /^(['’]s\b|\s+\p{Lu}[\w.'’-]*)/u;
+/** The last word of a date or a period ("since January 21", "since the start of the year"). */
+const DATE_OR_PERIOD_WORD = new RegExp(`^\\d|^(?:year|month|week|quarter|day|${MONTHS})$`, 'i');
+/** A clause after a since-name starts with a lower-case word ("took office") and may then name things ("the Merrill Lynch deal"). */
+const CLAUSE_OPENS = /^\s+([\p{Ll}\d][\w'’.-]*)/u;
+const CLAUSE_GOES_ON = /^\s+([\p{L}\d][\w'’.-]*)/u;
 
 /**
  * A since-phrase that names an event goes on past what SINCE matched: the rest of a name
@@ -149,22 +157,19 @@ function wholeSince(text: string, match: RegExpExecArray): string {
   const words = match[0].trim().split(/\s+/);
   let rest = text.slice(match.index + match[0].length);
   // The rest of a name, or its possessive: "Boxing Day", "Buffett's".
-  for (
-    let name = /^(['’]s\b|\s+\p{Lu}[\w.'’-]*)/u.exec(rest);
-    name !== null && words.length < SINCE_MAX_WORDS;
-    name = /^(['’]s\b|\s+\p{Lu}[\w.'’-]*)/u.exec(rest)
-  ) {
-    if (name[1]?.startsWith("'") === true || name[1]?.startsWith('’') === true) words[words.length - 1] += name[1];
-    else words.push((name[1] ?? '').trim());
+  let name = NAME_GOES_ON.exec(rest);
+  while (name !== null && words.length < SINCE_MAX_WORDS) {
+    const part = name[1] ?? '';
+    if (/^['’]/.test(part)) words[words.length - 1] += part;
+    else words.push(part.trim());
     rest = rest.slice(name[0].length);
+    name = NAME_GOES_ON.exec(rest);
   }
-  const last = words.at(-1) ?? '';
   // Only after a name or an event ("the takeover deal was announced"), not after a date or a period.
-  if (/^\d|^(?:year|month|week|quarter|day|January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(last))
-    return words.join(' ');
+  if (DATE_OR_PERIOD_WORD.test(words.at(-1) ?? '')) return words.join(' ');
   // The clause: lower-case words first ("announced"), then any ("the Merrill Lynch acquisition").
   const base = words.length;
-  const wordAt = (from: string) => (words.length === base ? /^\s+([\p{Ll}\d][\w'’.-]*)/u : /^\s+([\p{L}\d][\w'’.-]*)/u).exec(from);
+  const wordAt = (from: string) => (words.length === base ? CLAUSE_OPENS : CLAUSE_GOES_ON).exec(from);
   for (let next = wordAt(rest); next !== null && words.length < SINCE_MAX_WORDS; next = wordAt(rest)) {
     const word = (next[1] ?? '').replace(/\.$/, '');
     if (SINCE_CLAUSE_END.test(word)) break;
@@ -191,7 +196,7 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\b(?:from|off|below|above)\s+(?:its|their|a|the)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
   /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
   /\bin\s+(?:\w+\s+)?(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,
-  /\bin\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b/,
+  new RegExp(`\\bin\\s+(?:\\d{4}|${MONTHS})\\b`),
   /\bin\s+(?:its|their)\s+(?:market\s+)?debut\b/i,
 ];
 
