@@ -11,11 +11,16 @@ const article = {
   text: 'The Hang Seng Index rose 1.2 percent on Monday as property developers rebounded on hopes of more support from Beijing.',
 };
 
+/** The store holding `articles`, and the command's services on a clock months after them. */
+async function monthsLater(articles: Parameters<typeof storeWith>[0]) {
+  const store = await storeWith(articles);
+  const later = { now: () => new Date('2027-06-01T08:00:00Z') };
+  return { store, services: { store, reference, clock: later } as unknown as CommandServices };
+}
+
 describe('/market with only older news', () => {
   it('says when it last read about the market instead of claiming it never did', async () => {
-    const store = await storeWith([article]);
-    const later = { now: () => new Date('2027-06-01T08:00:00Z') };
-    const services = { store, reference, clock: later } as unknown as CommandServices;
+    const { services } = await monthsLater([article]);
     await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow(
       'I have read nothing about Hang Seng Index (^HSI) in the last 30 days; the newest I have is from 2026-11-24: "Hang Seng ends higher as property shares rebound".',
     );
@@ -27,9 +32,7 @@ describe('/market with only older news', () => {
       title: 'Harbourline Holdings profit climbs 8 percent',
       text: 'Harbourline Holdings, a constituent of the Hang Seng Index, said on Tuesday its half-year profit rose 8 percent on higher port volumes.',
     };
-    const store = await storeWith([article, passing]);
-    const later = { now: () => new Date('2027-06-01T08:00:00Z') };
-    const services = { store, reference, clock: later } as unknown as CommandServices;
+    const { store, services } = await monthsLater([article, passing]);
     const newest = await store.listArticles({ entityIds: ['index:hang-seng'], limit: 1 });
     expect(newest.map((found) => found.title)).toEqual([passing.title]);
     await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow('"Hang Seng ends higher as property shares rebound"');
@@ -40,9 +43,7 @@ describe('/market with only older news', () => {
       title: 'Asian shares slide as exporters weigh',
       text: 'Asian shares fell on Tuesday as exporters slid on a stronger yen. In Hong Kong, the Hang Seng Index fell 2.4 percent to its lowest close in a month.',
     };
-    const store = await storeWith([article, wrap]);
-    const later = { now: () => new Date('2027-06-01T08:00:00Z') };
-    const services = { store, reference, clock: later } as unknown as CommandServices;
+    const { services } = await monthsLater([article, wrap]);
     await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow('"Asian shares slide as exporters weigh"');
   });
 });
