@@ -85,6 +85,29 @@ describe('createEntityRecognizer', () => {
     expect(ids('', 'Dips Limited in ETH? If ether fails to clear resistance, it could fall.')).toEqual(['crypto:ethereum']);
   });
 
+  it('reads a function word opening a sentence as no part of the name after it', () => {
+    // Written for this test. "While", "Although", "Unlike" are capitalised only because they open the sentence.
+    expect(ids('', 'While Apple fell 2 percent, Microsoft rose 1.5 percent.')).toEqual(['company:apple', 'company:microsoft']);
+    expect(ids('', 'Although Intel fell 2 percent after its results, Microsoft rose.')).toEqual(['company:intel', 'company:microsoft']);
+    expect(ids('', 'Unlike Ford, Toyota rose.')).toEqual(['company:ford', 'company:toyota']);
+    expect(ids('', 'When Shell reported, its shares rose.')).toEqual(['company:shell']);
+    // Counted once, not once for each reading of the words.
+    const counts = recognizer.recognize('', 'He left. But Fitch said the deal was weak. Fitch Ratings agreed.').map((mention) => [mention.id, mention.count]);
+    expect(counts).toEqual([['company:fitch', 2]]);
+    // "The" may open a name ("The Sun"): a one-word everyday name after it stays unproven.
+    expect(ids('', 'The Sun reported that sales fell.')).toEqual([]);
+  });
+
+  it('takes an everyday company name opening a sentence for the company when a figure moves it', () => {
+    // Written for this test.
+    expect(ids('', 'Apple fell 2 percent after its results.')).toEqual(['company:apple']);
+    expect(ids('', 'Ford rose by about 3% on Tuesday.')).toEqual(['company:ford']);
+    expect(ids('', 'Target rose 3% on Tuesday.')).toEqual(['company:target']);
+    // No figure, or the figure belongs to something else: not enough.
+    expect(ids('', 'Apple fell from the tree.')).toEqual([]);
+    expect(ids('', 'Apple prices fell 2 percent in the market.')).toEqual([]);
+  });
+
   it('does not turn everyday words and acronyms into companies or tickers', () => {
     const text =
       'AI is everywhere now. IT budgets grew, so turn ON the lights. ALL of it happened NOW. The target for the index is 5,000, ' +

@@ -29,6 +29,18 @@ export interface EntityLocation {
 const NONE: ReadonlySet<string> = new Set();
 const LEGAL_SUFFIX = /^(inc|corp|co|ltd|plc|llc|ag|sa|nv|se)$/;
 const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|posted|announced|unveiled|launched|shareholders|ceo|executives|stake)$/;
+// A price move by a figure after a name ("Apple fell 2 percent", "Target rose by 3%"): a traded name, not a word.
+const MOVE_CUES =
+  /^(rose|rises|fell|falls|gained|gains|lost|loses|jumped|jumps|climbed|climbs|dropped|drops|slid|slides|slipped|slips|tumbled|tumbles|surged|surges|plunged|plunges|rallied|rallies|sank|sinks|soared|soars|declined|declines|advanced|advances|added|adds|shed|sheds|eased|eases|dipped|dips|edged)$/;
+const BEFORE_FIGURE = /^(up|down|higher|lower|by|about|nearly|almost|around|roughly|some|over|more|than|as|much)$/;
+// Words capitalised only because they open a sentence, never the first word of a name: "While Apple
+// fell", "Although Intel rose", "After Ford reported". ("The" is not one: "The Sun", "The Gap".)
+const CLAUSE_OPENERS = new Set(
+  (
+    'after although and as at because before both but by despite during for from if in like meanwhile on or ' +
+    'since so though unless unlike until when whereas while with without yet'
+  ).split(' '),
+);
 // Words after a one-word name that show it is part of a longer proper name, unlike "Apple Inc" or "Apple's".
 const CORPORATE_TAIL = /^(inc|corp|co|ltd|plc|group|holdings|shares?|stock|sa|ag|nv|se|llc|lp)$/;
 
@@ -216,7 +228,12 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   // Only words joined by plain spaces make one name: "Helen Schwab" does, "Google, Facebook" does not.
   const opening = tokens[first] as Token;
   const followsName =
-    previous !== undefined && !opensSentence && isNameWord(previous) && !last.hyphenBefore && /^ +$/.test(context.text.slice(previous.end, opening.start));
+    previous !== undefined &&
+    !opensSentence &&
+    isNameWord(previous) &&
+    !(sentenceStart[first - 1] === 1 && previous.shape === 'capitalized' && CLAUSE_OPENERS.has(previous.key)) &&
+    !last.hyphenBefore &&
+    /^ +$/.test(context.text.slice(previous.end, opening.start));
   const precedesName =
     next !== undefined &&
     sentenceStart[end] !== 1 &&
@@ -247,6 +264,7 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   if (lesserSingleWord) return 'weak';
   // "Caterpillar shares fell", "Target said": what follows shows a company is meant.
   if (next !== undefined && COMPANY_CUES.test(next.key) && /^ +$/.test(context.text.slice(last.end, next.start))) return 'strong';
+  if (movesByFigure(context, end)) return 'strong';
   // Everyday words ("Target", "Gap"): trusted only as a lone capitalised word inside ordinary prose.
   // A name of two or more capitalised words opening a sentence that goes on in lower case ("Sky News has learnt")
   // is still the name; one everyday word there ("Target") is not.
@@ -256,6 +274,20 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   if (!prose || (opensSentence && entry.shapes[0] !== 'upper' && !wholeName)) return 'weak';
   if (precedesName || entry.needsSupport) return 'weak';
   return 'strong';
+}
+
+/** The words from `end` are a move verb and its figure ("fell 2 percent", "rose by about 3%"). */
+function movesByFigure(context: TokenContext, end: number): boolean {
+  const { tokens, text } = context;
+  const verb = tokens[end];
+  if (verb === undefined || !MOVE_CUES.test(verb.key) || !/^ +$/.test(text.slice((tokens[end - 1] as Token).end, verb.start))) return false;
+  for (let position = end + 1; position <= end + 4; position += 1) {
+    const token = tokens[position];
+    if (token === undefined) return false;
+    if (token.shape === 'number') return true;
+    if (!BEFORE_FIGURE.test(token.key)) return false;
+  }
+  return false;
 }
 
 /** A capitalised word, an acronym or an initial ("Harrison", "CBS", "E." in "Gerald E. McCormick"), not a possessive ("Japan's"). */
