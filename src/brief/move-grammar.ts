@@ -228,6 +228,8 @@ export function isTimePhrase(text: string): boolean {
 
 const CLAUSE_BREAK =
   /;|,?\s+(?:and|but|while|whereas|as|after|because|when|before|until|since|so)\s+(?=(?:they|it|he|she|we|these|those|this)\s)|,?\s+(?:and|but|while|whereas|although|though|as|after|because|when|before|with|even\s+as)\s+(?=(?:the\s+|its\s+|shares\s+(?:of|in)\s+)?\p{Lu})|,?\s+(?:while|whereas|although|though)\s+|,\s+(?=(?:the|its|their|which|who|whose)\s)/gu;
+/** A sentence opening with a subordinate clause of contrast, up to its comma: "While Apple fell 2%, …". */
+const LEADING_SUBORDINATE = /^((?:While|Whereas|Although|Though|Even\s+as)\s[^,;]{3,160}?),\s+(?=\S)/u;
 const HAS_MOVE = new RegExp(`\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
 const HAS_MOVE_OR_FIGURE = new RegExp(`\\d|\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
 
@@ -241,15 +243,23 @@ const HAS_MOVE_OR_FIGURE = new RegExp(`\\d|\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`,
 export function clauses(sentence: string): string[] {
   const pieces: string[] = [];
   let carried = '';
-  let from = 0;
-  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
-    const piece = sentence.slice(from, match.index);
+  // "While Apple fell 2% after its results, Microsoft rose 1%": a subordinate clause opening the
+  // sentence with a move of its own is a clause of its own (an opening phrase without one, "While
+  // markets were closed, …", is not).
+  const leading = LEADING_SUBORDINATE.exec(sentence);
+  const opening = leading?.[1];
+  const start = opening !== undefined && HAS_MOVE.test(opening) && /\d/.test(opening) ? (leading?.[0].length ?? 0) : 0;
+  if (start > 0 && opening !== undefined) pieces.push(opening);
+  let from = start;
+  for (const match of sentence.slice(start).matchAll(CLAUSE_BREAK)) {
+    const at = start + match.index;
+    const piece = sentence.slice(from, at);
     if (!HAS_MOVE_OR_FIGURE.test(piece) && match[0] !== ';' && !/^,\s*$/.test(match[0])) carried += piece + match[0];
     else {
       pieces.push(carried + piece);
       carried = '';
     }
-    from = match.index + match[0].length;
+    from = at + match[0].length;
   }
   pieces.push(carried + sentence.slice(from));
   // "oil rose 3% and gold fell 1%": two complete moves joined by a lower-case "and".

@@ -29,6 +29,17 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('Bitcoin can fall 20% in a week, and did.')).toEqual([]);
   });
 
+  it('reads a subordinate clause opening the sentence as a clause of its own', () => {
+    expect(moves('While Apple fell 2 percent after its results, Microsoft rose 1.5 percent to a record.')).toEqual([
+      'Apple down 2 percent',
+      'Microsoft up 1.5 percent',
+    ]);
+    expect(moves('Although Intel fell 2 percent, Microsoft rose 1.5 percent.')).toEqual(['Intel down 2 percent', 'Microsoft up 1.5 percent']);
+    // Without a move of its own it is only an opening phrase.
+    expect(moves('While markets were closed in Japan, Toyota rose 2 percent in New York.')).toEqual(['Toyota Motor up 2 percent']);
+    expect(moves('Although down 5 percent this year, Apple rose 2 percent on Tuesday.')).toEqual(['Apple up 2 percent']);
+  });
+
   it('pairs coordinated subjects with coordinated figures in order, and leaves out a count that does not match', () => {
     expect(moves('Chevron and Exxon Mobil gained 2.2% and 0.8% respectively.')).toEqual(expect.arrayContaining(['Chevron up 2.2%', 'Exxon Mobil up 0.8%']));
     expect(moves('Boeing and Microsoft fell 3 percent and 1 percent.')).toEqual(expect.arrayContaining(['Boeing down 3 percent', 'Microsoft down 1 percent']));
