@@ -17,6 +17,11 @@ const HEADING = /(?:\p{Lu}[\p{Lu}\p{N}&'’./-]*[ ]+){1,9}\p{Lu}[\p{Lu}\p{N}&'�
 // sentence opens in capitals. An initial's or a dotted abbreviation's full stop is none ("J. CREW",
 // "U.S. STOCKS").
 const SENTENCE_END = /(?<!(?:^|[\s.(])\p{Lu})[.!?]["'”’)\]>]*[ ]+(?=\p{Lu}\p{Lu}|A \p{Lu}\p{Lu})/gu;
+// The label of a summary box run into the box's first sentence: "In brief Starbucks has launched…",
+// "Key takeaways: Bitcoin fell…". Only labels no sentence opens with unpunctuated, before a capital
+// or a figure ("In brief remarks, Powell said" is a sentence).
+const BOX_LABEL =
+  /^\s*(?:In [Bb]rief|IN BRIEF|In [Ss]hort|Key [Tt]akeaways|KEY TAKEAWAYS|Key [Pp]oints|KEY POINTS|TL;DR|At a [Gg]lance|AT A GLANCE|Quick [Tt]ake)(?:[ ]*[-–—:])?[ ]+(?=\p{Lu}|\p{N})/u;
 const LEGAL_FORM = /^(?:Co|Cos|Corp|Corporation|Inc|Incorporated|Ltd|Limited|Plc|PLC|Group|Holdings?|LLC|LP|AG|SA|NV|SE)\b/u;
 const INITIAL = /^\p{Lu}\.$/u;
 const MINIMUM_WORDS = 2;
@@ -33,11 +38,15 @@ export function leadingHeadingLength(sentence: string): number {
 /**
  * The paragraph with each subheading run into it set on a line of its own: the heading, then the
  * rest. `atStart` says whether a heading may open the paragraph itself (not in a text's first
- * paragraph, where an upper-case line may be the headline).
+ * paragraph, where an upper-case line may be the headline). A summary box's label opening any
+ * paragraph ("In brief Starbucks has launched…") is dropped.
  */
-export function splitInlineHeadings(paragraph: string, atStart: boolean): string[] {
+export function splitInlineHeadings(written: string, atStart: boolean): string[] {
   const cuts: Array<{ start: number; end: number }> = [];
-  if (atStart) {
+  // A summary box's label is no heading of the text: it goes.
+  const label = BOX_LABEL.exec(written)?.[0];
+  const paragraph = label === undefined ? written : written.slice(label.length);
+  if (atStart && label === undefined) {
     const opening = paragraph.length - paragraph.trimStart().length;
     const length = headingAt(paragraph, opening);
     if (length > 0) cuts.push({ start: opening, end: opening + length });

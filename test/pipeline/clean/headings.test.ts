@@ -34,6 +34,22 @@ describe('subheadings run into the text', () => {
     ]);
   });
 
+  it("drops a summary box's label run into the box's first sentence", () => {
+    // Written for this test, as pages flattened to text give it: the label was a line of its own.
+    expect(splitInlineHeadings('In brief Starbucks has launched its rewards program in beta.', false)).toEqual([
+      'Starbucks has launched its rewards program in beta.',
+    ]);
+    expect(splitInlineHeadings('Key takeaways: Bitcoin fell 5% on Monday. TRADERS SOLD Volumes rose.', true)).toEqual([
+      'Bitcoin fell 5% on Monday.',
+      'TRADERS SOLD',
+      'Volumes rose.',
+    ]);
+    // A sentence that opens with the same words goes on in lower case or after a comma.
+    for (const paragraph of ['In brief remarks, Powell said rates would stay high.', 'In short, Bitcoin fell.', 'Key points of the deal were agreed.']) {
+      expect(splitInlineHeadings(paragraph, false)).toEqual([paragraph]);
+    }
+  });
+
   it('leaves names in capitals, dotted abbreviations and all-capital sentences whole', () => {
     for (const paragraph of [
       'The bank said so. HSBC UK Chief Executive Ian Stuart said lending rose.',
