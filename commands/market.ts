@@ -67,14 +67,18 @@ export default {
     );
     if (brief.articleCount === 0) {
       // Older news is not a market view, but the bot should not claim it never read any. It names
-      // the newest story about the market: in its headline, mentioned twice, or reporting its move
-      // (a market wrap's "the S&P 500 fell 6.1 percent"); a company's results that mention the
-      // index once are not.
+      // the newest story about the market: in its headline or reporting its move (a market wrap's
+      // "the S&P 500 fell 6.1 percent"); else one that mentions it twice (in crypto news nearly
+      // every story names Bitcoin twice: a bankrupt firm's filing is not Bitcoin's story); a
+      // company's results that mention the index once are neither.
       const latest = await services.store.listArticles({ topics: scope.topics, entityIds: scope.entityIds, limit: NEWEST_CANDIDATES });
       const about = entity === null ? null : aboutness(entity);
       const movesIt = (article: (typeof latest)[number]) =>
         entity !== null && findMovers([article], services.reference, Number.MAX_SAFE_INTEGER).some((mover) => mover.entityId === entity.id);
-      const newest = latest.find((article) => about === null || about(article) > 0 || movesIt(article)) ?? latest[0];
+      const newest =
+        latest.find((article) => about === null || about(article) === 2 || movesIt(article)) ??
+        latest.find((article) => about !== null && about(article) > 0) ??
+        latest[0];
       if (newest === undefined) throw new UserFacingError(`I have not read anything about ${scope.title} yet.`);
       const day = (newest.publishedAt ?? newest.ingestedAt).slice(0, 10);
       throw new UserFacingError(

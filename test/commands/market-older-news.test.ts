@@ -46,4 +46,21 @@ describe('/market with only older news', () => {
     const { services } = await monthsLater([article, wrap]);
     await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow('"Asian shares slide as exporters weigh"');
   });
+
+  it('prefers a story with the market in its headline over a newer one that only names it twice', async () => {
+    const twice = {
+      title: 'Harbourline Holdings files for bankruptcy protection',
+      text: 'Harbourline Holdings filed for bankruptcy protection on Tuesday. The port operator left the Hang Seng Index last year, and its shares had lagged the Hang Seng Index for months before the filing.',
+    };
+    const { store, services } = await monthsLater([article, twice]);
+    const stored = await store.listArticles({ entityIds: ['index:hang-seng'], limit: 2 });
+    expect(stored.map((found) => [found.title, found.entities.find((mention) => mention.id === 'index:hang-seng')?.count])).toEqual([
+      [twice.title, 2],
+      [article.title, expect.any(Number)],
+    ]);
+    await expect(market.run({ name: 'hang seng' }, {} as CommandContext, services)).rejects.toThrow('"Hang Seng ends higher as property shares rebound"');
+    // Alone, a story that names it twice is still named rather than none.
+    const { services: onlyTwice } = await monthsLater([twice]);
+    await expect(market.run({ name: 'hang seng' }, {} as CommandContext, onlyTwice)).rejects.toThrow(`"${twice.title}"`);
+  });
 });
