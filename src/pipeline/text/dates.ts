@@ -54,6 +54,17 @@ const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$
 const ISO_DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_NAME = new RegExp(`\\b(${MONTHS})\\b`, 'i');
 const MONTH_WITH_DOT = new RegExp(`\\b(${MONTHS})\\.`, 'gi');
+/** Words a written date may hold besides its figures: months, weekdays, am/pm, "of". */
+const DATE_WORD = new RegExp(
+  `^(?:${MONTHS}|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]m|of|the)$`,
+  'i',
+);
+/**
+ * Other words a date line may carry ("Posted December 7, 2026 by admin"). More make it a sentence
+ * that holds a date ("Merged LCD ops of Sony, rivals: eye listing by March 2016"), which the
+ * engine's lenient parser would otherwise read as 1 March 2016.
+ */
+const MAX_OTHER_WORDS = 2;
 const EARLIEST = Date.UTC(1900, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
 
@@ -95,9 +106,19 @@ function parseLoose(text: string): number {
   prepared = prepared.replace(ZONE_PATTERN, (_whole, lead: string, zone: string) => `${lead}${ZONE_OFFSETS[zone.toUpperCase()] ?? zone}`);
   prepared = prepared.replace(/\s+/g, ' ').trim();
   if (!MONTH_NAME.test(prepared) && !/\d{1,4}[/.]\d{1,2}[/.]\d{2,4}/.test(prepared)) return Number.NaN;
+  if (otherWords(prepared) > MAX_OTHER_WORDS) return Number.NaN;
   const withZone = /[+-]\d{4}\b|[+-]\d{2}:\d{2}\b/.test(prepared) ? prepared : `${prepared} +0000`;
   const parsed = Date.parse(withZone);
   return Number.isNaN(parsed) ? Date.parse(prepared) : parsed;
+}
+
+function otherWords(prepared: string): number {
+  let count = 0;
+  for (const word of prepared.split(/[\s,;:()]+/)) {
+    const bare = word.replace(/\.+$/, '');
+    if (/\p{L}/u.test(bare) && !/\d/.test(bare) && !DATE_WORD.test(bare)) count += 1;
+  }
+  return count;
 }
 
 function padHour(time: string): string {

@@ -38,6 +38,17 @@ describe('readArticles: plain text', () => {
     expect(article?.text.trim().startsWith('Copper prices rose')).toBe(true);
   });
 
+  it('takes a marker-line title that names a month and a year for the title, not the date', () => {
+    // Written for this test. The engine's lenient date parser reads "…by March 2026" as 1 March 2026:
+    // the story would have been dated years after it was written and ranked as the newest.
+    const text = `-- LCD units of three makers eye listing by March 2026\n-- \n-- Wed Aug 31, 2011 5:11am EDT\n\n${STORY}`;
+    const [article] = read('dump.txt', text);
+    expect(article).toMatchObject({ title: 'LCD units of three makers eye listing by March 2026', publishedAt: '2011-08-31T09:11:00.000Z' });
+    // A date line may still carry a word or two besides the date.
+    const [posted] = read('dump.txt', `-- Copper climbs\n-- Updated Dec. 7, 2026 10:00 a.m. ET\n\n${STORY}`);
+    expect(posted?.publishedAt).toBe('2026-12-07T15:00:00.000Z');
+  });
+
   it('parses "key: value" headers and ignores lookalike body lines', () => {
     const [article] = read('note.txt', `Title: Copper climbs\nSource: Harbour Ledger\nDate: 2024-03-05\n\n${STORY}`);
     expect(article).toMatchObject({ title: 'Copper climbs', source: 'Harbour Ledger', publishedAt: '2024-03-05T00:00:00.000Z' });
