@@ -24,6 +24,12 @@ describe('subheadings run into the text', () => {
       'WEAKER EXPORTS',
       'Shipments fell for a third month.',
     ]);
+    // A heading that ends in a colon.
+    expect(splitInlineHeadings('The index fell to -30.7 in August. KEY POINTS: Home sales fell 3.5 percent.', false)).toEqual([
+      'The index fell to -30.7 in August.',
+      'KEY POINTS:',
+      'Home sales fell 3.5 percent.',
+    ]);
     // Two in one paragraph, and one whose sentence opens with "A".
     expect(splitInlineHeadings('Costs rose 4 percent. PRICING POWER A weaker rand helped. MARGIN OUTLOOK Analysts expect more.', false)).toEqual([
       'Costs rose 4 percent.',
