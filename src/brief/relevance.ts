@@ -236,6 +236,10 @@ const SYMBOL_AFTER = /\s*\(\$?[A-Z][A-Z0-9.^=-]{0,11}\)/y;
 
 /** Words a move verb may follow its subject by: "Spot gold rises", "U.S. gold futures rise", "gold prices have risen". */
 const SUBJECT_TO_VERB = 4;
+/** A move under a modal has not happened: "stocks could fall further", "will … send the index tumbling" ("May" the month is none). */
+const MODAL = /^(?:[Ww]ill|[Ww]ould|[Cc]ould|[Mm]ight|may|[Ss]hall|[Ss]hould|[Cc]an)$|['’]ll$/;
+/** How far before a subject a modal still governs its move, within the clause: "will push yields up and send the index tumbling". */
+const MODAL_BEFORE_CHARACTERS = 100;
 
 /**
  * Whether the sentence has what the question asks about moving the way it asks: a subject word or
@@ -258,6 +262,7 @@ export function movesAsAsked(
   // A comma or a bracket on the way ends the subject's clause: "the top drag on the Dow, down almost
   // 10 percent" is the drag's move, not the index's.
   const moveAfter = (subjectEnd: number): boolean => {
+    if (modalBefore(sentence, subjectEnd)) return false;
     SYMBOL_AFTER.lastIndex = subjectEnd;
     const end = SYMBOL_AFTER.test(sentence) ? SYMBOL_AFTER.lastIndex : subjectEnd;
     word.lastIndex = end;
@@ -266,7 +271,7 @@ export function movesAsAsked(
       if (found === null || CLAUSE_BREAK.test(sentence.slice(from, found.index))) return false;
       // "Stocks with exposure to China fell", "snake oil with unprecedented ease": what follows "with"
       // describes the subject; a move after it is not the subject's own.
-      if (found[0].toLowerCase() === 'with') return false;
+      if (found[0].toLowerCase() === 'with' || MODAL.test(found[0])) return false;
       if (asked(found[0])) return true;
       from = found.index + found[0].length;
     }
@@ -279,6 +284,14 @@ export function movesAsAsked(
   for (const matcher of names) {
     for (let found = matcher.find(sentence); found !== null; found = matcher.find(sentence, found.end)) if (moveAfter(found.end)) return true;
   }
+  return false;
+}
+
+/** Whether a modal stands in the clause before the subject that ends at `subjectEnd` (up to a comma, a colon or a bracket). */
+function modalBefore(sentence: string, subjectEnd: number): boolean {
+  const before = sentence.slice(Math.max(0, subjectEnd - MODAL_BEFORE_CHARACTERS), subjectEnd);
+  const clause = before.split(CLAUSE_BREAK).at(-1) ?? '';
+  for (const found of clause.matchAll(WORD)) if (MODAL.test(found[0])) return true;
   return false;
 }
 

@@ -111,6 +111,18 @@ describe('question focus', () => {
     expect(movesAsAsked('Spot gold rose by nearly $90 an ounce.', questionFocus(['gold', 'price']), [])).toBe(false);
   });
 
+  it('takes no move under a modal for one that happened: a forecast does not say why something fell', () => {
+    // Written for this test, after a bear's forecast that /ask quoted for "why did stocks fall".
+    const fall = { ...questionFocus(['stocks', 'fall']), market: true };
+    expect(movesAsAsked('Hyperinflation will push bond yields higher and send the S&P 500 stock index tumbling to 400.', fall, [])).toBe(false);
+    expect(movesAsAsked('Stocks could fall further if earnings disappoint.', fall, [])).toBe(false);
+    expect(movesAsAsked("The S&P 500 tumbled 6.7 percent on Monday, and analysts said stocks would recover.", fall, [])).toBe(true);
+    const gold = questionFocus(['gold', 'fall']);
+    expect(movesAsAsked('Gold may slide if the dollar strengthens.', gold, [])).toBe(false);
+    expect(movesAsAsked('Gold slid 2% as the dollar strengthened.', gold, [])).toBe(true);
+    expect(movesAsAsked('The May gold contract slid 2% on Tuesday.', gold, [])).toBe(true);
+  });
+
   it('ranks the move asked about first in an answer', async () => {
     const royalties = {
       title: 'Miners still in talks over royalties',
