@@ -116,7 +116,7 @@ describe('question focus', () => {
     const fall = { ...questionFocus(['stocks', 'fall']), market: true };
     expect(movesAsAsked('Hyperinflation will push bond yields higher and send the S&P 500 stock index tumbling to 400.', fall, [])).toBe(false);
     expect(movesAsAsked('Stocks could fall further if earnings disappoint.', fall, [])).toBe(false);
-    expect(movesAsAsked("The S&P 500 tumbled 6.7 percent on Monday, and analysts said stocks would recover.", fall, [])).toBe(true);
+    expect(movesAsAsked('The S&P 500 tumbled 6.7 percent on Monday, and analysts said stocks would recover.', fall, [])).toBe(true);
     const gold = questionFocus(['gold', 'fall']);
     expect(movesAsAsked('Gold may slide if the dollar strengthens.', gold, [])).toBe(false);
     expect(movesAsAsked('Gold slid 2% as the dollar strengthened.', gold, [])).toBe(true);
