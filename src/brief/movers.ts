@@ -71,6 +71,11 @@ function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], l
   return horizonIn(nearTail(shared)) ?? horizonIn(clause.slice(0, figure.index)) ?? leadIn;
 }
 
+/** A sentence's words up to its first comma, when few: where a time phrase for the whole sentence stands. */
+const SENTENCE_OPENING = /^\s*([^,;]{3,40}),/;
+/** A clause that names its day has its own time ("while Ethereum rose 3% on Monday"). */
+const OWN_DAY = /\b(?:(?:on|by|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+day)|today|yesterday|overnight)\b/i;
+
 /** Words after a figure that can still say its period. */
 const NEAR_WORDS = 8;
 
@@ -143,7 +148,12 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     const anaphor = subject !== null && !namesAnotherCompany(sentence, subject, candidates) ? subject : null;
     let inherited: Mention | null = null;
     let leadIn: string | null = null;
+    // "For the year, the Dow is up 9.9 percent, while the S&P 500 is up 8.8 percent": a time phrase
+    // opening the sentence is the period of each of its clauses that states none of its own.
+    const opening = SENTENCE_OPENING.exec(sentence)?.[1];
+    const sentenceLead = opening !== undefined && isTimePhrase(opening) ? horizonIn(opening) : null;
     for (const clause of clauses(sentence)) {
+      const lead = leadIn ?? (OWN_DAY.test(clause) ? null : sentenceLead);
       const mentions = mentionsIn(clause, candidates);
       // The clause's figures, found once for its percentages and its amounts.
       const inClause = findFigures(clause);
@@ -176,7 +186,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         if (measureBlocks(withoutNames(clause, mentions).slice(from), figure.index - from, figure.end - from, PRICED_TYPES.has(type))) continue;
         const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
         if (bareNoun && sentenceMeasures(sentence)) continue;
-        const horizon = horizonOf(clause, figure, figures, leadIn);
+        const horizon = horizonOf(clause, figure, figures, lead);
         if (earlier !== undefined && earlier.horizon !== horizon) continue;
         found.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: clause, articleId: article.id });
         if (hedge !== null) approximate.add(owner.entityId);
@@ -194,7 +204,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !AMOUNT_TYPES.has(type) || byAmount.has(owner.entityId)) continue;
         if (measureBlocks(withoutNames(clause, mentions), figure.index, figure.end, true)) continue;
-        const horizon = horizonOf(clause, figure, amounts, leadIn);
+        const horizon = horizonOf(clause, figure, amounts, lead);
         const shown = shownFigure(figure, move.direction, hedgeOf(clause, figure));
         if (shown === null) continue;
         byAmount.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: clause, articleId: article.id });

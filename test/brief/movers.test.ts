@@ -40,6 +40,16 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('Although down 5 percent this year, Apple rose 2 percent on Tuesday.')).toEqual(['Apple up 2 percent']);
   });
 
+  it('gives each clause the period of a time phrase opening the sentence, unless it states its own', () => {
+    expect(moves('For the week, the Dow Jones industrial average fell 1.6 percent, while the Nasdaq lost 2 percent.')).toEqual([
+      'Dow Jones Industrial Average down 1.6 percent for the week',
+      'Nasdaq Composite down 2 percent for the week',
+    ]);
+    expect(moves('This year, Bitcoin is up 40%, while Ethereum rose 3% on Monday.')).toEqual(['Bitcoin up 40% this year', 'Ethereum up 3%']);
+    // An opening that is no time phrase lends nothing.
+    expect(moves('On Monday, Bitcoin rose 2%, while Ethereum fell 1%.')).toEqual(['Bitcoin up 2%', 'Ethereum down 1%']);
+  });
+
   it('pairs coordinated subjects with coordinated figures in order, and leaves out a count that does not match', () => {
     expect(moves('Chevron and Exxon Mobil gained 2.2% and 0.8% respectively.')).toEqual(expect.arrayContaining(['Chevron up 2.2%', 'Exxon Mobil up 0.8%']));
     expect(moves('Boeing and Microsoft fell 3 percent and 1 percent.')).toEqual(expect.arrayContaining(['Boeing down 3 percent', 'Microsoft down 1 percent']));
