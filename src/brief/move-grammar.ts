@@ -192,7 +192,7 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\bso\s+far\s+in\s+\d{4}\b/i,
   /\b(?:year|month|quarter)[\s-]to[\s-]date\b|\bYTD\b/,
   /\b(?:on|for|over)\s+the\s+(?:week|month|year|quarter|session|day)\b/i,
-  /\bin\s+(?:the\s+)?(?:extended|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market)\s+trad(?:e|ing)\b/i,
+  /\bin\s+(?:the\s+)?(?:extended|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market|morning|afternoon|midday|lunchtime|opening|thin|holiday-thinned)\s+trad(?:e|ing)\b/i,
   /\b(?:from|off|below|above)\s+(?:its|their|a|the)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
   /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
   /\bin\s+(?:\w+\s+)?(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,

@@ -168,6 +168,9 @@ describe('movers: horizons', () => {
     expect(moves('So far this year, the Nikkei has dropped 12 percent.')).toEqual(['Nikkei 225 down 12 percent so far this year']);
     expect(moves('Bitcoin is down 60% from its peak.')).toEqual(['Bitcoin down 60% from its peak']);
     expect(moves('Oracle shares rose 6% in extended trading.')).toEqual(['Oracle up 6% in extended trading']);
+    // Intraday: the move so far, not the close.
+    expect(moves('Goldman shares fell 10.1 percent to $83.58 in morning trade.')).toEqual(['Goldman Sachs down 10.1 percent in morning trade']);
+    expect(moves('Wells Fargo shares rose 7.87 percent in afternoon trading.')).toEqual(['Wells Fargo up 7.87 percent in afternoon trading']);
     expect(moves('Gold is up 9% year to date.')).toEqual(['Gold up 9% year to date']);
     expect(moves('Chevron and Exxon Mobil rose 1.4% and 1.1% this week.')).toEqual(
       expect.arrayContaining(['Chevron up 1.4% this week', 'Exxon Mobil up 1.1% this week']),
