@@ -138,6 +138,8 @@ export function mentionsIn(clause: string, candidates: readonly Candidate[]): Me
 /** An opening phrase that is not the subject: "On the Nasdaq, Apple rose 2%". */
 const OPENING_PHRASE =
   /^(?:in|on|at|among|across|for|of|within|like|unlike|along\s+with|alongside|besides|elsewhere|outside|against|compared\s+with|after|before|despite|amid|behind|following|including|led\s+by|versus|while)\b[^,]{0,80},\s*/i;
+/** A place that says where the subject is based, right before it: "Cupertino, California-based ", "Paris-based ". */
+const BASED_IN = /(?:\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,\s+)?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?-based\s+$/u;
 /** Words before a subject that keep it the subject: "Shares of", "The", "U.S. oil major". */
 const NOT_SUBJECT_BEFORE =
   /\b(?:on|against|than|over|to|from|with|by|behind|ahead|past|beat|beats|overtook|like|unlike|including|such|rival|rivals|versus|vs|into|onto|toward|towards)\b|\w(?:ed|ing)\b/i;
@@ -152,7 +154,8 @@ export function subjectMentions(clause: string, mentions: readonly Mention[]): M
   const from = opening === null ? 0 : opening[0].length;
   const first = mentions.find((mention) => mention.start >= from);
   if (first === undefined) return [];
-  const prefix = clause.slice(from, first.start);
+  // "Shares of Cupertino, California-based Apple fell": where the company is based describes it.
+  const prefix = clause.slice(from, first.start).replace(BASED_IN, ' ');
   // "Apple and Microsoft fell": coordinated with a name the reference does not know; whose figure is whose is unsure.
   if (/(?:\band|&|\bor)\s+(?:the\s+)?$/i.test(prefix)) return [];
   if (prefix.split(/\s+/).filter((word) => word !== '').length > 5 || NOT_SUBJECT_BEFORE.test(prefix)) return [];

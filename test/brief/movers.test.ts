@@ -50,6 +50,13 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('On Monday, Bitcoin rose 2%, while Ethereum fell 1%.')).toEqual(['Bitcoin up 2%', 'Ethereum down 1%']);
   });
 
+  it('credits the company after where it is based, not the place', () => {
+    expect(moves('The shares of Cupertino, California-based Apple fell 1.5 percent to $247.80 in midday trading.')).toEqual([
+      'Apple down 1.5 percent in midday trading',
+    ]);
+    expect(moves('Shares of Dallas-based AT&T fell 0.4 percent to $24.18.')).toEqual(['AT&T down 0.4 percent']);
+  });
+
   it('pairs coordinated subjects with coordinated figures in order, and leaves out a count that does not match', () => {
     expect(moves('Chevron and Exxon Mobil gained 2.2% and 0.8% respectively.')).toEqual(expect.arrayContaining(['Chevron up 2.2%', 'Exxon Mobil up 0.8%']));
     expect(moves('Boeing and Microsoft fell 3 percent and 1 percent.')).toEqual(expect.arrayContaining(['Boeing down 3 percent', 'Microsoft down 1 percent']));

@@ -20,6 +20,17 @@ describe('open-vocabulary organisations', () => {
     ]);
   });
 
+  it('takes a place that says where a company is based for no company', () => {
+    // Written for this test: "shares of" makes the next capitalised word look like a company.
+    expect(ids('', 'Shares of Brackenford, Ohio-based Quellin Tools Inc fell 3 percent.')).toEqual(['company:quellin-tools']);
+    expect(ids('', 'Shares of the Brackenford-based Quellin Tools Inc rose.')).toEqual(['company:quellin-tools']);
+    // A list with another firm described by its country keeps the first firm.
+    expect(ids('', 'Bids came from Harwick Asset Management, U.S.-based Quellin Tools Inc and others.')).toEqual([
+      'company:harwick-asset-management',
+      'company:quellin-tools',
+    ]);
+  });
+
   it('finds them from context: shares of, possessive shares, an exchange symbol, a description, a descriptor noun', () => {
     expect(ids('', 'Investors bought shares of Pellworth on Tuesday.')).toEqual(['company:pellworth']);
     expect(ids('', "In Tokyo, Oramune's shares jumped after the results.")).toEqual(['company:oramune']);

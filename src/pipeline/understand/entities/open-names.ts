@@ -26,6 +26,15 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
+/** States, provinces and countries written after a city in "<city>, <region>-based" ("Cupertino, California-based Apple"). */
+const REGIONS =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|' +
+  'Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|' +
+  'New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|' +
+  'South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|D\\.C\\.|Ontario|Quebec|Alberta|' +
+  'British Columbia|England|Scotland|Wales|Ireland|Germany|France|Switzerland|Japan|China|India|Israel|Australia|Canada';
+/** After a place that says where a company is based: ", California-based", "-based" ("a Sunnyvale-based firm"). */
+const PLACE_OF_BASE = new RegExp(`^(?:,\\s+(?:${REGIONS}))?-based\\b`, 'u');
 const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
 /** A Reuters instrument code written after a name without its brackets ("Cerberus Capital Management CBS.UL"): the name's code, not a word of it. */
@@ -99,8 +108,10 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     // "Nissan Motor Co Ltd": the legal form left after a name the reference knows is no name of its own.
     let onlyLegal = true;
     for (let at = first; at < end && onlyLegal; at += 1) onlyLegal = LEGAL.test((tokens[at] as Token).key.replace(/['’]s$/, ''));
+    // "Shares of Cupertino, California-based Apple", "a Sunnyvale-based firm": a place that locates a company.
+    const locates = first < end && PLACE_OF_BASE.test(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 40));
     // A dozen capitalised words in a row are a headline, a menu or a list, not one organisation's name.
-    const verdict = first < end && !onlyLegal && end - first <= MAX_NAME_TOKENS ? judgeRun(context, first, end, index) : null;
+    const verdict = first < end && !onlyLegal && !locates && end - first <= MAX_NAME_TOKENS ? judgeRun(context, first, end, index) : null;
     if (verdict !== null) {
       const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end), verdict, index);
       if (entity !== null) {
