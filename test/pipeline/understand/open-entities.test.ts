@@ -20,6 +20,16 @@ describe('open-vocabulary organisations', () => {
     ]);
   });
 
+  it('keeps an everyday word opening a sentence in a name that a legal form or a listing closes, unless it describes the firm', () => {
+    // Written for this test.
+    expect(ids('', 'Tallow Shoe Co Inc reported a profit.')).toEqual(['company:tallow-shoe']);
+    expect(ids('', 'Harbour Natural Resources (HNR.N) sank 7.6 percent.')).toEqual(['company:harbour-natural-resources']);
+    expect(ids('', 'Shares of Quellin Gold Inc rose 4 percent.')).toEqual(['company:quellin-gold']);
+    expect(ids('', 'Rival Quellin Gold Inc said nothing.')).toEqual(['company:quellin-gold']);
+    // A name the reference knows without the opening word keeps to it.
+    expect(ids('', 'Former Tyco International Ltd executives met.')).toEqual(['company:tyco-international']);
+  });
+
   it('takes a place that says where a company is based for no company', () => {
     // Written for this test: "shares of" makes the next capitalised word look like a company.
     expect(ids('', 'Shares of Brackenford, Ohio-based Quellin Tools Inc fell 3 percent.')).toEqual(['company:quellin-tools']);

@@ -26,6 +26,15 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
+/** A listing in brackets right after a name: "(CLF.N)", "(NYSE: BWS)", "( AAPL.O )". */
+const LISTING_AFTER = /^\s*\(\s*(?:[A-Z]{2,8}\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\s*\)/;
+/**
+ * Words that describe the company named after them ("Former Tyco International Ltd", "Rival AGCO
+ * Corp") or open a sentence as an adverb ("Meanwhile Brevik Capital Partners LLC said"), never a
+ * name's first word.
+ */
+const DESCRIPTOR =
+  /^(?:former|rival|rivals|peer|peers|retailer|shares|shareholders|analysts|investors|automaker|carmaker|chipmaker|drugmaker|lender|insurer|miner|operator|owner|parent|unit|subsidiary|broker|brokerage|regulator|regulators|meanwhile|separately|however|also|still|now|then|earlier|later|elsewhere|overall|instead|today|yesterday|moreover|nonetheless|nevertheless|furthermore|likewise|indeed|finally|next|already|\p{L}+ing|\p{L}+ly)$/u;
 /** States, provinces and countries written after a city in "<city>, <region>-based" ("Cupertino, California-based Apple"). */
 const REGIONS =
   'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|' +
@@ -93,8 +102,12 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       index.isCommonWord(tokens[position + 1]?.key ?? '') &&
       !LEGAL.test(tokens[position + 1]?.key ?? '') &&
       tokens[position + 1]?.shape === 'capitalized';
+    // "Brown Shoe Co Inc reported", "Cliffs Natural Resources (CLF.N) sank": a legal form or a listing
+    // after the run shows its opening everyday word may be the name's own (namedWhole).
+    const namedWhole = sentenceStart[position] === 1 && opensWholeName(context, position, end, index);
     while (
       !everydayPair &&
+      !namedWhole &&
       first < end &&
       sentenceStart[first] === 1 &&
       tokens[first]?.shape === 'capitalized' &&
@@ -164,6 +177,30 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
 const resolved = new WeakMap<ReferenceIndex, Map<string, ReferenceEntity | null>>();
 
 /** `resolveName`, memoised per reference index (bounded): the same names recur across articles. */
+/**
+ * Whether the run [first, end) opening a sentence is a name from its first word, though that word is an
+ * everyday one: a legal form in it or a listing after it shows a company, the run has two words besides
+ * legal forms, and the reference knows the whole run, or knows neither it nor its rest and the first
+ * word is no descriptor ("Big Lots Inc", "Brown Shoe Co Inc"; not "Former Tyco International Ltd",
+ * "Shares of Meridian Gold Inc").
+ */
+function opensWholeName(context: TokenContext, first: number, end: number, index: ReferenceIndex): boolean {
+  const { tokens, text } = context;
+  const opening = tokens[first] as Token;
+  const last = tokens[end - 1] as Token;
+  if (STOPWORDS.has(opening.key) || CONNECTOR.test(tokens[first + 1]?.text ?? '')) return false;
+  let legal = 0;
+  for (let at = first; at < end; at += 1) if (LEGAL.test((tokens[at] as Token).key)) legal += 1;
+  if (end - first - legal < 2) return false;
+  if (legal === 0 && !LISTING_AFTER.test(text.slice(last.end, last.end + 24))) return false;
+  const known = (from: number) =>
+    companyAliases([text.slice((tokens[from] as Token).start, last.end)]).some((form) =>
+      index.byNameKey(nameKey(form)).some((entity) => ORGANISATION_TYPES.has(entity.type)),
+    );
+  if (known(first)) return true;
+  return !known(first + 1) && !DESCRIPTOR.test(opening.key);
+}
+
 function entityFor(written: string, verdict: Verdict, index: ReferenceIndex): ReferenceEntity | null {
   let cache = resolved.get(index);
   if (cache === undefined) {
