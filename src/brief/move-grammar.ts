@@ -194,7 +194,7 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\b(?:on|for|over)\s+the\s+(?:week|month|year|quarter|session|day)\b/i,
   /\bin\s+(?:the\s+)?(?:extended|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market|morning|afternoon|midday|lunchtime|opening|thin|holiday-thinned)\s+trad(?:e|ing)\b/i,
   /\b(?:from|off|below|above)\s+(?:its|their|a|the)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
-  /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
+  /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
   /\bin\s+(?:\w+\s+)?(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,
   new RegExp(`\\bin\\s+(?:\\d{4}|${MONTHS})\\b`),
   /\bin\s+(?:its|their)\s+(?:market\s+)?debut\b/i,
@@ -231,6 +231,10 @@ const CLAUSE_BREAK =
 /** A sentence opening with a subordinate clause of contrast, up to its comma: "While Apple fell 2%, …". */
 const LEADING_SUBORDINATE = /^((?:While|Whereas|Although|Though|Even\s+as)\s[^,;]{3,160}?),\s+(?=\S)/u;
 const HAS_MOVE = new RegExp(`\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
+/** Figures that only say when ("In the past 24 hours, Bitcoin and Ethereum shed 1.4% and 2.2%"): no move's figure. */
+const PRONOUN_NEXT = /^(?:they|it|he|she|we|these|those|this)\s/;
+const CONTRAST = /\b(?:while|whereas|although|though)\b/i;
+const TIME_FIGURES = /\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?|sessions?)\b|\b(?:19|20)\d\d\b/gi;
 const HAS_MOVE_OR_FIGURE = new RegExp(`\\d|\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
 
 /**
@@ -254,7 +258,10 @@ export function clauses(sentence: string): string[] {
   for (const match of sentence.slice(start).matchAll(CLAUSE_BREAK)) {
     const at = start + match.index;
     const piece = sentence.slice(from, at);
-    if (!HAS_MOVE_OR_FIGURE.test(piece) && match[0] !== ';' && !/^,\s*$/.test(match[0])) carried += piece + match[0];
+    // Nothing is carried into a pronoun's clause ("… after they rose 20 percent") or across a contrast
+    // ("…, while crude oil declined as much as 6 percent"): each has a subject of its own.
+    const ownSubject = CONTRAST.test(match[0]) || PRONOUN_NEXT.test(sentence.slice(at + match[0].length, at + match[0].length + 8));
+    if (!ownSubject && !HAS_MOVE_OR_FIGURE.test(piece.replace(TIME_FIGURES, ' ')) && match[0] !== ';' && !/^,\s*$/.test(match[0])) carried += piece + match[0];
     else {
       pieces.push(carried + piece);
       carried = '';

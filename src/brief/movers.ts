@@ -211,7 +211,8 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
       }
       // A relative clause ("…, which fell 3%") is about the name that ends the clause before it.
       const last = mentions.at(-1);
-      inherited = last !== undefined && /^\s*(?:\([^()]{0,20}\)|Inc\.?|Corp\.?|shares|stock|\s)*$/.test(clause.slice(last.end)) ? last : null;
+      // The name may be the symbol in brackets after it: "Marathon Digital (MARA), which rose 24%".
+      inherited = last !== undefined && /^\s*\)?(?:\([^()]{0,20}\)|Inc\.?|Corp\.?|shares|stock|\s)*$/.test(clause.slice(last.end)) ? last : null;
       leadIn = isTimePhrase(clause) ? horizonIn(clause) : null;
     }
   }

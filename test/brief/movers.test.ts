@@ -21,7 +21,7 @@ describe('movers: the subject of its own clause', () => {
     expect(moves("India's Sensex fell 1.2% on Thursday and the Nifty 50 lost 1.1% as investors sold.")).toEqual(['BSE Sensex down 1.2%', 'Nifty 50 down 1.1%']);
     expect(moves('Oil prices rose 3% and gold fell 1%.')).toEqual(['Crude oil up 3%', 'Gold down 1%']);
     // "Increased" and "decreased" as verbs move; the nouns are as often sales: "saw decreases of 25.8 percent".
-    expect(moves('So far, Bitcoin has increased by 1.12% in the last 24 hours.')).toEqual(['Bitcoin up 1.12%']);
+    expect(moves('So far, Bitcoin has increased by 1.12% in the last 24 hours.')).toEqual(['Bitcoin up 1.12% in the last 24 hours']);
     expect(moves('Exxon Mobil stock has decreased 5.6% this week.')).toEqual(['Exxon Mobil down 5.6% this week']);
     expect(moves('General Motors and Ford saw decreases of 25.8 percent and 21.4 percent respectively.')).toEqual([]);
     // What a price can do is no move it made.
@@ -55,6 +55,26 @@ describe('movers: the subject of its own clause', () => {
       'Apple down 1.5 percent in midday trading',
     ]);
     expect(moves('Shares of Dallas-based AT&T fell 0.4 percent to $24.18.')).toEqual(['AT&T down 0.4 percent']);
+  });
+
+  it('finds a listed company by its name without the legal form, and as prose writes a word a listing gives in capitals', () => {
+    expect(moves('Shares of China Eastern Airlines rose 1.8 percent in Hong Kong.')).toEqual(['China Eastern Airlines Corp Ltd up 1.8 percent']);
+    expect(moves('Big Lots shares were down $1.37, or 4.1 percent, at $31.69.')).toEqual(['BIG Lots Inc down 4.1 percent']);
+    // The symbol in brackets closes the name a relative clause is about.
+    expect(moves('The largest gainer was bitcoin miner Marathon Digital (MARA), which rose 24% today.')).toEqual(['MARA Holdings, Inc. up 24%']);
+  });
+
+  it('reads figures that only say when as no figure of a move', () => {
+    expect(moves('In the past 24 hours, Bitcoin and Ethereum have both shed 1.4% and 2.2%, respectively.')).toEqual([
+      'Bitcoin down 1.4% in the past 24 hours',
+      'Ethereum down 2.2% in the past 24 hours',
+    ]);
+    expect(moves('Solana is up 16% over the past 24 hours.')).toEqual(['Solana up 16% over the past 24 hours']);
+    // A contrast or a pronoun starts a subject of its own: nothing before it is carried in.
+    expect(moves('On Thursday, Wall Street suffered its worst sell-off since early 2009, while crude oil declined as much as 6 percent.')).toEqual([
+      'Crude oil down as much as 6 percent',
+    ]);
+    expect(moves('ChiNext halted trade in the new stocks for 30 minutes after they rose 20 percent from their opening price.')).toEqual([]);
   });
 
   it('pairs coordinated subjects with coordinated figures in order, and leaves out a count that does not match', () => {

@@ -1,5 +1,6 @@
 import type { ReferenceEntity } from '../reference/index.ts';
 import { escapeRegExp } from '../../../domain/index.ts';
+import { companyAliases } from './names.ts';
 import { literalWholeWords, type WholeWords } from './whole-words.ts';
 
 const cache = new WeakMap<ReferenceEntity, RegExp | null>();
@@ -17,12 +18,27 @@ export function usableName(name: string): boolean {
   return length >= 2 && length <= MAX_NAME_LENGTH;
 }
 
-/** The entity's name and aliases as a pattern lists them: trimmed, two to MAX_NAME_LENGTH characters, longest first. */
+/**
+ * The entity's name and aliases as a pattern lists them: trimmed, two to MAX_NAME_LENGTH characters,
+ * longest first. A company's also without its legal form ("China Eastern Airlines" for "China Eastern
+ * Airlines Corp Ltd") and, where a listing wrote a word in capitals beside others that are not
+ * ("BIG Lots Inc"), with that word as prose writes it ("Big Lots").
+ */
 function namesOf(entity: ReferenceEntity): string[] {
-  return [entity.name, ...entity.aliases]
+  const written = [entity.name, ...entity.aliases];
+  const names = entity.type === 'company' ? companyAliases(written).flatMap((name) => [name, ...proseCase(name)]) : written;
+  return [...new Set(names)]
     .filter(usableName)
     .map((name) => name.trim())
     .sort((a, b) => b.length - a.length);
+}
+
+/** "BIG Lots" → "Big Lots": a capitals-only word of three letters or more among words that are not. */
+function proseCase(name: string): string[] {
+  const words = name.split(' ');
+  if (!words.some((word) => /\p{Ll}/u.test(word))) return [];
+  const cased = words.map((word) => (/^\p{Lu}{3,}$/u.test(word) ? word.charAt(0) + word.slice(1).toLowerCase() : word)).join(' ');
+  return cased === name ? [] : [cased];
 }
 
 /**
