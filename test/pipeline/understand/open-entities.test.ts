@@ -30,6 +30,16 @@ describe('open-vocabulary organisations', () => {
     expect(ids('', 'Former Tyco International Ltd executives met.')).toEqual(['company:tyco-international']);
   });
 
+  it('takes a market, a nationality or a plural it describes for no company', () => {
+    // Written for this test.
+    expect(ids('', 'Shares of Wall Street banks rose 1.5 percent.')).toEqual([]);
+    expect(ids('', 'Shares of Orvane banks fell.')).toEqual([]);
+    expect(ids('', 'The Thai stock market is up nearly 9 percent this year.')).toEqual([]);
+    expect(ids('', 'Shares of Orvane fell 2 percent.')).toEqual(['company:orvane']);
+    // A listing code after a name is not part of it.
+    expect(mentions('', 'After the bell, Quellin Motion QLM.TOQLMM.O shares fell 7.4 percent.').map((mention) => mention.name)).toEqual(['Quellin Motion']);
+  });
+
   it('takes a place that says where a company is based for no company', () => {
     // Written for this test: "shares of" makes the next capitalised word look like a company.
     expect(ids('', 'Shares of Brackenford, Ohio-based Quellin Tools Inc fell 3 percent.')).toEqual(['company:quellin-tools']);

@@ -38,6 +38,10 @@ const LISTED_AFTER =
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
 const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
+/** Plural nouns a name may describe ("Wall Street banks", "Gulf lenders"): the name before them is no company. */
+const PLURAL_HEADS =
+  /^(?:banks|lenders|firms|companies|stocks|shares|insurers|brokers|brokerages|miners|developers|automakers|carmakers|retailers|airlines|utilities|exporters|importers|producers|names|peers|rivals|funds|operators|builders|homebuilders|chipmakers|drugmakers|refiners|investors|traders)$/;
+
 export type Verdict = 'company' | 'organisation';
 
 /** Whether the run [first, end) names an organisation, and which kind; null when nothing shows it does. */
@@ -167,6 +171,8 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
   const before = tokens[first - 2];
   // "analysts at X", "an economist with X", "strategists from X".
   if (previous.key === 'at' || previous.key === 'with' || previous.key === 'from') return before !== undefined && AT_CUES.has(before.key) ? 'company' : null;
+  // "shares of Wall Street banks", "shares of Chinese property developers": the run describes the plural after it.
+  if (previous.key === 'of' && next !== undefined && next.shape === 'lower' && PLURAL_HEADS.test(next.key)) return null;
   if (previous.key === 'of')
     return before !== undefined &&
       /^(shares|stake|unit|subsidiary|owner|parent|division|spokesman|spokeswoman|shareholders|stock|ceo|cfo|founder|cofounder|chairman|president|officer|employees|acquisition|takeover)$/.test(

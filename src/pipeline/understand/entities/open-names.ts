@@ -26,6 +26,8 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
+/** A listing code written as a word: "RIM.TO", "9988.HK", "RIM.TORIMM.O". */
+const LISTING_CODE = /^[A-Z0-9]{2,}(?:\.[A-Z]+)+$/;
 /** A listing in brackets right after a name: "(CLF.N)", "(NYSE: BWS)", "( AAPL.O )". */
 const LISTING_AFTER = /^\s*\(\s*(?:[A-Z]{2,8}\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\s*\)/;
 /**
@@ -125,12 +127,15 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     const locates = first < end && PLACE_OF_BASE.test(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 40));
     // A dozen capitalised words in a row are a headline, a menu or a list, not one organisation's name.
     const verdict = first < end && !onlyLegal && !locates && end - first <= MAX_NAME_TOKENS ? judgeRun(context, first, end, index) : null;
+    // A listing code closing the run is no part of the name: "Research In Motion RIM.TO shares fell".
+    let nameEnd = end;
+    while (nameEnd - 1 > first && LISTING_CODE.test((tokens[nameEnd - 1] as Token).text)) nameEnd -= 1;
     if (verdict !== null) {
-      const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end), verdict, index);
+      const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[nameEnd - 1] as Token).end), verdict, index);
       if (entity !== null) {
-        found.push({ start: (tokens[first] as Token).start, end: (tokens[end - 1] as Token).end, entity });
+        found.push({ start: (tokens[first] as Token).start, end: (tokens[nameEnd - 1] as Token).end, entity });
         taken.fill(1, first, end);
-        remember(aliases, (written ??= recordedForms(aliases)), entity, tokens.slice(first, end), verdict, index);
+        remember(aliases, (written ??= recordedForms(aliases)), entity, tokens.slice(first, nameEnd), verdict, index);
         const acronym = DEFINED_ACRONYM.exec(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 12))?.[1];
         // Only one that starts as the name does: "Italian Embassy (PRWEB)" credits a wire, it does not define a name.
         if (acronym !== undefined && acronym.charAt(0) === (tokens[first] as Token).text.charAt(0) && index.byNameKey(acronym.toLowerCase()).length === 0) {

@@ -63,6 +63,11 @@ export const PLACES = new Set([
   'nsw', 'uae', 'nyc', 'dc', 'hk',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  // More nationalities ("The Thai stock market") and the street that stands for a market ("Wall Street banks").
+  'thai', 'vietnamese', 'indonesian', 'malaysian', 'philippine', 'filipino', 'singaporean', 'pakistani', 'bangladeshi', 'saudi', 'emirati',
+  'qatari', 'kuwaiti', 'iranian', 'iraqi', 'israeli', 'turkish', 'egyptian', 'nigerian', 'kenyan', 'mexican', 'argentine', 'chilean',
+  'colombian', 'peruvian', 'polish', 'czech', 'hungarian', 'swedish', 'norwegian', 'danish', 'finnish', 'irish', 'portuguese', 'austrian',
+  'belgian', 'ukrainian', 'new', 'zealand', 'wall', 'street', 'dalal',
 ]);
 
 /** "analysts at X": words before "at" that make X an organisation. */
