@@ -12,7 +12,7 @@ import { commonWords } from '../text/index.ts';
 
 // Sticky: tried at one sentence start. The run's words hold no lower-case letter, its last may end
 // in a colon ("KEY POINTS: The index fell"); the lookahead is the sentence proper's first word.
-const HEADING = /(?:\p{Lu}[\p{Lu}\p{N}&'’./-]*[ ]+){1,9}\p{Lu}[\p{Lu}\p{N}&'’./-]*:?[ ]+(?=\p{Lu}\p{Ll}|[AI] \p{Ll})/uy;
+const HEADING = /(?:\p{Lu}[\p{Lu}\p{N}&'’./-]*[ ]+){1,9}\p{Lu}[\p{Lu}\p{N}&'’./-]*:?[ ]+(?=\p{Lu}\p{Lu}?\p{Ll}|[AI] \p{Ll})/uy;
 // A sentence's full stop (with closing quotes or brackets) and the spaces after it, where the next
 // sentence opens in capitals. An initial's or a dotted abbreviation's full stop is none ("J. CREW",
 // "U.S. STOCKS").

@@ -30,6 +30,12 @@ describe('subheadings run into the text', () => {
       'KEY POINTS:',
       'Home sales fell 3.5 percent.',
     ]);
+    // One whose sentence opens with a name of two capitals ("EBay", "IPhone").
+    expect(splitInlineHeadings('Margins held up. ATTRACTIVE VALUATION EBay shares are up 39 percent this year.', false)).toEqual([
+      'Margins held up.',
+      'ATTRACTIVE VALUATION',
+      'EBay shares are up 39 percent this year.',
+    ]);
     // Two in one paragraph, and one whose sentence opens with "A".
     expect(splitInlineHeadings('Costs rose 4 percent. PRICING POWER A weaker rand helped. MARGIN OUTLOOK Analysts expect more.', false)).toEqual([
       'Costs rose 4 percent.',
