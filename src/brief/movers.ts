@@ -35,6 +35,12 @@ const MAY_STATE_PERCENT = /\d\s?(?:%|percent|per cent|percentage point|basis poi
 
 interface Found extends Omit<Mover, 'name' | 'ticker' | 'entityId'> {}
 
+/** "sent", "sending" right before a name: the name is the object set moving ("sent Dow Jones shares soaring"). */
+const SENT_BEFORE = /\b(?:sent|sends|send|sending)\s+(?:the\s+)?$/i;
+/** Between that name and the figure: its shares or prices, then the way they moved ("shares soaring", "prices up by"). */
+const SENT_MOVING =
+  /^(?:['’]s)?\s+(?:(?:shares|stock|prices?)\s+)?(?:\p{L}+ing|up|down|higher|lower)\b(?:\s+(?:by|as\s+much\s+as|almost|nearly|about|over))?\s*[-+]?\$?$/u;
+
 /** Figures given for several names at once: "respectively", or two figures joined by "and" or a comma. */
 function forSeveral(clause: string, figures: readonly Figure[]): boolean {
   if (/\brespectively\b/i.test(clause)) return true;
@@ -49,6 +55,14 @@ function forSeveral(clause: string, figures: readonly Figure[]): boolean {
 function ownerOf(clause: string, figure: Figure, figures: readonly Figure[], mentions: readonly Mention[], inherited: Mention | null): Mention | null {
   const after = mentions.find((mention) => mention.start >= figure.end && LIST_LINK.test(clause.slice(figure.end, mention.start)));
   if (after !== undefined) return after;
+  // "News Corp's bid sent Dow Jones shares soaring 54.69 percent": what was sent moving is what moved.
+  const sent = mentions.find(
+    (mention) =>
+      mention.end <= figure.index &&
+      SENT_BEFORE.test(clause.slice(Math.max(0, mention.start - 16), mention.start)) &&
+      SENT_MOVING.test(clause.slice(mention.end, figure.index)),
+  );
+  if (sent !== undefined) return sent;
   const subjects = subjectMentions(clause, mentions);
   // "…BAND and LTC, which jumped 57% and 38%, respectively": figures for several names are not the last name's.
   if (subjects.length === 0) return isRelativeClause(clause) && !forSeveral(clause, figures) ? inherited : null;

@@ -77,6 +77,13 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('ChiNext halted trade in the new stocks for 30 minutes after they rose 20 percent from their opening price.')).toEqual([]);
   });
 
+  it('credits what was sent moving, not what sent it', () => {
+    expect(moves('An unexpected rise in gasoline stocks sent oil prices tumbling 4 percent on Wednesday.')).toEqual(['Crude oil down 4 percent']);
+    expect(moves('The upgrade sent Apple shares up 5 percent on Tuesday.')).toEqual(['Apple up 5 percent']);
+    // The index's name before "shares" is the company of that name: not the index, and not the subject either.
+    expect(moves('News Corp, the publisher of The Wall Street Journal, sent Dow Jones shares soaring 54.69 percent to $56.20.')).toEqual([]);
+  });
+
   it('pairs coordinated subjects with coordinated figures in order, and leaves out a count that does not match', () => {
     expect(moves('Chevron and Exxon Mobil gained 2.2% and 0.8% respectively.')).toEqual(expect.arrayContaining(['Chevron up 2.2%', 'Exxon Mobil up 0.8%']));
     expect(moves('Boeing and Microsoft fell 3 percent and 1 percent.')).toEqual(expect.arrayContaining(['Boeing down 3 percent', 'Microsoft down 1 percent']));
