@@ -58,7 +58,7 @@ export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'pu
   const storyCount = brief.stories.length;
   const leadText =
     brief.articleCount === 0
-      ? `No articles in the last ${hoursBetween(brief.window.since, brief.window.until)} h.`
+      ? noArticles(brief.window)
       : `${storyCount} ${storyCount === 1 ? 'story' : 'stories'} from ${brief.articleCount} ${brief.articleCount === 1 ? 'article' : 'articles'} · ` +
         `sentiment ${TONE_MARK.positive} ${counts.positive} positive, ${TONE_MARK.negative} ${counts.negative} negative, ` +
         `${TONE_MARK.neutral} ${counts.neutral} neutral${counts.mixed > 0 ? `, ${TONE_MARK.mixed} ${counts.mixed} mixed` : ''}`;
@@ -83,4 +83,10 @@ export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'pu
     tone,
     footer,
   };
+}
+
+/** "No articles in the last 24 h."; over a longer window the day it starts ("No articles since 2023-01-10."), not 34,273 hours. */
+function noArticles(window: { since: string; until: string }): string {
+  const hours = hoursBetween(window.since, window.until);
+  return hours <= 72 ? `No articles in the last ${hours} h.` : `No articles since ${window.since.slice(0, 10)}.`;
 }

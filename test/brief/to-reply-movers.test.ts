@@ -50,3 +50,21 @@ describe('briefToReply: movers', () => {
     expect(line?.sources).toEqual([1]);
   });
 });
+
+describe('briefToReply: an empty window', () => {
+  const empty = (since: string): Brief => ({
+    ...brief('', ''),
+    window: { since, until: '2026-11-21T00:00:00.000Z' },
+    stories: [],
+    movers: [],
+    sources: [],
+    articleCount: 0,
+    sentiment: { positive: 0, negative: 0, neutral: 0, mixed: 0 },
+  });
+
+  it('says the hours of a day or three, and the day it starts over a longer window', () => {
+    expect(briefToReply(empty('2026-11-20T00:00:00.000Z')).lead?.text).toBe('No articles in the last 24 h.');
+    // A brief "--since 2023-01-10" on a store that ends earlier: not "in the last 34273 h".
+    expect(briefToReply(empty('2023-01-10T00:00:00.000Z')).lead?.text).toBe('No articles since 2023-01-10.');
+  });
+});
