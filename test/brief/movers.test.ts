@@ -64,6 +64,10 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('The largest gainer was bitcoin miner Marathon Digital (MARA), which rose 24% today.')).toEqual(['MARA Holdings, Inc. up 24%']);
   });
 
+  it('credits a move stated by the acronym of a name the article writes in full to that name', () => {
+    expect(moves('General Electric Co said it would sell its plastics unit. GE shares fell 2.2 percent.')).toEqual(['General Electric down 2.2 percent']);
+  });
+
   it('reads figures that only say when as no figure of a move', () => {
     expect(moves('In the past 24 hours, Bitcoin and Ethereum have both shed 1.4% and 2.2%, respectively.')).toEqual([
       'Bitcoin down 1.4% in the past 24 hours',

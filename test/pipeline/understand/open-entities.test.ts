@@ -30,6 +30,19 @@ describe('open-vocabulary organisations', () => {
     expect(ids('', 'Former Tyco International Ltd executives met.')).toEqual(['company:tyco-international']);
   });
 
+  it('files an acronym of a name the text also writes in full under that name', () => {
+    // Written for this test.
+    const text = 'Quellin Vale Resources Inc said output rose. QVR shares gained 3 percent, and QVR said more was to come.';
+    expect(mentions('', text).map((mention) => [mention.id, mention.count])).toEqual([['company:quellin-vale-resources', 3]]);
+    expect(mentions('', 'General Electric Co said it would sell a unit. GE shares rose 2 percent.').map((mention) => [mention.id, mention.count])).toEqual([
+      ['company:general-electric', 2],
+    ]);
+    // Two names with the same initials: the acronym is neither's.
+    const two = mentions('', 'Quellin Vale Resources Inc and Quarrow Valley Rail Corp merged. QVR shares rose.').map((mention) => mention.id);
+    expect(two).toEqual(expect.arrayContaining(['company:quellin-vale-resources', 'company:quarrow-valley-rail']));
+    expect(two).toHaveLength(3);
+  });
+
   it('takes a market, a nationality or a plural it describes for no company', () => {
     // Written for this test.
     expect(ids('', 'Shares of Wall Street banks rose 1.5 percent.')).toEqual([]);

@@ -27,10 +27,24 @@ export function usableName(name: string): boolean {
 function namesOf(entity: ReferenceEntity): string[] {
   const written = [entity.name, ...entity.aliases];
   const names = entity.type === 'company' ? companyAliases(written).flatMap((name) => [name, ...proseCase(name)]) : written;
+  // "GE" for General Electric, "AIG" for American International Group: the recogniser files an
+  // article's acronym of a name it also writes in full under that name (recognizer.ts, mergeInitials).
+  if (entity.type === 'company' || entity.type === 'organisation') names.push(...initialsOf(entity.name));
   return [...new Set(names)]
     .filter(usableName)
     .map((name) => name.trim())
     .sort((a, b) => b.length - a.length);
+}
+
+const INITIALS_SKIP = new Set(['of', 'and', 'the', '&', 'for', 'de', 'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'sa', 'ag', 'nv', 'se', 'group', 'holdings']);
+
+/** "General Electric Company" → ["GE", "GEC"]: the initials of two to five words, with and without a closing corporate word. */
+function initialsOf(name: string): string[] {
+  const words = name.split(/[\s-]+/).filter((word) => /^\p{L}/u.test(word) && !['of', 'and', 'the', 'for', 'de'].includes(word.toLowerCase()));
+  const core = words.filter((word) => !INITIALS_SKIP.has(word.toLowerCase().replace(/[.,]/g, '')));
+  return [
+    ...new Set([core, words].filter((list) => list.length >= 2 && list.length <= 5).map((list) => list.map((word) => word.charAt(0).toUpperCase()).join(''))),
+  ];
 }
 
 /** "BIG Lots" → "Big Lots": a capitals-only word of three letters or more among words that are not. */

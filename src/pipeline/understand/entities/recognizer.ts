@@ -51,10 +51,13 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
       // The body first: names it introduces ("Zignal Labs Inc") are then recognised in the headline too.
       const aliases: OpenAliases = new Map();
       const body = findAll(text, gazetteer, index, aliases, tokens?.text);
-      return summarise([...findAll(title, gazetteer, index, aliases, tokens?.title), ...body]);
+      const found = [...findAll(title, gazetteer, index, aliases, tokens?.title), ...body];
+      mergeInitials(found, index);
+      return summarise(found);
     },
     locate(text: string): EntityLocation[] {
       const found = findAll(text, gazetteer, index, new Map());
+      mergeInitials(found, index);
       const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity));
       return found
         .filter((match) => !match.weak || strong.has(match.entity))
@@ -62,6 +65,46 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
         .map(({ start, end, entity }) => ({ start, end, entity }));
     },
   };
+}
+
+/** Words an acronym skips ("Organization of Petroleum Exporting Countries" → OPEC) and legal forms. */
+const INITIALS_SKIP = new Set(['of', 'and', 'the', '&', 'for', 'de', 'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'sa', 'ag', 'nv', 'se']);
+
+/**
+ * An acronym of an organisation the same text names is that organisation ("General Electric … GE",
+ * "Texas Instruments … TI", "Service Employees International Union … SEIU"): its matches are moved to
+ * the entity the reference knows, else to the full name. Two listings the reference knows apart stay apart.
+ */
+function mergeInitials(found: Found[], index: ReferenceIndex): void {
+  const byInitials = new Map<string, ReferenceEntity | null>();
+  for (const { entity } of found) {
+    if (!ORGANISATION_TYPES.has(entity.type)) continue;
+    const words = entity.name.split(/[\s-]+/).filter((word) => word !== '' && !INITIALS_SKIP.has(word.toLowerCase()));
+    if (words.length < 2 || words.length > 5) continue;
+    const initials = words
+      .map((word) => word.charAt(0))
+      .join('')
+      .toUpperCase();
+    const known = byInitials.get(initials);
+    // Two different names with the same initials: the acronym is nobody's.
+    byInitials.set(initials, known === undefined || known?.id === entity.id ? entity : null);
+  }
+  if (byInitials.size === 0) return;
+  const moves = new Map<string, ReferenceEntity>();
+  for (const { entity } of found) {
+    if (!ORGANISATION_TYPES.has(entity.type) || !/^[A-Z]{2,5}$/.test(entity.name)) continue;
+    const full = byInitials.get(entity.name);
+    if (full == null || full.id === entity.id) continue;
+    const acronymKnown = index.get(entity.id) !== undefined;
+    const fullKnown = index.get(full.id) !== undefined;
+    if (acronymKnown && fullKnown) continue;
+    if (acronymKnown) moves.set(full.id, entity);
+    else moves.set(entity.id, full);
+  }
+  for (const match of found) {
+    const target = moves.get(match.entity.id);
+    if (target !== undefined) match.entity = target;
+  }
 }
 
 function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases, tokens?: readonly Token[]): Found[] {
