@@ -71,7 +71,11 @@ export function startThread(data: ThreadData): ThreadClient {
       reject(reason);
     });
     worker.once('exit', (code) => {
-      const reason = new Error(`the engine's ${data.role} thread has stopped (exit code ${code})`);
+      // Asked to close, the thread ends itself: a later call is told it is closed, not that it stopped.
+      const reason =
+        closing === null
+          ? new Error(`the engine's ${data.role} thread has stopped (exit code ${code})`)
+          : new Error(`the engine's ${data.role} thread is closed`);
       stop(reason);
       reject(reason);
     });
