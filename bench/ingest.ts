@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { youngGenerationFlags } from '../bin/young-generation.js';
+import { restartEnvironment, youngGenerationFlags } from '../bin/young-generation.js';
 import { FILES_PER_BATCH } from '../src/cli/ingest-command.ts';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { fillInTransactions, fillOptions, publishCopy, publishStore, workDirectory } from './support/bench-store.ts';
@@ -68,6 +68,8 @@ function runChild(databasePath: string, folder: string): Promise<BatchRun> {
     // With the Node flags `market-brief ingest` runs with (bin/young-generation.js), so its peak RSS is the command's.
     const child = spawn(process.execPath, [...youngGenerationFlags('ingest', process.env, []), CHILD, databasePath, folder], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      // And its environment (two malloc arenas).
+      env: restartEnvironment(process.env),
     });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -9,3 +9,5 @@ export const WASM_WRAPPER_FLAG: string;
 export function youngGenerationFlags(command: string | undefined, env?: NodeJS.ProcessEnv, execArgv?: readonly string[]): string[];
 /** Replaces this process by `node <flag> <script> <args>` when the command wants a flag; else returns. */
 export function restartWithYoungGeneration(script: string, args: string[]): void;
+/** The restarted command's environment: MALLOC_ARENA_MAX=2 unless one is set. */
+export function restartEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // Plain JavaScript (bin/): its choice is tested here directly, and once through the real bin.
-import { HEAP_GROWING_PERCENT, SEMI_SPACE_MB, WASM_WRAPPER_FLAG, youngGenerationFlags } from '../../bin/young-generation.js';
+import { HEAP_GROWING_PERCENT, restartEnvironment, SEMI_SPACE_MB, WASM_WRAPPER_FLAG, youngGenerationFlags } from '../../bin/young-generation.js';
 import { REPO } from '../support/run-cli.ts';
 
 describe('the young generation of market-brief commands (bin/young-generation.js)', () => {
@@ -31,6 +31,11 @@ describe('the young generation of market-brief commands (bin/young-generation.js
     expect(accepted.stderr).toBe('');
   });
 
+  it("holds glibc's malloc to two arenas in the restarted command, unless the user chose a number", () => {
+    expect(restartEnvironment({ PATH: '/bin' })).toEqual({ PATH: '/bin', MALLOC_ARENA_MAX: '2' });
+    expect(restartEnvironment({ MALLOC_ARENA_MAX: '8' })).toEqual({ MALLOC_ARENA_MAX: '8' });
+  });
+
   it('lets the old generation of ingest grow less, unless the user chose a growth or turned it off', () => {
     const semiSpace = `--max-semi-space-size=${SEMI_SPACE_MB['ingest']}`;
     expect(youngGenerationFlags('ingest', { MARKET_BRIEF_HEAP_GROWING_PERCENT: 'off' }, [])).toEqual([semiSpace]);
@@ -46,7 +51,10 @@ describe('the young generation of market-brief commands (bin/young-generation.js
     try {
       const probe = join(directory, 'probe.mjs');
       // Preloaded by the final process only: it reports the flags that process runs with.
-      writeFileSync(probe, "process.on('exit', () => process.stderr.write('EXECARGV ' + JSON.stringify(process.execArgv) + '\\n'));\n");
+      writeFileSync(
+        probe,
+        "process.on('exit', () => process.stderr.write('EXECARGV ' + JSON.stringify(process.execArgv) + ' ARENAS ' + process.env.MALLOC_ARENA_MAX + '\\n'));\n",
+      );
       const run = (extra: Record<string, string>) =>
         spawnSync(process.execPath, [join(REPO, 'bin', 'market-brief.js'), 'ingest', join(REPO, 'examples', 'hong-kong-stocks-surge.txt')], {
           env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: `sqlite:${join(directory, 'store.db')}`, NODE_OPTIONS: `--import ${probe}`, ...extra },
@@ -54,11 +62,11 @@ describe('the young generation of market-brief commands (bin/young-generation.js
         });
       const sized = run({});
       expect(sized.status, sized.stderr).toBe(0);
-      expect(sized.stderr).toContain(`EXECARGV ["--max-semi-space-size=${SEMI_SPACE_MB['ingest']}","${growing}"]`);
+      expect(sized.stderr).toContain(`EXECARGV ["--max-semi-space-size=${SEMI_SPACE_MB['ingest']}","${growing}"] ARENAS 2`);
       expect(sized.stderr.match(/EXECARGV/g)).toHaveLength(1);
       const off = run({ MARKET_BRIEF_SEMI_SPACE_MB: 'off', MARKET_BRIEF_HEAP_GROWING_PERCENT: 'off' });
       expect(off.status, off.stderr).toBe(0);
-      expect(off.stderr).toContain('EXECARGV []');
+      expect(off.stderr).toContain('EXECARGV [] ARENAS undefined');
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
