@@ -161,12 +161,22 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     // "the firm's shares slid 11.6 percent" is the headline's company when nothing else is named.
     const anaphor = subject !== null && !namesAnotherCompany(sentence, subject, candidates) ? subject : null;
     let inherited: Mention | null = null;
+    // Where in the sentence the inherited name starts, and where the clause being read starts.
+    let inheritedAt = 0;
+    let searchFrom = 0;
     let leadIn: string | null = null;
     // "For the year, the Dow is up 9.9 percent, while the S&P 500 is up 8.8 percent": a time phrase
     // opening the sentence is the period of each of its clauses that states none of its own.
     const opening = SENTENCE_OPENING.exec(sentence)?.[1];
     const sentenceLead = opening !== undefined && isTimePhrase(opening) ? horizonIn(opening) : null;
     for (const clause of clauses(sentence)) {
+      const at = sentence.indexOf(clause, searchFrom);
+      const clauseStart = at < 0 ? searchFrom : at;
+      searchFrom = clauseStart + clause.length;
+      // A relative clause's move is quoted from its name on ("Alibaba, which has been at the forefront
+      // of this rally with a nearly 70% surge…"), not from "which".
+      const quoted = (owner: Mention | null): string =>
+        owner !== null && owner === inherited ? sentence.slice(inheritedAt, clauseStart + clause.length).trim() : clause;
       const lead = leadIn ?? (OWN_DAY.test(clause) ? null : sentenceLead);
       const mentions = mentionsIn(clause, candidates);
       // The clause's figures, found once for its percentages and its amounts.
@@ -180,6 +190,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         previous = move === null ? null : { end: figure.end, direction: move.direction };
         if (move === null) continue;
         let owner = ownerOf(clause, figure, figures, mentions, inherited);
+        const excerpt = quoted(owner);
         // Where the move's own words start: the clause, or "the firm's shares slid 11.6 percent" within it.
         let from = 0;
         if (owner === null && anaphor !== null && move.at !== undefined && move.at < figure.index) {
@@ -202,7 +213,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         if (bareNoun && sentenceMeasures(sentence)) continue;
         const horizon = horizonOf(clause, figure, figures, lead);
         if (earlier !== undefined && earlier.horizon !== horizon) continue;
-        found.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: clause, articleId: article.id });
+        found.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt, articleId: article.id });
         if (hedge !== null) approximate.add(owner.entityId);
         else approximate.delete(owner.entityId);
       }
@@ -214,19 +225,21 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         // The verb before the amount ("rose by $0.59"): "rose to $67.90" is a level, not a move, and
         // so is "higher over $1,300".
         if (move === null || move.at >= figure.index || levelWordAt(clause, move.at)) continue;
-        const owner = instrumentOf(clause, ownerOf(clause, figure, amounts, mentions, inherited), mentions, candidates, typeOf);
+        const named = ownerOf(clause, figure, amounts, mentions, inherited);
+        const owner = instrumentOf(clause, named, mentions, candidates, typeOf);
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !AMOUNT_TYPES.has(type) || byAmount.has(owner.entityId)) continue;
         if (measureBlocks(withoutNames(clause, mentions), figure.index, figure.end, true)) continue;
         const horizon = horizonOf(clause, figure, amounts, lead);
         const shown = shownFigure(figure, move.direction, hedgeOf(clause, figure));
         if (shown === null) continue;
-        byAmount.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: clause, articleId: article.id });
+        byAmount.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt: quoted(named), articleId: article.id });
       }
       // A relative clause ("…, which fell 3%") is about the name that ends the clause before it.
       const last = mentions.at(-1);
       // The name may be the symbol in brackets after it: "Marathon Digital (MARA), which rose 24%".
       inherited = last !== undefined && /^\s*\)?(?:\([^()]{0,20}\)|Inc\.?|Corp\.?|shares|stock|\s)*$/.test(clause.slice(last.end)) ? last : null;
+      inheritedAt = inherited === null ? 0 : clauseStart + inherited.start;
       leadIn = isTimePhrase(clause) ? horizonIn(clause) : null;
     }
   }

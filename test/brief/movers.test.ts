@@ -68,6 +68,14 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('General Electric Co said it would sell its plastics unit. GE shares fell 2.2 percent.')).toEqual(['General Electric down 2.2 percent']);
   });
 
+  it("quotes a relative clause's move from the name it is about", () => {
+    const text = 'Alibaba, which has been at the forefront of this rally with a nearly 70% surge since January 17, introduced an AI model.';
+    const article = makeArticle({ id: 'a', title: '', text, entities: recognizer.recognize('', text) });
+    expect(findMovers([article], reference, 10).map((mover) => mover.excerpt)).toEqual([
+      'Alibaba, which has been at the forefront of this rally with a nearly 70% surge since January 17, introduced an AI model.',
+    ]);
+  });
+
   it('reads figures that only say when as no figure of a move', () => {
     expect(moves('In the past 24 hours, Bitcoin and Ethereum have both shed 1.4% and 2.2%, respectively.')).toEqual([
       'Bitcoin down 1.4% in the past 24 hours',
