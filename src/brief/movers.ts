@@ -82,8 +82,17 @@ function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], l
   const tail = clause.slice(figure.end, next?.index ?? clause.length);
   // Coordinated figures ("1.4% and 1.1% this week") share the horizon after the last of them.
   const shared = next !== undefined && /^\s*(?:,|and|,\s*and)\s*$/i.test(tail) && last !== undefined ? clause.slice(last.end) : tail;
-  return horizonIn(nearTail(shared)) ?? horizonIn(clause.slice(0, figure.index)) ?? leadIn;
+  // Before the figure, not inside a relative clause that closed before it: "BP stock, which lagged
+  // rivals by 16 percent last year, jumped 2 percent" is no move of last year.
+  const prefix = clause.slice(0, figure.index);
+  let from = 0;
+  for (const closed of prefix.matchAll(CLOSED_RELATIVE)) from = (closed.index ?? 0) + closed[0].length;
+  const before = prefix.slice(from);
+  return horizonIn(nearTail(shared)) ?? horizonIn(before) ?? leadIn;
 }
+
+/** A relative clause set off by commas: ", which lagged rivals by 16 percent last year,". */
+const CLOSED_RELATIVE = /(?:^|,)\s*(?:which|who|whose)\b[^,]{0,200},/g;
 
 /** A sentence's words up to its first comma, when few: where a time phrase for the whole sentence stands. */
 const SENTENCE_OPENING = /^\s*([^,;]{3,40}),/;

@@ -76,6 +76,11 @@ describe('movers: the subject of its own clause', () => {
     ]);
   });
 
+  it("keeps a relative clause's period to the relative clause", () => {
+    expect(moves('BP stock, which lagged rivals by 16 percent last year, jumped 2 percent on the news.')).toEqual(['BP up 2 percent']);
+    expect(moves('Apple shares, which surged more than 21 percent in April, fell 0.6 percent to $173.95.')).toEqual(['Apple down 0.6 percent']);
+  });
+
   it('reads figures that only say when as no figure of a move', () => {
     expect(moves('In the past 24 hours, Bitcoin and Ethereum have both shed 1.4% and 2.2%, respectively.')).toEqual([
       'Bitcoin down 1.4% in the past 24 hours',
