@@ -109,7 +109,9 @@ const NEAR_WORDS = 8;
 function nearTail(tail: string): string {
   const clause = tail.split(/[,;]\s+(?!\d)/)[0] ?? '';
   const cut =
-    /\b(?:after|as|because|when|while|which|who|that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b/i.exec(clause);
+    /\b(?:after|as|because|when|while|which|who|that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b(?!-)/i.exec(
+      clause,
+    );
   const near = cut === null ? clause : clause.slice(0, cut.index);
   // Eight words, or up to ten past a "since" among them ("against the euro since the start of the year").
   const words = near.trim().split(/\s+/);

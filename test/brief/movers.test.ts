@@ -219,6 +219,8 @@ describe('movers: horizons', () => {
     expect(moves('So far this year, the Nikkei has dropped 12 percent.')).toEqual(['Nikkei 225 down 12 percent so far this year']);
     expect(moves('Bitcoin is down 60% from its peak.')).toEqual(['Bitcoin down 60% from its peak']);
     expect(moves('Oracle shares rose 6% in extended trading.')).toEqual(['Oracle up 6% in extended trading']);
+    // "after-hours" is a period, not the subordinator "after".
+    expect(moves('Cisco shares rose 6.7 percent to $17.98 in after-hours trading.')).toEqual(['Cisco Systems up 6.7 percent in after-hours trading']);
     // Intraday: the move so far, not the close.
     expect(moves('Goldman shares fell 10.1 percent to $83.58 in morning trade.')).toEqual(['Goldman Sachs down 10.1 percent in morning trade']);
     expect(moves('Wells Fargo shares rose 7.87 percent in afternoon trading.')).toEqual(['Wells Fargo up 7.87 percent in afternoon trading']);
