@@ -107,7 +107,9 @@ const NEAR_WORDS = 8;
  * ("after the maker reported … in 2009" tells why, not over what period) and a few words at most.
  */
 function nearTail(tail: string): string {
-  const clause = tail.split(/[,;]\s+(?!\d)/)[0] ?? '';
+  // "rose 30 cents, or 2.3 percent, in extended trading", "0.6 percent, to $42.36 in premarket trading":
+  // a comma right after the figure before its level or period does not end what is said of it.
+  const clause = tail.replace(/^\s*,\s*(?=(?:to|at)\s+[$€£¥\d]|in\s)/, ' ').split(/[,;]\s+(?!\d)/)[0] ?? '';
   const cut =
     /\b(?:after|as|because|when|while|which|who|that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b(?!-)/i.exec(
       clause,

@@ -219,6 +219,12 @@ describe('movers: horizons', () => {
     expect(moves('So far this year, the Nikkei has dropped 12 percent.')).toEqual(['Nikkei 225 down 12 percent so far this year']);
     expect(moves('Bitcoin is down 60% from its peak.')).toEqual(['Bitcoin down 60% from its peak']);
     expect(moves('Oracle shares rose 6% in extended trading.')).toEqual(['Oracle up 6% in extended trading']);
+    expect(moves('Dell shares gained 9.5 percent to $27.17 in extended-hours trade.')).toEqual(['Dell Technologies up 9.5 percent in extended-hours trade']);
+    // A comma after the figure before its level or period does not end what is said of it.
+    expect(moves('Walgreen shares were down 29 cents, or 0.6 percent, to $42.36 in premarket trading.')).toEqual([
+      'Walgreen down 0.6 percent in premarket trading',
+    ]);
+    expect(moves('The S&P 500 has now declined 10.7 percent in the past 10 trading days.')).toEqual(['S&P 500 down 10.7 percent in the past 10 trading days']);
     // "after-hours" is a period, not the subordinator "after".
     expect(moves('Cisco shares rose 6.7 percent to $17.98 in after-hours trading.')).toEqual(['Cisco Systems up 6.7 percent in after-hours trading']);
     // Intraday: the move so far, not the close.
