@@ -51,7 +51,7 @@ const NOUN_UP = /^(?:gain|rise|jump|rally|surge|advance|increase|climb)$/i;
  * Looked for in the clause up to the figure and right after it.
  */
 const MEASURE =
-  /\b(?:profits?|earnings|income|revenues?|sales|turnover|margins?|ebitda|eps|per[\s-]share|dividends?|payouts?|stakes?|holdings?|share\s+of|market\s+share|owns|owned|forecasts?|outlook|guidance|estimates?|estimated|targets?|expect(?:s|ed|ations?)?|predict(?:s|ed)?|projected|ratios?|yields?|spreads?|growth|output|production|exports?|imports?|inflation|unemployment|jobless|gdp|payrolls?|volumes?|orders|deliveries|shipments|costs?|expenses|spending|debt|loans|deposits|assets|capital|capex|premium|discount|valuation|bid|offer|tax|fees|rates?|workforce|jobs|staff|employees|subscribers|users|traffic|passengers|capacity|investment|budget|bonus|salary|pay|wages|funding|buyback|net\s+loss|operating\s+loss|quarterly|year[\s-](?:on|over)[\s-]year|y\/y|from\s+a\s+year|than\s+a\s+year|a\s+year\s+(?:earlier|ago)|same\s+(?:period|quarter|month)|could|would|might|may|will|plans?\s+to|aims?\s+to|poll|survey|analysts?\s+(?:said|say|expect)|averag(?:ed|es|ing)|compensation|pay\s+package|contribution|orders|bookings|backlog|reserves|holdings)\b/i;
+  /\b(?:profits?|earnings|income|revenues?|sales|turnover|margins?|ebitda|eps|per[\s-]share|dividends?|payouts?|stakes?|holdings?|share\s+of|market\s+share|owns|owned|forecasts?|outlook|guidance|estimates?|estimated|targets?|expect(?:s|ed|ations?)?|predict(?:s|ed)?|projected|ratios?|yields?|spreads?|growth|output|production|exports?|imports?|inflation|unemployment|jobless|gdp|payrolls?|volumes?|orders|deliveries|shipments|costs?|expenses|spending|debt|loans|deposits|assets|capital|capex|premium|discount|valuation|bid|offer|tax|fees|rates?|workforce|jobs|staff|employees|subscribers|users|listings|traffic|passengers|capacity|investment|budget|bonus|salary|pay|wages|funding|buyback|net\s+loss|operating\s+loss|quarterly|year[\s-](?:on|over)[\s-]year|y\/y|from\s+a\s+year|than\s+a\s+year|a\s+year\s+(?:earlier|ago)|same\s+(?:period|quarter|month)|could|would|might|may|will|plans?\s+to|aims?\s+to|poll|survey|analysts?\s+(?:said|say|expect)|averag(?:ed|es|ing)|compensation|pay\s+package|contribution|orders|bookings|backlog|reserves|holdings)\b/i;
 /** "rose 4 percent to $1.29 billion": a sum that large is a result, not a share price. */
 const TO_SUM = /^\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:record\s+)?(?:[A-Z]{0,3}[$€£¥]|(?:US|C|A|HK)\$)?\s?[\d.,]+\s*(?:billion|million|trillion|bln|mln|bn|m)\b/;
 /**
@@ -191,7 +191,8 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\b(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)\b/i,
   /\bso\s+far\s+in\s+\d{4}\b/i,
   /\b(?:year|month|quarter)[\s-]to[\s-]date\b|\bYTD\b/,
-  /\b(?:on|for|over)\s+the\s+(?:week|month|year|quarter|session|day)\b/i,
+  /\b(?:on|for|over|during)\s+the\s+(?:week|month|year|quarter|session|day)\b/i,
+  /\bin\s+the\s+(?:(?:first|second|third|fourth|final|latest|last)\s+)?(?:quarter|half)\b|\bin\s+the\s+year\s+to\s+\w+/i,
   /\bin\s+(?:the\s+)?(?:extended(?:[\s-]hours)?|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market|morning|afternoon|midday|lunchtime|opening|thin|holiday-thinned)\s+trad(?:e|ing)\b/i,
   /\b(?:from|off|below|above)\s+(?:its|their|a|the)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
   /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+){0,2}(?:hours?|days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,

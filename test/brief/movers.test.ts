@@ -24,6 +24,8 @@ describe('movers: the subject of its own clause', () => {
     expect(moves('So far, Bitcoin has increased by 1.12% in the last 24 hours.')).toEqual(['Bitcoin up 1.12% in the last 24 hours']);
     expect(moves('Exxon Mobil stock has decreased 5.6% this week.')).toEqual(['Exxon Mobil down 5.6% this week']);
     expect(moves('General Motors and Ford saw decreases of 25.8 percent and 21.4 percent respectively.')).toEqual([]);
+    // Listings, like sales, are no price.
+    expect(moves('First-quarter new eBay listings rose 2 percent on the fourth quarter.')).toEqual([]);
     // What a price can do is no move it made.
     expect(moves('Some traders argue that Bitcoin can increase by 5,000% from here.')).toEqual([]);
     expect(moves('Bitcoin can fall 20% in a week, and did.')).toEqual([]);
@@ -225,6 +227,9 @@ describe('movers: horizons', () => {
       'Walgreen down 0.6 percent in premarket trading',
     ]);
     expect(moves('The S&P 500 has now declined 10.7 percent in the past 10 trading days.')).toEqual(['S&P 500 down 10.7 percent in the past 10 trading days']);
+    expect(moves('Lenovo shares soared 61 percent in the second quarter.')).toEqual(['Lenovo Group up 61 percent in the second quarter']);
+    expect(moves("Matsushita's stock fell 12.4 percent in the year to Monday.")).toEqual(['Matsushita down 12.4 percent in the year to Monday']);
+    expect(moves('The S&P 500 stock index rose about 8 percent during the year.')).toEqual(['S&P 500 up about 8 percent during the year']);
     // "after-hours" is a period, not the subordinator "after".
     expect(moves('Cisco shares rose 6.7 percent to $17.98 in after-hours trading.')).toEqual(['Cisco Systems up 6.7 percent in after-hours trading']);
     // Intraday: the move so far, not the close.
