@@ -194,11 +194,12 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\b(?:on|for|over|during)\s+the\s+(?:week|month|year|quarter|session|day)\b/i,
   /\bin\s+the\s+(?:(?:first|second|third|fourth|final|latest|last)\s+)?(?:quarter|half)\b|\bin\s+the\s+year\s+to\s+\w+/i,
   /\bin\s+(?:the\s+)?(?:extended(?:[\s-]hours)?|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market|morning|afternoon|midday|lunchtime|opening|thin|holiday-thinned)\s+trad(?:e|ing)\b/i,
-  /\b(?:from|off|below|above)\s+(?:its|their|a|the)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
+  /\b(?:from|off|below|above)\s+(?:its|their|a|the|that|this)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
   /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+){0,2}(?:hours?|days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
-  /\bin\s+(?:\w+\s+)?(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,
+  /\bin\s+(?:\w+\s+){0,2}(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,
+  /\bthroughout\s+(?:\d{4}|the\s+(?:year|month|week|quarter|session|day))\b|\bover\s+the\s+course\s+of\s+the\s+(?:year|month|week|quarter|session|day)\b/i,
   new RegExp(`\\bin\\s+(?:\\d{4}|${MONTHS})\\b`),
-  /\bin\s+(?:its|their)\s+(?:market\s+)?debut\b/i,
+  /\bin\s+(?:its|their)\s+(?:(?:stock\s+)?market\s+|trading\s+)?debut\b/i,
 ];
 
 /** The period a move covers, as the clause words it ("since Jan 17", "year to date"), else null. */

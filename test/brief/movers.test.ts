@@ -230,6 +230,11 @@ describe('movers: horizons', () => {
     expect(moves('Lenovo shares soared 61 percent in the second quarter.')).toEqual(['Lenovo Group up 61 percent in the second quarter']);
     expect(moves("Matsushita's stock fell 12.4 percent in the year to Monday.")).toEqual(['Matsushita down 12.4 percent in the year to Monday']);
     expect(moves('The S&P 500 stock index rose about 8 percent during the year.')).toEqual(['S&P 500 up about 8 percent during the year']);
+    expect(moves('The Dow eventually plunged 48 percent in just 10 weeks.')).toEqual(['Dow Jones Industrial Average down 48 percent in just 10 weeks']);
+    expect(moves('Shares of FireEye Inc leapt 80 percent in their trading debut on Friday.')).toEqual(['FireEye up 80 percent in their trading debut']);
+    expect(moves('Argo Blockchain has seen its stock plummet over 90% over the course of the year.')).toEqual([
+      'Argo Blockchain plc down over 90% over the course of the year',
+    ]);
     // "after-hours" is a period, not the subordinator "after".
     expect(moves('Cisco shares rose 6.7 percent to $17.98 in after-hours trading.')).toEqual(['Cisco Systems up 6.7 percent in after-hours trading']);
     // Intraday: the move so far, not the close.
