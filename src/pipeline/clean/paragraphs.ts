@@ -57,12 +57,17 @@ function mergeBrokenSentences(paragraphs: string[]): string[] {
   return merged.map((parts) => parts.join(' '));
 }
 
+/** A wire topic code: capitals, digits and a slash in angle brackets ("<FRX/>", "<O/R>", "<GVD/EUR>"). */
+const WIRE_CODE = /<[A-Z][A-Z0-9#.=^_-]{0,15}\/[A-Z0-9]{0,8}>/g;
+
 /** Fixes that are safe on any prose: Markdown marks, runs of spaces, `( XOM.N )`, a space before a comma. */
 export function tidyInline(paragraph: string): string {
   // Each rewrite runs only when the text holds what it looks for: most paragraphs need none of them.
   // Markdown left in pasted text: heading marks and bold/italic markers.
   let text = paragraph.replace(/^#{1,6}\s+/, '');
   if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2');
+  // A wire's topic codes in angle brackets ("<FRX/> Meanwhile gold fell", "oil <O/R> rose"): no words of the story.
+  if (text.includes('/>') || /<[A-Z]/.test(text)) text = text.replace(WIRE_CODE, ' ');
   if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
   if (spaceAfter(text, '(')) text = text.replace(/\( +/g, '(');
   if (spaceBefore(text, ')')) text = text.replace(/ +\)/g, ')');

@@ -28,4 +28,10 @@ describe('tidyInline', () => {
       { numRuns: 5000 },
     );
   });
+
+  it("drops a wire's topic codes in angle brackets, and nothing else in brackets", () => {
+    expect(tidyInline('<FRX/> Meanwhile U.S. gold futures fell $8.90 to $988.80.')).toBe('Meanwhile U.S. gold futures fell $8.90 to $988.80.');
+    expect(tidyInline('Oil <O/R> rose and bonds <GVD/EUR> fell.')).toBe('Oil rose and bonds fell.');
+    expect(tidyInline('Use <b>bold</b> and a <Fed> note, 3 < 4 > 2.')).toBe('Use <b>bold</b> and a <Fed> note, 3 < 4 > 2.');
+  });
 });
