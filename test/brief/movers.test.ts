@@ -235,6 +235,7 @@ describe('movers: horizons', () => {
     expect(moves('Argo Blockchain has seen its stock plummet over 90% over the course of the year.')).toEqual([
       'Argo Blockchain plc down over 90% over the course of the year',
     ]);
+    expect(moves('Since March, the S&P 500 climbed as much as 40 percent from that low.')).toEqual(['S&P 500 up as much as 40 percent from that low']);
     // "after-hours" is a period, not the subordinator "after".
     expect(moves('Cisco shares rose 6.7 percent to $17.98 in after-hours trading.')).toEqual(['Cisco Systems up 6.7 percent in after-hours trading']);
     // Intraday: the move so far, not the close.
