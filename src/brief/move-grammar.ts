@@ -198,6 +198,7 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+){0,2}(?:hours?|days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
   /\bin\s+(?:\w+\s+){0,2}(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,
   /\bthroughout\s+(?:\d{4}|the\s+(?:year|month|week|quarter|session|day))\b|\bover\s+the\s+course\s+of\s+the\s+(?:year|month|week|quarter|session|day)\b/i,
+  /\bthe\s+(?:last|previous)\s+session\b/i,
   new RegExp(`\\bin\\s+(?:\\d{4}|${MONTHS})\\b`),
   /\bin\s+(?:its|their)\s+(?:(?:stock\s+)?market\s+|trading\s+)?debut\b/i,
 ];
@@ -219,6 +220,8 @@ export function horizonIn(text: string): string | null {
   const since = /\bsince\b/i.exec(text);
   const record = since !== null && RECORD_BEFORE.test(text.slice(Math.max(0, since.index - 60), since.index));
   if (since !== null && !record && since.index < best.at && !/^since\b/i.test(best.text)) return null;
+  // "The last session saw LTC drop 0.7%": shown as "in the last session".
+  if (/^the\s+(?:last|previous)\s+session$/i.test(best.text)) return `in ${best.text.toLowerCase()}`;
   return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above)\b/.test(best.text) ? best.text[0]?.toLowerCase() + best.text.slice(1) : best.text;
 }
 

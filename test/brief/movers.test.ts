@@ -236,6 +236,7 @@ describe('movers: horizons', () => {
       'Argo Blockchain plc down over 90% over the course of the year',
     ]);
     expect(moves('Since March, the S&P 500 climbed as much as 40 percent from that low.')).toEqual(['S&P 500 up as much as 40 percent from that low']);
+    expect(moves('The last session saw Litecoin drop 0.7% against the dollar.')).toEqual(['Litecoin down 0.7% in the last session']);
     // "after-hours" is a period, not the subordinator "after".
     expect(moves('Cisco shares rose 6.7 percent to $17.98 in after-hours trading.')).toEqual(['Cisco Systems up 6.7 percent in after-hours trading']);
     // Intraday: the move so far, not the close.
