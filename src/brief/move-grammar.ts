@@ -195,8 +195,8 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\bin\s+the\s+(?:(?:first|second|third|fourth|final|latest|last)\s+)?(?:quarter|half)\b|\bin\s+the\s+year\s+to\s+\w+/i,
   /\bin\s+(?:the\s+)?(?:extended(?:[\s-]hours)?|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market|morning|afternoon|midday|lunchtime|opening|thin|holiday-thinned)\s+trad(?:e|ing)\b/i,
   /\b(?:from|off|below|above)\s+(?:its|their|a|the|that|this)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
-  /\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+){0,2}(?:hours?|days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
-  /\bin\s+(?:\w+\s+){0,2}(?:straight\s+|consecutive\s+)?(?:sessions|days|weeks|months)\b/i,
+  /\b(?:in|over|within)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+){0,2}(?:hours?|days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
+  /\bin\s+(?:\w+\s+){0,2}(?:straight\s+|consecutive\s+)?(?:sessions|hours|days|weeks|months)\b/i,
   /\bthroughout\s+(?:\d{4}|the\s+(?:year|month|week|quarter|session|day))\b|\bover\s+the\s+course\s+of\s+the\s+(?:year|month|week|quarter|session|day)\b/i,
   /\bthe\s+(?:last|previous)\s+session\b/i,
   new RegExp(`\\bin\\s+(?:\\d{4}|${MONTHS})\\b`),
@@ -222,7 +222,9 @@ export function horizonIn(text: string): string | null {
   if (since !== null && !record && since.index < best.at && !/^since\b/i.test(best.text)) return null;
   // "The last session saw LTC drop 0.7%": shown as "in the last session".
   if (/^the\s+(?:last|previous)\s+session$/i.test(best.text)) return `in ${best.text.toLowerCase()}`;
-  return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above)\b/.test(best.text) ? best.text[0]?.toLowerCase() + best.text.slice(1) : best.text;
+  return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above|Within|During|Throughout)\b/.test(best.text)
+    ? best.text[0]?.toLowerCase() + best.text.slice(1)
+    : best.text;
 }
 
 /** A clause that is only a time phrase ("Since January", "So far this year") lends its horizon to the next. */

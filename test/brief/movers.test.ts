@@ -237,6 +237,8 @@ describe('movers: horizons', () => {
     ]);
     expect(moves('Since March, the S&P 500 climbed as much as 40 percent from that low.')).toEqual(['S&P 500 up as much as 40 percent from that low']);
     expect(moves('The last session saw Litecoin drop 0.7% against the dollar.')).toEqual(['Litecoin down 0.7% in the last session']);
+    expect(moves('Within the last 24 hours, SHIB is posting a marginal gain of 0.04%.')).toEqual(['Shiba Inu up 0.04% within the last 24 hours']);
+    expect(moves('Ethereum was up over 6% in 24 hours, trading hands for $1,287.')).toEqual(['Ethereum up over 6% in 24 hours']);
     // "after-hours" is a period, not the subordinator "after".
     expect(moves('Cisco shares rose 6.7 percent to $17.98 in after-hours trading.')).toEqual(['Cisco Systems up 6.7 percent in after-hours trading']);
     // Intraday: the move so far, not the close.
