@@ -8,6 +8,7 @@ import { originalFor, visibleTo } from './article-filter.ts';
 import { createArticleQueries } from './article-queries.ts';
 import { createArticleWriter } from './article-insert.ts';
 import { migrate } from './migrations.ts';
+import { enableWal } from './wal-mode.ts';
 import { createCacheStore } from './cache-store.ts';
 import { createReplayGuard } from './replay-guard.ts';
 import { createSourceStore } from './source-store.ts';
@@ -28,7 +29,7 @@ export function createSqliteStore(path: string): Store & { readonly database: Da
   // Several bot processes (and the engine's threads) may share one file: wait for the write lock
   // rather than fail. First, because switching a new file to WAL takes that lock too.
   database.exec('PRAGMA busy_timeout = 10000');
-  database.exec('PRAGMA journal_mode = WAL');
+  enableWal(database);
   database.exec('PRAGMA synchronous = NORMAL');
   database.exec('PRAGMA foreign_keys = ON');
   // At most 8 MB of pages kept per connection (SQLite's own is 2 MB), taken only as pages are read.
