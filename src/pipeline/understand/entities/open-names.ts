@@ -6,7 +6,7 @@ import type { TokenContext } from './context.ts';
 import { type AliasNode, aliasTrie } from './alias-trie.ts';
 import { companyAliases, slugify } from './names.ts';
 import { CONNECTOR, judgeRun, LEGAL, type Verdict } from './open-judge.ts';
-import { GENERIC_MODIFIERS, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
+import { DESCRIPTOR, GENERIC_MODIFIERS, LISTING_AFTER, LISTING_CODE, PLACE_OF_BASE, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
 export interface OpenEntity extends ReferenceEntity {
@@ -26,26 +26,6 @@ export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceE
 
 export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
-/** A listing code written as a word: "RIM.TO", "9988.HK", "RIM.TORIMM.O". */
-const LISTING_CODE = /^[A-Z0-9]{2,}(?:\.[A-Z]+)+$/;
-/** A listing in brackets right after a name: "(CLF.N)", "(NYSE: BWS)", "( AAPL.O )". */
-const LISTING_AFTER = /^\s*\(\s*(?:[A-Z]{2,8}\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\s*\)/;
-/**
- * Words that describe the company named after them ("Former Tyco International Ltd", "Rival AGCO
- * Corp") or open a sentence as an adverb ("Meanwhile Brevik Capital Partners LLC said"), never a
- * name's first word.
- */
-const DESCRIPTOR =
-  /^(?:former|rival|rivals|peer|peers|retailer|shares|shareholders|analysts|investors|automaker|carmaker|chipmaker|drugmaker|lender|insurer|miner|operator|owner|parent|unit|subsidiary|broker|brokerage|regulator|regulators|meanwhile|separately|however|also|still|now|then|earlier|later|elsewhere|overall|instead|today|yesterday|moreover|nonetheless|nevertheless|furthermore|likewise|indeed|finally|next|already|\p{L}+ing|\p{L}+ly)$/u;
-/** States, provinces and countries written after a city in "<city>, <region>-based" ("Cupertino, California-based Apple"). */
-const REGIONS =
-  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|' +
-  'Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|' +
-  'New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|' +
-  'South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|D\\.C\\.|Ontario|Quebec|Alberta|' +
-  'British Columbia|England|Scotland|Wales|Ireland|Germany|France|Switzerland|Japan|China|India|Israel|Australia|Canada';
-/** After a place that says where a company is based: ", California-based", "-based" ("a Sunnyvale-based firm"). */
-const PLACE_OF_BASE = new RegExp(`^(?:,\\s+(?:${REGIONS}))?-based\\b`, 'u');
 const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
 /** A Reuters instrument code written after a name without its brackets ("Cerberus Capital Management CBS.UL"): the name's code, not a word of it. */
@@ -181,7 +161,6 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
 /** The reference entity the name is another form of, or a new open entity named by its shortest form. */
 const resolved = new WeakMap<ReferenceIndex, Map<string, ReferenceEntity | null>>();
 
-/** `resolveName`, memoised per reference index (bounded): the same names recur across articles. */
 /**
  * Whether the run [first, end) opening a sentence is a name from its first word, though that word is an
  * everyday one: a legal form in it or a listing after it shows a company, the run has two words besides
@@ -206,6 +185,7 @@ function opensWholeName(context: TokenContext, first: number, end: number, index
   return !known(first + 1) && !DESCRIPTOR.test(opening.key);
 }
 
+/** `resolveName`, memoised per reference index (bounded): the same names recur across articles. */
 function entityFor(written: string, verdict: Verdict, index: ReferenceIndex): ReferenceEntity | null {
   let cache = resolved.get(index);
   if (cache === undefined) {

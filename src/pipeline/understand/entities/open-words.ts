@@ -70,6 +70,27 @@ export const PLACES = new Set([
   'belgian', 'ukrainian', 'new', 'zealand', 'wall', 'street', 'dalal',
 ]);
 
+/** A listing code written as a word: "RIM.TO", "9988.HK", "RIM.TORIMM.O". */
+export const LISTING_CODE = /^[A-Z0-9]{2,}(?:\.[A-Z]+)+$/;
+/** A listing in brackets right after a name: "(CLF.N)", "(NYSE: BWS)", "( AAPL.O )". */
+export const LISTING_AFTER = /^\s*\(\s*(?:[A-Z]{2,8}\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\s*\)/;
+/**
+ * Words that describe the company named after them ("Former Tyco International Ltd", "Rival AGCO
+ * Corp") or open a sentence as an adverb ("Meanwhile Brevik Capital Partners LLC said"), never a
+ * name's first word.
+ */
+export const DESCRIPTOR =
+  /^(?:former|rival|rivals|peer|peers|retailer|shares|shareholders|analysts|investors|automaker|carmaker|chipmaker|drugmaker|lender|insurer|miner|operator|owner|parent|unit|subsidiary|broker|brokerage|regulator|regulators|meanwhile|separately|however|also|still|now|then|earlier|later|elsewhere|overall|instead|today|yesterday|moreover|nonetheless|nevertheless|furthermore|likewise|indeed|finally|next|already|\p{L}+ing|\p{L}+ly)$/u;
+/** States, provinces and countries written after a city in "<city>, <region>-based" ("Cupertino, California-based Apple"). */
+const REGIONS =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|' +
+  'Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|' +
+  'New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|' +
+  'South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|D\\.C\\.|Ontario|Quebec|Alberta|' +
+  'British Columbia|England|Scotland|Wales|Ireland|Germany|France|Switzerland|Japan|China|India|Israel|Australia|Canada';
+/** After a place that says where a company is based: ", California-based", "-based" ("a Sunnyvale-based firm"). */
+export const PLACE_OF_BASE = new RegExp(`^(?:,\\s+(?:${REGIONS}))?-based\\b`, 'u');
+
 /** "analysts at X": words before "at" that make X an organisation. */
 export const AT_CUES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'executive', 'executives', 'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'partner', 'head', 'chief', 'trader', 'traders', 'researchers']);
 

@@ -1,5 +1,6 @@
 import type { ReferenceEntity } from '../reference/index.ts';
 import { escapeRegExp } from '../../../domain/index.ts';
+import { FUNCTION_WORDS, initialsOf, LEGAL_WORDS } from './initials.ts';
 import { companyAliases } from './names.ts';
 import { literalWholeWords, type WholeWords } from './whole-words.ts';
 
@@ -29,22 +30,21 @@ function namesOf(entity: ReferenceEntity): string[] {
   const names = entity.type === 'company' ? companyAliases(written).flatMap((name) => [name, ...proseCase(name)]) : written;
   // "GE" for General Electric, "AIG" for American International Group: the recogniser files an
   // article's acronym of a name it also writes in full under that name (recognizer.ts, mergeInitials).
-  if (entity.type === 'company' || entity.type === 'organisation') names.push(...initialsOf(entity.name));
+  if (entity.type === 'company' || entity.type === 'organisation') names.push(...acronymsOf(entity.name));
   return [...new Set(names)]
     .filter(usableName)
     .map((name) => name.trim())
     .sort((a, b) => b.length - a.length);
 }
 
-const INITIALS_SKIP = new Set(['of', 'and', 'the', '&', 'for', 'de', 'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'sa', 'ag', 'nv', 'se', 'group', 'holdings']);
+/** Corporate words an acronym may leave out ("General Electric Company" → GE as well as GEC). */
+const CORPORATE_WORDS: ReadonlySet<string> = new Set([...LEGAL_WORDS, 'group', 'holdings']);
 
 /** "General Electric Company" → ["GE", "GEC"]: the initials of two to five words, with and without a closing corporate word. */
-function initialsOf(name: string): string[] {
-  const words = name.split(/[\s-]+/).filter((word) => /^\p{L}/u.test(word) && !['of', 'and', 'the', 'for', 'de'].includes(word.toLowerCase()));
-  const core = words.filter((word) => !INITIALS_SKIP.has(word.toLowerCase().replace(/[.,]/g, '')));
-  return [
-    ...new Set([core, words].filter((list) => list.length >= 2 && list.length <= 5).map((list) => list.map((word) => word.charAt(0).toUpperCase()).join(''))),
-  ];
+function acronymsOf(name: string): string[] {
+  const words = name.split(/[\s-]+/).filter((word) => /^\p{L}/u.test(word) && !FUNCTION_WORDS.has(word.toLowerCase()));
+  const core = words.filter((word) => !CORPORATE_WORDS.has(word.toLowerCase().replace(/[.,]/g, '')));
+  return [...new Set([core, words].filter((list) => list.length >= 2 && list.length <= 5).map(initialsOf))];
 }
 
 /** "BIG Lots" → "Big Lots": a capitals-only word of three letters or more among words that are not. */

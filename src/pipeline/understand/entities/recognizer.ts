@@ -6,6 +6,8 @@ import { findSymbols, type NameSpan, redefinedAcronyms } from './symbols.ts';
 import { findOpenOrganisations, type OpenAliases, ORGANISATION_TYPES } from './open-names.ts';
 import { type Found, summarise } from './mention-tally.ts';
 import { findPeople } from './people.ts';
+import { mergeInitials } from './merge-initials.ts';
+import { movesByFigure, opensClause } from './judge-cues.ts';
 import { listingsAfterNames } from './listings.ts';
 import { overlapsAny } from './spans.ts';
 import { anotherIndexEnd, closesIndexName, namesSomethingElse } from './index-names.ts';
@@ -29,18 +31,6 @@ export interface EntityLocation {
 const NONE: ReadonlySet<string> = new Set();
 const LEGAL_SUFFIX = /^(inc|corp|co|ltd|plc|llc|ag|sa|nv|se)$/;
 const COMPANY_CUES = /^(inc|corp|co|ltd|plc|shares|stock|said|says|reported|posted|announced|unveiled|launched|shareholders|ceo|executives|stake)$/;
-// A price move by a figure after a name ("Apple fell 2 percent", "Target rose by 3%"): a traded name, not a word.
-const MOVE_CUES =
-  /^(rose|rises|fell|falls|gained|gains|lost|loses|jumped|jumps|climbed|climbs|dropped|drops|slid|slides|slipped|slips|tumbled|tumbles|surged|surges|plunged|plunges|rallied|rallies|sank|sinks|soared|soars|declined|declines|advanced|advances|added|adds|shed|sheds|eased|eases|dipped|dips|edged)$/;
-const BEFORE_FIGURE = /^(up|down|higher|lower|by|about|nearly|almost|around|roughly|some|over|more|than|as|much)$/;
-// Words capitalised only because they open a sentence, never the first word of a name: "While Apple
-// fell", "Although Intel rose", "After Ford reported". ("The" is not one: "The Sun", "The Gap".)
-const CLAUSE_OPENERS = new Set(
-  (
-    'after although and as at because before both but by despite during for from if in like meanwhile on or ' +
-    'since so though unless unlike until when whereas while with without yet'
-  ).split(' '),
-);
 // Words after a one-word name that show it is part of a longer proper name, unlike "Apple Inc" or "Apple's".
 const CORPORATE_TAIL = /^(inc|corp|co|ltd|plc|group|holdings|shares?|stock|sa|ag|nv|se|llc|lp)$/;
 
@@ -65,46 +55,6 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
         .map(({ start, end, entity }) => ({ start, end, entity }));
     },
   };
-}
-
-/** Words an acronym skips ("Organization of Petroleum Exporting Countries" → OPEC) and legal forms. */
-const INITIALS_SKIP = new Set(['of', 'and', 'the', '&', 'for', 'de', 'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'sa', 'ag', 'nv', 'se']);
-
-/**
- * An acronym of an organisation the same text names is that organisation ("General Electric … GE",
- * "Texas Instruments … TI", "Service Employees International Union … SEIU"): its matches are moved to
- * the entity the reference knows, else to the full name. Two listings the reference knows apart stay apart.
- */
-function mergeInitials(found: Found[], index: ReferenceIndex): void {
-  const byInitials = new Map<string, ReferenceEntity | null>();
-  for (const { entity } of found) {
-    if (!ORGANISATION_TYPES.has(entity.type)) continue;
-    const words = entity.name.split(/[\s-]+/).filter((word) => word !== '' && !INITIALS_SKIP.has(word.toLowerCase()));
-    if (words.length < 2 || words.length > 5) continue;
-    const initials = words
-      .map((word) => word.charAt(0))
-      .join('')
-      .toUpperCase();
-    const known = byInitials.get(initials);
-    // Two different names with the same initials: the acronym is nobody's.
-    byInitials.set(initials, known === undefined || known?.id === entity.id ? entity : null);
-  }
-  if (byInitials.size === 0) return;
-  const moves = new Map<string, ReferenceEntity>();
-  for (const { entity } of found) {
-    if (!ORGANISATION_TYPES.has(entity.type) || !/^[A-Z]{2,5}$/.test(entity.name)) continue;
-    const full = byInitials.get(entity.name);
-    if (full == null || full.id === entity.id) continue;
-    const acronymKnown = index.get(entity.id) !== undefined;
-    const fullKnown = index.get(full.id) !== undefined;
-    if (acronymKnown && fullKnown) continue;
-    if (acronymKnown) moves.set(full.id, entity);
-    else moves.set(entity.id, full);
-  }
-  for (const match of found) {
-    const target = moves.get(match.entity.id);
-    if (target !== undefined) match.entity = target;
-  }
 }
 
 function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases, tokens?: readonly Token[]): Found[] {
@@ -274,7 +224,7 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
     previous !== undefined &&
     !opensSentence &&
     isNameWord(previous) &&
-    !(sentenceStart[first - 1] === 1 && previous.shape === 'capitalized' && CLAUSE_OPENERS.has(previous.key)) &&
+    !opensClause(context, first - 1) &&
     !last.hyphenBefore &&
     /^ +$/.test(context.text.slice(previous.end, opening.start));
   const precedesName =
@@ -317,20 +267,6 @@ function judge(context: TokenContext, entry: AliasEntry, first: number, end: num
   if (!prose || (opensSentence && entry.shapes[0] !== 'upper' && !wholeName)) return 'weak';
   if (precedesName || entry.needsSupport) return 'weak';
   return 'strong';
-}
-
-/** The words from `end` are a move verb and its figure ("fell 2 percent", "rose by about 3%"). */
-function movesByFigure(context: TokenContext, end: number): boolean {
-  const { tokens, text } = context;
-  const verb = tokens[end];
-  if (verb === undefined || !MOVE_CUES.test(verb.key) || !/^ +$/.test(text.slice((tokens[end - 1] as Token).end, verb.start))) return false;
-  for (let position = end + 1; position <= end + 4; position += 1) {
-    const token = tokens[position];
-    if (token === undefined) return false;
-    if (token.shape === 'number') return true;
-    if (!BEFORE_FIGURE.test(token.key)) return false;
-  }
-  return false;
 }
 
 /** A capitalised word, an acronym or an initial ("Harrison", "CBS", "E." in "Gerald E. McCormick"), not a possessive ("Japan's"). */
