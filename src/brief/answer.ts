@@ -5,7 +5,8 @@ import { quotingAnswerWriter } from './quote-answer.ts';
 import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
 import { asksAboutMarket, marketWords } from './market-subject.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, tellsHistory, withOtherForms } from './relevance.ts';
+import { tellsHistory } from './history.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(

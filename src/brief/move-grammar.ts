@@ -238,9 +238,10 @@ const CLAUSE_BREAK =
 /** A sentence opening with a subordinate clause of contrast, up to its comma: "While Apple fell 2%, …". */
 const LEADING_SUBORDINATE = /^((?:While|Whereas|Although|Though|Even\s+as)\s[^,;]{3,160}?),\s+(?=\S)/u;
 const HAS_MOVE = new RegExp(`\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
-/** Figures that only say when ("In the past 24 hours, Bitcoin and Ethereum shed 1.4% and 2.2%"): no move's figure. */
+/** A pronoun opening what follows a break, or a contrast in the break: a subject of its own comes next. */
 const PRONOUN_NEXT = /^(?:they|it|he|she|we|these|those|this)\s/;
 const CONTRAST = /\b(?:while|whereas|although|though)\b/i;
+/** Figures that only say when ("In the past 24 hours, Bitcoin and Ethereum shed 1.4% and 2.2%"): no move's figure. */
 const TIME_FIGURES = /\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?|sessions?)\b|\b(?:19|20)\d\d\b/gi;
 const HAS_MOVE_OR_FIGURE = new RegExp(`\\d|\\b(?:${UP_WORDS}|${DOWN_WORDS})\\b`, 'i');
 

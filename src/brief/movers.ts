@@ -3,6 +3,7 @@ import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/in
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
 import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
+import { clausePeriod, horizonOf, sentencePeriod } from './mover-horizon.ts';
 import { candidatesOf } from './mention-candidates.ts';
 import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
 
@@ -75,52 +76,6 @@ function ownerOf(clause: string, figure: Figure, figures: readonly Figure[], men
   return subjects[listed.indexOf(figure)] ?? null;
 }
 
-/** The horizon after the figure (up to the next figure), else before it in its clause, else a lone time phrase before the clause. */
-function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], leadIn: string | null): string | null {
-  const next = figures.find((other) => other.index > figure.index);
-  const last = figures.at(-1);
-  const tail = clause.slice(figure.end, next?.index ?? clause.length);
-  // Coordinated figures ("1.4% and 1.1% this week") share the horizon after the last of them.
-  const shared = next !== undefined && /^\s*(?:,|and|,\s*and)\s*$/i.test(tail) && last !== undefined ? clause.slice(last.end) : tail;
-  // Before the figure, not inside a relative clause that closed before it: "BP stock, which lagged
-  // rivals by 16 percent last year, jumped 2 percent" is no move of last year.
-  const prefix = clause.slice(0, figure.index);
-  let from = 0;
-  for (const closed of prefix.matchAll(CLOSED_RELATIVE)) from = (closed.index ?? 0) + closed[0].length;
-  const before = prefix.slice(from);
-  return horizonIn(nearTail(shared)) ?? horizonIn(before) ?? leadIn;
-}
-
-/** A relative clause set off by commas: ", which lagged rivals by 16 percent last year,". */
-const CLOSED_RELATIVE = /(?:^|,)\s*(?:which|who|whose)\b[^,]{0,200},/g;
-
-/** A sentence's words up to its first comma, when few: where a time phrase for the whole sentence stands. */
-const SENTENCE_OPENING = /^\s*([^,;]{3,40}),/;
-/** A clause that names its day has its own time ("while Ethereum rose 3% on Monday"). */
-const OWN_DAY = /\b(?:(?:on|by|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+day)|today|yesterday|overnight)\b/i;
-
-/** Words after a figure that can still say its period. */
-const NEAR_WORDS = 8;
-
-/**
- * The words right after a figure that can still say its period: up to a comma, a new clause
- * ("after the maker reported … in 2009" tells why, not over what period) and a few words at most.
- */
-function nearTail(tail: string): string {
-  // "rose 30 cents, or 2.3 percent, in extended trading", "0.6 percent, to $42.36 in premarket trading":
-  // a comma right after the figure before its level or period does not end what is said of it.
-  const clause = tail.replace(/^\s*,\s*(?=(?:to|at)\s+[$€£¥\d]|in\s)/, ' ').split(/[,;]\s+(?!\d)/)[0] ?? '';
-  const cut =
-    /\b(?:after|as|because|when|while|which|who|(?<!\b(?:from|off|since|below|above)\s)that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b(?!-)/i.exec(
-      clause,
-    );
-  const near = cut === null ? clause : clause.slice(0, cut.index);
-  // Eight words, or up to ten past a "since" among them ("against the euro since the start of the year").
-  const words = near.trim().split(/\s+/);
-  const since = words.slice(0, NEAR_WORDS).findIndex((word) => /^since$/i.test(word));
-  return words.slice(0, since === -1 ? NEAR_WORDS : since + 10).join(' ');
-}
-
 /** The coin, currency or commodity a name's brackets give right after it ("Binance (BNB)"), when it is another entity. */
 function bracketedInstrument(clause: string, owner: Mention, mentions: readonly Mention[], typeOf: ReadonlyMap<string, string>): Mention | null {
   const open = /^\s*\(\s*/.exec(clause.slice(owner.end));
@@ -178,10 +133,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     let inheritedAt = 0;
     let searchFrom = 0;
     let leadIn: string | null = null;
-    // "For the year, the Dow is up 9.9 percent, while the S&P 500 is up 8.8 percent": a time phrase
-    // opening the sentence is the period of each of its clauses that states none of its own.
-    const opening = SENTENCE_OPENING.exec(sentence)?.[1];
-    const sentenceLead = opening !== undefined && isTimePhrase(opening) ? horizonIn(opening) : null;
+    const sentenceLead = sentencePeriod(sentence);
     for (const clause of clauses(sentence)) {
       const at = sentence.indexOf(clause, searchFrom);
       const clauseStart = at < 0 ? searchFrom : at;
@@ -190,7 +142,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
       // of this rally with a nearly 70% surge…"), not from "which".
       const quoted = (owner: Mention | null): string =>
         owner !== null && owner === inherited ? sentence.slice(inheritedAt, clauseStart + clause.length).trim() : clause;
-      const lead = leadIn ?? (OWN_DAY.test(clause) ? null : sentenceLead);
+      const lead = leadIn ?? clausePeriod(clause, sentenceLead);
       const mentions = mentionsIn(clause, candidates);
       // The clause's figures, found once for its percentages and its amounts.
       const inClause = findFigures(clause);

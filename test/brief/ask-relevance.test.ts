@@ -3,7 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
 import { asksAboutMarket } from '../../src/brief/market-subject.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, tellsHistory, withOtherForms } from '../../src/brief/relevance.ts';
+import { tellsHistory } from '../../src/brief/history.ts';
+import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
 import { closeStoresAfterEach, reference, storeWith } from '../support/answer-store.ts';
 import { SHARED_DATA } from '../support/run-cli.ts';
 

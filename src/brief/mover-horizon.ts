@@ -1,0 +1,63 @@
+// The period a mover's figure covers, read from its clause and the sentence around it.
+import { horizonIn, isTimePhrase } from './move-grammar.ts';
+import type { Figure } from './mover-figures.ts';
+
+/** The horizon after the figure (up to the next figure), else before it in its clause, else a lone time phrase before the clause. */
+export function horizonOf(clause: string, figure: Figure, figures: readonly Figure[], leadIn: string | null): string | null {
+  const next = figures.find((other) => other.index > figure.index);
+  const last = figures.at(-1);
+  const tail = clause.slice(figure.end, next?.index ?? clause.length);
+  // Coordinated figures ("1.4% and 1.1% this week") share the horizon after the last of them.
+  const shared = next !== undefined && /^\s*(?:,|and|,\s*and)\s*$/i.test(tail) && last !== undefined ? clause.slice(last.end) : tail;
+  // Before the figure, not inside a relative clause that closed before it: "BP stock, which lagged
+  // rivals by 16 percent last year, jumped 2 percent" is no move of last year.
+  const prefix = clause.slice(0, figure.index);
+  let from = 0;
+  for (const closed of prefix.matchAll(CLOSED_RELATIVE)) from = (closed.index ?? 0) + closed[0].length;
+  const before = prefix.slice(from);
+  return horizonIn(nearTail(shared)) ?? horizonIn(before) ?? leadIn;
+}
+
+/** A relative clause set off by commas: ", which lagged rivals by 16 percent last year,". */
+const CLOSED_RELATIVE = /(?:^|,)\s*(?:which|who|whose)\b[^,]{0,200},/g;
+
+/** A sentence's words up to its first comma, when few: where a time phrase for the whole sentence stands. */
+const SENTENCE_OPENING = /^\s*([^,;]{3,40}),/;
+/** A clause that names its day has its own time ("while Ethereum rose 3% on Monday"). */
+const OWN_DAY = /\b(?:(?:on|by|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+day)|today|yesterday|overnight)\b/i;
+
+/** Words after a figure that can still say its period. */
+const NEAR_WORDS = 8;
+
+/**
+ * The words right after a figure that can still say its period: up to a comma, a new clause
+ * ("after the maker reported … in 2009" tells why, not over what period) and a few words at most.
+ */
+function nearTail(tail: string): string {
+  // "rose 30 cents, or 2.3 percent, in extended trading", "0.6 percent, to $42.36 in premarket trading":
+  // a comma right after the figure before its level or period does not end what is said of it.
+  const clause = tail.replace(/^\s*,\s*(?=(?:to|at)\s+[$€£¥\d]|in\s)/, ' ').split(/[,;]\s+(?!\d)/)[0] ?? '';
+  const cut =
+    /\b(?:after|as|because|when|while|which|who|(?<!\b(?:from|off|since|below|above)\s)that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b(?!-)/i.exec(
+      clause,
+    );
+  const near = cut === null ? clause : clause.slice(0, cut.index);
+  // Eight words, or up to ten past a "since" among them ("against the euro since the start of the year").
+  const words = near.trim().split(/\s+/);
+  const since = words.slice(0, NEAR_WORDS).findIndex((word) => /^since$/i.test(word));
+  return words.slice(0, since === -1 ? NEAR_WORDS : since + 10).join(' ');
+}
+
+/**
+ * A time phrase opening the sentence before a comma ("For the year, the Dow is up 9.9 percent, while
+ * the S&P 500 is up 8.8 percent"): the period of each of its clauses that states none of its own.
+ */
+export function sentencePeriod(sentence: string): string | null {
+  const opening = SENTENCE_OPENING.exec(sentence)?.[1];
+  return opening !== undefined && isTimePhrase(opening) ? horizonIn(opening) : null;
+}
+
+/** The sentence's period for a clause, unless the clause names its own day. */
+export function clausePeriod(clause: string, sentenceLead: string | null): string | null {
+  return OWN_DAY.test(clause) ? null : sentenceLead;
+}
