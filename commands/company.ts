@@ -107,14 +107,18 @@ export default {
       latest.push({ label: `${TONE_MARK[tone]} ${article.title}${dated(article)}`, text: keySentence(article, entity), sources: story, tone });
     }
     await nextTurn();
-    const moves = findMovers(articles, services.reference, 50)
-      .filter((mover) => mover.entityId === entity.id)
-      .map((mover) => ({
-        label: `${mover.direction === 'up' ? '▲' : '▼'} ${[mover.figure, mover.horizon ?? ''].filter((part) => part !== '').join(' ')}`,
-        text: mover.excerpt,
-        sources: [articles.findIndex((article) => article.id === mover.articleId) + 1],
-        tone: mover.direction === 'up' ? ('positive' as const) : ('negative' as const),
-      }));
+    // Each shown article's move of this company, newest first, with its date: a move read weeks ago
+    // must not pass for today's. Two stories reporting the same move on the same day give one line.
+    const moves: ReplyLine[] = [];
+    const listed = new Set<string>();
+    for (const [index, article] of articles.entries()) {
+      const mover = findMovers([article], services.reference, 50).find((candidate) => candidate.entityId === entity.id);
+      if (mover === undefined) continue;
+      const label = `${mover.direction === 'up' ? '▲' : '▼'} ${[mover.figure, mover.horizon ?? ''].filter((part) => part !== '').join(' ')}${dated(article)}`;
+      if (listed.has(label)) continue;
+      listed.add(label);
+      moves.push({ label, text: mover.excerpt, sources: [index + 1], tone: mover.direction === 'up' ? 'positive' : 'negative' });
+    }
     const positive = tones.filter((tone) => tone === 'positive').length;
     const negative = tones.filter((tone) => tone === 'negative').length;
     const reply: Reply = {
