@@ -219,6 +219,8 @@ const SYMBOL_AFTER = /\s*\(\$?[A-Z][A-Z0-9.^=-]{0,11}\)/y;
 
 /** Words a move verb may follow its subject by: "Spot gold rises", "U.S. gold futures rise", "gold prices have risen". */
 const SUBJECT_TO_VERB = 4;
+/** Words (as stems) for what a named company's holders trade: with a name in the question they are the name's own. */
+const INSTRUMENT_WORDS = new Set(['share', 'stock', 'price', 'equit']);
 /** A move under a modal has not happened: "stocks could fall further", "will … send the index tumbling" ("May" the month is none). */
 const MODAL = /^(?:[Ww]ill|[Ww]ould|[Cc]ould|[Mm]ight|may|[Ss]hall|[Ss]hould|[Cc]an)$|['’]ll$/;
 /** How far before a subject a modal still governs its move, within the clause: "will push yields up and send the index tumbling". */
@@ -261,13 +263,27 @@ export function movesAsAsked(
     return false;
   };
   if (focus.subject.length > 0) {
-    for (const found of sentence.matchAll(WORD)) if (focus.subject.includes(stem(found[0])) && moveAfter((found.index ?? 0) + found[0].length)) return true;
+    for (const found of sentence.matchAll(WORD)) {
+      const wanted = stem(found[0]);
+      if (!focus.subject.includes(wanted)) continue;
+      // "Why did Facebook shares fall": with a name asked about, "shares" are its shares ("He said
+      // shares have fallen"), not another company's ("Knight Capital shares fell 0.5 percent and
+      // Facebook shares rose"); the name's own are found by the name below.
+      if (names.length > 0 && INSTRUMENT_WORDS.has(wanted) && namedBefore(sentence, found.index ?? 0)) continue;
+      if (moveAfter((found.index ?? 0) + found[0].length)) return true;
+    }
   }
   if (focus.market === true) for (const end of marketSubjectEnds(sentence)) if (moveAfter(end)) return true;
   for (const matcher of names) {
     for (let found = matcher.find(sentence); found !== null; found = matcher.find(sentence, found.end)) if (moveAfter(found.end)) return true;
   }
   return false;
+}
+
+/** Whether the word before `at` is a name's (capitalised, or a possessive): "Knight Capital shares", "Micron's stock". */
+function namedBefore(sentence: string, at: number): boolean {
+  const before = /([\p{L}\p{N}.&'’]+)\s+$/u.exec(sentence.slice(Math.max(0, at - 40), at))?.[1];
+  return before !== undefined && (/^\p{Lu}/u.test(before) || /['’]s?$/.test(before));
 }
 
 /** Whether a modal stands in the clause before the subject that ends at `subjectEnd` (up to a comma, a colon or a bracket). */

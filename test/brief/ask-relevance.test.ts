@@ -112,6 +112,20 @@ describe('question focus', () => {
     expect(movesAsAsked('Spot gold rose by nearly $90 an ounce.', questionFocus(['gold', 'price']), [])).toBe(false);
   });
 
+  it("takes a named company's shares for the shares asked about, not another company's", async () => {
+    // Written for this test, after "why did facebook shares fall" quoted "Knight Capital Group shares
+    // fell 0.5 percent … and Facebook shares rose 2.3 percent".
+    const mixed = { title: 'Chip stocks mixed at midday', text: 'Micron Technology shares fell 3 percent, and Intel shares rose 2.1 percent to $31.40.' };
+    const slide = {
+      title: 'Intel slides after weak forecast',
+      text: 'Intel shares fell 6 percent on Friday. Traders said shares have fallen because Intel cut its revenue forecast.',
+    };
+    const store = await storeWith([mixed, slide]);
+    const reply = await answerQuestion('why did intel shares fall', { store, reference });
+    // Bare "shares" in a sentence naming the company are its own.
+    expect(lines(reply).sort()).toEqual(['Intel shares fell 6 percent on Friday.', 'Traders said shares have fallen because Intel cut its revenue forecast.']);
+  });
+
   it('takes no move under a modal for one that happened: a forecast does not say why something fell', () => {
     // Written for this test, after a bear's forecast that /ask quoted for "why did stocks fall".
     const fall = { ...questionFocus(['stocks', 'fall']), market: true };
