@@ -59,6 +59,10 @@ function oneReportAStory(latest: readonly Article[], entity: ReferenceEntity): A
     .map(({ shown, others }) => ({ shown, others }));
 }
 
+function moveTone(direction: 'up' | 'down'): 'positive' | 'negative' {
+  return direction === 'up' ? 'positive' : 'negative';
+}
+
 /** " (2026-12-05)": the publication date (else the day it was stored), so old news reads as old. */
 function dated(article: Article): string {
   return ` (${(article.publishedAt ?? article.ingestedAt).slice(0, 10)})`;
@@ -97,27 +101,27 @@ export default {
     const numberOf = new Map(cited.map((article, index) => [article.id, index + 1]));
     const tones: Array<ReturnType<typeof entityTone>['label']> = [];
     const latest: ReplyLine[] = [];
-    for (const [index, article] of articles.entries()) {
-      // One article's sentences per turn of the event loop: other interactions are acknowledged between them.
-      await nextTurn();
-      // The tone towards this company, from the clauses about it, not the whole article's.
-      const tone = entityTone(article, entity.id, services.reference).label;
-      tones.push(tone);
-      const story = [index + 1, ...(others.get(article.id) ?? []).map((other) => numberOf.get(other.id) ?? 0)];
-      latest.push({ label: `${TONE_MARK[tone]} ${article.title}${dated(article)}`, text: keySentence(article, entity), sources: story, tone });
-    }
-    await nextTurn();
     // Each shown article's move of this company, newest first, with its date: a move read weeks ago
     // must not pass for today's. Two stories reporting the same move on the same day give one line.
     const moves: ReplyLine[] = [];
     const listed = new Set<string>();
     for (const [index, article] of articles.entries()) {
+      // One article's sentences per turn of the event loop: other interactions are acknowledged between them.
+      await nextTurn();
       const mover = findMovers([article], services.reference, 50).find((candidate) => candidate.entityId === entity.id);
+      // The tone towards this company, from the clauses about it, not the whole article's; but the
+      // article's news of its shares moving on the day is the market's verdict ("Apple shares dropped
+      // 4.2 percent" outweighs "after a meteoric rise of 43 percent this year, Apple was ripe for profit taking").
+      const tone =
+        mover !== undefined && (mover.horizon ?? null) === null ? moveTone(mover.direction) : entityTone(article, entity.id, services.reference).label;
+      tones.push(tone);
+      const story = [index + 1, ...(others.get(article.id) ?? []).map((other) => numberOf.get(other.id) ?? 0)];
+      latest.push({ label: `${TONE_MARK[tone]} ${article.title}${dated(article)}`, text: keySentence(article, entity), sources: story, tone });
       if (mover === undefined) continue;
       const label = `${mover.direction === 'up' ? '▲' : '▼'} ${[mover.figure, mover.horizon ?? ''].filter((part) => part !== '').join(' ')}${dated(article)}`;
       if (listed.has(label)) continue;
       listed.add(label);
-      moves.push({ label, text: mover.excerpt, sources: [index + 1], tone: mover.direction === 'up' ? 'positive' : 'negative' });
+      moves.push({ label, text: mover.excerpt, sources: [index + 1], tone: moveTone(mover.direction) });
     }
     const positive = tones.filter((tone) => tone === 'positive').length;
     const negative = tones.filter((tone) => tone === 'negative').length;

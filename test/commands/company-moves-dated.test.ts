@@ -26,4 +26,17 @@ describe('/company moves', () => {
     const cited = moves.map((line) => reply.sources.find((source) => source.n === line.sources[0])?.title);
     expect(cited).toEqual([newer.title, older.title]);
   });
+
+  it("takes the company's move on the day for the article's tone towards it", async () => {
+    // Written for this test: the shares fell, and the rest of the story praises the company.
+    const slide = {
+      title: 'Caterpillar slips as investors book profits',
+      text: 'Caterpillar Inc shares fell 3 percent on Monday. After a record year, Caterpillar was ripe for profit taking, analysts said, praising its strong growth and excellent margins.',
+    };
+    const store = await storeWith([slide]);
+    const reply = await company.run({ name: 'Caterpillar' }, {} as CommandContext, { store, reference } as unknown as CommandServices);
+    const latest = reply.sections.find((section) => section.heading === 'Latest')?.lines ?? [];
+    expect(latest.map((line) => line.tone)).toEqual(['negative']);
+    expect(reply.tone).toBe('negative');
+  });
 });
