@@ -26,6 +26,16 @@ describe('sentenceSentiment', () => {
     expect(label('The miner plans to cut its debt by half.')).toBe('positive');
   });
 
+  it('reads a movement word between a preposition or determiner and a noun as a move of that noun', () => {
+    // Written for this test, after "Dow Chemical posts loss on slumping sales" scored as good news
+    // (the slump taken for the loss's).
+    expect(label('The retailer posts loss on slumping sales.')).toBe('negative');
+    expect(label('The brewer cut 900 jobs amid falling demand for beer.')).toBe('negative');
+    expect(label('Profit fell, hurt by rising production costs.')).toBe('negative');
+    expect(label('Stocks rallied on falling inflation.')).toBe('positive');
+    expect(label('Profit rose on rising sales.')).toBe('positive');
+  });
+
   it('knows market verbs and analyst language', () => {
     expect(label('The chipmaker beat analyst estimates and raised its outlook.')).toBe('positive');
     expect(label('Analysts downgraded the stock after the profit warning.')).toBe('negative');

@@ -31,6 +31,8 @@ const AHEAD_WINDOW = 5;
 const NEGATED = -0.8;
 const FORWARD_STOP = new Set([...CLAUSE_END, ',', '(', ')', 'and', 'but', 'while', 'whereas', 'as', 'after', 'than']);
 // A subordinate clause has its own subject: in "X rose as Y fell", Y is what fell.
+/** Words after which a movement word is an attributive participle ("on slumping demand", "the falling dollar"). */
+const ATTRIBUTIVE_BEFORE = new Set(['on', 'amid', 'despite', 'with', 'of', 'from', 'by', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our']);
 const BACK_STOP = new Set([...CLAUSE_END, 'as', 'because', 'after', 'amid', 'since', 'when', 'but']);
 const MODIFYING_WORDS = new Set(['excluding', 'including', 'ex', 'excl', 'before', 'after', 'without', 'plus', 'minus']);
 const RESULTS = new Set(['profit', 'net_profit', 'operating_profit', 'loss', 'net_loss', 'operating_loss', 'pre-tax_loss']);
@@ -278,6 +280,9 @@ function findTarget(scoring: Scoring, position: number, forms: ReadonlySet<Movem
     }
     return null;
   };
+  // "posts loss on slumping demand", "amid rising costs": a movement word between a preposition or
+  // determiner and a noun describes that noun (the compound's last, as above); what stands before it did not move.
+  if (forms.has('intransitive') && ATTRIBUTIVE_BEFORE.has(units[position - 1]?.key ?? '') && isTarget(scoring, position + 1)) return ahead();
   const near = aheadFirst ? (ahead() ?? back(BACK_WINDOW)) : (back(BACK_WINDOW) ?? ahead());
   // "net sales were EUR 41.8 mn in the period, an increase of 11 %": the apposition speaks of
   // the quantity the sentence opened with.
