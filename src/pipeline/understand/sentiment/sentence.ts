@@ -30,9 +30,9 @@ const FAR_BACK_WINDOW = 30;
 const AHEAD_WINDOW = 5;
 const NEGATED = -0.8;
 const FORWARD_STOP = new Set([...CLAUSE_END, ',', '(', ')', 'and', 'but', 'while', 'whereas', 'as', 'after', 'than']);
-// A subordinate clause has its own subject: in "X rose as Y fell", Y is what fell.
 /** Words after which a movement word is an attributive participle ("on slumping demand", "the falling dollar"). */
 const ATTRIBUTIVE_BEFORE = new Set(['on', 'amid', 'despite', 'with', 'of', 'from', 'by', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our']);
+// A subordinate clause has its own subject: in "X rose as Y fell", Y is what fell.
 const BACK_STOP = new Set([...CLAUSE_END, 'as', 'because', 'after', 'amid', 'since', 'when', 'but']);
 const MODIFYING_WORDS = new Set(['excluding', 'including', 'ex', 'excl', 'before', 'after', 'without', 'plus', 'minus']);
 const RESULTS = new Set(['profit', 'net_profit', 'operating_profit', 'loss', 'net_loss', 'operating_loss', 'pre-tax_loss']);
