@@ -74,6 +74,25 @@ describe('rankSentences', () => {
 });
 
 describe('summariseExtractive', () => {
+  it('takes no sentence whose person is only a pronoun without the sentence that names them', () => {
+    // Written for this test, after "He was previously managing director for new listings at Nasdaq."
+    // closed a summary whose other sentences named nobody.
+    const text = [
+      'Harbor Exchange has appointed new management in Asia on Tuesday, seeking to boost listings by companies in China.',
+      'The exchange named a banker with two decades of experience in the region to lead its Asian listings business.',
+      'Harbor Exchange listings in Asia fell 12 percent last year as companies chose rival venues.',
+      'Jane Roe will head the new Asian listings team from Hong Kong.',
+      'She was previously managing director for new listings at Harbor Exchange and ran its Asian listings for years.',
+      '"The Asian listings market is growing fast," he said of the Harbor Exchange plans.',
+    ].join(' ');
+    const summary = summariseExtractive({ title: 'Harbor Exchange appoints new management for Asian listings', text }, { maxSentences: 3 });
+    for (const sentence of summary) {
+      if (sentence.startsWith('She ')) expect(summary).toContain('Jane Roe will head the new Asian listings team from Hong Kong.');
+      expect(sentence).not.toMatch(/^"[^"]*," he said/);
+    }
+    expect(summary).toHaveLength(3);
+  });
+
   it('returns three sentences by default, in document order, without repeating itself', () => {
     const summary = summariseExtractive({ title, text: article, entityNames: ['Northwind Foods'] });
     const sentences = splitSentences(article);

@@ -24,6 +24,10 @@ const REDUNDANT_SIMILARITY = 0.5;
 // A sentence sharing few words with the rest (a late, specific fact) still competes on its prior.
 const CENTRALITY_FLOOR = 0.5;
 const DEFAULT_SUMMARY_SENTENCES = 3;
+// A sentence whose person is only a pronoun: opening with one ("He was…", "She added that…") or
+// quoted from one ('"…," he said'), with no name of its own before the attribution.
+const DANGLING_PERSON =
+  /^(?:He|She|His|Her|They|Their)\b|^["“][^"”]*["”],?\s+(?:he|she)\s+(?:said|says|added|adds|told|noted|wrote|explained|argued|warned)\b/u;
 // The lede is the text's first sentence, or its second after a line the cleaner left (a dateline, a standfirst).
 const LEDE_SENTENCES = 1;
 // When a news lede says it happened: a weekday, today or yesterday, a part of today, or a dated day.
@@ -98,7 +102,6 @@ export function summariseExtractive(
   const rankOptions: { title: string; entityNames?: readonly string[] } = { title: input.title };
   if (input.entityNames !== undefined) rankOptions.entityNames = input.entityNames;
   const ranked = rankWithTerms(input.text, rankOptions);
-  const chosen: Array<{ index: number; sentence: string; terms: TermVector }> = [];
   const vectors = termVectors(ranked.map(({ terms }) => terms));
   // A news story's lede states its news ("Stocks tumbled to 5-year lows on Wednesday as …"): it is
   // always in the summary, however many names and figures a later sentence carries ("Boeing's
@@ -106,16 +109,30 @@ export function summariseExtractive(
   // opening line ("The end of the year is just a date on the calendar") does neither and competes.
   const lede = input.title.trim() === '' ? -1 : ledeOrder(ranked, input.title);
   const order = lede < 0 ? [...ranked.keys()] : [lede, ...[...ranked.keys()].filter((at) => at !== lede)];
-  for (const at of order) {
-    const candidate = ranked[at];
-    if (candidate === undefined) continue;
-    if (chosen.length >= limit) break;
-    const vector = vectors[at];
-    if (vector === undefined) continue;
-    // A sentence that repeats one already chosen adds nothing to a three-line summary.
-    if (chosen.some((previous) => cosine(previous.terms, vector) >= REDUNDANT_SIMILARITY)) continue;
-    chosen.push({ index: candidate.index, sentence: candidate.sentence, terms: vector });
-  }
+  const inText = ranked.map(({ index }) => index).sort((a, b) => a - b);
+  const previousCandidate = new Map(inText.map((index, at) => [index, inText[at - 1]]));
+  const pick = (namedOnly: boolean) => {
+    const chosen: Array<{ index: number; sentence: string; terms: TermVector }> = [];
+    for (const at of order) {
+      const candidate = ranked[at];
+      const vector = vectors[at];
+      if (chosen.length >= limit) break;
+      if (candidate === undefined || vector === undefined) continue;
+      // A sentence that repeats one already chosen adds nothing to a three-line summary.
+      if (chosen.some((previous) => cosine(previous.terms, vector) >= REDUNDANT_SIMILARITY)) continue;
+      // "He was previously managing director…": a person named only by a pronoun is named in the
+      // candidate sentence before (quotations and boilerplate between never compete), which the
+      // summary must then hold too.
+      const before = previousCandidate.get(candidate.index);
+      if (namedOnly && DANGLING_PERSON.test(candidate.sentence) && !chosen.some((previous) => previous.index === before)) continue;
+      chosen.push({ index: candidate.index, sentence: candidate.sentence, terms: vector });
+    }
+    return chosen;
+  };
+  // Only when every sentence that could be shown names its person by a pronoun is one shown (the
+  // headline then names them: "A16z elevates former commissioner Quintenz …").
+  const picked = pick(true);
+  const chosen = picked.length > 0 ? picked : pick(false);
   return chosen.sort((left, right) => left.index - right.index).map(({ sentence }) => sentence);
 }
 
