@@ -1,12 +1,12 @@
 import type { EntityType } from '../../../domain/index.ts';
-import { STOPWORDS } from '../../text/index.ts';
 import type { Token } from '../name-keys/index.ts';
 import { nameKey, type ReferenceEntity, type ReferenceIndex } from '../reference/index.ts';
 import type { TokenContext } from './context.ts';
 import { type AliasNode, aliasTrie } from './alias-trie.ts';
 import { companyAliases, slugify } from './names.ts';
 import { CONNECTOR, judgeRun, LEGAL, type Verdict } from './open-judge.ts';
-import { DESCRIPTOR, GENERIC_MODIFIERS, LISTING_AFTER, LISTING_CODE, PLACE_OF_BASE, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
+import { nameStart, onlyTails } from './open-start.ts';
+import { GENERIC_MODIFIERS, LISTING_CODE, ORGANISATION_TYPES, PLACE_OF_BASE, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
 export interface OpenEntity extends ReferenceEntity {
@@ -24,7 +24,7 @@ export interface OpenSpan {
 /** Names discovered in one article, by token keys, so that later and shorter mentions ("Zignal") are found too. */
 export type OpenAliases = Map<string, Array<{ keys: string[]; entity: ReferenceEntity }>>;
 
-export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
+export { ORGANISATION_TYPES };
 // "Foo Bar LLC (FBL)": an acronym defined right after the name is another name for it.
 const DEFINED_ACRONYM = /^\.?\s*\((\p{Lu}{2,6})\)/u;
 
@@ -71,38 +71,10 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       else if (CONNECTOR.test(token.text) && isName(tokens[end + 1]) && claimed[end + 1] !== 1 && text.slice(previous.end, token.start) === ' ') end += 2;
       else break;
     }
-    let first = position;
-    // "Shares of X", "The X": an opening everyday word is not part of the name; but two capitalised
-    // everyday words opening a sentence and joined by a space are a name ("Silicon Graphics shares
-    // fell", "Family Dollar said"), not a lone "Graphics", unless the first is a function word
-    // ("While Apple", "But Sharp") or the second a legal form ("Dips Limited in ETH?").
-    const everydayPair =
-      end - position === 2 &&
-      sentenceStart[position] === 1 &&
-      !STOPWORDS.has(tokens[position]?.key ?? '') &&
-      index.isCommonWord(tokens[position]?.key ?? '') &&
-      index.isCommonWord(tokens[position + 1]?.key ?? '') &&
-      !LEGAL.test(tokens[position + 1]?.key ?? '') &&
-      tokens[position + 1]?.shape === 'capitalized';
-    // "Brown Shoe Co Inc reported", "Cliffs Natural Resources (CLF.N) sank": a legal form or a listing
-    // after the run shows its opening everyday word may be the name's own (namedWhole).
-    const namedWhole = sentenceStart[position] === 1 && opensWholeName(context, position, end, index);
-    while (
-      !everydayPair &&
-      !namedWhole &&
-      first < end &&
-      sentenceStart[first] === 1 &&
-      tokens[first]?.shape === 'capitalized' &&
-      (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? ''))
-    ) {
-      first += 1;
-      while (first < end && CONNECTOR.test(tokens[first]?.text ?? '')) first += 1;
-    }
-    while (first < end && (tokens[first]?.key === 'the' || (GENERIC_MODIFIERS.has(tokens[first]?.key ?? '') && first + 1 < end && sentenceStart[first] === 1)))
-      first += 1;
+    // "Shares of X", "The X": an opening everyday word is not part of the name, unless the run shows it is (open-start.ts).
+    const first = nameStart(context, position, end, index);
     // "Nissan Motor Co Ltd": the legal form left after a name the reference knows is no name of its own.
-    let onlyLegal = true;
-    for (let at = first; at < end && onlyLegal; at += 1) onlyLegal = LEGAL.test((tokens[at] as Token).key.replace(/['’]s$/, ''));
+    const onlyLegal = onlyTails(context, first, end);
     // "Shares of Cupertino, California-based Apple", "a Sunnyvale-based firm": a place that locates a company.
     const locates = first < end && PLACE_OF_BASE.test(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 40));
     // A dozen capitalised words in a row are a headline, a menu or a list, not one organisation's name.
@@ -160,30 +132,6 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
 
 /** The reference entity the name is another form of, or a new open entity named by its shortest form. */
 const resolved = new WeakMap<ReferenceIndex, Map<string, ReferenceEntity | null>>();
-
-/**
- * Whether the run [first, end) opening a sentence is a name from its first word, though that word is an
- * everyday one: a legal form in it or a listing after it shows a company, the run has two words besides
- * legal forms, and the reference knows the whole run, or knows neither it nor its rest and the first
- * word is no descriptor ("Big Lots Inc", "Brown Shoe Co Inc"; not "Former Tyco International Ltd",
- * "Shares of Meridian Gold Inc").
- */
-function opensWholeName(context: TokenContext, first: number, end: number, index: ReferenceIndex): boolean {
-  const { tokens, text } = context;
-  const opening = tokens[first] as Token;
-  const last = tokens[end - 1] as Token;
-  if (STOPWORDS.has(opening.key) || CONNECTOR.test(tokens[first + 1]?.text ?? '')) return false;
-  let legal = 0;
-  for (let at = first; at < end; at += 1) if (LEGAL.test((tokens[at] as Token).key)) legal += 1;
-  if (end - first - legal < 2) return false;
-  if (legal === 0 && !LISTING_AFTER.test(text.slice(last.end, last.end + 24))) return false;
-  const known = (from: number) =>
-    companyAliases([text.slice((tokens[from] as Token).start, last.end)]).some((form) =>
-      index.byNameKey(nameKey(form)).some((entity) => ORGANISATION_TYPES.has(entity.type)),
-    );
-  if (known(first)) return true;
-  return !known(first + 1) && !DESCRIPTOR.test(opening.key);
-}
 
 /** `resolveName`, memoised per reference index (bounded): the same names recur across articles. */
 function entityFor(written: string, verdict: Verdict, index: ReferenceIndex): ReferenceEntity | null {

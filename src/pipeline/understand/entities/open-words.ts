@@ -1,6 +1,10 @@
+import type { EntityType } from '../../../domain/index.ts';
 import { KeyFilter, type Token } from '../name-keys/index.ts';
 
 // Word lists of the open-vocabulary recogniser (chosen on FiNER-ORD train/validation, never on test).
+
+/** The entity types that are organisations (an open name is one of these). */
+export const ORGANISATION_TYPES: ReadonlySet<EntityType> = new Set(['company', 'exchange', 'central-bank', 'regulator', 'organisation']);
 
 /** Last words that make a capitalised phrase a company's name ("Zignal Labs", "Copperbelt Energy Corporation"). */
 export const COMPANY_HEADS = new Set([

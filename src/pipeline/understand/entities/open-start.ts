@@ -1,0 +1,78 @@
+// Where a capitalised run's name starts: which everyday words opening a sentence belong to the name
+// ("Silicon Graphics shares fell", "Brown Shoe Co Inc") and which only open the sentence ("Shares of
+// X", "The X", "Former Tyco International Ltd").
+import { STOPWORDS } from '../../text/index.ts';
+import type { Token } from '../name-keys/index.ts';
+import { nameKey, type ReferenceIndex } from '../reference/index.ts';
+import type { TokenContext } from './context.ts';
+import { companyAliases } from './names.ts';
+import { CONNECTOR, LEGAL } from './open-judge.ts';
+import { DESCRIPTOR, GENERIC_MODIFIERS, LISTING_AFTER, ORGANISATION_TYPES } from './open-words.ts';
+
+const POSSESSIVE = /['’]s$/;
+
+/** The first token of the name in the run [position, end): past the everyday words that only open its sentence. */
+export function nameStart(context: TokenContext, position: number, end: number, index: ReferenceIndex): number {
+  const { tokens, sentenceStart } = context;
+  const whole = sentenceStart[position] === 1 && opensWholeRun(context, position, end, index);
+  let first = position;
+  while (
+    !whole &&
+    first < end &&
+    sentenceStart[first] === 1 &&
+    tokens[first]?.shape === 'capitalized' &&
+    (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? ''))
+  ) {
+    first += 1;
+    while (first < end && CONNECTOR.test(tokens[first]?.text ?? '')) first += 1;
+  }
+  while (first < end && (tokens[first]?.key === 'the' || (GENERIC_MODIFIERS.has(tokens[first]?.key ?? '') && first + 1 < end && sentenceStart[first] === 1)))
+    first += 1;
+  return first;
+}
+
+/** Whether the words [first, end) are only legal forms: left after a name the reference knows ("Nissan Motor Co Ltd"), no name of their own. */
+export function onlyTails(context: TokenContext, first: number, end: number): boolean {
+  let legal = true;
+  for (let at = first; at < end && legal; at += 1) legal = LEGAL.test((context.tokens[at] as Token).key.replace(POSSESSIVE, ''));
+  return legal;
+}
+
+/**
+ * Whether a run opening a sentence is a name from its first word, though that word is an everyday one:
+ * two capitalised everyday words ("Silicon Graphics shares fell", "Family Dollar said"), unless the
+ * first is a function word ("While Apple", "But Sharp") or the second a legal form ("Dips Limited in
+ * ETH?"); or a legal form or a listing that shows a company (opensWholeName).
+ */
+function opensWholeRun(context: TokenContext, first: number, end: number, index: ReferenceIndex): boolean {
+  const { tokens } = context;
+  const opening = tokens[first] as Token;
+  const second = tokens[first + 1];
+  if (second === undefined || STOPWORDS.has(opening.key)) return false;
+  const everydayPair =
+    end - first === 2 && index.isCommonWord(opening.key) && index.isCommonWord(second.key) && !LEGAL.test(second.key) && second.shape === 'capitalized';
+  return everydayPair || opensWholeName(context, first, end, index);
+}
+
+/**
+ * Whether the run [first, end) opening a sentence is a name from its first word, though that word is an
+ * everyday one: a legal form in it or a listing after it shows a company, the run has two words besides
+ * legal forms, and the reference knows the whole run, or knows neither it nor its rest and the first
+ * word is no descriptor ("Big Lots Inc", "Brown Shoe Co Inc"; not "Former Tyco International Ltd",
+ * "Shares of Meridian Gold Inc").
+ */
+function opensWholeName(context: TokenContext, first: number, end: number, index: ReferenceIndex): boolean {
+  const { tokens, text } = context;
+  const last = tokens[end - 1] as Token;
+  if (CONNECTOR.test(tokens[first + 1]?.text ?? '')) return false;
+  let legal = 0;
+  for (let at = first; at < end; at += 1) if (LEGAL.test((tokens[at] as Token).key)) legal += 1;
+  if (end - first - legal < 2) return false;
+  if (legal === 0 && !LISTING_AFTER.test(text.slice(last.end, last.end + 24))) return false;
+  const known = (from: number) =>
+    companyAliases([text.slice((tokens[from] as Token).start, last.end)]).some((form) =>
+      index.byNameKey(nameKey(form)).some((entity) => ORGANISATION_TYPES.has(entity.type)),
+    );
+  if (known(first)) return true;
+  return !known(first + 1) && !DESCRIPTOR.test((tokens[first] as Token).key);
+}
