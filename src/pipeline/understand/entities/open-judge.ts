@@ -87,7 +87,8 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
   const kind = tokens[first - 1];
   if (kind !== undefined && kind.shape === 'lower' && FIRM_KINDS.test(kind.key) && sentenceStart[first] !== 1 && text.slice(kind.end, opening.start) === ' ')
     return 'company';
-  if (length <= 3 && index.isPersonalName(opening.key)) return null;
+  // A word that usually opens an organisation's name ("General Growth", "National") is not read as a first name.
+  if (length <= 3 && index.isPersonalName(opening.key) && !(length >= 2 && GENERIC_MODIFIERS.has(opening.key))) return null;
   // Context: what comes after the name.
   // The patterns on what follows run only where it opens with a parenthesis or a comma (cheap to check).
   const following = text.charCodeAt(last.end) === 0x20 ? text.charAt(last.end + 1) : text.charAt(last.end);

@@ -1,10 +1,11 @@
 // Where a capitalised run's name starts: which everyday words opening a sentence belong to the name
-// ("Silicon Graphics shares fell", "Brown Shoe Co Inc") and which only open the sentence ("Shares of
-// X", "The X", "Former Tyco International Ltd").
+// ("Silicon Graphics shares fell", "Brown Shoe Co Inc", "General Growth's stock") and which only open
+// the sentence ("Shares of X", "The X", "Former Tyco International Ltd").
 import { STOPWORDS } from '../../text/index.ts';
 import type { Token } from '../name-keys/index.ts';
 import { nameKey, type ReferenceIndex } from '../reference/index.ts';
 import type { TokenContext } from './context.ts';
+import { opensClause } from './judge-cues.ts';
 import { companyAliases } from './names.ts';
 import { CONNECTOR, LEGAL } from './open-judge.ts';
 import { DESCRIPTOR, GENERIC_MODIFIERS, LISTING_AFTER, ORGANISATION_TYPES } from './open-words.ts';
@@ -14,10 +15,12 @@ const POSSESSIVE = /['’]s$/;
 /** The first token of the name in the run [position, end): past the everyday words that only open its sentence. */
 export function nameStart(context: TokenContext, position: number, end: number, index: ReferenceIndex): number {
   const { tokens, sentenceStart } = context;
-  const whole = sentenceStart[position] === 1 && opensWholeRun(context, position, end, index);
+  const whole = sentenceStart[position] === 1 ? opensWholeRun(context, position, end, index) : 'no';
+  // "General Growth's stock fell": even a generic first word ("General", "National") is the name's own.
+  if (whole === 'all') return position;
   let first = position;
   while (
-    !whole &&
+    whole === 'no' &&
     first < end &&
     sentenceStart[first] === 1 &&
     tokens[first]?.shape === 'capitalized' &&
@@ -42,16 +45,30 @@ export function onlyTails(context: TokenContext, first: number, end: number): bo
  * Whether a run opening a sentence is a name from its first word, though that word is an everyday one:
  * two capitalised everyday words ("Silicon Graphics shares fell", "Family Dollar said"), unless the
  * first is a function word ("While Apple", "But Sharp") or the second a legal form ("Dips Limited in
- * ETH?"); or a legal form or a listing that shows a company (opensWholeName).
+ * ETH?"); capitalised words closed by a possessive ("General Growth's stock fell"), unless the first
+ * opens a clause or describes the firm ("Rival Quellin's"); or a legal form or a listing that shows a
+ * company (opensWholeName). 'all' keeps a generic first word too ("General"), 'everyday' only an everyday one.
  */
-function opensWholeRun(context: TokenContext, first: number, end: number, index: ReferenceIndex): boolean {
+function opensWholeRun(context: TokenContext, first: number, end: number, index: ReferenceIndex): 'all' | 'everyday' | 'no' {
   const { tokens } = context;
   const opening = tokens[first] as Token;
   const second = tokens[first + 1];
-  if (second === undefined || STOPWORDS.has(opening.key)) return false;
+  if (second === undefined || STOPWORDS.has(opening.key)) return 'no';
+  // "General Growth's stock fell": capitalised words closed by a possessive are one name owning something.
+  const last = tokens[end - 1] as Token;
+  if (
+    end - first >= 2 &&
+    POSSESSIVE.test(last.text) &&
+    last.shape === 'capitalized' &&
+    !CONNECTOR.test(second.text) &&
+    !DESCRIPTOR.test(opening.key) &&
+    !opensClause(context, first)
+  )
+    return 'all';
   const everydayPair =
     end - first === 2 && index.isCommonWord(opening.key) && index.isCommonWord(second.key) && !LEGAL.test(second.key) && second.shape === 'capitalized';
-  return everydayPair || opensWholeName(context, first, end, index);
+  if (everydayPair) return 'everyday';
+  return opensWholeName(context, first, end, index) ? 'everyday' : 'no';
 }
 
 /**
