@@ -20,3 +20,20 @@ describe('the first word of a name opening a sentence', () => {
     expect(names("Monday's session ended with shares of Quarrow down 3 percent.")).toEqual(['Quarrow']);
   });
 });
+
+describe('Reuters listing codes after a name', () => {
+  it('finds a name followed by one or more bare codes, glued or not, without them', () => {
+    expect(names('Harvest In Motion HIM.TO HIMM.O shares fell 3 percent in early trading on Tuesday.')).toEqual(['Harvest In Motion']);
+    expect(names('Harvest In Motion HIM.TOHIMM.O said on Tuesday that its profit rose.')).toEqual(['Harvest In Motion']);
+    expect(names('General Kettle Properties GKP.PK is looking to raise money from public markets.')).toEqual(['General Kettle Properties']);
+  });
+
+  it('keeps the everyday words before a function word capitalised inside a name', () => {
+    expect(names('Harvest In Motion shares rose 3 percent on Monday after the report.')).toEqual(['Harvest In Motion']);
+    expect(names('Shares of Harvest In Motion rose 3 percent on Monday after the report.')).toEqual(['Harvest In Motion']);
+  });
+
+  it('takes no corporate head alone before a code for a company', () => {
+    expect(names("Sales at Quarrow's Entertainment QEN.N rose 3 percent on Monday.")).not.toContain('Entertainment');
+  });
+});

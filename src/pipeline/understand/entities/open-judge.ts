@@ -4,6 +4,7 @@ import type { TokenContext } from './context.ts';
 import {
   ACTING_AFTER,
   AT_CUES,
+  BARE_LISTING_AFTER,
   COMPANY_CUES_AFTER,
   COMPANY_CUES_BEFORE,
   COMPANY_HEADS,
@@ -96,6 +97,13 @@ export function judgeRun(context: TokenContext, first: number, end: number, inde
   if (following === '(' && (EXCHANGE_PAREN.test(after) || RIC_PAREN.test(after))) return 'company';
   const next = tokens[end];
   const single = length === 1;
+  // "Research In Motion RIM.TO RIMM.O said": Reuters codes written bare after the name; not after one everyday
+  // word or corporate heads alone, the tail of a longer name ("Research in Motion RIM.TO", "Wendy's International WEN.N").
+  if (/[A-Z0-9]/.test(following) && BARE_LISTING_AFTER.test(text.slice(last.end, last.end + 16))) {
+    let heads = true;
+    for (let position = first; position < end && heads; position += 1) heads = COMPANY_HEADS.has((tokens[position] as Token).key);
+    return heads || (single && index.isCommonWord(opening.key)) ? null : 'company';
+  }
   // One everyday word, letter or place is never a company by context alone ("A shares", "Chinese stock").
   if (single && (opening.key.length < 2 || PLACES.has(opening.key))) return null;
   const everyday = single && index.isCommonWord(opening.key);

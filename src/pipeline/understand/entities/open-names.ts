@@ -71,17 +71,17 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       else if (CONNECTOR.test(token.text) && isName(tokens[end + 1]) && claimed[end + 1] !== 1 && text.slice(previous.end, token.start) === ' ') end += 2;
       else break;
     }
+    // Listing codes closing the run are no part of the name: "Research In Motion RIM.TORIMM.O shares fell".
+    let nameEnd = end;
+    while (nameEnd - 1 > position && LISTING_CODE.test((tokens[nameEnd - 1] as Token).text)) nameEnd -= 1;
     // "Shares of X", "The X": an opening everyday word is not part of the name, unless the run shows it is (open-start.ts).
-    const first = nameStart(context, position, end, index);
+    const first = nameStart(context, position, nameEnd, index);
     // "Nissan Motor Co Ltd": the legal form left after a name the reference knows is no name of its own.
-    const onlyLegal = onlyTails(context, first, end);
+    const onlyLegal = onlyTails(context, first, nameEnd);
     // "Shares of Cupertino, California-based Apple", "a Sunnyvale-based firm": a place that locates a company.
     const locates = first < end && PLACE_OF_BASE.test(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 40));
     // A dozen capitalised words in a row are a headline, a menu or a list, not one organisation's name.
-    const verdict = first < end && !onlyLegal && !locates && end - first <= MAX_NAME_TOKENS ? judgeRun(context, first, end, index) : null;
-    // A listing code closing the run is no part of the name: "Research In Motion RIM.TO shares fell".
-    let nameEnd = end;
-    while (nameEnd - 1 > first && LISTING_CODE.test((tokens[nameEnd - 1] as Token).text)) nameEnd -= 1;
+    const verdict = first < nameEnd && !onlyLegal && !locates && nameEnd - first <= MAX_NAME_TOKENS ? judgeRun(context, first, nameEnd, index) : null;
     if (verdict !== null) {
       const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[nameEnd - 1] as Token).end), verdict, index);
       if (entity !== null) {

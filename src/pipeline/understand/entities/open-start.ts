@@ -8,11 +8,11 @@ import type { TokenContext } from './context.ts';
 import { opensClause } from './judge-cues.ts';
 import { companyAliases } from './names.ts';
 import { CONNECTOR, LEGAL } from './open-judge.ts';
-import { DESCRIPTOR, GENERIC_MODIFIERS, LISTING_AFTER, ORGANISATION_TYPES } from './open-words.ts';
+import { DESCRIPTOR, DESCRIPTOR_WORDS, GENERIC_MODIFIERS, LISTING_AFTER, ORGANISATION_TYPES } from './open-words.ts';
 
 const POSSESSIVE = /['’]s$/;
 
-/** The first token of the name in the run [position, end): past the everyday words that only open its sentence. */
+/** The first token of the name in the run [position, end): past the everyday words and descriptors ("Drugmaker X") that only open its sentence. */
 export function nameStart(context: TokenContext, position: number, end: number, index: ReferenceIndex): number {
   const { tokens, sentenceStart } = context;
   const whole = sentenceStart[position] === 1 ? opensWholeRun(context, position, end, index) : 'no';
@@ -24,7 +24,9 @@ export function nameStart(context: TokenContext, position: number, end: number, 
     first < end &&
     sentenceStart[first] === 1 &&
     tokens[first]?.shape === 'capitalized' &&
-    (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? ''))
+    (index.isCommonWord(tokens[first]?.key ?? '') || GENERIC_MODIFIERS.has(tokens[first]?.key ?? '') || DESCRIPTOR_WORDS.test(tokens[first]?.key ?? '')) &&
+    // "Research In Motion": the word before a function word capitalised inside the run is the name's first.
+    !titleCaseFunctionWord(tokens[first + 1], first + 1 < end - 1)
   ) {
     first += 1;
     while (first < end && CONNECTOR.test(tokens[first]?.text ?? '')) first += 1;
@@ -47,7 +49,7 @@ export function onlyTails(context: TokenContext, first: number, end: number): bo
  * first is a function word ("While Apple", "But Sharp") or the second a legal form ("Dips Limited in
  * ETH?"); capitalised words closed by a possessive ("General Growth's stock fell"), unless the first
  * opens a clause or describes the firm ("Rival Quellin's"); or a legal form or a listing that shows a
- * company (opensWholeName). 'all' keeps a generic first word too ("General"), 'everyday' only an everyday one.
+ * company (opensWholeName). 'all' keeps a generic first word too ("General Growth Properties GGWPQ.PK"), 'everyday' only an everyday one.
  */
 function opensWholeRun(context: TokenContext, first: number, end: number, index: ReferenceIndex): 'all' | 'everyday' | 'no' {
   const { tokens } = context;
@@ -68,7 +70,7 @@ function opensWholeRun(context: TokenContext, first: number, end: number, index:
   const everydayPair =
     end - first === 2 && index.isCommonWord(opening.key) && index.isCommonWord(second.key) && !LEGAL.test(second.key) && second.shape === 'capitalized';
   if (everydayPair) return 'everyday';
-  return opensWholeName(context, first, end, index) ? 'everyday' : 'no';
+  return opensWholeName(context, first, end, index) ? 'all' : 'no';
 }
 
 /**
@@ -92,4 +94,9 @@ function opensWholeName(context: TokenContext, first: number, end: number, index
     );
   if (known(first)) return true;
   return !known(first + 1) && !DESCRIPTOR.test((tokens[first] as Token).key);
+}
+
+/** A function word capitalised inside a run ("In" of "Research In Motion"), not at its end: a name written in title case. */
+function titleCaseFunctionWord(token: Token | undefined, inside: boolean): boolean {
+  return inside && token !== undefined && token.shape === 'capitalized' && STOPWORDS.has(token.key) && !CONNECTOR.test(token.text) && token.key !== 'the';
 }

@@ -76,15 +76,24 @@ export const PLACES = new Set([
 
 /** A listing code written as a word: "RIM.TO", "9988.HK", "RIM.TORIMM.O". */
 export const LISTING_CODE = /^[A-Z0-9]{2,}(?:\.[A-Z]+)+$/;
-/** A listing in brackets right after a name: "(CLF.N)", "(NYSE: BWS)", "( AAPL.O )". */
-export const LISTING_AFTER = /^\s*\(\s*(?:[A-Z]{2,8}\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\s*\)/;
+/**
+ * A Reuters code written bare right after a name, alone, with another or glued to it: " RIM.TO",
+ * " RIM.TO RIMM.O", " RIM.TORIMM.O", " DBKGn.DE". Two characters at least before the dot ("U.S." is none).
+ */
+export const BARE_LISTING_AFTER = /^ +[A-Z0-9][A-Za-z0-9]{1,5}\.[A-Z]{1,3}(?![a-z])/;
+/** A listing in brackets right after a name ("(CLF.N)", "(NYSE: BWS)", "( AAPL.O )") or a bare Reuters code (BARE_LISTING_AFTER). */
+export const LISTING_AFTER = new RegExp(
+  `${/^\s*\(\s*(?:[A-Z]{2,8}\s*:\s*[A-Z0-9]{1,6}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\s*\)/.source}|${BARE_LISTING_AFTER.source}`,
+);
 /**
  * Words that describe the company named after them ("Former Tyco International Ltd", "Rival AGCO
  * Corp") or open a sentence as an adverb ("Meanwhile Brevik Capital Partners LLC said"), never a
  * name's first word.
  */
-export const DESCRIPTOR =
-  /^(?:former|rival|rivals|peer|peers|retailer|shares|shareholders|analysts|investors|automaker|carmaker|chipmaker|drugmaker|lender|insurer|miner|operator|owner|parent|unit|subsidiary|broker|brokerage|regulator|regulators|meanwhile|separately|however|also|still|now|then|earlier|later|elsewhere|overall|instead|today|yesterday|moreover|nonetheless|nevertheless|furthermore|likewise|indeed|finally|next|already|\p{L}+ing|\p{L}+ly)$/u;
+export const DESCRIPTOR_WORDS =
+  /^(?:former|rival|rivals|peer|peers|retailer|shares|shareholders|analysts|investors|automaker|carmaker|chipmaker|drugmaker|lender|insurer|miner|operator|owner|parent|unit|subsidiary|broker|brokerage|regulator|regulators|meanwhile|separately|however|also|still|now|then|earlier|later|elsewhere|overall|instead|today|yesterday|moreover|nonetheless|nevertheless|furthermore|likewise|indeed|finally|next|already)$/;
+/** DESCRIPTOR_WORDS, and words ending in -ing or -ly ("Analysing", "Separately"), which may also be names ("Viking"). */
+export const DESCRIPTOR = new RegExp(`${DESCRIPTOR_WORDS.source}|^(?:\\p{L}+ing|\\p{L}+ly)$`, 'u');
 /** States, provinces and countries written after a city in "<city>, <region>-based" ("Cupertino, California-based Apple"). */
 const REGIONS =
   'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|' +
