@@ -37,3 +37,15 @@ describe('Reuters listing codes after a name', () => {
     expect(names("Sales at Quarrow's Entertainment QEN.N rose 3 percent on Monday.")).not.toContain('Entertainment');
   });
 });
+
+describe('corporate heads and legal forms after a name', () => {
+  it('are the tail of that name, not a company of their own', () => {
+    expect(names('The firm Blackstone Group LP agreed to buy the company last year.')).toEqual(['Blackstone']);
+    expect(names('Investors bought McClatchy Co. Holdings (MNI.N) stock on Monday.')).toEqual(['McClatchy']);
+    expect(names('Analysts at Quarrow Holdings Group Inc said sales rose.')).toEqual(['Quarrow']);
+  });
+
+  it('nor are the heads left once the words opening a sentence are taken off', () => {
+    expect(names('Central Bank Governor Zhou Quanli spoke on Monday about rates.')).toEqual(['Zhou Quanli']);
+  });
+});

@@ -76,8 +76,8 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     while (nameEnd - 1 > position && LISTING_CODE.test((tokens[nameEnd - 1] as Token).text)) nameEnd -= 1;
     // "Shares of X", "The X": an opening everyday word is not part of the name, unless the run shows it is (open-start.ts).
     const first = nameStart(context, position, nameEnd, index);
-    // "Nissan Motor Co Ltd": the legal form left after a name the reference knows is no name of its own.
-    const onlyLegal = onlyTails(context, first, nameEnd);
+    // "Nissan Motor Co Ltd", "Blackstone Group LP": legal forms and heads after a name found are no name of their own.
+    const onlyLegal = first < nameEnd && onlyTails(context, position, first, nameEnd, (at) => claimed[at] === 1 || taken[at] === 1);
     // "Shares of Cupertino, California-based Apple", "a Sunnyvale-based firm": a place that locates a company.
     const locates = first < end && PLACE_OF_BASE.test(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 40));
     // A dozen capitalised words in a row are a headline, a menu or a list, not one organisation's name.

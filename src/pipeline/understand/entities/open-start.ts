@@ -8,7 +8,7 @@ import type { TokenContext } from './context.ts';
 import { opensClause } from './judge-cues.ts';
 import { companyAliases } from './names.ts';
 import { CONNECTOR, LEGAL } from './open-judge.ts';
-import { DESCRIPTOR, DESCRIPTOR_WORDS, GENERIC_MODIFIERS, LISTING_AFTER, ORGANISATION_TYPES } from './open-words.ts';
+import { COMPANY_HEADS, DESCRIPTOR, DESCRIPTOR_WORDS, GENERIC_MODIFIERS, LISTING_AFTER, ORGANISATION_TYPES } from './open-words.ts';
 
 const POSSESSIVE = /['’]s$/;
 
@@ -36,11 +36,25 @@ export function nameStart(context: TokenContext, position: number, end: number, 
   return first;
 }
 
-/** Whether the words [first, end) are only legal forms: left after a name the reference knows ("Nissan Motor Co Ltd"), no name of their own. */
-export function onlyTails(context: TokenContext, first: number, end: number): boolean {
+/**
+ * Whether the words [first, end) are only the tails of another name: legal forms after a name the reference
+ * knows ("Nissan Motor Co Ltd"); corporate heads and legal forms right after a name found ("Blackstone Group
+ * LP", "RBC Capital analyst", "McClatchy Co. Holdings"), or left once the words opening a sentence are taken
+ * off ("Central Bank Governor"). None is a name of its own.
+ */
+export function onlyTails(context: TokenContext, position: number, first: number, end: number, named: (at: number) => boolean): boolean {
+  const { tokens, text } = context;
   let legal = true;
-  for (let at = first; at < end && legal; at += 1) legal = LEGAL.test((context.tokens[at] as Token).key.replace(POSSESSIVE, ''));
-  return legal;
+  let heads = true;
+  for (let at = first; at < end && heads; at += 1) {
+    const key = (tokens[at] as Token).key.replace(POSSESSIVE, '');
+    legal &&= LEGAL.test(key);
+    heads = legal || COMPANY_HEADS.has(key);
+  }
+  if (legal || !heads) return legal;
+  if (first > position) return true;
+  const before = tokens[first - 1];
+  return before !== undefined && named(first - 1) && /^\.? $/.test(text.slice(before.end, (tokens[first] as Token).start));
 }
 
 /**
