@@ -19,6 +19,8 @@ export interface Candidate {
   names: WholeWords;
   /** Its listings' symbols (upper case), to tell "Cronos (CRO)" the token from Cronos Group (CRON). */
   tickers?: readonly string[];
+  /** Its own name ("Eaton Vance Senior Floating-Rate Fund"), to tell a listed fund from a sum a firm holds. */
+  name?: string;
 }
 
 /** Words that may sit between a name and "index" in an index's own name ("MSCI world equity index"). */
@@ -133,6 +135,22 @@ export function mentionsIn(clause: string, candidates: readonly Candidate[]): Me
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return found.filter((mention, index) => index === 0 || mention.start >= (found[index - 1]?.end ?? 0));
+}
+
+/** A word that makes a name a sum of money held, not an issuer: "Deposit Insurance Fund", "Strategic Petroleum Reserve". */
+const HELD_SUM = /^(?:funds?|reserves?|balances?|accounts?|budgets?)$/i;
+
+/**
+ * Whether a name, as the clause writes it, is a sum of money held (a fund, reserves, a balance, an
+ * account, a budget): its value is a measure, not a traded price ("The Deposit Insurance Fund fell
+ * 14 percent", "SoftBank Vision Fund"). A listed fund ("Eaton Vance Senior Floating-Rate Fund",
+ * with its listing) is traded and stays an instrument.
+ */
+export function namesAHeldSum(clause: string, mention: Mention, candidate: Candidate | undefined): boolean {
+  const last = /([\p{L}]+)\s*$/u.exec(clause.slice(mention.start, mention.end))?.[1] ?? '';
+  if (!HELD_SUM.test(last)) return false;
+  const listedFund = (candidate?.tickers?.length ?? 0) > 0 && (candidate?.name ?? '').split(/[\s/]+/).some((word) => HELD_SUM.test(word));
+  return !listedFund;
 }
 
 /** An opening phrase that is not the subject: "On the Nasdaq, Apple rose 2%". */

@@ -67,6 +67,6 @@ export function candidatesOf(article: Pick<Article, 'entities'>, reference: Refe
     const names = entity === undefined ? null : entityNames(entity);
     if (names === null) return [];
     const tickers = [entity?.ticker, ...(entity?.tickers ?? [])].flatMap((ticker) => (ticker == null ? [] : [ticker.toUpperCase()]));
-    return [{ id: mention.id, type: mention.type, names, tickers }];
+    return [{ id: mention.id, type: mention.type, names, tickers, name: entity?.name ?? mention.name }];
   });
 }

@@ -1,6 +1,6 @@
 import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
-import { type Candidate, isRelativeClause, type Mention, mentionsIn, subjectMentions } from './clause-subject.ts';
+import { type Candidate, isRelativeClause, type Mention, mentionsIn, namesAHeldSum, subjectMentions } from './clause-subject.ts';
 import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
 import { clausePeriod, horizonOf, sentencePeriod } from './mover-horizon.ts';
@@ -215,7 +215,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
 /**
  * What a clause's owner of a figure priced: the coin in brackets after it ("Binance (BNB) has
  * witnessed a decline of 17%"), else itself; nobody when a bare symbol after it is none of its
- * listings (namesAnotherSymbol).
+ * listings (namesAnotherSymbol) or when its name is a sum held ("Deposit Insurance Fund", namesAHeldSum).
  */
 function instrumentOf(
   clause: string,
@@ -226,7 +226,8 @@ function instrumentOf(
 ): Mention | null {
   if (owner === null) return null;
   const priced = bracketedInstrument(clause, owner, mentions, typeOf) ?? owner;
-  return namesAnotherSymbol(clause, priced, candidates) ? null : priced;
+  const candidate = candidates.find((entry) => entry.id === priced.entityId);
+  return namesAnotherSymbol(clause, priced, candidates) || namesAHeldSum(clause, priced, candidate) ? null : priced;
 }
 
 /**
