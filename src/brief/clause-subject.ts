@@ -31,6 +31,15 @@ const INDEX_NOUN = /^(?:index|indices|indexes|average|benchmark|futures|etf|fund
 const COMPANY_AFTER =
   /^\s*(?:Inc\b|Inc\.|Corp\b|Corporation\b|Group\b|Holdings\b|OMX\b|Ltd\b|plc\b|(?:'s?\s+)?(?:shares|stock)\b|,?\s+the\s+(?:exchange|company|operator)\b)/iu;
 const COMPANY_BEFORE = /\b(?:shares|stock)\s+(?:of|in)\s+$/i;
+/**
+ * Around an index's name, words that make it a value derived from the index, not its own level:
+ * its futures or options after it ("S&P 500 futures", "Nikkei index futures", "S&P E-mini
+ * futures"), a qualifier before it ("the indicative Dow Jones index", an "implied" or "fair value"
+ * one) or futures on it ("futures on the S&P 500"). Their moves are not the index's close.
+ */
+const DERIVED_AFTER = /^\s*(?:(?:index|indices|average|stock\s+index)\s+)?(?:futures|e-?minis?|options|contracts?|forwards?)\b/i;
+const DERIVED_BEFORE =
+  /\b(?:indicative|implied|futures-implied|fair[\s-]value|synthetic|grey[\s-]market|gray[\s-]market|e-?minis?|(?:futures|options|contracts?)\s+(?:on|for|tracking|linked\s+to)(?:\s+the)?)\s+$/i;
 
 /** A sector after an index's name makes it a sector index ("S&P insurance index", "STOXX Europe 600 Oil & Gas"). */
 const SECTOR =
@@ -97,7 +106,10 @@ function isOwnInstrument(clause: string, candidate: Candidate, start: number, en
   const after = clause.slice(end, end + 60);
   const before = clause.slice(Math.max(0, start - 16), start);
   if (JOINED_BEFORE.test(before)) return false;
-  if (candidate.type === 'index') return !COMPANY_AFTER.test(after) && !COMPANY_BEFORE.test(before) && !SECTOR.test(after);
+  if (candidate.type === 'index') {
+    if (DERIVED_AFTER.test(after) || DERIVED_BEFORE.test(clause.slice(Math.max(0, start - 40), start))) return false;
+    return !COMPANY_AFTER.test(after) && !COMPANY_BEFORE.test(before) && !SECTOR.test(after);
+  }
   if (candidate.type !== 'company') {
     const next = nextWord(after);
     if (COMPANY_BEFORE.test(before)) return false;
