@@ -42,6 +42,18 @@ const SENT_BEFORE = /\b(?:sent|sends|send|sending)\s+(?:the\s+)?$/i;
 const SENT_MOVING =
   /^(?:['’]s)?\s+(?:(?:shares|stock|prices?)\s+)?(?:\p{L}+ing|up|down|higher|lower)\b(?:\s+(?:by|as\s+much\s+as|almost|nearly|about|over))?\s*[-+]?\$?$/u;
 
+const RELATIVE_PRONOUN = /^(?:which|who|that)\s/i;
+/** The noun a name is the object of, right before it: "sales" in "Car sales at Ford", "earnings" in "the earnings of maker Honeywell". */
+const HEAD_BEFORE = /(\p{L}+)\s+(?:at|of|for|in)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s+)?$/u;
+
+/**
+ * Whether a relative clause's move measures what its name was the object of ("Car sales at Ford,
+ * which includes the Focus, increased 24 percent"); "…, whose shares rose 6.2 percent" says whose.
+ */
+function headMeasures(clause: string, head: string): boolean {
+  return head !== '' && sentenceMeasures(head) && !/^whose\s+(?:shares|stock|(?:share|stock)\s+price)\b/i.test(clause);
+}
+
 /** Figures given for several names at once: "respectively", or two figures joined by "and" or a comma. */
 function forSeveral(clause: string, figures: readonly Figure[]): boolean {
   if (/\brespectively\b/i.test(clause)) return true;
@@ -64,7 +76,9 @@ function ownerOf(clause: string, figure: Figure, figures: readonly Figure[], men
       SENT_MOVING.test(clause.slice(mention.end, figure.index)),
   );
   if (sent !== undefined) return sent;
-  const subjects = subjectMentions(clause, mentions);
+  // "…, which tracks how Dow stocks trade in Frankfurt, was down 1.1 percent": a relative pronoun is
+  // the subject, standing for the name before it; a name after it is its object.
+  const subjects = RELATIVE_PRONOUN.test(clause) ? [] : subjectMentions(clause, mentions);
   // "…BAND and LTC, which jumped 57% and 38%, respectively": figures for several names are not the last name's.
   if (subjects.length === 0) return isRelativeClause(clause) && !forSeveral(clause, figures) ? inherited : null;
   const subjectEnd = subjects.at(-1)?.end ?? 0;
@@ -131,6 +145,9 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     let inherited: Mention | null = null;
     // Where in the sentence the inherited name starts, and where the clause being read starts.
     let inheritedAt = 0;
+    // What that name is the object of in its clause: "Car sales at Ford, which includes …, increased 24
+    // percent" measures sales, whichever name the relative clause stands for.
+    let inheritedHead = '';
     let searchFrom = 0;
     let leadIn: string | null = null;
     const sentenceLead = sentencePeriod(sentence);
@@ -165,6 +182,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         owner = instrumentOf(clause, owner, mentions, candidates, typeOf);
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !MOVER_TYPES.has(type)) continue;
+        if (owner === inherited && headMeasures(clause, inheritedHead)) continue;
         const earlier = found.get(owner.entityId);
         // A later, exact figure for the same move replaces a rounded one ("down almost 10 percent",
         // then "shed 9.7 percent to $64.57"); otherwise the first statement stands.
@@ -194,6 +212,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const owner = instrumentOf(clause, named, mentions, candidates, typeOf);
         const type = owner?.entityId == null ? undefined : typeOf.get(owner.entityId);
         if (owner?.entityId == null || type === undefined || !AMOUNT_TYPES.has(type) || byAmount.has(owner.entityId)) continue;
+        if (named === inherited && headMeasures(clause, inheritedHead)) continue;
         if (measureBlocks(withoutNames(clause, mentions), figure.index, figure.end, true)) continue;
         const horizon = horizonOf(clause, figure, amounts, lead);
         const shown = shownFigure(figure, move.direction, hedgeOf(clause, figure));
@@ -205,6 +224,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
       // The name may be the symbol in brackets after it: "Marathon Digital (MARA), which rose 24%".
       inherited = last !== undefined && /^\s*\)?(?:\([^()]{0,20}\)|Inc\.?|Corp\.?|shares|stock|\s)*$/.test(clause.slice(last.end)) ? last : null;
       inheritedAt = inherited === null ? 0 : clauseStart + inherited.start;
+      inheritedHead = inherited === null ? '' : (HEAD_BEFORE.exec(clause.slice(0, inherited.start))?.[1] ?? '');
       leadIn = isTimePhrase(clause) ? horizonIn(clause) : null;
     }
   }

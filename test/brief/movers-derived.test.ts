@@ -32,3 +32,18 @@ describe("movers: a value derived from an index is not the index's move", () => 
     expect(moves('Gold futures fell 1.5 percent to $1,210 an ounce.')).toEqual(['Gold down 1.5 percent']);
   });
 });
+
+describe('movers: a relative clause is about the name before it', () => {
+  it('does not credit a name inside the relative clause with its move', () => {
+    expect(moves('The indicative Dow Jones index, which tracks how Dow shares trade in Frankfurt, was down 1.3 percent.')).toEqual([]);
+    expect(moves('Quorvane Axle Corp, which supplies General Motors, dropped 12 percent on Tuesday.')).toEqual(['Quorvane Axle down 12 percent']);
+  });
+
+  it('leaves out the move of what that name is the object of', () => {
+    expect(moves('Car sales at Ford, which makes the Focus, increased 24 percent to 3,634.')).toEqual([]);
+    // "whose shares" says whose the move is.
+    expect(moves('A weak dollar lifted the earnings of maker Honeywell International, whose shares rose 6.2 percent.')).toEqual([
+      'Honeywell Technologies up 6.2 percent',
+    ]);
+  });
+});
