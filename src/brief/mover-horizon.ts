@@ -1,5 +1,5 @@
 // The period a mover's figure covers, read from its clause and the sentence around it.
-import { horizonIn, isTimePhrase } from './move-grammar.ts';
+import { hasMove, horizonIn, isTimePhrase } from './move-grammar.ts';
 import type { Figure } from './mover-figures.ts';
 
 /** The horizon after the figure (up to the next figure), else before it in its clause, else a lone time phrase before the clause. */
@@ -60,4 +60,44 @@ export function sentencePeriod(sentence: string): string | null {
 /** The sentence's period for a clause, unless the clause names its own day. */
 export function clausePeriod(clause: string, sentenceLead: string | null): string | null {
   return OWN_DAY.test(clause) ? null : sentenceLead;
+}
+
+/** "in that time", "over the same period": the clause refers to a period stated before it. */
+const SAME_PERIOD = /\b(?:in|over|during|for|within)\s+(?:that|the\s+same|this)\s+(?:time|period|span|stretch|timeframe|time\s+frame)\b/i;
+/** Right before the move word, a standing state ("is down", "are up", "has gained", "have now lost"): a level reached over some period. */
+const STANDING = /\b(?:is|are|has|have|remains?)\s+(?:(?:now|still|already|also|been|so\s+far)\s+)*$/i;
+/** A text about the market's moves: a percentage or a market noun ("Stocks have had a bad run for the year so far"). */
+const MARKET_WORDS = /\d\s?(?:%|percent|per cent)|\b(?:stocks|shares|index|indexes|indices|markets?|prices)\b/i;
+
+/** The last period a text states, in the last of its comma- or "and"-separated parts that has one, and that part. */
+function lastPeriod(text: string): { period: string; part: string } | null {
+  const parts = text.split(/[,;]|\band\b|\bwhile\b/i);
+  for (let index = parts.length - 1; index >= 0; index -= 1) {
+    const part = parts[index] ?? '';
+    const period = horizonIn(part);
+    if (period !== null) return { period, part };
+  }
+  return null;
+}
+
+/**
+ * The period of a figure whose clause states none, carried from what was said just before it (the
+ * sentence's earlier clauses, else the previous sentence), when the clause says it is the same
+ * period ("rising about 50 percent in that time": any period stated before) or states a standing
+ * level after a move over a period ("Stocks are down sharply for the year so far. The Dow is down 8
+ * percent": for the year; the period's own words must state a move or a percentage, so "paring the
+ * losses of the past year" lends nothing). A past move ("Citigroup gained 0.9 percent") and a clause
+ * naming its own day keep no period. Undefined when the clause refers to a period that nothing before
+ * states: the move's period is unknown.
+ */
+export function carriedPeriod(clause: string, moveAt: number, sentenceBefore: string, previousSentence: string): string | null | undefined {
+  const same = SAME_PERIOD.test(clause);
+  if (!same && (OWN_DAY.test(clause) || !STANDING.test(clause.slice(0, moveAt)))) return null;
+  for (const said of [sentenceBefore, previousSentence]) {
+    if (!MARKET_WORDS.test(said)) continue;
+    const last = lastPeriod(said);
+    if (last === null) continue;
+    if (same || /\d\s?(?:%|percent|per cent)/i.test(last.part) || hasMove(last.part, 'up') || hasMove(last.part, 'down')) return last.period;
+  }
+  return same ? undefined : null;
 }

@@ -3,7 +3,7 @@ import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/in
 import { type Candidate, isRelativeClause, type Mention, mentionsIn, namesAHeldSum, subjectMentions } from './clause-subject.ts';
 import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
-import { clausePeriod, horizonOf, sentencePeriod } from './mover-horizon.ts';
+import { carriedPeriod, clausePeriod, horizonOf, sentencePeriod } from './mover-horizon.ts';
 import { candidatesOf } from './mention-candidates.ts';
 import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
 
@@ -137,7 +137,10 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
   // The headline last: a move only the headline states ("Solana's SOL Token Surges 20% as …") still
   // counts, but the body's own wording comes first. A question ("1,400% Rally Possible?") states nothing.
   const headline = /\?\s*$/.test(article.title) ? [] : [article.title];
-  for (const sentence of [...splitSentences(article.text), ...headline]) {
+  // The sentence before the one being read: a period it states may be the next one's ("… for the year so far. The Dow is down 8 percent").
+  const body = splitSentences(article.text);
+  for (const [index, sentence] of [...body, ...headline].entries()) {
+    const sentenceBefore = index < body.length ? (body[index - 1] ?? '') : '';
     // A move is stated with a percentage, or for a commodity or a coin an amount of money: a sentence with neither has no figure.
     if (!MAY_STATE_PERCENT.test(sentence) && !MAY_STATE_AMOUNT.test(sentence)) continue;
     // "the firm's shares slid 11.6 percent" is the headline's company when nothing else is named.
@@ -194,8 +197,10 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         if (measureBlocks(withoutNames(clause, mentions).slice(from), figure.index - from, figure.end - from, PRICED_TYPES.has(type))) continue;
         const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
         if (bareNoun && sentenceMeasures(sentence)) continue;
-        const horizon = horizonOf(clause, figure, figures, lead);
-        if (earlier !== undefined && earlier.horizon !== horizon) continue;
+        // No period of its own: one said just before ("The Dow is down 8 percent" after "… for the year so far"), or unknown.
+        const horizon =
+          horizonOf(clause, figure, figures, lead) ?? carriedPeriod(clause, move.at ?? figure.end, sentence.slice(0, clauseStart), sentenceBefore);
+        if (horizon === undefined || (earlier !== undefined && earlier.horizon !== horizon)) continue;
         found.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt, articleId: article.id });
         if (hedge !== null) approximate.add(owner.entityId);
         else approximate.delete(owner.entityId);
