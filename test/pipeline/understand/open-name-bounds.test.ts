@@ -49,3 +49,13 @@ describe('corporate heads and legal forms after a name', () => {
     expect(names('Central Bank Governor Zhou Quanli spoke on Monday about rates.')).toEqual(['Zhou Quanli']);
   });
 });
+
+describe('a lower-case "in" inside a name', () => {
+  it('joins one word and a legal form to the word before it, but not after people or holders', () => {
+    // Written for these tests, after "Research in Motion Inc" gave a company "Motion".
+    expect(names('Shares of Harvest in Motion Inc fell 5 percent on Tuesday.')).toEqual(['Harvest in Motion']);
+    expect(names('Harvest in Motion Inc said on Tuesday it would cut jobs.')).toEqual(['Harvest in Motion']);
+    expect(names("Officials in Quarrow Corp's home town said on Tuesday the plant would close.")).toEqual(['Quarrow']);
+    expect(names('Shareholders in Quarrow Corp voted on Monday to approve the takeover.')).toEqual(['Quarrow']);
+  });
+});

@@ -6,7 +6,7 @@ import { type AliasNode, aliasTrie } from './alias-trie.ts';
 import { companyAliases, slugify } from './names.ts';
 import { CONNECTOR, judgeRun, LEGAL, type Verdict } from './open-judge.ts';
 import { nameStart, onlyTails } from './open-start.ts';
-import { GENERIC_MODIFIERS, LISTING_CODE, ORGANISATION_TYPES, PLACE_OF_BASE, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
+import { AT_CUES, DESCRIPTOR_WORDS, GENERIC_MODIFIERS, LISTING_CODE, ORGANISATION_TYPES, PLACE_OF_BASE, PLACES, roleAt, THING_ACRONYMS } from './open-words.ts';
 
 /** An entity found by shape and context rather than from a list; people carry their role and organisation. */
 export interface OpenEntity extends ReferenceEntity {
@@ -34,6 +34,8 @@ const BARE_RIC = /^[A-Z0-9][A-Za-z0-9]{1,5}\.[A-Z]{1,2}$/;
 const MAX_NAME_TOKENS = 10;
 const isName = (token: Token | undefined): token is Token =>
   token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper') && !(token.text.includes('.') && BARE_RIC.test(token.text));
+/** A lower-case word that joins a name only when one word and a legal form follow ("Research in Motion Inc"). */
+const WEAK_CONNECTOR = /^in$/;
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
 
 /**
@@ -59,8 +61,15 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       position += leadingRole.length;
       continue;
     }
+    /** Whether one capitalised word at `from` and a legal form right after it close the run ("… in Motion Inc"). */
+    const legalClosesRunAt = (from: number): boolean => {
+      const word = tokens[from];
+      const legal = tokens[from + 1];
+      return isName(word) && isName(legal) && claimed[from] !== 1 && claimed[from + 1] !== 1 && spaceOnly(text, word, legal) && LEGAL.test(legal.key);
+    };
     // A run of capitalised words, joined by spaces, "&" or a connector between two of them ("Chamber of Mines").
     let end = position + 1;
+    let weakAt = -1;
     // A role starts a new run: "Zignal Labs Chief Executive Jane Doe" is an organisation, then a person.
     while (end < tokens.length && claimed[end] !== 1 && sentenceStart[end] !== 1 && roleAt(tokens, end) === null) {
       const previous = tokens[end - 1] as Token;
@@ -69,13 +78,27 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       // "AutoNation, Inc.": a legal suffix after a comma still belongs to the name.
       else if (LEGAL.test(token.key) && token.shape !== 'lower' && text.slice(previous.end, token.start) === ', ' && end - position >= 1) end += 1;
       else if (CONNECTOR.test(token.text) && isName(tokens[end + 1]) && claimed[end + 1] !== 1 && text.slice(previous.end, token.start) === ' ') end += 2;
-      else break;
+      // "Research in Motion Inc": a lower-case "in" joins words into one name when one word and a
+      // legal form close the run ("Apple in Talks With Disney Inc" is two names).
+      // Not after people or holders: "Officials in Potash Corp's home province", "Shareholders in Clearwire Corp".
+      else if (
+        WEAK_CONNECTOR.test(token.text) &&
+        text.slice(previous.end, token.start) === ' ' &&
+        !AT_CUES.has(previous.key) &&
+        !DESCRIPTOR_WORDS.test(previous.key) &&
+        legalClosesRunAt(end + 1)
+      ) {
+        weakAt = end;
+        end += 2;
+      } else break;
     }
     // Listing codes closing the run are no part of the name: "Research In Motion RIM.TORIMM.O shares fell".
     let nameEnd = end;
     while (nameEnd - 1 > position && LISTING_CODE.test((tokens[nameEnd - 1] as Token).text)) nameEnd -= 1;
     // "Shares of X", "The X": an opening everyday word is not part of the name, unless the run shows it is (open-start.ts).
-    const first = nameStart(context, position, nameEnd, index);
+    // "Shareholders in Clearwire Corp": when the word before "in" is no part of the name, neither is "in".
+    const opening = nameStart(context, position, nameEnd, index);
+    const first = weakAt >= 0 && opening >= weakAt ? weakAt + 1 : opening;
     // "Nissan Motor Co Ltd", "Blackstone Group LP": legal forms and heads after a name found are no name of their own.
     const onlyLegal = first < nameEnd && onlyTails(context, position, first, nameEnd, (at) => claimed[at] === 1 || taken[at] === 1);
     // "Shares of Cupertino, California-based Apple", "a Sunnyvale-based firm": a place that locates a company.
