@@ -10,6 +10,7 @@ import { mergeInitials } from './merge-initials.ts';
 import { movesByFigure, opensClause } from './judge-cues.ts';
 import { listingsAfterNames } from './listings.ts';
 import { overlapsAny } from './spans.ts';
+import { apply as relinkWritten, relinkByWrittenSymbols, type WrittenSymbols, writtenSymbols } from './written-symbols.ts';
 import { anotherIndexEnd, closesIndexName, namesSomethingElse } from './index-names.ts';
 import { MARKET_SUFFIXES, phraseWords, type Token } from '../name-keys/index.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
@@ -40,13 +41,16 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
     recognize(title: string, text: string, tokens?: SharedTokens): EntityMention[] {
       // The body first: names it introduces ("Zignal Labs Inc") are then recognised in the headline too.
       const aliases: OpenAliases = new Map();
-      const body = findAll(text, gazetteer, index, aliases, tokens?.text);
-      const found = [...findAll(title, gazetteer, index, aliases, tokens?.title), ...body];
+      const written = writtenSymbols();
+      const body = findAll(text, gazetteer, index, aliases, written, tokens?.text);
+      const found = [...findAll(title, gazetteer, index, aliases, written, tokens?.title), ...body];
+      // "Cronos (CRO)" in the headline only: the body's "Cronos" is that asset too.
+      relinkWritten(text, body, written);
       mergeInitials(found, index);
       return summarise(found);
     },
     locate(text: string): EntityLocation[] {
-      const found = findAll(text, gazetteer, index, new Map());
+      const found = findAll(text, gazetteer, index, new Map(), writtenSymbols());
       mergeInitials(found, index);
       const strong = new Set(found.filter((match) => !match.weak).map((match) => match.entity));
       return found
@@ -57,7 +61,7 @@ export function createEntityRecognizer(index: ReferenceIndex): EntityRecognizer 
   };
 }
 
-function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases, tokens?: readonly Token[]): Found[] {
+function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, aliases: OpenAliases, written: WrittenSymbols, tokens?: readonly Token[]): Found[] {
   if (text.trim() === '') return [];
   const context = analyseText(text, tokens);
   // Words that name no entity but must not be read as an unknown organisation either ("S&P energy index").
@@ -72,6 +76,8 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
   // Unsure matches ("Tavistock" the little-known listing) do not stop a longer open name from being read.
   const claimed = claimedTokens(context.tokens, [...known.filter((match) => !match.weak), ...unnamed]);
   const open = findOpenOrganisations(context, claimed, index, aliases);
+  // "Cronos (CRO)": a symbol written after a name that contradicts the entity found says which instrument is meant.
+  relinkByWrittenSymbols(context, [...kept, ...open], known.slice(kept.length), index, written);
   // Once "Nikkei Inc" is named, a bare "Nikkei" in the same article is that company, not the index.
   if (aliases.size > 0) {
     for (const match of known) {

@@ -1,0 +1,139 @@
+// A ticker written right after a name is the writer telling which instrument they mean: "Cronos (CRO)" in a
+// crypto article is Crypto.com's token, not Cronos Group Inc (CRON), whose name the gazetteer found.
+import type { Token } from '../name-keys/index.ts';
+import { phraseWords, prefixedTicker } from '../name-keys/index.ts';
+import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
+import { ACRONYMS } from './acronyms.ts';
+import type { TokenContext } from './context.ts';
+import type { Found } from './mention-tally.ts';
+import { slugify } from './names.ts';
+import type { OpenEntity } from './open-names.ts';
+import { ORGANISATION_TYPES } from './open-words.ts';
+import { acronymExpansion } from './symbols.ts';
+
+/** A name found (by the reference or by its shape), relinked in place. */
+type Named = { start: number; end: number; entity: ReferenceEntity; weak?: boolean };
+
+/** What one article's texts (body, then headline) have shown: names that are another instrument, and whether it is about crypto. */
+export interface WrittenSymbols {
+  /** `entity id \0 name keys` → the instrument that name is in this article. */
+  relinked: Map<string, ReferenceEntity>;
+  crypto: boolean;
+}
+
+export const writtenSymbols = (): WrittenSymbols => ({ relinked: new Map(), crypto: false });
+
+// One or more bracketed groups right after the name ("( 7203.T )( TM.N )"), or a cashtag ("Cronos $CRO").
+const AFTER_NAME = /^['’]?s?[^\S\n]*(?:((?:\([^()\n]{1,40}\)[^\S\n]*)+)|\$([A-Za-z][A-Za-z0-9]{0,5})(?![\p{L}\p{N}]))/du;
+const SYMBOL = /^\$?[A-Z0-9]{1,9}[a-z]?(?:[.\-/][A-Z]{1,3})?$/;
+const PREFIXED = /^([A-Za-z ]{2,14}?)\s*:\s*([A-Za-z0-9.\-]{1,10})$/;
+/** A symbol as crypto tokens are written: capitals, no market suffix or exchange. */
+const BARE = /^[A-Z][A-Z0-9]{1,5}$/;
+const CRYPTO_WORDS = /\b(?:crypto\w*|blockchains?|stablecoins?|altcoins?|tokens?|DeFi|NFTs?)\b/i;
+
+/**
+ * Relinks names whose written symbol contradicts the reference entity the name found (it has tickers and none is
+ * the symbol, however suffixed or spelled): to the reference entity the symbol is, or, in a crypto text, to an
+ * open crypto asset of that name and symbol. Then every match of that entity under the same words, here and in
+ * the article's other text, is relinked (`apply`). A curated big name (rank 3) is trusted over the symbol unless
+ * it is the tail of a longer capitalised name ("Industrial and Commercial Bank of China Ltd ( 601398.SS )"): in
+ * Reuters a code after such a name is a typo ("ConocoPhillips ( CVX.N )") or a former ticker ("Facebook ( FB.O )")
+ * more often than another company. "Prudential's M&G ( PRU.L )": after a possessive the symbol may be the owner's.
+ */
+export function relinkByWrittenSymbols(
+  context: TokenContext,
+  found: readonly Named[],
+  symbols: readonly Found[],
+  index: ReferenceIndex,
+  state: WrittenSymbols,
+): void {
+  const { text } = context;
+  state.crypto ||= CRYPTO_WORDS.test(text) || found.some((match) => !match.weak && match.entity.type === 'crypto');
+  for (const name of found) {
+    const entity = name.entity;
+    if (!ORGANISATION_TYPES.has(entity.type) || entity.tickers.length === 0) continue;
+    if (text.charCodeAt(name.end) !== 40 && text.charCodeAt(name.end + 1) !== 40 && !text.slice(name.end, name.end + 8).includes('$')) continue;
+    const after = AFTER_NAME.exec(text.slice(name.end, name.end + 100));
+    if (after === null || /['’]s\s$/.test(text.slice(Math.max(0, name.start - 3), name.start))) continue;
+    const pieces = written(after, name.end);
+    if (pieces.length === 0 || pieces.some((piece) => index.byTicker(piece.ticker).includes(entity))) continue;
+    const tail = continuesName(context, name.start);
+    if ((entity.rank ?? 0) >= 3 && !tail) continue;
+    const another = symbols.find((symbol) => pieces.some((piece) => piece.start === symbol.start) && symbol.entity !== entity);
+    let meant: ReferenceEntity | undefined = another?.entity;
+    if (another !== undefined) another.counted = false;
+    else if (state.crypto && pieces.length === 1) meant = openAsset(context, name, pieces[0] as Piece, index);
+    if (meant === undefined) continue;
+    state.relinked.set(relinkKey(entity, text.slice(name.start, name.end)), meant);
+    if (name.weak !== undefined) name.weak = false;
+  }
+  apply(text, found, state);
+}
+
+/** Relinks the matches of `found` (in `text`) that this article has shown to be another instrument. */
+export function apply(text: string, found: readonly Named[], state: WrittenSymbols): void {
+  if (state.relinked.size === 0) return;
+  for (const match of found) {
+    const meant = state.relinked.get(relinkKey(match.entity, text.slice(match.start, match.end)));
+    if (meant !== undefined) match.entity = meant;
+  }
+}
+
+const relinkKey = (entity: ReferenceEntity, written: string): string =>
+  `${entity.id}\u0000${phraseWords(written.replace(/['’]s$/, ''))
+    .map((word) => word.key)
+    .join(' ')}`;
+
+interface Piece {
+  start: number;
+  ticker: string;
+  bare: boolean;
+}
+
+/** The symbols written after the name, with where each starts in the text; empty when any piece is not a symbol. */
+function written(after: RegExpExecArray, offset: number): Piece[] {
+  const cashtag = after[2];
+  if (cashtag !== undefined) return [{ start: offset + (after.indices?.[2]?.[0] ?? 0) - 1, ticker: cashtag.toUpperCase(), bare: true }];
+  const pieces: Piece[] = [];
+  const groups = after[1] ?? '';
+  const base = offset + (after.indices?.[1]?.[0] ?? 0);
+  for (const group of groups.matchAll(/\(([^()]*)\)/g)) {
+    let at = base + group.index + 1;
+    for (const part of (group[1] ?? '').split(/([,;/]|\s+and\s+|\s+or\s+)/)) {
+      const trimmed = part.trim();
+      const start = at + part.indexOf(trimmed);
+      at += part.length;
+      if (trimmed === '' || /^[,;/]$|^\s+(?:and|or)\s+$/.test(part)) continue;
+      const prefixed = PREFIXED.exec(trimmed);
+      const ticker = prefixed?.[1] !== undefined && prefixed[2] !== undefined ? prefixedTicker(prefixed[1].replace(/\s+/g, ''), prefixed[2]) : null;
+      if (ticker !== null) pieces.push({ start, ticker, bare: false });
+      else if (SYMBOL.test(trimmed)) pieces.push({ start, ticker: trimmed.replace(/^\$/, ''), bare: BARE.test(trimmed.replace(/^\$/, '')) });
+      else return [];
+    }
+  }
+  return pieces;
+}
+
+/** True when the name found is the tail of a longer capitalised name written before it. */
+function continuesName(context: TokenContext, start: number): boolean {
+  const { tokens, sentenceStart } = context;
+  const position = tokens.findIndex((token) => token.start === start);
+  if (position <= 0 || sentenceStart[position] === 1) return false;
+  const previous = tokens[position - 1] as Token;
+  return (
+    (previous.shape === 'capitalized' || previous.shape === 'upper') && /^ $/.test(context.text.slice(previous.end, start)) && !/['’]s$/.test(previous.text)
+  );
+}
+
+/** An unlisted crypto asset named as written ("Cronos", ticker CRO), when the symbol is no known instrument and no acronym. */
+function openAsset(context: TokenContext, name: Named, piece: Piece, index: ReferenceIndex): ReferenceEntity | undefined {
+  const symbol = piece.ticker;
+  if (!piece.bare || index.byTicker(symbol).length > 0 || ACRONYMS.has(symbol) || index.isCommonWord(symbol.toLowerCase())) return undefined;
+  if (acronymExpansion(context, name.end, symbol) !== null) return undefined;
+  const written = context.text.slice(name.start, name.end).replace(/['’]s$/, '');
+  const slug = slugify(written);
+  if (slug === '') return undefined;
+  const id = index.get(`crypto:${slug}`) === undefined ? `crypto:${slug}` : `crypto:${slug}-${slugify(symbol)}`;
+  const entity: OpenEntity = { id, name: written, type: 'crypto', ticker: symbol, tickers: [symbol], aliases: [], topics: ['crypto'], rank: 0 };
+  return entity;
+}
