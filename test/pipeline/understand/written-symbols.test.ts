@@ -35,6 +35,14 @@ describe('a ticker written after a name says which instrument it is', () => {
     expect(ids('', "Investors included the insurer Prudential's M&G ( PRU.L ) on Monday.")).toContain('company:m-and-g');
   });
 
+  it('reads a token named by a longer name ending in an asset or currency, and no listed company in a crypto symbol', () => {
+    const found = ids('', 'Crypto lenders sold Wrapped Ether (WETH) and Neutrino USD (USDN) while Ethereum and Litecoin (LITE) slipped.');
+    expect(found).toEqual(expect.arrayContaining(['crypto:wrapped-ether', 'crypto:neutrino-usd', 'crypto:ethereum', 'crypto:litecoin']));
+    expect(found).not.toContain('currency:usd');
+    expect(found).not.toContain('company:wetouch-technology');
+    expect(found).not.toContain('company:lumentum');
+  });
+
   it('does not take an acronym or an unknown symbol outside crypto news for another instrument', () => {
     expect(ids('', 'Shares of Cronos (CRO) fell 2 percent after the cannabis maker reported.')).toContain('company:cronos');
   });

@@ -39,6 +39,8 @@ const CRYPTO_WORDS = /\b(?:crypto\w*|blockchains?|stablecoins?|altcoins?|tokens?
  * it is the tail of a longer capitalised name ("Industrial and Commercial Bank of China Ltd ( 601398.SS )"): in
  * Reuters a code after such a name is a typo ("ConocoPhillips ( CVX.N )") or a former ticker ("Facebook ( FB.O )")
  * more often than another company. "Prudential's M&G ( PRU.L )": after a possessive the symbol may be the owner's.
+ * In crypto news an asset or currency ending a longer name is that name's token ("Wrapped Bitcoin (WBTC)", this
+ * mention only), and a symbol after an asset or currency is never a listed company's ("Litecoin (LITE)").
  */
 export function relinkByWrittenSymbols(
   context: TokenContext,
@@ -51,21 +53,35 @@ export function relinkByWrittenSymbols(
   state.crypto ||= CRYPTO_WORDS.test(text) || found.some((match) => !match.weak && match.entity.type === 'crypto');
   for (const name of found) {
     const entity = name.entity;
-    if (!ORGANISATION_TYPES.has(entity.type) || entity.tickers.length === 0) continue;
+    const organisation = ORGANISATION_TYPES.has(entity.type);
+    if (!(organisation || entity.type === 'crypto' || entity.type === 'currency') || entity.tickers.length === 0) continue;
     if (text.charCodeAt(name.end) !== 40 && text.charCodeAt(name.end + 1) !== 40 && !text.slice(name.end, name.end + 8).includes('$')) continue;
     const after = AFTER_NAME.exec(text.slice(name.end, name.end + 100));
     if (after === null || /['’]s\s$/.test(text.slice(Math.max(0, name.start - 3), name.start))) continue;
     const pieces = written(after, name.end);
     if (pieces.length === 0 || pieces.some((piece) => index.byTicker(piece.ticker).includes(entity))) continue;
-    const tail = continuesName(context, name.start);
-    if ((entity.rank ?? 0) >= 3 && !tail) continue;
-    const another = symbols.find((symbol) => pieces.some((piece) => piece.start === symbol.start) && symbol.entity !== entity);
+    // Where the longer capitalised name that this one ends starts ("Wrapped Bitcoin (WBTC)"), or null.
+    const longer = longerNameStart(context, name, found);
+    // "Litecoin (LITE)", "Wrapped Ethereum (WETH)" in crypto news: a token's symbol, not the listed company's.
+    const listed =
+      organisation || !state.crypto ? [] : symbols.filter((symbol) => pieces.some((piece) => piece.start === symbol.start) && symbol.entity.type === 'company');
+    for (const symbol of listed) {
+      symbol.weak = true;
+      symbol.counted = false;
+    }
+    // "Litecoin (LITE)", "ConocoPhillips ( CVX.N )": an asset, currency or big name by itself is trusted over the symbol.
+    if ((!organisation || (entity.rank ?? 0) >= 3) && longer === null) continue;
+    const another = organisation ? symbols.find((symbol) => pieces.some((piece) => piece.start === symbol.start) && symbol.entity !== entity) : undefined;
     let meant: ReferenceEntity | undefined = another?.entity;
     if (another !== undefined) another.counted = false;
-    else if (state.crypto && pieces.length === 1) meant = openAsset(context, name, pieces[0] as Piece, index);
+    else if (state.crypto && pieces.length === 1) meant = openAsset(context, longer ?? name.start, name.end, pieces[0] as Piece, index, listed.length > 0);
     if (meant === undefined) continue;
-    state.relinked.set(relinkKey(entity, text.slice(name.start, name.end)), meant);
     if (name.weak !== undefined) name.weak = false;
+    // The words found name the other instrument only as part of the longer name: this mention alone is relinked.
+    if (longer !== null) {
+      if (another === undefined) name.start = longer;
+      name.entity = meant;
+    } else state.relinked.set(relinkKey(entity, text.slice(name.start, name.end)), meant);
   }
   apply(text, found, state);
 }
@@ -114,23 +130,28 @@ function written(after: RegExpExecArray, offset: number): Piece[] {
   return pieces;
 }
 
-/** True when the name found is the tail of a longer capitalised name written before it. */
-function continuesName(context: TokenContext, start: number): boolean {
-  const { tokens, sentenceStart } = context;
-  const position = tokens.findIndex((token) => token.start === start);
-  if (position <= 0 || sentenceStart[position] === 1) return false;
-  const previous = tokens[position - 1] as Token;
-  return (
-    (previous.shape === 'capitalized' || previous.shape === 'upper') && /^ $/.test(context.text.slice(previous.end, start)) && !/['’]s$/.test(previous.text)
-  );
+/** Where a longer capitalised name written right before the name found starts (no other match inside it), or null. */
+function longerNameStart(context: TokenContext, name: Named, found: readonly Named[]): number | null {
+  const { tokens, sentenceStart, text } = context;
+  let position = tokens.findIndex((token) => token.start === name.start);
+  let start: number | null = null;
+  for (let words = 0; position > 0 && words < 4 && sentenceStart[position] !== 1; words += 1) {
+    const previous = tokens[position - 1] as Token;
+    if (previous.shape !== 'capitalized' && previous.shape !== 'upper') break;
+    if (text.slice(previous.end, (tokens[position] as Token).start) !== ' ' || /['’]s$/.test(previous.text)) break;
+    if (found.some((other) => other !== name && other.start < previous.end && previous.start < other.end)) break;
+    start = previous.start;
+    position -= 1;
+  }
+  return start;
 }
 
 /** An unlisted crypto asset named as written ("Cronos", ticker CRO), when the symbol is no known instrument and no acronym. */
-function openAsset(context: TokenContext, name: Named, piece: Piece, index: ReferenceIndex): ReferenceEntity | undefined {
+function openAsset(context: TokenContext, start: number, end: number, piece: Piece, index: ReferenceIndex, listed: boolean): ReferenceEntity | undefined {
   const symbol = piece.ticker;
-  if (!piece.bare || index.byTicker(symbol).length > 0 || ACRONYMS.has(symbol) || index.isCommonWord(symbol.toLowerCase())) return undefined;
-  if (acronymExpansion(context, name.end, symbol) !== null) return undefined;
-  const written = context.text.slice(name.start, name.end).replace(/['’]s$/, '');
+  if (!piece.bare || (index.byTicker(symbol).length > 0 && !listed) || ACRONYMS.has(symbol) || index.isCommonWord(symbol.toLowerCase())) return undefined;
+  if (acronymExpansion(context, end, symbol) !== null) return undefined;
+  const written = context.text.slice(start, end).replace(/['’]s$/, '');
   const slug = slugify(written);
   if (slug === '') return undefined;
   const id = index.get(`crypto:${slug}`) === undefined ? `crypto:${slug}` : `crypto:${slug}-${slugify(symbol)}`;
