@@ -101,3 +101,57 @@ export function carriedPeriod(clause: string, moveAt: number, sentenceBefore: st
   }
   return same ? undefined : null;
 }
+
+/** A move a sentence stated: the type of what moved and the period it was given (null: none). */
+export interface StatedMove {
+  type: string;
+  horizon: string | null;
+}
+
+/** A sentence and what it said: the moves credited in it, and how many of its figures had a move word. */
+export interface SaidBefore {
+  sentence: string;
+  moves: StatedMove[];
+  figures: number;
+}
+
+/** The move being read: its sentence and clause, where its subject starts, its type and how many figures its clause states. */
+export interface NextMove {
+  sentence: string;
+  clause: string;
+  subjectAt: number;
+  type: string;
+  figures: number;
+}
+
+/** Before the subject of a sentence that goes on with a list: "But the", "The broad", "And the tech-heavy". */
+const LIST_GOES_ON = /^\s*(?:(?:but|and|meanwhile)\s+)?(?:the\s+)?(?:[\p{Ll}&-]+\s+){0,3}$/iu;
+/** A word that says when, or that the move is a day's or a session's: the sentence has a time of its own. */
+const TIME_WORD =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|overnight|session|intraday|day|daily|morning|afternoon|earlier|now|week|weekly|month|year|quarter)\b/i;
+
+/** Whether a sentence states no period but the one that opens it ("For the week, the Dow lost 4.2 percent and …"). */
+function onlyPeriod(sentence: string, period: string): boolean {
+  return sentence.split(/[,;]|\band\b|\bwhile\b/i).every((part) => {
+    const stated = horizonIn(part);
+    return stated === null || stated === period;
+  });
+}
+
+/**
+ * The period of a move that goes on with the list of moves the sentence before opened with a period
+ * ("For the week, the Dow lost 4.2 percent and the S&P 500 slid 4.4 percent. The Nasdaq tumbled 5.9
+ * percent.": the Nasdaq's is for the week too): the sentence before opens with a period, states no
+ * other, and every move in it was given that period and is of the same kind as this one (indices
+ * after indices: "… RIM jumped 4.4 percent" after the indices' week is a company's day); this
+ * sentence is one clause whose subject opens it, with no time word and no figure but its move (a
+ * level or a point change is a session's report, "The broader Topix fell 0.12 percent to 1,774.53").
+ */
+export function continuedPeriod(before: SaidBefore | null, move: NextMove): string | null {
+  if (before === null || before.moves.length === 0 || before.moves.length !== before.figures) return null;
+  const opening = sentencePeriod(before.sentence);
+  if (opening === null || !onlyPeriod(before.sentence, opening)) return null;
+  if (!before.moves.every((said) => said.type === move.type && said.horizon === opening)) return null;
+  if (move.figures !== 1 || move.clause.trim() !== move.sentence.trim() || TIME_WORD.test(move.sentence)) return null;
+  return LIST_GOES_ON.test(move.clause.slice(0, move.subjectAt)) ? opening : null;
+}

@@ -3,7 +3,7 @@ import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/in
 import { type Candidate, type Mention, mentionsIn } from './clause-subject.ts';
 import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
-import { carriedPeriod, clausePeriod, horizonOf, sentencePeriod } from './mover-horizon.ts';
+import { carriedPeriod, clausePeriod, continuedPeriod, horizonOf, type SaidBefore, sentencePeriod } from './mover-horizon.ts';
 import { HEAD_BEFORE, headMeasures, instrumentOf, ownerOf, PRICED_TYPES } from './mover-owner.ts';
 import { candidatesOf } from './mention-candidates.ts';
 import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
@@ -42,6 +42,11 @@ function withoutNames(clause: string, mentions: readonly Mention[]): string {
   return blanked + clause.slice(at);
 }
 
+/** How many figures a clause states besides its names' own digits ("S&P 500", "Nikkei 225"). */
+function countFigures(clause: string, mentions: readonly Mention[]): number {
+  return findFigures(withoutNames(clause, mentions)).length;
+}
+
 /** The moves one article states, keyed by entity: the first statement of each. */
 function movesIn(article: Article, candidates: readonly Candidate[], typeOf: ReadonlyMap<string, string>): Map<string, Found> {
   const found = new Map<string, Found>();
@@ -55,8 +60,13 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
   const headline = /\?\s*$/.test(article.title) ? [] : [article.title];
   // The sentence before the one being read: a period it states may be the next one's ("… for the year so far. The Dow is down 8 percent").
   const body = splitSentences(article.text);
+  let said: SaidBefore = { sentence: '', moves: [], figures: 0 };
   for (const [index, sentence] of [...body, ...headline].entries()) {
     const sentenceBefore = index < body.length ? (body[index - 1] ?? '') : '';
+    // The moves the sentence before stated: the next may go on with them ("For the week, the Dow lost
+    // 4.2 percent and the S&P 500 slid 4.4 percent. The Nasdaq tumbled 5.9 percent.").
+    const saidBefore = index < body.length ? said : null;
+    said = { sentence, moves: [], figures: 0 };
     // A move is stated with a percentage, or for a commodity or a coin an amount of money: a sentence with neither has no figure.
     if (!MAY_STATE_PERCENT.test(sentence) && !MAY_STATE_AMOUNT.test(sentence)) continue;
     // "the firm's shares slid 11.6 percent" is the headline's company when nothing else is named.
@@ -90,6 +100,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const move: { direction: 'up' | 'down'; at?: number } | null = moveWordOf(clause, figure.index, figure.end) ?? listed;
         previous = move === null ? null : { end: figure.end, direction: move.direction };
         if (move === null) continue;
+        said.figures += 1;
         let owner = ownerOf(clause, figure, figures, mentions, inherited);
         const excerpt = quoted(owner);
         // Where the move's own words start: the clause, or "the firm's shares slid 11.6 percent" within it.
@@ -108,15 +119,19 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const hedge = hedgeOf(clause, figure);
         const shown = shownFigure(figure, move.direction, hedge);
         if (shown === null) continue;
-        if (earlier !== undefined && !(approximate.has(owner.entityId) && hedge === null && earlier.direction === move.direction)) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".
         if (measureBlocks(withoutNames(clause, mentions).slice(from), figure.index - from, figure.end - from, PRICED_TYPES.has(type))) continue;
         const bareNoun = (move.at ?? 0) >= figure.end && !/^[\s-]*\p{L}+\s+(?:in|at|for)\b/u.test(clause.slice(figure.end));
         if (bareNoun && sentenceMeasures(sentence)) continue;
         // No period of its own: one said just before ("The Dow is down 8 percent" after "… for the year so far"), or unknown.
+        const own = horizonOf(clause, figure, figures, lead) ?? carriedPeriod(clause, move.at ?? figure.end, sentence.slice(0, clauseStart), sentenceBefore);
+        // Or the period that opened the sentence before, when this one goes on with its list of moves.
         const horizon =
-          horizonOf(clause, figure, figures, lead) ?? carriedPeriod(clause, move.at ?? figure.end, sentence.slice(0, clauseStart), sentenceBefore);
-        if (horizon === undefined || (earlier !== undefined && earlier.horizon !== horizon)) continue;
+          own === null ? continuedPeriod(saidBefore, { sentence, clause, subjectAt: owner.start, type, figures: countFigures(clause, mentions) }) : own;
+        said.moves.push({ type, horizon: horizon ?? null });
+        if (horizon === undefined) continue;
+        if (earlier !== undefined && !(approximate.has(owner.entityId) && hedge === null && earlier.direction === move.direction)) continue;
+        if (earlier !== undefined && earlier.horizon !== horizon) continue;
         found.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt, articleId: article.id });
         if (hedge !== null) approximate.add(owner.entityId);
         else approximate.delete(owner.entityId);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findMovers } from '../../src/brief/movers.ts';
+import { createEntityRecognizer } from '../../src/pipeline/understand/entities/recognizer.ts';
+import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
+import { makeArticle } from '../support/articles.ts';
+
+// Every sentence here is written for these tests.
+const reference = loadReferenceIndex();
+const recognizer = createEntityRecognizer(reference);
+
+function moves(text: string): string[] {
+  const article = makeArticle({ id: 'a', title: '', text, entities: recognizer.recognize('', text) });
+  return findMovers([article], reference, 10).map(
+    (mover) => `${mover.name} ${mover.direction} ${mover.figure}${mover.horizon == null ? '' : ` ${mover.horizon}`}`,
+  );
+}
+
+const WEEK = 'For the week, the Dow fell 3.1 percent and the S&P 500 lost 2.8 percent.';
+
+describe('movers: a sentence that goes on with the list of moves before it', () => {
+  it('gives the next index in the list the period that opened it', () => {
+    expect(moves(`${WEEK} The Nasdaq Composite slid 4.2 percent.`)).toEqual([
+      'Dow Jones Industrial Average down 3.1 percent for the week',
+      'S&P 500 down 2.8 percent for the week',
+      'Nasdaq Composite down 4.2 percent for the week',
+    ]);
+    expect(moves(`${WEEK} But the tech-heavy Nasdaq Composite rose 0.3 percent.`)).toContain('Nasdaq Composite up 0.3 percent for the week');
+  });
+
+  it("keeps a company's move, a day named and a session's report as the day's", () => {
+    expect(moves(`${WEEK} Boeing dropped 2.5 percent.`)).toContain('Boeing down 2.5 percent');
+    expect(moves(`${WEEK} Shares of Boeing dropped 2.5 percent to $80.10.`)).toContain('Boeing down 2.5 percent');
+    expect(moves(`${WEEK} The Nasdaq Composite slid 0.4 percent on Friday.`)).toContain('Nasdaq Composite down 0.4 percent');
+    expect(moves(`${WEEK} The Nasdaq Composite slid 10.1 points, or 0.4 percent, to 2,410.50.`)).toContain('Nasdaq Composite down 0.4 percent');
+    expect(moves('For the week, the Nikkei rose 2.1 percent; for the year it has gained 11 percent. The Topix fell 0.2 percent.')).toContain(
+      'Topix down 0.2 percent',
+    );
+  });
+});
