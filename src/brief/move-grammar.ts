@@ -194,7 +194,8 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
   /\b(?:on|for|over|during)\s+the\s+(?:week|month|year|quarter|session|day)\b/i,
   /\bin\s+the\s+(?:(?:first|second|third|fourth|final|latest|last)\s+)?(?:quarter|half)\b|\bin\s+the\s+year\s+to\s+\w+/i,
   /\bin\s+(?:the\s+)?(?:extended(?:[\s-]hours)?|after[\s-]hours|premarket|pre-market|late|early|overnight|electronic|grey[\s-]market|gray[\s-]market|morning|afternoon|midday|lunchtime|opening|thin|holiday-thinned)\s+trad(?:e|ing)\b/i,
-  /\b(?:from|off|below|above)\s+(?:its|their|a|the|that|this)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/i,
+  // "from its peak", "from a 12-year low", and a possessive: "from March's closing low", "from last year's high".
+  /\b(?:from|off|below|above)\s+(?:its|their|a|the|that|this|(?:(?:the|last|this)\s+)?[\p{L}\d&.-]+['’]s)\s+(?:[\w$.,-]+\s+){0,2}(?:peak|high|highs|low|lows|record|top|level|close|price|debut)\b/iu,
   /\b(?:in|over|within)\s+(?:the\s+)?(?:past|last|previous|first)\s+(?:\w+\s+){0,2}(?:hours?|days?|weeks?|months?|years?|sessions?|half|quarter)\b/i,
   /\bin\s+(?:\w+\s+){0,2}(?:straight\s+|consecutive\s+)?(?:sessions|hours|days|weeks|months)\b/i,
   /\bthroughout\s+(?:\d{4}|the\s+(?:year|month|week|quarter|session|day))\b|\bover\s+the\s+course\s+of\s+the\s+(?:year|month|week|quarter|session|day)\b/i,
