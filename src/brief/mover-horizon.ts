@@ -155,3 +155,49 @@ export function continuedPeriod(before: SaidBefore | null, move: NextMove): stri
   if (move.figures !== 1 || move.clause.trim() !== move.sentence.trim() || TIME_WORD.test(move.sentence)) return null;
   return LIST_GOES_ON.test(move.clause.slice(0, move.subjectAt)) ? opening : null;
 }
+
+/** The clause before the one being read in its sentence: its text and end, the periods its moves were given, and whether by a contrast. */
+export interface ClauseBefore {
+  text: string;
+  end: number;
+  horizons: (string | null)[];
+  contrast: boolean;
+}
+
+/**
+ * A period that is the same for every move stated over it: a calendar one ("this year", "so far in
+ * 2008", "in 2012", "for the week", "year to date") or a window back from now ("in the past year",
+ * "over the past 24 hours"); not one of the subject's own ("since the deal was announced").
+ */
+const SHARED_PERIOD =
+  /^(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)$|^so\s+far\s+in\s+\d{4}$|^in\s+\d{4}$|^(?:year|month|quarter)[\s-]to[\s-]date$|^YTD$|^(?:for|on|over|during)\s+the\s+(?:week|month|year|quarter)$|^since\s+the\s+(?:start|beginning)\s+of\s+the\s+year$|^(?:in|over|within)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)$/i;
+/** What joins a clause to the one before it in a contrast: ", while", "whereas". */
+const CONTRAST_JOIN = /^\s*,?\s*(?:while|whereas)\s*$/i;
+/** "… while the S&P 500 fell 1.1 percent and the Nasdaq slipped 0.6 percent": the contrast's side goes on. */
+const AND_JOIN = /^\s*,?\s*and\s*$/i;
+
+/** The one period a clause's moves were given, or else the one its words state next to a move and a percentage. */
+function periodOf(before: ClauseBefore): string | null {
+  if (before.horizons.length > 0) {
+    const first = before.horizons[0] ?? null;
+    return before.horizons.every((horizon) => horizon === first) ? first : null;
+  }
+  // "The TSX was up 4 percent in 2012": a move whose owner the reference does not know still states its period.
+  const text = before.text;
+  if (!/\d\s?(?:%|percent|per cent)/i.test(text) || !(hasMove(text, 'up') || hasMove(text, 'down'))) return null;
+  return horizonIn(text);
+}
+
+/**
+ * The period of a move contrasted with one over a period all share (SHARED_PERIOD) ("USG has fallen 60 percent this
+ * year, while the S&P 500 sank 36 percent": the S&P 500's is this year's too), when this clause has
+ * no time word of its own ("This year, Bitcoin is up 40%, while Ethereum rose 3% on Monday" keeps
+ * Ethereum's none). The contrast's side may go on with "and" ("…, while the S&P 500 fell 1.1 percent
+ * and the Nasdaq slipped 0.6 percent"). A period of the subject's own ("since the deal was announced",
+ * "in early trade") is not carried: it may not be the other side's.
+ */
+export function contrastPeriod(before: ClauseBefore & { between: string }, clause: string): string | null {
+  if (!(CONTRAST_JOIN.test(before.between) || (before.contrast && AND_JOIN.test(before.between))) || TIME_WORD.test(clause)) return null;
+  const period = periodOf(before);
+  return period !== null && SHARED_PERIOD.test(period) ? period : null;
+}

@@ -3,7 +3,16 @@ import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/in
 import { type Candidate, type Mention, mentionsIn } from './clause-subject.ts';
 import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
-import { carriedPeriod, clausePeriod, continuedPeriod, horizonOf, type SaidBefore, sentencePeriod } from './mover-horizon.ts';
+import {
+  type ClauseBefore,
+  carriedPeriod,
+  clausePeriod,
+  continuedPeriod,
+  contrastPeriod,
+  horizonOf,
+  type SaidBefore,
+  sentencePeriod,
+} from './mover-horizon.ts';
 import { HEAD_BEFORE, headMeasures, instrumentOf, ownerOf, PRICED_TYPES } from './mover-owner.ts';
 import { candidatesOf } from './mention-candidates.ts';
 import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora.ts';
@@ -80,9 +89,14 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     let searchFrom = 0;
     let leadIn: string | null = null;
     const sentenceLead = sentencePeriod(sentence);
+    // The clause before in this sentence: a contrast with it may share its period ("USG has fallen 60
+    // percent this year, while the S&P 500 sank 36 percent").
+    let clauseBefore: ClauseBefore = { text: '', end: 0, horizons: [], contrast: false };
     for (const clause of clauses(sentence)) {
       const at = sentence.indexOf(clause, searchFrom);
       const clauseStart = at < 0 ? searchFrom : at;
+      const joined = { ...clauseBefore, between: sentence.slice(clauseBefore.end, clauseStart) };
+      clauseBefore = { text: clause, end: clauseStart + clause.length, horizons: [], contrast: false };
       searchFrom = clauseStart + clause.length;
       // A relative clause's move is quoted from its name on ("Alibaba, which has been at the forefront
       // of this rally with a nearly 70% surge…"), not from "which".
@@ -125,9 +139,14 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         if (bareNoun && sentenceMeasures(sentence)) continue;
         // No period of its own: one said just before ("The Dow is down 8 percent" after "… for the year so far"), or unknown.
         const own = horizonOf(clause, figure, figures, lead) ?? carriedPeriod(clause, move.at ?? figure.end, sentence.slice(0, clauseStart), sentenceBefore);
-        // Or the period that opened the sentence before, when this one goes on with its list of moves.
-        const horizon =
-          own === null ? continuedPeriod(saidBefore, { sentence, clause, subjectAt: owner.start, type, figures: countFigures(clause, mentions) }) : own;
+        // Or the period that opened the sentence before, when this one goes on with its list of moves,
+        // or the shared period ("this year") of the move this one is contrasted with.
+        const continued =
+          own === null ? continuedPeriod(saidBefore, { sentence, clause, subjectAt: owner.start, type, figures: countFigures(clause, mentions) }) : null;
+        const contrast = own === null && continued === null ? contrastPeriod(joined, clause) : null;
+        const horizon = own === null ? (continued ?? contrast) : own;
+        clauseBefore.horizons.push(horizon ?? null);
+        if (contrast !== null) clauseBefore.contrast = true;
         said.moves.push({ type, horizon: horizon ?? null });
         if (horizon === undefined) continue;
         if (earlier !== undefined && !(approximate.has(owner.entityId) && hedge === null && earlier.direction === move.direction)) continue;
