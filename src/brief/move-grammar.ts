@@ -205,7 +205,8 @@ const HORIZON_PATTERNS: readonly RegExp[] = [
 ];
 
 /** The period a move covers, as the clause words it ("since Jan 17", "year to date"), else null. */
-export function horizonIn(text: string): string | null {
+export function horizonIn(written: string): string | null {
+  const text = written.replace(TITLE_CASE_TIME_WORD, (word) => word.toLowerCase());
   let best: { at: number; text: string } | null = null;
   for (const pattern of HORIZON_PATTERNS) {
     const match = pattern.exec(text);
@@ -227,6 +228,13 @@ export function horizonIn(text: string): string | null {
     ? best.text[0]?.toLowerCase() + best.text.slice(1)
     : best.text;
 }
+
+/**
+ * Words of a period that a headline capitalises ("Up 12% Since March", "In Last Week") but prose does
+ * not: read and shown in lower case. Not "Day" (Boxing Day), nor months, weekdays and acronyms.
+ */
+const TITLE_CASE_TIME_WORD =
+  /\b(?:The|Last|Past|Previous|Next|This|Week|Weeks|Month|Months|Year|Years|Hour|Hours|Session|Sessions|Quarter|Quarters|Trading|Trade|Early|Late|To|Date|Far|So|Since|In|On|For|Over|From|During|Within|Throughout|Half|First|Second|Third|Fourth|Straight|Consecutive|Morning|Afternoon|Midday|Premarket|Extended|Debut|Start|Beginning|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve)\b/g;
 
 /** A clause that is only a time phrase ("Since January", "So far this year") lends its horizon to the next. */
 export function isTimePhrase(text: string): boolean {
