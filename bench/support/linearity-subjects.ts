@@ -7,7 +7,8 @@ import { assignTopics } from '../../src/pipeline/understand/topics/index.ts';
 import { summariseExtractive } from '../../src/brief/index.ts';
 import { actsIn } from '../../src/brief/agent.ts';
 import { findMovers } from '../../src/brief/movers.ts';
-import { movesAsAsked, questionFocus } from '../../src/brief/relevance.ts';
+import { movesAsAsked } from '../../src/brief/moves-as-asked.ts';
+import { questionFocus } from '../../src/brief/relevance.ts';
 import { entityNames } from '../../src/pipeline/index.ts';
 
 export const SUBJECT_NAMES = [

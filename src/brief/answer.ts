@@ -6,7 +6,8 @@ import { actsIn, asksWhatWasDone } from './agent.ts';
 import { tidySentence } from './extractive/index.ts';
 import { asksAboutMarket, marketWords } from './market-subject.ts';
 import { tellsHistory } from './history.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, movesTheWayAsked, questionFocus, stem, withOtherForms } from './relevance.ts';
+import { movesAsAsked, movesTheWayAsked } from './moves-as-asked.ts';
+import { asksWhy, givesCause, matchesFocus, questionFocus, stem, withOtherForms } from './relevance.ts';
 import { entityNames, type ReferenceEntity, type ReferenceIndex, splitSentences, type WholeWords } from '../pipeline/index.ts';
 
 const STOPWORDS = new Set(

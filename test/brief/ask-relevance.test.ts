@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/brief/answer.ts';
 import { asksAboutMarket } from '../../src/brief/market-subject.ts';
 import { tellsHistory } from '../../src/brief/history.ts';
-import { asksWhy, givesCause, matchesFocus, movesAsAsked, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
+import { movesAsAsked } from '../../src/brief/moves-as-asked.ts';
+import { asksWhy, givesCause, matchesFocus, questionFocus, stem, withOtherForms } from '../../src/brief/relevance.ts';
 import { closeStoresAfterEach, reference, storeWith } from '../support/answer-store.ts';
 import { SHARED_DATA } from '../support/run-cli.ts';
 
