@@ -59,3 +59,11 @@ describe('a lower-case "in" inside a name', () => {
     expect(names('Shareholders in Quarrow Corp voted on Monday to approve the takeover.')).toEqual(['Quarrow']);
   });
 });
+
+describe('a class of shares', () => {
+  it('is no company', () => {
+    // Written for this test, after "Class B shares … opened 1.6 percent lower" made "Class B" a mover.
+    expect(names('Class B shares, more heavily traded than its Class A stock, opened 1.6 percent lower.')).toEqual([]);
+    expect(names('Investors bought the Series A preferred stock of Quarrow Corp on Tuesday.')).toEqual(['Quarrow']);
+  });
+});

@@ -34,6 +34,7 @@ const BARE_RIC = /^[A-Z0-9][A-Za-z0-9]{1,5}\.[A-Z]{1,2}$/;
 const MAX_NAME_TOKENS = 10;
 const isName = (token: Token | undefined): token is Token =>
   token !== undefined && (token.shape === 'capitalized' || token.shape === 'upper') && !(token.text.includes('.') && BARE_RIC.test(token.text));
+const SHARE_CLASS = /^(?:class|series)$/;
 /** A lower-case word that joins a name only when one word and a legal form follow ("Research in Motion Inc"). */
 const WEAK_CONNECTOR = /^in$/;
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
@@ -104,7 +105,10 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
     // "Shares of Cupertino, California-based Apple", "a Sunnyvale-based firm": a place that locates a company.
     const locates = first < end && PLACE_OF_BASE.test(text.slice((tokens[end - 1] as Token).end, (tokens[end - 1] as Token).end + 40));
     // A dozen capitalised words in a row are a headline, a menu or a list, not one organisation's name.
-    const verdict = first < nameEnd && !onlyLegal && !locates && nameEnd - first <= MAX_NAME_TOKENS ? judgeRun(context, first, nameEnd, index) : null;
+    // "Class B shares", "Series A preferred": a class of a company's shares, not a company.
+    const shareClass = nameEnd - first === 2 && SHARE_CLASS.test(tokens[first]?.key ?? '') && /^[A-Z]\d?$/.test(tokens[first + 1]?.text ?? '');
+    const verdict =
+      first < nameEnd && !onlyLegal && !locates && !shareClass && nameEnd - first <= MAX_NAME_TOKENS ? judgeRun(context, first, nameEnd, index) : null;
     if (verdict !== null) {
       const entity = entityFor(text.slice((tokens[first] as Token).start, (tokens[nameEnd - 1] as Token).end), verdict, index);
       if (entity !== null) {
