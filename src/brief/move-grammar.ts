@@ -41,6 +41,11 @@ const MAX_QUALIFIERS = 4;
 /** Verbs that give a move back: before a move noun ("shed gains", "pared losses") the figure is that earlier move's. */
 const REVERSAL =
   /^(?:shed|sheds|shedding|pared|pares|paring|pare|trimmed|trims|trimming|erased|erases|erasing|reversed|reverses|reversing|wiped|cut|cuts|cutting)$/i;
+/** "1.5 percent higher": a comparative right after the figure. */
+const COMPARATIVE_AFTER = /^\s+(higher|lower)\b(?!\s+than\b(?!\s+(?:(?:it|they)\s+(?:was|were)\s+)?this\s+time\s+last\b))/i;
+/** Verbs of where a price stands or ended, then at most a qualifier, right before the figure: "closed", "was trading nearly". */
+const STANDS_BEFORE =
+  /\b(?:closed|closing|ended|ending|finished|finishing|settled|settling|trading|traded|trade|trades|opened|opening|stood|was|were|is|are|quoted|last)(?:\s+(?:up|down|about|around|nearly|almost|some|roughly|just|a|an|more\s+than|less\s+than))?\s+$/i;
 /** "a 5% drop in", "posted a 3 percent gain": the move noun right after the figure. */
 const MOVE_NOUN_AFTER = /^[\s-]+(gain|rise|jump|rally|surge|advance|increase|climb|drop|fall|decline|slide|slump|plunge|loss|tumble|decrease|dip)s?\b/i;
 const NOUN_UP = /^(?:gain|rise|jump|rally|surge|advance|increase|climb)$/i;
@@ -94,6 +99,9 @@ export function moveWordOf(clause: string, figureAt: number, figureEnd: number):
     if (!QUALIFIER.test(word) && !QUALIFIER.test((words[words.length - back] ?? '').replace(/[,;]$/, ''))) break;
     qualifiers += 1;
   }
+  // "closed 1.5 percent higher", "was trading 2% lower": a comparative after the figure, after a verb of where a price stands.
+  const comparative = COMPARATIVE_AFTER.exec(clause.slice(figureEnd, figureEnd + 48));
+  if (comparative?.[1] !== undefined && STANDS_BEFORE.test(before)) return { direction: /^higher$/i.test(comparative[1]) ? 'up' : 'down', at: figureEnd };
   const noun = MOVE_NOUN_AFTER.exec(clause.slice(figureEnd, figureEnd + 24));
   if (noun?.[1] !== undefined) {
     if (/^loss$/i.test(noun[1])) return null; // "a 5% loss" is as often a result as a move
@@ -130,6 +138,8 @@ const COMPARED = /\b(?:underperform\w*|outperform\w*|compared\s+(?:with|to)|vers
 const NOUN_MOVE_OF =
   /^\s*(?:percent|per\s+cent|%)?\s*(?:\w+\s+)?(?:tumble|fall|drop|decline|slump|slide|plunge|rise|gain|jump|rally|surge|advance|climb|loss)e?s?\s+(?:by|in|of|for|at)\b/i;
 
+/** "lower than it was this time last week". */
+const THIS_TIME_LAST = /\bthis\s+time\s+last\s+(week|month|year)\b/i;
 /** "since Jan 17", "since the start of the year", "since its debut". */
 const SINCE =
   /\bsince\s+(?:(?:the\s+)?(?:start|beginning|end)\s+of\s+(?:the\s+)?[\w-]+|(?:early|mid|late)[\s-]\w+|\p{Lu}[\w.]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|(?:its|their|the)\s+(?:[\w'’-]|\.(?=\w))+\.?(?:\s+(?!(?:with|an?|and|or|to|of|for|as|on|in|at|by|from|after|amid)\b)(?:[\w'’-]|\.(?=\w))+\.?){0,3}|(?:last|this)\s+\w+)/u;
@@ -188,6 +198,7 @@ const RECORD_BEFORE =
 
 const HORIZON_PATTERNS: readonly RegExp[] = [
   SINCE,
+  THIS_TIME_LAST,
   /\b(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)\b/i,
   /\bso\s+far\s+in\s+\d{4}\b/i,
   /\b(?:year|month|quarter)[\s-]to[\s-]date\b|\bYTD\b/,
@@ -222,6 +233,9 @@ export function horizonIn(written: string): string | null {
   const since = /\bsince\b/i.exec(text);
   const record = since !== null && RECORD_BEFORE.test(text.slice(Math.max(0, since.index - 60), since.index));
   if (since !== null && !record && since.index < best.at && !/^since\b/i.test(best.text)) return null;
+  // "8.8% lower than it was this time last week": shown as "from this time last week".
+  const timeLast = THIS_TIME_LAST.exec(best.text);
+  if (timeLast?.[1] !== undefined) return `from this time last ${timeLast[1].toLowerCase()}`;
   // "The last session saw LTC drop 0.7%": shown as "in the last session".
   if (/^the\s+(?:last|previous)\s+session$/i.test(best.text)) return `in ${best.text.toLowerCase()}`;
   return /^(?:So|This|Last|Since|In|On|For|Over|From|Off|Below|Above|Within|During|Throughout)\b/.test(best.text)

@@ -38,7 +38,7 @@ function nearTail(tail: string): string {
   // a comma right after the figure before its level or period does not end what is said of it.
   const clause = tail.replace(/^\s*,\s*(?=(?:to|at)\s+[$€£¥\d]|in\s)/, ' ').split(/[,;]\s+(?!\d)/)[0] ?? '';
   const cut =
-    /\b(?:after|as|because|when|while|which|who|(?<!\b(?:from|off|since|below|above)\s)that|where|amid|following|but|than|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b(?!-)/i.exec(
+    /\b(?:after|as|because|when|while|which|who|(?<!\b(?:from|off|since|below|above)\s)that|where|amid|following|but|than(?!\s+(?:(?:it|they)\s+(?:was|were)\s+)?this\s+time\s+last\b)|despite|on\s+(?:news|hopes|fears|worries|concerns|reports))\b(?!-)/i.exec(
       clause,
     );
   const near = cut === null ? clause : clause.slice(0, cut.index);

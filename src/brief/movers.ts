@@ -21,6 +21,21 @@ import { headlineCompany, namesAnotherCompany, sharesOfItFrom } from './anaphora
 export const MAX_MOVERS = 6;
 const MOVER_TYPES = new Set(['index', 'company', 'crypto', 'commodity', 'currency']);
 
+/** Words before a figure (after the figure before it) that make it a peak during the session, not where the move ended. */
+const INTRADAY_PEAK_BEFORE =
+  /\b(?:(?:intraday|session|intra-day)\s+(?:high|low|peak)|at\s+one\s+(?:point|stage)|at\s+(?:its|the)\s+(?:session['’]s\s+)?(?:high|low|peak)s?)\b[^,;]*$/i;
+/** …or right after it: "up 3 percent at one point". */
+const INTRADAY_PEAK_AFTER = /^\s*(?:higher|lower)?\s*at\s+one\s+(?:point|stage)\b/i;
+
+function isIntradayPeak(clause: string, figure: Figure, figures: readonly Figure[]): boolean {
+  const before = figures.filter((other) => other.end <= figure.index).at(-1);
+  const from = Math.max(before?.end ?? 0, figure.index - 48);
+  // "up 3 percent at one point before closing up 1.5 percent": the words after the figure before are its own.
+  const between = clause.slice(from, figure.index).replace(INTRADAY_PEAK_AFTER, '');
+  return INTRADAY_PEAK_BEFORE.test(between) || INTRADAY_PEAK_AFTER.test(clause.slice(figure.end, figure.end + 30));
+}
+/** A clause with no name of its own that says where the move before it ended: "but closed up 1.2 percent". */
+const CLOSE_GOES_ON = /^(?:(?:but|and|then|before)\s+)?(?:closed|ended|finished|settled|closing|ending|finishing|settling)\b/i;
 const LISTED_AFTER = /^\s*(?:(?:at|for|in|on)\s+[^,;\d]{1,40}?)?\s*(?:,|and|,\s*and|while)\s*$/i;
 
 /** Types whose price move may be given as an amount ("gold fell $20 an ounce"); a company's amounts are too often results. */
@@ -87,6 +102,9 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     // percent" measures sales, whichever name the relative clause stands for.
     let inheritedHead = '';
     let searchFrom = 0;
+    // The name credited in the clause before, and where that clause starts: "…hit an intraday high up
+    // 1.6 percent but closed up 1.2 percent" closes the same name's move.
+    let credited: { owner: Mention; at: number } | null = null;
     let leadIn: string | null = null;
     const sentenceLead = sentencePeriod(sentence);
     // The clause before in this sentence: a contrast with it may share its period ("USG has fallen 60
@@ -116,7 +134,9 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         if (move === null) continue;
         said.figures += 1;
         let owner = ownerOf(clause, figure, figures, mentions, inherited);
-        const excerpt = quoted(owner);
+        const closes = owner === null && mentions.length === 0 && credited !== null && CLOSE_GOES_ON.test(clause) ? credited : null;
+        if (closes !== null) owner = closes.owner;
+        const excerpt = closes !== null ? sentence.slice(closes.at, clauseStart + clause.length).trim() : quoted(owner);
         // Where the move's own words start: the clause, or "the firm's shares slid 11.6 percent" within it.
         let from = 0;
         if (owner === null && anaphor !== null && move.at !== undefined && move.at < figure.index) {
@@ -130,7 +150,9 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         const earlier = found.get(owner.entityId);
         // A later, exact figure for the same move replaces a rounded one ("down almost 10 percent",
         // then "shed 9.7 percent to $64.57"); otherwise the first statement stands.
-        const hedge = hedgeOf(clause, figure);
+        // "hit an intraday high up 1.6 percent but closed up 1.2 percent": a peak during the session is
+        // shown as how far it went, and the close said after it replaces it.
+        const hedge = hedgeOf(clause, figure) ?? (isIntradayPeak(clause, figure, figures) ? 'as much as' : null);
         const shown = shownFigure(figure, move.direction, hedge);
         if (shown === null) continue;
         // The names are not measure words: "HSBC Holdings fell 3%", "Capital One Financial fell 5%".
@@ -152,6 +174,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         if (earlier !== undefined && !(approximate.has(owner.entityId) && hedge === null && earlier.direction === move.direction)) continue;
         if (earlier !== undefined && earlier.horizon !== horizon) continue;
         found.set(owner.entityId, { direction: move.direction, figure: shown, horizon, excerpt, articleId: article.id });
+        if (closes === null) credited = { owner, at: clauseStart };
         if (hedge !== null) approximate.add(owner.entityId);
         else approximate.delete(owner.entityId);
       }

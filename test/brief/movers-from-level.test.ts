@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findMovers } from '../../src/brief/movers.ts';
-import { createEntityRecognizer } from '../../src/pipeline/understand/entities/recognizer.ts';
-import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
-import { makeArticle } from '../support/articles.ts';
+import { moverLines as moves } from '../support/mover-lines.ts';
 
 // Every sentence here is written for these tests.
-const reference = loadReferenceIndex();
-const recognizer = createEntityRecognizer(reference);
-
-function moves(text: string): string[] {
-  const article = makeArticle({ id: 'a', title: '', text, entities: recognizer.recognize('', text) });
-  return findMovers([article], reference, 10).map(
-    (mover) => `${mover.name} ${mover.direction} ${mover.figure}${mover.horizon == null ? '' : ` ${mover.horizon}`}`,
-  );
-}
 
 describe('movers: a move from a level', () => {
   it('keeps a level whose owner is said with a possessive', () => {
