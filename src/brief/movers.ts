@@ -1,6 +1,7 @@
 import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, type Mention, mentionsIn } from './clause-subject.ts';
+import { reportsStatistic } from './data-release.ts';
 import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
 import {
@@ -93,6 +94,7 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
     said = { sentence, moves: [], figures: 0 };
     // A move is stated with a percentage, or for a commodity or a coin an amount of money: a sentence with neither has no figure.
     if (!MAY_STATE_PERCENT.test(sentence) && !MAY_STATE_AMOUNT.test(sentence)) continue;
+    if (reportsStatistic(sentence)) continue;
     // "the firm's shares slid 11.6 percent" is the headline's company when nothing else is named.
     const anaphor = subject !== null && !namesAnotherCompany(sentence, subject, candidates) ? subject : null;
     let inherited: Mention | null = null;
