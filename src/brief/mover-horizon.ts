@@ -1,5 +1,6 @@
 // The period a mover's figure covers, read from its clause and the sentence around it.
-import { hasMove, horizonIn, isTimePhrase } from './move-grammar.ts';
+import { horizonIn, isTimePhrase } from './horizon-words.ts';
+import { hasMove } from './move-grammar.ts';
 import type { Figure } from './mover-figures.ts';
 
 /** The horizon after the figure (up to the next figure), else before it in its clause, else a lone time phrase before the clause. */

@@ -2,7 +2,8 @@ import { type Article, findFigures, type Mover } from '../domain/index.ts';
 import { entityNames, type ReferenceIndex, splitSentences } from '../pipeline/index.ts';
 import { type Candidate, type Mention, mentionsIn } from './clause-subject.ts';
 import { reportsStatistic } from './data-release.ts';
-import { clauses, horizonIn, isTimePhrase, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
+import { horizonIn, isTimePhrase } from './horizon-words.ts';
+import { clauses, measureBlocks, moveWordOf, sentenceMeasures } from './move-grammar.ts';
 import { amountFigures, type Figure, hedgeOf, percentFigures, shownFigure } from './mover-figures.ts';
 import {
   type ClauseBefore,
