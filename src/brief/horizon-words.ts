@@ -11,7 +11,7 @@ const SINCE_CLAUSE_END =
   /^(?:to|and|or|at|on|in|for|with|as|after|amid|while|but|from|by|against|versus|than|of|when|before|until|because|which|who|that|where|despite|following)$/i;
 /** The most words a since-phrase is shown with. */
 const SINCE_MAX_WORDS = 10;
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** A name going on after "since <Name>": another capitalised word or a possessive. */
 const NAME_GOES_ON = /^(['’]s\b|\s+\p{Lu}[\w.'’-]*)/u;
 /** The last word of a date or a period ("since January 21", "since the start of the year"). */
@@ -59,9 +59,21 @@ function wholeSince(text: string, match: RegExpExecArray): string {
 const RECORD_BEFORE =
   /\b(?:worst|best|biggest|largest|highest|lowest|steepest|sharpest|strongest|weakest|heaviest|deepest|greatest|smallest|longest|most|least|first)\b(?:\s+[\w'’-]+){0,3}\s*$/i;
 
+/**
+ * "For November, the S&P ended down 0.5 percent", "down 2 percent for October", "For the month of
+ * March alone, …": a month after "for" is the move's period where it opens the text read (a clause,
+ * the words before a figure, a sentence's opening) or follows a comma or the figure right away.
+ * Elsewhere it dates something else ("a listing planned for March"), and a contract month ("crude for
+ * March delivery") is no period at all.
+ */
+const FOR_MONTH = new RegExp(
+  `(?<=^\\s*|[,;]\\s*)for\\s+(?:the\\s+month\\s+of\\s+)?(?:${MONTHS})(?:\\s+\\d{4})?\\b(?!\\s+(?:delivery|contracts?|futures|options|settlement|shipments?|loading)\\b)`,
+);
+
 const HORIZON_PATTERNS: readonly RegExp[] = [
   SINCE,
   THIS_TIME_LAST,
+  FOR_MONTH,
   /\b(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)\b/i,
   /\bso\s+far\s+in\s+\d{4}\b/i,
   /\b(?:year|month|quarter)[\s-]to[\s-]date\b|\bYTD\b/,

@@ -1,5 +1,5 @@
 // The period a mover's figure covers, read from its clause and the sentence around it.
-import { horizonIn, isTimePhrase } from './horizon-words.ts';
+import { horizonIn, isTimePhrase, MONTHS } from './horizon-words.ts';
 import { hasMove } from './move-grammar.ts';
 import type { Figure } from './mover-figures.ts';
 
@@ -172,6 +172,8 @@ export interface ClauseBefore {
  */
 const SHARED_PERIOD =
   /^(?:so\s+far\s+)?(?:this|last)\s+(?:year|month|week|quarter)$|^so\s+far\s+in\s+\d{4}$|^in\s+\d{4}$|^(?:year|month|quarter)[\s-]to[\s-]date$|^YTD$|^(?:for|on|over|during)\s+the\s+(?:week|month|year|quarter)$|^since\s+the\s+(?:start|beginning)\s+of\s+the\s+year$|^(?:in|over|within)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)$/i;
+/** A calendar month ("for October", "for the month of March"): shared like "in 2012". */
+const SHARED_MONTH = new RegExp(`^for\\s+(?:the\\s+month\\s+of\\s+)?(?:${MONTHS})(?:\\s+\\d{4})?$`);
 /** What joins a clause to the one before it in a contrast: ", while", "whereas". */
 const CONTRAST_JOIN = /^\s*,?\s*(?:while|whereas)\s*$/i;
 /** "… while the S&P 500 fell 1.1 percent and the Nasdaq slipped 0.6 percent": the contrast's side goes on. */
@@ -200,5 +202,5 @@ function periodOf(before: ClauseBefore): string | null {
 export function contrastPeriod(before: ClauseBefore & { between: string }, clause: string): string | null {
   if (!(CONTRAST_JOIN.test(before.between) || (before.contrast && AND_JOIN.test(before.between))) || TIME_WORD.test(clause)) return null;
   const period = periodOf(before);
-  return period !== null && SHARED_PERIOD.test(period) ? period : null;
+  return period !== null && (SHARED_PERIOD.test(period) || SHARED_MONTH.test(period)) ? period : null;
 }
