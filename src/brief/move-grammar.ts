@@ -116,9 +116,20 @@ export function isPercentMove(figureText: string): boolean {
   return /(?:%|\bpercent|\bper cent)$/i.test(figureText.trim());
 }
 
+/**
+ * The month May after a preposition or before a day ("in May", "for the month of May", "mid-May",
+ * "May 5"): a date, not the modal "may" MEASURE reads as a forecast. Case-sensitive.
+ */
+const MONTH_MAY = /(?<=\b(?:in|for|of|since|until|by|from|to|through|early|mid|late|end)\s+|\bmid-)May\b|\bMay(?=\s+\d)/g;
+
+/** Whether a text has a measure word, the month May read as a month. */
+function hasMeasure(text: string): boolean {
+  return MEASURE.test(text.replace(MONTH_MAY, 'month'));
+}
+
 /** "…its production fell 53%, while Nissan logged a 22% decline": a bare move noun shares the sentence's measure. */
 export function sentenceMeasures(sentence: string): boolean {
-  return MEASURE.test(sentence);
+  return hasMeasure(sentence);
 }
 
 /** Whether a measure word makes the figure something other than a price move. */
@@ -128,7 +139,7 @@ export function measureBlocks(clause: string, figureAt: number, figureEnd: numbe
   if (PART_OF.test(after) || TO_SUM.test(after)) return true;
   // "underperforming a 9.4 percent tumble by the Nikkei": the figure is another instrument's move.
   if (COMPARED.test(before.slice(-48)) || NOUN_MOVE_OF.test(after)) return true;
-  if (MEASURE.test(before) || MEASURE.test(after.split(/[,;]/)[0] ?? '')) return true;
+  if (hasMeasure(before) || hasMeasure(after.split(/[,;]/)[0] ?? '')) return true;
   return !priceIsMove && PRICE_WORD.test(before);
 }
 

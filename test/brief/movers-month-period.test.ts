@@ -32,4 +32,10 @@ describe('movers: a month after "for" is the period of the move', () => {
     expect(moves('U.S. crude for March delivery rose 2.1 percent to $71 a barrel.')).toEqual(['WTI crude 2.1 percent']);
     expect(moves('Exxon shares rose 2 percent ahead of a spin-off planned for March.')).toEqual(['Exxon Mobil 2 percent']);
   });
+
+  it('reads the month May as a month, not as the modal "may" of a forecast', () => {
+    expect(moves('The Nasdaq gained 4.1 percent for the month of May.')).toEqual(['Nasdaq Composite 4.1 percent for the month of May']);
+    expect(moves('The Dow has lost 2.6 percent since May 3.')).toEqual(['Dow Jones Industrial Average 2.6 percent since May 3']);
+    expect(moves('Strategists said the Dow may rise 5 percent by year-end.')).toEqual([]);
+  });
 });
