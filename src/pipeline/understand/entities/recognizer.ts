@@ -9,7 +9,7 @@ import { findPeople } from './people.ts';
 import { mergeInitials } from './merge-initials.ts';
 import { movesByFigure, opensClause } from './judge-cues.ts';
 import { listingsAfterNames } from './listings.ts';
-import { overlapsAny } from './spans.ts';
+import { claimedTokens, overlapsAny } from './spans.ts';
 import { apply as relinkWritten, relinkByWrittenSymbols, type WrittenSymbols, writtenSymbols } from './written-symbols.ts';
 import { anotherIndexEnd, closesIndexName, namesSomethingElse } from './index-names.ts';
 import { MARKET_SUFFIXES, phraseWords, type Token } from '../name-keys/index.ts';
@@ -104,23 +104,6 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
     ...[...open, ...people].map((span) => ({ ...span, weak: false, counted: true })),
     ...listings.map((span) => ({ ...span, weak: false, counted: false })),
   ];
-}
-
-/** 1 for each token inside one of the spans (added to `into` when given). */
-function claimedTokens(tokens: readonly Token[], spans: ReadonlyArray<{ start: number; end: number }>, into?: Uint8Array): Uint8Array {
-  const claimed = into === undefined ? new Uint8Array(tokens.length) : into.slice();
-  for (const span of spans) {
-    // Binary search for the first token ending after the span starts.
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((tokens[middle] as Token).end <= span.start) low = middle + 1;
-      else high = middle;
-    }
-    for (let position = low; position < tokens.length && (tokens[position] as Token).start < span.end; position += 1) claimed[position] = 1;
-  }
-  return claimed;
 }
 
 function matchNames(context: TokenContext, gazetteer: Gazetteer, index: ReferenceIndex, unnamed: Array<{ start: number; end: number }>): Found[] {
