@@ -35,6 +35,24 @@ describe('a ticker written after a name says which instrument it is', () => {
     expect(ids('', "Investors included the insurer Prudential's M&G ( PRU.L ) on Monday.")).toContain('company:m-and-g');
   });
 
+  it('reads "<Issuer> USD (<TICKER>)" in crypto news as one token, not the dollar and the issuer', () => {
+    const found = mentions('', 'Crypto exchange Coinbase will list Kraken USD (KUSD), a new stablecoin.');
+    expect(found.map((mention) => mention.id)).not.toContain('currency:usd');
+    expect(found.map((mention) => mention.id)).not.toContain('company:kraken');
+    expect(found.find((mention) => mention.id === 'crypto:kraken-usd')).toMatchObject({ name: 'Kraken USD', type: 'crypto', ticker: 'KUSD', count: 1 });
+    // The issuer named on its own elsewhere is still the issuer.
+    expect(ids('', 'Kraken USD (KUSD) is a stablecoin. Kraken said demand was strong.')).toEqual(
+      expect.arrayContaining(['crypto:kraken-usd', 'company:kraken']),
+    );
+  });
+
+  it("reads a longer name ending in an asset, with a ticker that is not the asset's, as another token", () => {
+    const found = ids('', 'Crypto exchange Huobi bought Nagoya Exchange Ethereum (NXETH) on Monday.');
+    expect(found).toContain('crypto:nagoya-exchange-ethereum');
+    expect(found).not.toContain('crypto:ethereum');
+    expect(found).not.toContain('organisation:nagoya-exchange');
+  });
+
   it('reads a token named by a longer name ending in an asset or currency, and no listed company in a crypto symbol', () => {
     const found = ids('', 'Crypto lenders sold Wrapped Ether (WETH) and Neutrino USD (USDN) while Ethereum and Litecoin (LITE) slipped.');
     expect(found).toEqual(expect.arrayContaining(['crypto:wrapped-ether', 'crypto:neutrino-usd', 'crypto:ethereum', 'crypto:litecoin']));

@@ -77,7 +77,10 @@ function findAll(text: string, gazetteer: Gazetteer, index: ReferenceIndex, alia
   const claimed = claimedTokens(context.tokens, [...known.filter((match) => !match.weak), ...unnamed]);
   const open = findOpenOrganisations(context, claimed, index, aliases);
   // "Cronos (CRO)": a symbol written after a name that contradicts the entity found says which instrument is meant.
-  relinkByWrittenSymbols(context, [...kept, ...open], known.slice(kept.length), index, written);
+  // "Binance USD (BUSD)": a name found inside a token's longer name is no mention of its own.
+  const inside = relinkByWrittenSymbols(context, [...kept, ...open], known.slice(kept.length), index, written);
+  for (const match of kept) if (inside.has(match)) Object.assign(match, { weak: true, counted: false });
+  if (inside.size > 0) open.splice(0, open.length, ...open.filter((span) => !inside.has(span)));
   // Once "Nikkei Inc" is named, a bare "Nikkei" in the same article is that company, not the index.
   if (aliases.size > 0) {
     for (const match of known) {

@@ -48,8 +48,10 @@ export function relinkByWrittenSymbols(
   symbols: readonly Found[],
   index: ReferenceIndex,
   state: WrittenSymbols,
-): void {
+): Set<Named> {
   const { text } = context;
+  // Names found inside a token's longer name: no mentions of their own.
+  const inside = new Set<Named>();
   state.crypto ||= CRYPTO_WORDS.test(text) || found.some((match) => !match.weak && match.entity.type === 'crypto');
   for (const name of found) {
     const entity = name.entity;
@@ -60,8 +62,10 @@ export function relinkByWrittenSymbols(
     if (after === null || /['’]s\s$/.test(text.slice(Math.max(0, name.start - 3), name.start))) continue;
     const pieces = written(after, name.end);
     if (pieces.length === 0 || pieces.some((piece) => index.byTicker(piece.ticker).includes(entity))) continue;
-    // Where the longer capitalised name that this one ends starts ("Wrapped Bitcoin (WBTC)"), or null.
-    const longer = longerNameStart(context, name, found);
+    // Where the longer capitalised name that this one ends starts ("Wrapped Bitcoin (WBTC)"), or null; in
+    // crypto news it may hold an issuer's name ("Binance USD (BUSD)") or another name ("Sakura Exchange BitCoin").
+    const longerSpan = longerName(context, name, found, state.crypto && !organisation && pieces.length === 1 && pieces[0]?.bare === true);
+    const longer = longerSpan?.start ?? null;
     // "Litecoin (LITE)", "Wrapped Ethereum (WETH)" in crypto news: a token's symbol, not the listed company's.
     const listed =
       organisation || !state.crypto ? [] : symbols.filter((symbol) => pieces.some((piece) => piece.start === symbol.start) && symbol.entity.type === 'company');
@@ -81,9 +85,11 @@ export function relinkByWrittenSymbols(
     if (longer !== null) {
       if (another === undefined) name.start = longer;
       name.entity = meant;
+      for (const other of longerSpan?.inside ?? []) inside.add(other);
     } else state.relinked.set(relinkKey(entity, text.slice(name.start, name.end)), meant);
   }
   apply(text, found, state);
+  return inside;
 }
 
 /** Relinks the matches of `found` (in `text`) that this article has shown to be another instrument. */
@@ -130,20 +136,31 @@ function written(after: RegExpExecArray, offset: number): Piece[] {
   return pieces;
 }
 
-/** Where a longer capitalised name written right before the name found starts (no other match inside it), or null. */
-function longerNameStart(context: TokenContext, name: Named, found: readonly Named[]): number | null {
+/**
+ * Where a longer capitalised name written right before the name found starts, or null, and the other
+ * names found inside it: none unless `absorb` (a coin or currency in crypto news: "Binance USD",
+ * "Sakura Exchange BitCoin"), where a name found that ends right before is part of the token's name.
+ */
+function longerName(context: TokenContext, name: Named, found: readonly Named[], absorb: boolean): { start: number; inside: Named[] } | null {
   const { tokens, sentenceStart, text } = context;
   let position = tokens.findIndex((token) => token.start === name.start);
   let start: number | null = null;
+  const inside: Named[] = [];
   for (let words = 0; position > 0 && words < 4 && sentenceStart[position] !== 1; words += 1) {
     const previous = tokens[position - 1] as Token;
     if (previous.shape !== 'capitalized' && previous.shape !== 'upper') break;
     if (text.slice(previous.end, (tokens[position] as Token).start) !== ' ' || /['’]s$/.test(previous.text)) break;
-    if (found.some((other) => other !== name && other.start < previous.end && previous.start < other.end)) break;
-    start = previous.start;
-    position -= 1;
+    const other = found.find((match) => match !== name && match.start < previous.end && previous.start < match.end);
+    if (other !== undefined && !(absorb && other.end === previous.end)) break;
+    // A name found is taken whole: "Sakura Exchange" before "BitCoin".
+    const first = other === undefined ? position - 1 : tokens.findIndex((token) => token.start === other.start);
+    if (first < 0) break;
+    if (other !== undefined) inside.push(other);
+    words += position - 1 - first;
+    start = (tokens[first] as Token).start;
+    position = first;
   }
-  return start;
+  return start === null ? null : { start, inside };
 }
 
 /** An unlisted crypto asset named as written ("Cronos", ticker CRO), when the symbol is no known instrument and no acronym. */
