@@ -15,7 +15,7 @@ export const MONTHS = 'January|February|March|April|May|June|July|August|Septemb
 /** A name going on after "since <Name>": another capitalised word or a possessive. */
 const NAME_GOES_ON = /^(['’]s\b|\s+\p{Lu}[\w.'’-]*)/u;
 /** The last word of a date or a period ("since January 21", "since the start of the year"). */
-const DATE_OR_PERIOD_WORD = new RegExp(`^\\d|^(?:year|month|week|quarter|day|${MONTHS})$`, 'i');
+const DATE_OR_PERIOD_WORD = new RegExp(`^\\d|^(?:(?:early|mid|late)-)?(?:year|month|week|quarter|day|${MONTHS})$`, 'i');
 /** A clause after a since-name starts with a lower-case word ("took office") and may then name things ("the Merrill Lynch deal"). */
 const CLAUSE_OPENS = /^\s+([\p{Ll}\d][\w'’.-]*)/u;
 const CLAUSE_GOES_ON = /^\s+([\p{L}\d][\w'’.-]*)/u;

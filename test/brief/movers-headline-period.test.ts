@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { moverLines } from '../support/mover-lines.ts';
 import { findMovers } from '../../src/brief/movers.ts';
 import { createEntityRecognizer } from '../../src/pipeline/understand/entities/recognizer.ts';
 import { loadReferenceIndex } from '../../src/pipeline/understand/reference/load.ts';
@@ -20,6 +21,10 @@ describe('movers: a period taken from a title-case headline', () => {
     expect(headlineMoves('Bitcoin Drops 9% In The Past 24 Hours')).toEqual(['Bitcoin 9% in the past 24 hours']);
     expect(headlineMoves('Bitcoin Gains 12% Since March')).toEqual(['Bitcoin 12% since March']);
     expect(headlineMoves('Shiba Inu (SHIB) Down 22% In the Last Three Months')).toEqual(['Shiba Inu 22% in the last three months']);
+  });
+
+  it('ends a since-phrase at a part of a month ("since mid-May") with no comma after it', () => {
+    expect(moverLines('Since mid-May the Nasdaq rose 8 percent.')).toEqual(['Nasdaq Composite up 8 percent since mid-May']);
   });
 
   it('reads a period opening a sentence', () => {
