@@ -22,6 +22,7 @@ export function horizonOf(clause: string, figure: Figure, figures: readonly Figu
 /** A relative clause set off by commas: ", which lagged rivals by 16 percent last year,". */
 const CLOSED_RELATIVE = /(?:^|,)\s*(?:which|who|whose)\b[^,]{0,200},/g;
 
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** A sentence's words up to its first comma, when few: where a time phrase for the whole sentence stands. */
 const SENTENCE_OPENING = /^\s*([^,;]{3,40}),/;
 /** A clause that names its day has its own time ("while Ethereum rose 3% on Monday"). */
@@ -55,8 +56,17 @@ function nearTail(tail: string): string {
  */
 export function sentencePeriod(sentence: string): string | null {
   const opening = SENTENCE_OPENING.exec(sentence)?.[1];
-  return opening !== undefined && isTimePhrase(opening) ? horizonIn(opening) : null;
+  if (opening !== undefined && isTimePhrase(opening)) return horizonIn(opening);
+  // "For the week the Dow rose 2 percent, the S&P 500 gained 1.5 percent": without a comma.
+  const bare = OPENING_PERIOD.exec(sentence)?.[0];
+  return bare === undefined ? null : horizonIn(bare);
 }
+
+/** A period that opens a sentence with no comma after it ("For July the Dow gained…", "For the week the Dow rose…"). */
+const OPENING_PERIOD = new RegExp(
+  `^\\s*(?:for|on|over)\\s+(?:the\\s+(?:week|month|year|quarter)|(?:the\\s+month\\s+of\\s+)?(?:${MONTH_NAMES})(?:\\s+\\d{4})?)\\b(?!\\s*,)(?=\\s+(?:the\\s+)?\\p{Lu})`,
+  'iu',
+);
 
 /** The sentence's period for a clause, unless the clause names its own day. */
 export function clausePeriod(clause: string, sentenceLead: string | null): string | null {

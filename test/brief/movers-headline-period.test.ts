@@ -27,6 +27,18 @@ describe('movers: a period taken from a title-case headline', () => {
     expect(moverLines('Since mid-May the Nasdaq rose 8 percent.')).toEqual(['Nasdaq Composite up 8 percent since mid-May']);
   });
 
+  it('gives a period opening a sentence without a comma to every move of the sentence', () => {
+    expect(moverLines('For July the Dow gained 8.6 percent, the S&P 500 added 7.4 percent and the Nasdaq rose 6.9 percent.')).toEqual([
+      'Dow Jones Industrial Average up 8.6 percent for July',
+      'S&P 500 up 7.4 percent for July',
+      'Nasdaq Composite up 6.9 percent for July',
+    ]);
+    expect(moverLines('For the week the Dow rose 2 percent, while the S&P 500 gained 1.5 percent.')).toEqual([
+      'Dow Jones Industrial Average up 2 percent for the week',
+      'S&P 500 up 1.5 percent for the week',
+    ]);
+  });
+
   it('reads a period opening a sentence', () => {
     const text = 'Since mid-June, the U.S. dollar has fallen nearly 13 percent against a basket of currencies.';
     const article = makeArticle({ id: 'b', title: '', text, entities: recognizer.recognize('', text) });
