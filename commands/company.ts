@@ -1,7 +1,18 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { type Article, type Reply, type ReplyLine, type SourceRef, UserFacingError } from '../src/domain/index.ts';
-import { aboutness, clusterStories, entityTone, findMovers, onlyDeclinesComment, rankSentences, TONE_MARK, mostAbout } from '../src/brief/index.ts';
+import {
+  aboutness,
+  clusterStories,
+  entityTone,
+  findMovers,
+  moveFigureLabel,
+  moveTone,
+  onlyDeclinesComment,
+  rankSentences,
+  TONE_MARK,
+  mostAbout,
+} from '../src/brief/index.ts';
 import { type Command, parseOptions } from '../src/dispatch/index.ts';
 import { entityNames, leadingHeadingLength, type ReferenceEntity, splitSentences } from '../src/pipeline/index.ts';
 import { entityTitle, resolveCompany } from './resolve.ts';
@@ -59,10 +70,6 @@ function oneReportAStory(latest: readonly Article[], entity: ReferenceEntity): A
     .map(({ shown, others }) => ({ shown, others }));
 }
 
-function moveTone(direction: 'up' | 'down'): 'positive' | 'negative' {
-  return direction === 'up' ? 'positive' : 'negative';
-}
-
 /** " (2026-12-05)": the publication date (else the day it was stored), so old news reads as old. */
 function dated(article: Article): string {
   return ` (${(article.publishedAt ?? article.ingestedAt).slice(0, 10)})`;
@@ -112,13 +119,12 @@ export default {
       // The tone towards this company, from the clauses about it, not the whole article's; but the
       // article's news of its shares moving on the day is the market's verdict ("Apple shares dropped
       // 4.2 percent" outweighs "after a meteoric rise of 43 percent this year, Apple was ripe for profit taking").
-      const tone =
-        mover !== undefined && (mover.horizon ?? null) === null ? moveTone(mover.direction) : entityTone(article, entity.id, services.reference).label;
+      const tone = mover !== undefined && mover.horizon == null ? moveTone(mover.direction) : entityTone(article, entity.id, services.reference).label;
       tones.push(tone);
       const story = [index + 1, ...(others.get(article.id) ?? []).map((other) => numberOf.get(other.id) ?? 0)];
       latest.push({ label: `${TONE_MARK[tone]} ${article.title}${dated(article)}`, text: keySentence(article, entity), sources: story, tone });
       if (mover === undefined) continue;
-      const label = `${mover.direction === 'up' ? '▲' : '▼'} ${[mover.figure, mover.horizon ?? ''].filter((part) => part !== '').join(' ')}${dated(article)}`;
+      const label = `${moveFigureLabel(mover)}${dated(article)}`;
       if (listed.has(label)) continue;
       listed.add(label);
       moves.push({ label, text: mover.excerpt, sources: [index + 1], tone: moveTone(mover.direction) });

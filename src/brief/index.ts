@@ -10,4 +10,4 @@ export { onlyDeclinesComment, rankSentences, summariseExtractive } from './extra
 export { entityTone, passageTone } from './entity-tone.ts';
 export { findMovers, MAX_MOVERS } from './movers.ts';
 export { clusterStories } from './stories.ts';
-export { briefToReply, TONE_MARK } from './to-reply.ts';
+export { briefToReply, moveFigureLabel, moveTone, TONE_MARK } from './to-reply.ts';

@@ -18,10 +18,19 @@ function normalised(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** The tone a move shows: up is positive, down negative. */
+export function moveTone(direction: 'up' | 'down'): 'positive' | 'negative' {
+  return direction === 'up' ? 'positive' : 'negative';
+}
+
+/** "▲ 21% since January": the direction, the figure and its horizon. */
+export function moveFigureLabel(mover: Pick<Brief['movers'][number], 'direction' | 'figure' | 'horizon'>): string {
+  return `${TONE_MARK[moveTone(mover.direction)]} ${mover.figure}${mover.horizon == null ? '' : ` ${mover.horizon}`}`;
+}
+
 /** "Hang Seng Index ▲ 21% since January": the instrument, the direction, the figure and its horizon. */
 export function moverLabel(mover: Brief['movers'][number]): string {
-  const horizon = mover.horizon === null || mover.horizon === undefined ? '' : ` ${mover.horizon}`;
-  return `${mover.name}${mover.ticker === null ? '' : ` (${mover.ticker})`} ${mover.direction === 'up' ? '▲' : '▼'} ${mover.figure}${horizon}`;
+  return `${mover.name}${mover.ticker === null ? '' : ` (${mover.ticker})`} ${moveFigureLabel(mover)}`;
 }
 
 /** The neutral Reply for a brief, which every platform renders its own way. */
@@ -49,7 +58,7 @@ export function briefToReply(brief: Brief, visibility: Reply['visibility'] = 'pu
         label: moverLabel(mover),
         text: quoted.some((sentence) => sentence.includes(normalised(mover.excerpt))) ? '' : mover.excerpt,
         sources: [mover.source],
-        tone: mover.direction === 'up' ? 'positive' : 'negative',
+        tone: moveTone(mover.direction),
       })),
     });
   }
