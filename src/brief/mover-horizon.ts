@@ -22,7 +22,6 @@ export function horizonOf(clause: string, figure: Figure, figures: readonly Figu
 /** A relative clause set off by commas: ", which lagged rivals by 16 percent last year,". */
 const CLOSED_RELATIVE = /(?:^|,)\s*(?:which|who|whose)\b[^,]{0,200},/g;
 
-const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** A sentence's words up to its first comma, when few: where a time phrase for the whole sentence stands. */
 const SENTENCE_OPENING = /^\s*([^,;]{3,40}),/;
 /** A clause that names its day has its own time ("while Ethereum rose 3% on Monday"). */
@@ -64,7 +63,7 @@ export function sentencePeriod(sentence: string): string | null {
 
 /** A period that opens a sentence with no comma after it ("For July the Dow gained…", "For the week the Dow rose…"). */
 const OPENING_PERIOD = new RegExp(
-  `^\\s*(?:for|on|over)\\s+(?:the\\s+(?:week|month|year|quarter)|(?:the\\s+month\\s+of\\s+)?(?:${MONTH_NAMES})(?:\\s+\\d{4})?)\\b(?!\\s*,)(?=\\s+(?:the\\s+)?\\p{Lu})`,
+  `^\\s*(?:for|on|over)\\s+(?:the\\s+(?:week|month|year|quarter)|(?:the\\s+month\\s+of\\s+)?(?:${MONTHS})(?:\\s+\\d{4})?)\\b(?!\\s*,)(?=\\s+(?:the\\s+)?\\p{Lu})`,
   'iu',
 );
 
@@ -80,9 +79,14 @@ const STANDING = /\b(?:is|are|has|have|remains?)\s+(?:(?:now|still|already|also|
 /** A text about the market's moves: a percentage or a market noun ("Stocks have had a bad run for the year so far"). */
 const MARKET_WORDS = /\d\s?(?:%|percent|per cent)|\b(?:stocks|shares|index|indexes|indices|markets?|prices)\b/i;
 
+/** A text's parts that may each state a period of their own: between commas, semicolons, "and" and "while". */
+function periodParts(text: string): string[] {
+  return text.split(/[,;]|\band\b|\bwhile\b/i);
+}
+
 /** The last period a text states, in the last of its comma- or "and"-separated parts that has one, and that part. */
 function lastPeriod(text: string): { period: string; part: string } | null {
-  const parts = text.split(/[,;]|\band\b|\bwhile\b/i);
+  const parts = periodParts(text);
   for (let index = parts.length - 1; index >= 0; index -= 1) {
     const part = parts[index] ?? '';
     const period = horizonIn(part);
@@ -143,7 +147,7 @@ const TIME_WORD =
 
 /** Whether a sentence states no period but the one that opens it ("For the week, the Dow lost 4.2 percent and …"). */
 function onlyPeriod(sentence: string, period: string): boolean {
-  return sentence.split(/[,;]|\band\b|\bwhile\b/i).every((part) => {
+  return periodParts(sentence).every((part) => {
     const stated = horizonIn(part);
     return stated === null || stated === period;
   });

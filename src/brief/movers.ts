@@ -129,6 +129,8 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
       const inClause = findFigures(clause);
       const figures = percentFigures(clause, inClause);
       let previous: { end: number; direction: 'up' | 'down' } | null = null;
+      // How many figures the clause states besides its names' digits, counted when first needed.
+      let stated: number | undefined;
       for (const figure of figures) {
         // "gains of 2.6 percent at Citigroup and 3.4 percent at JPMorgan": a listed figure shares the move word.
         const listed: { direction: 'up' | 'down' } | null = previous !== null && LISTED_AFTER.test(clause.slice(previous.end, figure.index)) ? previous : null;
@@ -167,7 +169,9 @@ function movesIn(article: Article, candidates: readonly Candidate[], typeOf: Rea
         // Or the period that opened the sentence before, when this one goes on with its list of moves,
         // or the shared period ("this year") of the move this one is contrasted with.
         const continued =
-          own === null ? continuedPeriod(saidBefore, { sentence, clause, subjectAt: owner.start, type, figures: countFigures(clause, mentions) }) : null;
+          own === null
+            ? continuedPeriod(saidBefore, { sentence, clause, subjectAt: owner.start, type, figures: (stated ??= countFigures(clause, mentions)) })
+            : null;
         const contrast = own === null && continued === null ? contrastPeriod(joined, clause) : null;
         const horizon = own === null ? (continued ?? contrast) : own;
         clauseBefore.horizons.push(horizon ?? null);
