@@ -71,18 +71,35 @@ export function findSymbols(context: TokenContext, index: ReferenceIndex, gazett
     push(match.index, match.index + match[0].length, index.byTicker(symbol)[0]);
   }
   for (const match of text.matchAll(PARENTHESES)) {
-    const inner = match[1] ?? '';
-    let offset = match.index + 1;
-    for (const piece of inner.split(/([,;/]|\s+and\s+|\s+or\s+)/)) {
-      const trimmed = piece.trim();
-      const start = offset + piece.indexOf(trimmed);
-      offset += piece.length;
-      if (trimmed === '' || /^[,;/]$/.test(trimmed)) continue;
-      const entity = resolveSymbol(trimmed, start, context, index, gazetteer, names);
-      push(start, start + trimmed.length, entity ?? undefined);
+    for (const { start, text: piece } of bracketPieces(match[1] ?? '', match.index + 1)) {
+      const entity = resolveSymbol(piece, start, context, index, gazetteer, names);
+      push(start, start + piece.length, entity ?? undefined);
     }
   }
   return found;
+}
+
+/** A bracket's contents cut at commas, semicolons, slashes, "and" and "or" ("AAPL.O, MSFT.O"), each piece trimmed, with where it starts. */
+export function bracketPieces(inner: string, offset: number): Array<{ start: number; text: string }> {
+  const pieces: Array<{ start: number; text: string }> = [];
+  let at = offset;
+  // The separators are captured, at the odd places.
+  for (const [place, piece] of inner.split(/([,;/]|\s+and\s+|\s+or\s+)/).entries()) {
+    const trimmed = piece.trim();
+    const start = at + piece.indexOf(trimmed);
+    at += piece.length;
+    if (place % 2 === 0 && trimmed !== '') pieces.push({ start, text: trimmed });
+  }
+  return pieces;
+}
+
+const PREFIXED_PIECE = /^([A-Za-z ]{2,14}?)\s*:\s*([A-Za-z0-9.\-]{1,10})$/;
+
+/** "NYSE: XOM" as the reference spells it ("XOM"); null for an exchange it does not know; undefined when the piece has no exchange. */
+export function prefixedPiece(piece: string): string | null | undefined {
+  const prefixed = PREFIXED_PIECE.exec(piece);
+  if (prefixed?.[1] === undefined || prefixed[2] === undefined) return undefined;
+  return prefixedTicker(prefixed[1].replace(/\s+/g, ''), prefixed[2]);
 }
 
 function resolveSymbol(
@@ -109,11 +126,8 @@ function resolveSymbol(
     const known = MARKET_SUFFIXES.has(suffixed[2]) || /^(O|OQ|N|K|A|P|Q|PK|OB|Z|B|S|VX|F|SG)$/.test(suffixed[2]);
     return known ? first(index.byTicker(symbol)) : null;
   }
-  const prefixed = /^([A-Za-z ]{2,14}?)\s*:\s*([A-Za-z0-9.\-]{1,10})$/.exec(symbol);
-  if (prefixed?.[1] !== undefined && prefixed[2] !== undefined) {
-    const ticker = prefixedTicker(prefixed[1].replace(/\s+/g, ''), prefixed[2]);
-    return ticker === null ? null : first(index.byTicker(ticker));
-  }
+  const prefixed = prefixedPiece(symbol);
+  if (prefixed !== undefined) return prefixed === null ? null : first(index.byTicker(prefixed));
   if (!/^[A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?$/.test(symbol) || gazetteer.isSingleWordAlias(symbol.toLowerCase())) return null;
   // A bare symbol in parentheses: trusted right after its own company's name, otherwise only when it cannot
   // be an acronym being defined ("artificial intelligence (AI)") or an everyday word.

@@ -1,7 +1,7 @@
 // A ticker written right after a name is the writer telling which instrument they mean: "Cronos (CRO)" in a
 // crypto article is Crypto.com's token, not Cronos Group Inc (CRON), whose name the gazetteer found.
 import type { Token } from '../name-keys/index.ts';
-import { phraseWords, prefixedTicker } from '../name-keys/index.ts';
+import { phraseWords } from '../name-keys/index.ts';
 import type { ReferenceEntity, ReferenceIndex } from '../reference/index.ts';
 import { ACRONYMS } from './acronyms.ts';
 import type { TokenContext } from './context.ts';
@@ -9,7 +9,7 @@ import type { Found } from './mention-tally.ts';
 import { slugify } from './names.ts';
 import type { OpenEntity } from './open-names.ts';
 import { ORGANISATION_TYPES } from './open-words.ts';
-import { acronymExpansion } from './symbols.ts';
+import { acronymExpansion, bracketPieces, prefixedPiece } from './symbols.ts';
 
 /** A name found (by the reference or by its shape), relinked in place. */
 type Named = { start: number; end: number; entity: ReferenceEntity; weak?: boolean };
@@ -26,7 +26,6 @@ export const writtenSymbols = (): WrittenSymbols => ({ relinked: new Map(), cryp
 // One or more bracketed groups right after the name ("( 7203.T )( TM.N )"), or a cashtag ("Cronos $CRO").
 const AFTER_NAME = /^['’]?s?[^\S\n]*(?:((?:\([^()\n]{1,40}\)[^\S\n]*)+)|\$([A-Za-z][A-Za-z0-9]{0,5})(?![\p{L}\p{N}]))/du;
 const SYMBOL = /^\$?[A-Z0-9]{1,9}[a-z]?(?:[.\-/][A-Z]{1,3})?$/;
-const PREFIXED = /^([A-Za-z ]{2,14}?)\s*:\s*([A-Za-z0-9.\-]{1,10})$/;
 /** A symbol as crypto tokens are written: capitals, no market suffix or exchange. */
 const BARE = /^[A-Z][A-Z0-9]{1,5}$/;
 const CRYPTO_WORDS = /\b(?:crypto\w*|blockchains?|stablecoins?|altcoins?|tokens?|DeFi|NFTs?)\b/i;
@@ -120,16 +119,10 @@ function written(after: RegExpExecArray, offset: number): Piece[] {
   const groups = after[1] ?? '';
   const base = offset + (after.indices?.[1]?.[0] ?? 0);
   for (const group of groups.matchAll(/\(([^()]*)\)/g)) {
-    let at = base + group.index + 1;
-    for (const part of (group[1] ?? '').split(/([,;/]|\s+and\s+|\s+or\s+)/)) {
-      const trimmed = part.trim();
-      const start = at + part.indexOf(trimmed);
-      at += part.length;
-      if (trimmed === '' || /^[,;/]$|^\s+(?:and|or)\s+$/.test(part)) continue;
-      const prefixed = PREFIXED.exec(trimmed);
-      const ticker = prefixed?.[1] !== undefined && prefixed[2] !== undefined ? prefixedTicker(prefixed[1].replace(/\s+/g, ''), prefixed[2]) : null;
+    for (const { start, text: piece } of bracketPieces(group[1] ?? '', base + group.index + 1)) {
+      const ticker = prefixedPiece(piece) ?? null;
       if (ticker !== null) pieces.push({ start, ticker, bare: false });
-      else if (SYMBOL.test(trimmed)) pieces.push({ start, ticker: trimmed.replace(/^\$/, ''), bare: BARE.test(trimmed.replace(/^\$/, '')) });
+      else if (SYMBOL.test(piece)) pieces.push({ start, ticker: piece.replace(/^\$/, ''), bare: BARE.test(piece.replace(/^\$/, '')) });
       else return [];
     }
   }
