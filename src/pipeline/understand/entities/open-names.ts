@@ -39,6 +39,13 @@ const SHARE_CLASS = /^(?:class|series)$/;
 const WEAK_CONNECTOR = /^in$/;
 const spaceOnly = (text: string, left: Token, right: Token): boolean => /^(?: | ?& ?)$/.test(text.slice(left.end, right.start));
 
+/** Whether one capitalised word at `from` and a legal form right after it, neither claimed, close a run ("… in Motion Inc"). */
+function legalClosesRunAt(text: string, tokens: readonly Token[], claimed: Uint8Array, from: number): boolean {
+  const word = tokens[from];
+  const legal = tokens[from + 1];
+  return isName(word) && isName(legal) && claimed[from] !== 1 && claimed[from + 1] !== 1 && spaceOnly(text, word, legal) && LEGAL.test(legal.key);
+}
+
 /**
  * Organisations that no list names, found from their shape ("Zignal Labs Inc", "Zambia Chamber of Mines") and
  * context ("shares of X", "X (NASDAQ: XYZ)", "X, the software maker"), linked to the reference when it knows
@@ -62,12 +69,6 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
       position += leadingRole.length;
       continue;
     }
-    /** Whether one capitalised word at `from` and a legal form right after it close the run ("… in Motion Inc"). */
-    const legalClosesRunAt = (from: number): boolean => {
-      const word = tokens[from];
-      const legal = tokens[from + 1];
-      return isName(word) && isName(legal) && claimed[from] !== 1 && claimed[from + 1] !== 1 && spaceOnly(text, word, legal) && LEGAL.test(legal.key);
-    };
     // A run of capitalised words, joined by spaces, "&" or a connector between two of them ("Chamber of Mines").
     let end = position + 1;
     let weakAt = -1;
@@ -87,7 +88,7 @@ export function findOpenOrganisations(context: TokenContext, claimed: Uint8Array
         text.slice(previous.end, token.start) === ' ' &&
         !AT_CUES.has(previous.key) &&
         !DESCRIPTOR_WORDS.test(previous.key) &&
-        legalClosesRunAt(end + 1)
+        legalClosesRunAt(text, tokens, claimed, end + 1)
       ) {
         weakAt = end;
         end += 2;
